@@ -1,0 +1,14 @@
+import { DocumentList } from "@/components/documents/document-list";
+import { PageHeader } from "@/components/ui/page-header";
+import { getTranslator } from "@/lib/i18n/server";
+import { listDocuments } from "@/lib/server/documents";
+
+export default async function DocumentsPage() {
+  const [{ locale, t }, documents] = await Promise.all([getTranslator(), listDocuments()]);
+  return (
+    <>
+      <PageHeader title={t("documents.title")} intro={t("documents.intro")} />
+      <DocumentList documents={documents} locale={locale} t={t} />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { getTranslator } from "@/lib/i18n/server";
+import { listIndicators } from "@/lib/server/indicators";
+
+export default async function IndicatorsPage() {
+  const [{ t }, indicators] = await Promise.all([getTranslator(), listIndicators()]);
+  return (
+    <>
+      <PageHeader title={t("indicators.title")} intro={t("indicators.intro")} />
+      {indicators.length === 0 ? (
+        <EmptyState message={t("common.empty")} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-sm">
+            <thead className="bg-slate-100 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  {t("indicators.name")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("indicators.area")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("indicators.unit")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("indicators.baselines")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("indicators.targets")}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {indicators.map((i) => (
+                <tr key={i.id}>
+                  <td className="px-3 py-2">{i.name}</td>
+                  <td className="px-3 py-2">{i.area}</td>
+                  <td className="px-3 py-2">{i.unit}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{i.baselineCount}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{i.targetCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Locale, Translate } from "@/lib/i18n/catalogue";
+import { LocaleSwitcher } from "./locale-switcher";
+import { MainNav } from "./main-nav";
+
+export function AppShell({ locale, t, children }: { locale: Locale; t: Translate; children: ReactNode }) {
+  const items = [
+    { href: "/", label: t("nav.overview") },
+    { href: "/documents", label: t("nav.documents") },
+    { href: "/tasks", label: t("nav.tasks") },
+    { href: "/departments", label: t("nav.departments") },
+    { href: "/indicators", label: t("nav.indicators") },
+    { href: "/reports", label: t("nav.reports") },
+  ];
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        {t("app.skipToContent")}
+      </a>
+      <header className="bg-brand-900 text-white">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-3 px-4 py-3">
+          <Link href="/" className="min-w-0">
+            <span className="block truncate text-base font-semibold md:text-lg">{t("app.name")}</span>
+            <span className="hidden truncate text-xs text-brand-100 sm:block">{t("app.tagline")}</span>
+          </Link>
+          <LocaleSwitcher locale={locale} t={t} />
+        </div>
+      </header>
+      <div className="mx-auto flex w-full max-w-7xl flex-1 flex-col md:flex-row">
+        <aside className="border-b border-slate-200 bg-white px-2 py-2 md:w-48 md:shrink-0 md:border-r md:border-b-0 md:py-4">
+          <MainNav items={items} label={t("nav.label")} />
+        </aside>
+        <main id="main" className="min-w-0 flex-1 px-4 py-5 md:px-8 md:py-8">
+          {children}
+        </main>
+      </div>
+      <footer className="border-t border-slate-200 bg-white px-4 py-3 text-center text-xs text-slate-500">
+        {t("footer.note")}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/** Pure message lookup and formatting, shared by server and client components. */
+import { en } from "../../messages/en";
+import { zhCN, type Messages } from "../../messages/zh-CN";
+
+export const LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "zh-CN";
+export const LOCALE_COOKIE = "locale";
+export const DISPLAY_TIME_ZONE = "Asia/Shanghai";
+
+const catalogues: Record<Locale, Messages> = { "zh-CN": zhCN, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export function getMessages(locale: Locale): Messages {
+  return catalogues[locale];
+}
+
+// Dot-separated paths to the string leaves of the catalogue, e.g. "nav.overview".
+type Leaves<T, P extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Leaves<Messages>;
+
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+export function lookup(messages: Messages, key: string): string | undefined {
+  let node: unknown = messages;
+  for (const part of key.split(".")) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+export function createTranslator(locale: Locale): Translate {
+  const messages = getMessages(locale);
+  return (key, values) => {
+    const template = lookup(messages, key) ?? lookup(zhCN, key) ?? key;
+    if (!values) return template;
+    return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  };
+}
+
+export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locale, options).format(value);
+}
+
+/** Dates are calendar dates in Shanghai; `date` may be a Date or an ISO string. */
+export function formatDate(locale: Locale, date: Date | string, options?: Intl.DateTimeFormatOptions): string {
+  const value = typeof date === "string" ? new Date(date) : date;
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: DISPLAY_TIME_ZONE,
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    ...options,
+  }).format(value);
+}

@@ -1,0 +1,119 @@
+/**
+ * npm start — the one command that serves the app.
+ *
+ *   npm start              build if the sources changed, migrate, seed on first start, `next start`
+ *   npm run serve          the same without the build check (the build must exist)
+ *   npm run dev            `next dev` on the same database setup
+ *
+ * Without DATABASE_URL the launcher opens the embedded database (PGlite under DATA_DIR/pglite) in this
+ * process and serves it on loopback to the Next.js server it spawns. With DATABASE_URL it migrates that
+ * PostgreSQL and passes it through.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrate";
+import { getEnv } from "../lib/env";
+import { seedOnStart } from "../seed/seed";
+
+const args = new Set(process.argv.slice(2));
+const devMode = args.has("--dev");
+const log = (line: string) => process.stderr.write(`[start] ${line}\n`);
+
+const WATCHED = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "public",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  if (entry.endsWith(`${path.sep}generated`) || entry === path.join("lib", "generated")) return 0;
+  let newest = stat.mtimeMs;
+  for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+function buildIfNeeded(): void {
+  const buildId = path.join(".next", "BUILD_ID");
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const changedAt = Math.max(...WATCHED.map(newestMtime));
+  if (builtAt > changedAt) {
+    log("production build is up to date");
+    return;
+  }
+  log(builtAt ? "sources changed since the last build: building…" : "no production build yet: building (about 30 s)…");
+  const res = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (res.status !== 0) {
+    log("the build failed; see the messages above");
+    process.exit(res.status ?? 1);
+  }
+}
+
+async function main(): Promise<void> {
+  const env = getEnv();
+  if (!devMode && !args.has("--no-build")) buildIfNeeded();
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  if (databaseUrl) {
+    log(`database: external PostgreSQL (${databaseUrl.replace(/\/\/[^@/]*@/, "//***@")})`);
+  } else {
+    const dataDir = path.resolve(env.DATA_DIR, "pglite");
+    const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
+    log(`database: embedded PGlite in ${dataDir}${fresh ? " (new, first start takes a few seconds)" : ""}`);
+    embedded = await startEmbeddedDatabase({ dataDir, port: env.EMBEDDED_DB_PORT });
+    databaseUrl = embedded.url;
+  }
+
+  const migrations = await applyMigrations(databaseUrl, { log });
+  log(`migrations: ${migrations.total} in total, ${migrations.applied.length} applied now`);
+  await seedOnStart(databaseUrl, { mode: embedded ? "embedded" : "external", policy: env.SEED_ON_START, log });
+
+  const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+  const nextArgs = devMode
+    ? [nextBin, "dev", "-p", String(env.PORT), "-H", env.HOST]
+    : [nextBin, "start", "-p", String(env.PORT), "-H", env.HOST];
+  const child = spawn(process.execPath, nextArgs, {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATABASE_MODE: embedded ? "embedded" : "external",
+      // PGlite executes one statement at a time; a small pool avoids queueing many idle connections.
+      DATABASE_POOL_SIZE: embedded ? "4" : String(env.DATABASE_POOL_SIZE),
+    },
+  });
+  log(`serving on http://localhost:${env.PORT}`);
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await embedded?.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  child.on("exit", (code) => {
+    if (!stopping) log(`the web server exited (code ${code ?? "?"})`);
+    void shutdown(code ?? 1);
+  });
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
