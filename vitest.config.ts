@@ -17,6 +17,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/support/global-setup.ts"],
           // Integration tests share one PostgreSQL server; each file gets its own database.
           testTimeout: 60_000,
           hookTimeout: 120_000,

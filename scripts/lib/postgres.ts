@@ -16,7 +16,7 @@ export interface ScratchPostgres {
   stop: () => void;
 }
 
-function findPgBin(): string {
+export function findPgBin(): string {
   const candidates = [process.env.PG_BIN, "/usr/lib/postgresql/15/bin"];
   const root = "/usr/lib/postgresql";
   if (existsSync(root)) {

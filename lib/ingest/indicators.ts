@@ -1,0 +1,72 @@
+import { z } from "zod";
+import synonymsJson from "../../seed/indicator-synonyms.json";
+
+/**
+ * Metric keys shared across documents. The curated table seed/indicator-synonyms.json lists each metric
+ * with the spellings documents use; a name matches the entry whose synonym it contains, longest
+ * synonym first (so 智慧社区覆盖率 is coverage, not the community count). A name the table does not know
+ * gets a deterministic key derived from its normalised text ("name:…"), so it is still stable across
+ * runs and documents but visibly unlisted.
+ */
+export const AREAS = ["数字基础设施", "数字经济", "数字政府", "数字社会", "数字生态"] as const;
+
+export const IndicatorSynonymSchema = z.object({
+  key: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  unit: z.string(),
+  area: z.enum(AREAS),
+  direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"]),
+  synonyms: z.array(z.string().min(1)).min(1),
+});
+export type IndicatorSynonym = z.infer<typeof IndicatorSynonymSchema>;
+
+const SYNONYMS: readonly IndicatorSynonym[] = z.array(IndicatorSynonymSchema).parse(synonymsJson);
+const BY_LENGTH = SYNONYMS.flatMap((entry) =>
+  entry.synonyms.map((synonym) => ({ synonym: normaliseMetricName(synonym), entry })),
+).sort((a, b) => b.synonym.length - a.synonym.length);
+
+/** Deterministic normalisation: no quotes, spaces, fillers or possessives. */
+export function normaliseMetricName(name: string): string {
+  return name
+    .replace(/[“”"‘’\s]/g, "")
+    .replace(/^(全省|全国|我省|山东省)/, "")
+    .replace(/的/g, "");
+}
+
+export interface MetricMatch {
+  metricKey: string;
+  metricName: string;
+  area: (typeof AREAS)[number] | null;
+  listed: boolean;
+}
+
+export function matchMetric(name: string, unit: string): MetricMatch {
+  const normalised = normaliseMetricName(name);
+  const unitKind = unit === "%" ? "%" : "count";
+  for (const { synonym, entry } of BY_LENGTH) {
+    const entryKind = entry.unit === "%" ? "%" : "count";
+    if (normalised.includes(synonym) && entryKind === unitKind) {
+      return { metricKey: entry.key, metricName: entry.name, area: entry.area, listed: true };
+    }
+  }
+  return {
+    metricKey: `name:${normalised}${unitKind === "%" ? "（%）" : ""}`,
+    metricName: normalised,
+    area: null,
+    listed: false,
+  };
+}
+
+export function listIndicatorSynonyms(): readonly IndicatorSynonym[] {
+  return SYNONYMS;
+}
+
+/** Area of a chapter from its title (the documents' chapters follow the five areas). */
+export function areaOfTitle(title: string): (typeof AREAS)[number] | null {
+  if (/基础设施/.test(title)) return "数字基础设施";
+  if (/数字经济|产业|科创|科技/.test(title)) return "数字经济";
+  if (/数字政府|政务|机关|施政|政策法规|安全保障|基础支撑/.test(title)) return "数字政府";
+  if (/数字社会|便民|智慧城市|民生/.test(title)) return "数字社会";
+  if (/数字生态|数据资源|数据要素/.test(title)) return "数字生态";
+  return null;
+}

@@ -1,0 +1,93 @@
+/**
+ * The migrations and prisma/schema.prisma must describe the same database. We build one database from
+ * the migrations and one from a from-empty diff of the schema, and compare their pg_dump. A deliberately
+ * altered schema must be caught.
+ */
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyMigrations } from "../../lib/db/migrate";
+import { diffSchemas, readSchema } from "../../lib/db/schema-diff";
+import { findPgBin } from "../../scripts/lib/postgres";
+import { createEmptyDatabase } from "../support/db";
+
+type Scratch = { url: string; drop: () => Promise<void> };
+
+function dumpSchema(url: string): string {
+  const out = execFileSync(
+    path.join(findPgBin(), "pg_dump"),
+    ["--schema-only", "--no-owner", "--no-privileges", "--exclude-table=_prisma_migrations", url],
+    { encoding: "utf8" },
+  );
+  return out
+    .split("\n")
+    // \restrict lines carry a random key per dump (pg_dump 15.14+).
+    .filter(
+      (line) =>
+        line.trim() &&
+        !line.startsWith("--") &&
+        !line.startsWith("SET ") &&
+        !line.includes("set_config") &&
+        !/^\\(un)?restrict /.test(line),
+    )
+    .join("\n");
+}
+
+async function execSql(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function alterSchema(schema: string): string {
+  const altered = schema.replace(/model Task \{\n/, "model Task {\n  driftProbe String?\n");
+  if (altered === schema) throw new Error("could not alter the schema for the negative check");
+  return altered;
+}
+
+describe("schema drift", () => {
+  let fromMigrations: Scratch;
+  let fromSchema: Scratch;
+  let fromAltered: Scratch;
+
+  beforeAll(async () => {
+    [fromMigrations, fromSchema, fromAltered] = await Promise.all([
+      createEmptyDatabase("dpt_drift_m"),
+      createEmptyDatabase("dpt_drift_s"),
+      createEmptyDatabase("dpt_drift_a"),
+    ]);
+    const schema = readSchema();
+    const [schemaSql, alteredSql] = await Promise.all([
+      diffSchemas(null, schema, fromSchema.url),
+      diffSchemas(null, alterSchema(schema), fromAltered.url),
+    ]);
+    await Promise.all([
+      applyMigrations(fromMigrations.url),
+      execSql(fromSchema.url, schemaSql),
+      execSql(fromAltered.url, alteredSql),
+    ]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all([fromMigrations?.drop(), fromSchema?.drop(), fromAltered?.drop()]);
+  });
+
+  it("the migrations build exactly the database schema.prisma describes", () => {
+    const migrated = dumpSchema(fromMigrations.url);
+    expect(migrated).toContain('CREATE TABLE public.task');
+    expect(migrated).toEqual(dumpSchema(fromSchema.url));
+  });
+
+  it("a schema change without a migration is detected", () => {
+    const migrated = dumpSchema(fromMigrations.url);
+    const altered = dumpSchema(fromAltered.url);
+    expect(altered).not.toEqual(migrated);
+    expect(altered).toContain('"driftProbe" text');
+    expect(migrated).not.toContain("driftProbe");
+  });
+});
