@@ -9,61 +9,22 @@
  * process and serves it on loopback to the Next.js server it spawns. With DATABASE_URL it migrates that
  * PostgreSQL and passes it through.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { getEnv } from "../lib/env";
 import { seedOnStart } from "../seed/seed";
+import { buildIfNeeded } from "./lib/build";
 
 const args = new Set(process.argv.slice(2));
 const devMode = args.has("--dev");
 const log = (line: string) => process.stderr.write(`[start] ${line}\n`);
 
-const WATCHED = [
-  "app",
-  "components",
-  "lib",
-  "messages",
-  "public",
-  "next.config.js",
-  "postcss.config.mjs",
-  "package-lock.json",
-];
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  if (entry.endsWith(`${path.sep}generated`) || entry === path.join("lib", "generated")) return 0;
-  let newest = stat.mtimeMs;
-  for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
-function buildIfNeeded(): void {
-  const buildId = path.join(".next", "BUILD_ID");
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const changedAt = Math.max(...WATCHED.map(newestMtime));
-  if (builtAt > changedAt) {
-    log("production build is up to date");
-    return;
-  }
-  log(builtAt ? "sources changed since the last build: building…" : "no production build yet: building (about 30 s)…");
-  const res = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  if (res.status !== 0) {
-    log("the build failed; see the messages above");
-    process.exit(res.status ?? 1);
-  }
-}
-
 async function main(): Promise<void> {
   const env = getEnv();
-  if (!devMode && !args.has("--no-build")) buildIfNeeded();
+  if (!devMode && !args.has("--no-build")) buildIfNeeded(log);
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;

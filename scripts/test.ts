@@ -1,0 +1,154 @@
+/**
+ * npm test — the whole suite: unit (vitest), integration (vitest against a real PostgreSQL), end-to-end
+ * (Playwright in Debian's Chromium against `next build` + `next start`).
+ *
+ *   npm test                 everything
+ *   npm test -- unit         one layer: unit | integration | e2e
+ *
+ * PostgreSQL: TEST_DATABASE_URL (a server where the tests may create databases) when given; otherwise a
+ * scratch server from the Debian binaries, started here and removed afterwards.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { buildIfNeeded } from "./lib/build";
+import { freePort, startScratchPostgres, type ScratchPostgres } from "./lib/postgres";
+import { ensureSystemPackages } from "./lib/system-deps";
+
+const LAYERS = ["unit", "integration", "e2e"] as const;
+type Layer = (typeof LAYERS)[number];
+const requested = process.argv.slice(2).filter((a) => (LAYERS as readonly string[]).includes(a)) as Layer[];
+const layers: Layer[] = requested.length ? requested : [...LAYERS];
+const REPORTS = path.join(".tmp", "test-reports");
+const log = (line: string) => process.stderr.write(`[test] ${line}\n`);
+
+function run(command: string, args: string[], env: Record<string, string | undefined> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function readVitest(file: string): Tally {
+  if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
+  const json = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  return { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests };
+}
+
+function readPlaywright(file: string): Tally {
+  if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
+  const json = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
+  return {
+    passed: json.stats.expected + json.stats.flaky,
+    failed: json.stats.unexpected,
+    skipped: json.stats.skipped,
+  };
+}
+
+const bin = (name: string) => path.join("node_modules", ".bin", name);
+
+async function main(): Promise<number> {
+  rmSync(REPORTS, { recursive: true, force: true });
+  mkdirSync(REPORTS, { recursive: true });
+  const started = Date.now();
+  const tallies: Tally[] = [];
+  let exitCode = 0;
+  let scratch: ScratchPostgres | undefined;
+
+  try {
+    ensureSystemPackages(
+      { browser: layers.includes("e2e"), postgres: layers.includes("integration") || layers.includes("e2e") },
+      log,
+    );
+    if (layers.includes("unit")) {
+      log("unit tests");
+      const file = path.join(REPORTS, "unit.json");
+      const code = await run(bin("vitest"), [
+        "run",
+        "--project",
+        "unit",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${file}`,
+      ]);
+      tallies.push(readVitest(file));
+      exitCode ||= code;
+    }
+
+    let adminUrl = process.env.TEST_DATABASE_URL;
+    if (!adminUrl && (layers.includes("integration") || layers.includes("e2e"))) {
+      scratch = await startScratchPostgres();
+      adminUrl = scratch.url();
+      log(`scratch PostgreSQL on port ${scratch.port}`);
+    }
+
+    if (layers.includes("integration")) {
+      log("integration tests (real PostgreSQL)");
+      const file = path.join(REPORTS, "integration.json");
+      const code = await run(
+        bin("vitest"),
+        ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`],
+        { TEST_DATABASE_URL: adminUrl },
+      );
+      tallies.push(readVitest(file));
+      exitCode ||= code;
+    }
+
+    if (layers.includes("e2e")) {
+      log("end-to-end tests (Playwright, Chromium, production build)");
+      buildIfNeeded(log);
+      const database = "dpt_e2e";
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${database}`);
+      await admin.end();
+      const url = new URL(adminUrl!);
+      url.pathname = `/${database}`;
+      const file = path.join(REPORTS, "e2e.json");
+      const code = await run(bin("playwright"), ["test"], {
+        E2E_DATABASE_URL: url.toString(),
+        E2E_PORT: String(await freePort()),
+        PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+      });
+      tallies.push(readPlaywright(file));
+      exitCode ||= code;
+    }
+  } finally {
+    scratch?.stop();
+  }
+
+  const total = tallies.reduce((a, b) => ({
+    passed: a.passed + b.passed,
+    failed: a.failed + b.failed,
+    skipped: a.skipped + b.skipped,
+  }));
+  log(`layers: ${layers.join(", ")} in ${Math.round((Date.now() - started) / 1000)} s`);
+  if (exitCode !== 0 && total.failed === 0) total.failed = 1; // a layer crashed before reporting
+  // The plain closing line CI reads.
+  console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  return exitCode;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  },
+);
