@@ -44,7 +44,11 @@ function readVitest(file: string): Tally {
     numPendingTests: number;
     numTodoTests: number;
   };
-  return { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests };
+  return {
+    passed: json.numPassedTests,
+    failed: json.numFailedTests,
+    skipped: json.numPendingTests + json.numTodoTests,
+  };
 }
 
 function readPlaywright(file: string): Tally {

@@ -1,8 +1,11 @@
 /**
- * What the first start puts in a new database. In embedded (demo) mode it seeds on the first start;
- * against DATABASE_URL it seeds only when SEED_ON_START=always.
+ * What the first start puts in a new database: the documents (imported from seed/documents) and the
+ * reporting periods. In embedded (demo) mode it seeds an empty database on the first start; against
+ * DATABASE_URL it seeds only when SEED_ON_START=always. Re-running is harmless (the import is idempotent).
  */
-import pg from "pg";
+import { createPrismaClient, type Db } from "../lib/db/client";
+import { periodsOfYears } from "../lib/domain/periods";
+import { importDocuments } from "./import";
 
 export interface SeedOptions {
   mode: "embedded" | "external";
@@ -10,19 +13,42 @@ export interface SeedOptions {
   log: (line: string) => void;
 }
 
+/** Six bimonthly periods for every year from the first document's start to next year. */
+export async function ensureReportingPeriods(db: Db, fromYear: number, toYear: number): Promise<number> {
+  const periods = periodsOfYears(fromYear, toYear);
+  const created = await db.reportingPeriod.createMany({
+    data: periods.map((p) => ({
+      year: p.year,
+      index: p.index,
+      startDate: new Date(`${p.start}T00:00:00Z`),
+      endDate: new Date(`${p.end}T00:00:00Z`),
+    })),
+    skipDuplicates: true,
+  });
+  return created.count;
+}
+
+export async function seedDatabase(db: Db, log: (line: string) => void): Promise<void> {
+  const results = await importDocuments(db, { log: (line) => log(`seed: ${line}`) });
+  const firstYear = Math.min(
+    ...(await db.document.findMany({ select: { periodStart: true } })).map((d) => d.periodStart.getUTCFullYear()),
+  );
+  const created = await ensureReportingPeriods(db, firstYear, new Date().getUTCFullYear() + 1);
+  const imported = results.filter((r) => r.status !== "unchanged").length;
+  log(`seed: ${imported} of ${results.length} documents written, ${created} reporting periods added`);
+}
+
 export async function seedOnStart(databaseUrl: string, options: SeedOptions): Promise<void> {
   if (options.policy === "never") return;
   if (options.policy === "auto" && options.mode === "external") return;
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const db = createPrismaClient(databaseUrl, { poolSize: 2 });
   try {
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "document"`);
-    if ((rows[0]?.n ?? 0) > 0 && options.policy === "auto") {
+    if (options.policy === "auto" && (await db.document.count()) > 0) {
       options.log("seed: documents already present");
       return;
     }
+    await seedDatabase(db, options.log);
   } finally {
-    await client.end();
+    await db.$disconnect();
   }
-  options.log("seed: no documents yet (the importer arrives with the ingestion work)");
 }

@@ -105,3 +105,8 @@ export function canonicalDepartmentName(raw: string): { name: string; known: boo
 export function listDepartments(): readonly string[] {
   return DEPARTMENTS.map((entry) => entry.name);
 }
+
+/** The registry with its aliases, for seeding the department table. */
+export function listDepartmentEntries(): readonly { name: string; aliases: readonly string[] }[] {
+  return DEPARTMENTS.map((entry) => ({ name: entry.name, aliases: entry.aliases ?? [] }));
+}

@@ -4,7 +4,7 @@ export { IngestError, type IngestErrorCode } from "./errors";
 export { extractDocument, type ExtractOptions, type SourceFile } from "./extract";
 export { normaliseText, type Normalised } from "./normalise";
 export { stripChrome } from "./chrome";
-export { canonicalDepartmentName, isGenericUnit, listDepartments } from "./departments";
+export { canonicalDepartmentName, isGenericUnit, listDepartments, listDepartmentEntries } from "./departments";
 export {
   findUnitLists,
   parseLabelledList,

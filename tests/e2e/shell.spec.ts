@@ -32,7 +32,9 @@ test("the language switch changes the interface to English and back", async ({ p
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Documents" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Indicators" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Indicators" }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "规划文件" })).toBeVisible();
 });
@@ -47,7 +49,10 @@ test("the overview has no serious accessibility violations", async ({ page }) =>
 test("GET /api/health reports the database", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  const body = (await response.json()) as { status: string; database: { mode: string; connected: boolean; migrations: number } };
+  const body = (await response.json()) as {
+    status: string;
+    database: { mode: string; connected: boolean; migrations: number };
+  };
   expect(body.status).toBe("ok");
   expect(body.database.mode).toBe("external");
   expect(body.database.connected).toBe(true);

@@ -16,7 +16,9 @@ describe("embedded database", () => {
     const migrated = await applyMigrations(first.url);
     expect(migrated.applied.length).toBeGreaterThan(0);
     const prisma = createPrismaClient(first.url, { poolSize: 2 });
-    await prisma.department.create({ data: { name: "省大数据局", aliases: { create: [{ alias: "山东省大数据局" }] } } });
+    await prisma.department.create({
+      data: { name: "省大数据局", aliases: { create: [{ alias: "山东省大数据局" }] } },
+    });
     await prisma.$disconnect();
     await first.stop();
 

@@ -20,18 +20,20 @@ function dumpSchema(url: string): string {
     ["--schema-only", "--no-owner", "--no-privileges", "--exclude-table=_prisma_migrations", url],
     { encoding: "utf8" },
   );
-  return out
-    .split("\n")
-    // \restrict lines carry a random key per dump (pg_dump 15.14+).
-    .filter(
-      (line) =>
-        line.trim() &&
-        !line.startsWith("--") &&
-        !line.startsWith("SET ") &&
-        !line.includes("set_config") &&
-        !/^\\(un)?restrict /.test(line),
-    )
-    .join("\n");
+  return (
+    out
+      .split("\n")
+      // \restrict lines carry a random key per dump (pg_dump 15.14+).
+      .filter(
+        (line) =>
+          line.trim() &&
+          !line.startsWith("--") &&
+          !line.startsWith("SET ") &&
+          !line.includes("set_config") &&
+          !/^\\(un)?restrict /.test(line),
+      )
+      .join("\n")
+  );
 }
 
 async function execSql(url: string, sql: string): Promise<void> {
@@ -79,7 +81,7 @@ describe("schema drift", () => {
 
   it("the migrations build exactly the database schema.prisma describes", () => {
     const migrated = dumpSchema(fromMigrations.url);
-    expect(migrated).toContain('CREATE TABLE public.task');
+    expect(migrated).toContain("CREATE TABLE public.task");
     expect(migrated).toEqual(dumpSchema(fromSchema.url));
   });
 

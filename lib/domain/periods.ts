@@ -1,0 +1,76 @@
+/**
+ * Reporting periods: six per year, two calendar months each (1–2月 … 11–12月), in Shanghai time.
+ * A period is identified by year and index (1..6) and written "2023-P3" in URLs.
+ */
+export interface PeriodRef {
+  year: number;
+  index: number;
+}
+
+export interface Period extends PeriodRef {
+  /** First day, YYYY-MM-DD. */
+  start: string;
+  /** Last day, YYYY-MM-DD. */
+  end: string;
+  code: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function periodOf(ref: PeriodRef): Period {
+  if (!Number.isInteger(ref.index) || ref.index < 1 || ref.index > 6) throw new RangeError(`period index ${ref.index}`);
+  const firstMonth = ref.index * 2 - 1;
+  const lastMonth = firstMonth + 1;
+  return {
+    year: ref.year,
+    index: ref.index,
+    start: `${ref.year}-${pad(firstMonth)}-01`,
+    end: `${ref.year}-${pad(lastMonth)}-${pad(lastDayOfMonth(ref.year, lastMonth))}`,
+    code: `${ref.year}-P${ref.index}`,
+  };
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in Shanghai. */
+export function shanghaiDate(instant: Date): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
+}
+
+/** The period containing an instant (judged by the Shanghai calendar date). */
+export function periodContaining(instant: Date): Period {
+  const [year, month] = shanghaiDate(instant).split("-").map(Number) as [number, number];
+  return periodOf({ year, index: Math.ceil(month / 2) });
+}
+
+export function previousPeriod(ref: PeriodRef): Period {
+  return ref.index > 1
+    ? periodOf({ year: ref.year, index: ref.index - 1 })
+    : periodOf({ year: ref.year - 1, index: 6 });
+}
+
+export function nextPeriod(ref: PeriodRef): Period {
+  return ref.index < 6
+    ? periodOf({ year: ref.year, index: ref.index + 1 })
+    : periodOf({ year: ref.year + 1, index: 1 });
+}
+
+export function periodsOfYears(fromYear: number, toYear: number): Period[] {
+  const periods: Period[] = [];
+  for (let year = fromYear; year <= toYear; year++) {
+    for (let index = 1; index <= 6; index++) periods.push(periodOf({ year, index }));
+  }
+  return periods;
+}
+
+export function parsePeriodCode(code: string): Period | null {
+  const match = /^(\d{4})-P([1-6])$/.exec(code);
+  return match ? periodOf({ year: Number(match[1]), index: Number(match[2]) }) : null;
+}

@@ -1,0 +1,620 @@
+/**
+ * Loads the manifest's documents into the database.
+ *
+ * - Everything is read, decoded and extracted before the first write: bad input fails early and
+ *   writes nothing.
+ * - One transaction per document: a document is imported whole or not at all.
+ * - Stable keys (document slug + task number, + metric for targets) make re-imports update rows in
+ *   place, so ids and URLs survive. A second run over unchanged input changes nothing (it is skipped on
+ *   the source checksum and the extraction's fingerprint).
+ * - A revised document updates text and offsets but never deletes user data: tasks, milestones, targets
+ *   and baselines that disappear are marked retired (`retiredAt`), never deleted, and updates,
+ *   observations, comments, evidence and milestone completions are not touched.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import * as OpenCC from "opencc-js";
+import type { Db } from "../lib/db/client";
+import type { Prisma } from "../lib/generated/prisma/client";
+import type { Comparator, DepartmentKind, SectionKind, TaskKind } from "../lib/generated/prisma/enums";
+import {
+  decodeDocument,
+  extractDocument,
+  listDepartmentEntries,
+  listIndicatorSynonyms,
+  ManifestSchema,
+  type Extraction,
+  type ExtractedTask,
+  type ManifestEntry,
+} from "../lib/ingest";
+
+export const DOCUMENTS_DIR = path.join(process.cwd(), "seed", "documents");
+
+export type ImportErrorCode = "MANIFEST_INVALID" | "SOURCE_UNREADABLE" | "NO_TASKS";
+
+export class ImportError extends Error {
+  override name = "ImportError";
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface PreparedFile {
+  fileName: string;
+  role: "PRIMARY" | "UNITS";
+  ordinal: number;
+  encoding: "utf-8" | "gb18030";
+  byteSize: number;
+  sha256: string;
+  rawText: string;
+}
+
+export interface PreparedDocument {
+  entry: ManifestEntry;
+  files: PreparedFile[];
+  /** sha256 over the source files' bytes, in manifest order. */
+  checksum: string;
+  /** sha256 of the extraction: changes when the extractor's output for these bytes changes. */
+  fingerprint: string;
+  extraction: Extraction;
+}
+
+export interface DocumentImportResult {
+  slug: string;
+  status: "created" | "updated" | "unchanged";
+  tasks: number;
+  retiredTasks: number;
+  indicatorTargets: number;
+  baselines: number;
+  newIndicators: string[];
+  unknownUnits: string[];
+  warnings: number;
+}
+
+const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+export function loadManifest(dir = DOCUMENTS_DIR): ManifestEntry[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8"));
+  } catch (error) {
+    throw new ImportError("MANIFEST_INVALID", `manifest.json cannot be read: ${(error as Error).message}`);
+  }
+  const parsed = ManifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ImportError(
+      "MANIFEST_INVALID",
+      `manifest.json is invalid at ${first?.path.join(".")}: ${first?.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads, decodes and extracts one manifest document. Throws IngestError / ImportError; writes nothing. */
+export function prepareDocument(entry: ManifestEntry, dir = DOCUMENTS_DIR): PreparedDocument {
+  const files = entry.sourceFiles.map((source, ordinal): PreparedFile => {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path.join(dir, source.file));
+    } catch (error) {
+      throw new ImportError("SOURCE_UNREADABLE", `${source.file}: ${(error as Error).message}`);
+    }
+    const rawText = decodeDocument(bytes, source.file);
+    return {
+      fileName: source.file,
+      role: source.role === "primary" ? "PRIMARY" : "UNITS",
+      ordinal,
+      encoding: isUtf8(bytes) ? "utf-8" : "gb18030",
+      byteSize: bytes.byteLength,
+      sha256: sha256(bytes),
+      rawText,
+    };
+  });
+  const extraction = extractDocument(
+    files.map((f) => ({ file: f.fileName, text: f.rawText })),
+    { manifest: entry },
+  );
+  if (extraction.tasks.length + extraction.measures.length === 0) {
+    throw new ImportError(
+      "NO_TASKS",
+      `${entry.slug}: no numbered tasks were found; refusing to import an empty document / 未识别出任何任务，拒绝导入`,
+    );
+  }
+  return {
+    entry,
+    files,
+    checksum: sha256(files.map((f) => f.sha256).join(":")),
+    fingerprint: sha256(JSON.stringify(extraction)),
+    extraction,
+  };
+}
+
+const COMPARATORS: Record<string, Comparator> = {
+  ">=": "GTE",
+  ">": "GT",
+  "=": "EQ",
+  "~": "APPROX",
+  "<=": "LTE",
+  "<": "LT",
+};
+
+const MAGNITUDE_PREFIX = new Map<number, string>([
+  [1, ""],
+  [1e3, "千"],
+  [1e4, "万"],
+  [1e8, "亿"],
+  [1e12, "万亿"],
+]);
+
+const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
+
+const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+function departmentKind(name: string, generic: boolean): DepartmentKind {
+  if (generic) return "GENERIC";
+  if (/市(人民)?政府$|^[\u4e00-\u9fa5]{2,4}市$/.test(name)) return "CITY";
+  if (/公司|集团|银行/.test(name)) return "ENTERPRISE";
+  if (!name.startsWith("省") && !name.startsWith("团省委")) return "CENTRAL";
+  return "PROVINCIAL";
+}
+
+/** Every spelling a department may be written in: as registered, with 山东省, and in traditional script. */
+function aliasesOf(name: string, aliases: readonly string[]): string[] {
+  const forms = new Set<string>();
+  for (const form of [name, ...aliases]) {
+    forms.add(form);
+    if (form.startsWith("省")) forms.add(`山东${form}`);
+  }
+  for (const form of [...forms]) forms.add(toTraditional(form));
+  forms.delete(name);
+  return [...forms];
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** Registry departments and their aliases; idempotent. Returns name → id for every department. */
+export async function ensureDepartments(db: Tx | Db): Promise<Map<string, number>> {
+  const entries = listDepartmentEntries();
+  await db.department.createMany({
+    data: entries.map((e) => ({ name: e.name, kind: departmentKind(e.name, false) })),
+    skipDuplicates: true,
+  });
+  const rows = await db.department.findMany({ select: { id: true, name: true } });
+  const ids = new Map(rows.map((r) => [r.name, r.id]));
+  const aliases = entries.flatMap((e) =>
+    aliasesOf(e.name, e.aliases).map((alias) => ({ alias, departmentId: ids.get(e.name)! })),
+  );
+  await db.departmentAlias.createMany({ data: aliases, skipDuplicates: true });
+  return ids;
+}
+
+async function ensureDepartment(tx: Tx, ids: Map<string, number>, name: string, generic: boolean): Promise<number> {
+  const known = ids.get(name);
+  if (known !== undefined) return known;
+  const created = await tx.department.upsert({
+    where: { name },
+    create: { name, generic, kind: departmentKind(name, generic) },
+    update: {},
+    select: { id: true },
+  });
+  await tx.departmentAlias.createMany({
+    data: aliasesOf(name, []).map((alias) => ({ alias, departmentId: created.id })),
+    skipDuplicates: true,
+  });
+  ids.set(name, created.id);
+  return created.id;
+}
+
+interface TaskRecord {
+  task: ExtractedTask;
+  kind: TaskKind;
+}
+
+function taskKind(task: ExtractedTask, isMeasure: boolean): TaskKind {
+  if (isMeasure) return "MEASURE";
+  return task.number.startsWith("专栏") ? "COLUMN_ITEM" : "TASK";
+}
+
+async function writeDocument(
+  tx: Tx,
+  doc: PreparedDocument,
+  departmentIds: Map<string, number>,
+  log: (line: string) => void,
+): Promise<Omit<DocumentImportResult, "status">> {
+  const { entry, extraction } = doc;
+  const meta = extraction.document;
+  const slug = entry.slug;
+  const primary = doc.files.find((f) => f.role === "PRIMARY") ?? doc.files[0]!;
+  const documentData = {
+    title: meta.title ?? entry.title,
+    shortTitle: meta.shortTitle ?? entry.shortTitle,
+    kind: entry.kind,
+    issuer: meta.issuer ?? entry.issuer,
+    docNumber: meta.docNumber ?? entry.docNumber,
+    issuedDate: meta.issuedDate ? date(meta.issuedDate) : entry.issuedDate ? date(entry.issuedDate) : null,
+    planYear: meta.planYear ?? entry.planYear,
+    baseYear: meta.baseYear ?? entry.baseYear,
+    periodStart: date(meta.periodStart ?? entry.periodStart),
+    periodEnd: date(meta.periodEnd ?? entry.periodEnd),
+    normalizedText: primary.rawText.normalize("NFC"),
+    checksum: doc.checksum,
+    extractorVersion: doc.fingerprint,
+    warnings: extraction.warnings as unknown as Prisma.InputJsonValue,
+  };
+  const document = await tx.document.upsert({
+    where: { slug },
+    create: { slug, ...documentData },
+    update: documentData,
+    select: { id: true },
+  });
+
+  // Source files: the raw text every offset indexes.
+  const fileIds = new Map<string, number>();
+  for (const file of doc.files) {
+    const data = {
+      role: file.role,
+      ordinal: file.ordinal,
+      encoding: file.encoding,
+      byteSize: file.byteSize,
+      sha256: file.sha256,
+      rawText: file.rawText,
+    };
+    const row = await tx.documentSourceFile.upsert({
+      where: { documentId_fileName: { documentId: document.id, fileName: file.fileName } },
+      create: { documentId: document.id, fileName: file.fileName, ...data },
+      update: data,
+      select: { id: true },
+    });
+    fileIds.set(file.fileName, row.id);
+  }
+  const fileId = (name: string) => {
+    const id = fileIds.get(name);
+    if (id === undefined) throw new Error(`extraction refers to an unknown source file ${name}`);
+    return id;
+  };
+
+  // Sections, parents first (the extraction lists them in document order).
+  const sectionIds = new Map<string, number>();
+  for (const section of extraction.sections) {
+    const data = {
+      title: section.title,
+      kind: section.kind as SectionKind,
+      ordinal: section.ordinal,
+      area: section.area,
+      parentId: section.parentPath ? (sectionIds.get(section.parentPath) ?? null) : null,
+      sourceFileId: fileId(section.source.file),
+      startOffset: section.source.start,
+      endOffset: section.source.end,
+    };
+    const row = await tx.section.upsert({
+      where: { documentId_path: { documentId: document.id, path: section.path } },
+      create: { documentId: document.id, path: section.path, ...data },
+      update: data,
+      select: { id: true },
+    });
+    sectionIds.set(section.path, row.id);
+  }
+
+  // Tasks and measures.
+  const records: TaskRecord[] = [
+    ...extraction.tasks.map((task) => ({ task, kind: taskKind(task, false) })),
+    ...extraction.measures.map((task) => ({ task, kind: taskKind(task, true) })),
+  ];
+  const taskIds = new Map<string, number>();
+  const unknownUnits = new Set<string>();
+  for (const [ordinal, { task, kind }] of records.entries()) {
+    const key = `${slug}#${task.number}`;
+    const data = {
+      sectionId: sectionIds.get(task.sectionPath) ?? null,
+      kind,
+      ordinal,
+      title: task.title,
+      text: task.text,
+      area: task.area,
+      sourceFileId: fileId(task.source.file),
+      startOffset: task.source.start,
+      endOffset: task.source.end,
+      unitsSourceFileId: task.unitsSourceFile ? fileId(task.unitsSourceFile) : null,
+      retiredAt: null,
+    };
+    const row = await tx.task.upsert({
+      where: { key },
+      create: { key, documentId: document.id, number: task.number, ...data },
+      update: data,
+      select: { id: true },
+    });
+    taskIds.set(task.number, row.id);
+
+    // Assignments: extracted data, reconciled in place so ids stay stable.
+    const wanted = new Map<
+      string,
+      { departmentId: number; role: "LEAD" | "RESPONSIBLE" | "COOPERATING"; ordinal: number; rawName: string }
+    >();
+    for (const [unitOrdinal, unit] of task.units.entries()) {
+      if (!unit.known) unknownUnits.add(unit.name);
+      const departmentId = await ensureDepartment(tx, departmentIds, unit.name, unit.generic);
+      const id = `${departmentId}:${unit.role}`;
+      if (!wanted.has(id)) wanted.set(id, { departmentId, role: unit.role, ordinal: unitOrdinal, rawName: unit.raw });
+    }
+    const existing = await tx.taskAssignment.findMany({
+      where: { taskId: row.id },
+      select: { id: true, departmentId: true, role: true, ordinal: true, rawName: true },
+    });
+    for (const assignment of existing) {
+      const want = wanted.get(`${assignment.departmentId}:${assignment.role}`);
+      if (!want) {
+        await tx.taskAssignment.delete({ where: { id: assignment.id } });
+      } else {
+        if (want.ordinal !== assignment.ordinal || want.rawName !== assignment.rawName) {
+          await tx.taskAssignment.update({
+            where: { id: assignment.id },
+            data: { ordinal: want.ordinal, rawName: want.rawName },
+          });
+        }
+        wanted.delete(`${assignment.departmentId}:${assignment.role}`);
+      }
+    }
+    if (wanted.size) {
+      await tx.taskAssignment.createMany({ data: [...wanted.values()].map((w) => ({ taskId: row.id, ...w })) });
+    }
+
+    // Milestones by position; completion dates are user data and are kept.
+    for (const [milestoneOrdinal, milestone] of task.milestones.entries()) {
+      const data = {
+        dueDate: date(milestone.due),
+        text: milestone.text,
+        sourceFileId: milestone.source ? fileId(milestone.source.file) : null,
+        startOffset: milestone.source?.start ?? null,
+        endOffset: milestone.source?.end ?? null,
+        retiredAt: null,
+      };
+      await tx.milestone.upsert({
+        where: { taskId_ordinal: { taskId: row.id, ordinal: milestoneOrdinal } },
+        create: { taskId: row.id, ordinal: milestoneOrdinal, ...data },
+        update: data,
+      });
+    }
+    await tx.milestone.updateMany({
+      where: { taskId: row.id, ordinal: { gte: task.milestones.length }, retiredAt: null },
+      data: { retiredAt: new Date() },
+    });
+  }
+
+  const retired = await tx.task.updateMany({
+    where: { documentId: document.id, key: { notIn: records.map((r) => `${slug}#${r.task.number}`) }, retiredAt: null },
+    data: { retiredAt: new Date() },
+  });
+  await tx.$executeRaw`
+    UPDATE "task" t SET "nextDueDate" = (
+      SELECT min(m."dueDate") FROM "milestone" m
+      WHERE m."taskId" = t.id AND m."completedDate" IS NULL AND m."retiredAt" IS NULL)
+    WHERE t."documentId" = ${document.id}`;
+  // Sections that no longer exist and hold no task.
+  await tx.section.deleteMany({
+    where: {
+      documentId: document.id,
+      path: { notIn: [...sectionIds.keys()] },
+      tasks: { none: {} },
+      children: { none: {} },
+    },
+  });
+
+  // Indicators: one per metric key, shared across documents (the lineage).
+  const synonyms = new Map(listIndicatorSynonyms().map((s) => [s.key, s]));
+  const newIndicators: string[] = [];
+  const indicatorIds = new Map<string, number>();
+  const ensureIndicator = async (metricKey: string, name: string, unit: string, area: string | null) => {
+    const cached = indicatorIds.get(metricKey);
+    if (cached !== undefined) return cached;
+    const curated = synonyms.get(metricKey);
+    const existing = await tx.indicator.findUnique({
+      where: { key: metricKey },
+      select: { id: true, mergedIntoId: true },
+    });
+    let id: number;
+    if (existing) {
+      // An admin may have merged it into another indicator: attach to the survivor.
+      id = existing.mergedIntoId ?? existing.id;
+    } else {
+      const created = await tx.indicator.create({
+        data: {
+          key: metricKey,
+          name: curated?.name ?? name,
+          unit: curated?.unit ?? unit,
+          area: curated?.area ?? area ?? "其他",
+          direction: curated?.direction ?? "HIGHER_IS_BETTER",
+          synonyms: curated ? { create: curated.synonyms.map((synonym) => ({ synonym })) } : undefined,
+        },
+        select: { id: true },
+      });
+      id = created.id;
+      newIndicators.push(curated?.name ?? name);
+    }
+    indicatorIds.set(metricKey, id);
+    return id;
+  };
+
+  const targetKeys: string[] = [];
+  const occurrences = new Map<string, number>();
+  const nextKey = (prefix: string) => {
+    const n = (occurrences.get(prefix) ?? 0) + 1;
+    occurrences.set(prefix, n);
+    return `${prefix}#${n}`;
+  };
+  for (const indicator of extraction.indicators) {
+    const indicatorId = await ensureIndicator(
+      indicator.metricKey,
+      indicator.metricName,
+      indicator.unit,
+      indicator.area,
+    );
+    const key = nextKey(`${slug}#${indicator.metricKey}`);
+    targetKeys.push(key);
+    const taskId = indicator.taskNumber ? (taskIds.get(indicator.taskNumber) ?? null) : null;
+    const data = {
+      indicatorId,
+      documentId: document.id,
+      taskId,
+      name: indicator.name,
+      comparator: COMPARATORS[indicator.comparator] ?? "EQ",
+      value: indicator.target / indicator.magnitude,
+      normalizedValue: indicator.normalizedValue,
+      valueAsWritten: indicator.valueAsWritten,
+      unit: `${MAGNITUDE_PREFIX.get(indicator.magnitude) ?? ""}${indicator.unit}`,
+      dueDate: date(indicator.due ?? meta.periodEnd ?? entry.periodEnd),
+      cumulative: indicator.cumulative,
+      aspirational: indicator.aspirational,
+      quote: indicator.quote,
+      sourceFileId: fileId(indicator.source.file),
+      startOffset: indicator.source.start,
+      endOffset: indicator.source.end,
+      retiredAt: null,
+    };
+    await tx.indicatorTarget.upsert({ where: { key }, create: { key, ...data }, update: data });
+    if (taskId !== null) {
+      await tx.taskIndicator.createMany({ data: [{ taskId, indicatorId }], skipDuplicates: true });
+    }
+  }
+  await tx.indicatorTarget.updateMany({
+    where: { documentId: document.id, key: { notIn: targetKeys }, retiredAt: null },
+    data: { retiredAt: new Date() },
+  });
+
+  const baselineKeys: string[] = [];
+  for (const baseline of extraction.baselines) {
+    const indicatorId = await ensureIndicator(baseline.metricKey, baseline.metricName, baseline.unit, null);
+    const key = nextKey(`${slug}#baseline#${baseline.metricKey}`);
+    baselineKeys.push(key);
+    const data = {
+      indicatorId,
+      documentId: document.id,
+      name: baseline.name,
+      comparator: COMPARATORS[baseline.comparator] ?? "EQ",
+      value: baseline.value,
+      normalizedValue: baseline.value,
+      valueAsWritten: baseline.valueAsWritten,
+      unit: baseline.unit,
+      asOf: date(baseline.asOf),
+      quote: baseline.quote,
+      sourceFileId: fileId(baseline.source.file),
+      startOffset: baseline.source.start,
+      endOffset: baseline.source.end,
+      retiredAt: null,
+    };
+    await tx.indicatorBaseline.upsert({ where: { key }, create: { key, ...data }, update: data });
+  }
+  await tx.indicatorBaseline.updateMany({
+    where: { documentId: document.id, key: { notIn: baselineKeys }, retiredAt: null },
+    data: { retiredAt: new Date() },
+  });
+
+  if (unknownUnits.size)
+    log(`  ${slug}: units not in the registry (created as departments): ${[...unknownUnits].join("、")}`);
+  if (newIndicators.length) log(`  ${slug}: new indicators: ${newIndicators.join("、")}`);
+  return {
+    slug,
+    tasks: records.length,
+    retiredTasks: retired.count,
+    indicatorTargets: extraction.indicators.length,
+    baselines: extraction.baselines.length,
+    newIndicators,
+    unknownUnits: [...unknownUnits],
+    warnings: extraction.warnings.length,
+  };
+}
+
+export interface ImportOptions {
+  dir?: string;
+  /** Re-write documents even when their source and extraction are unchanged. */
+  force?: boolean;
+  /** Only these slugs. */
+  only?: string[];
+  log?: (line: string) => void;
+}
+
+export async function importDocuments(db: Db, options: ImportOptions = {}): Promise<DocumentImportResult[]> {
+  const log = options.log ?? (() => undefined);
+  const manifest = loadManifest(options.dir).filter((e) => !options.only || options.only.includes(e.slug));
+
+  // Extract everything first: any unreadable document stops the import before a single write.
+  const prepared: PreparedDocument[] = [];
+  for (const [i, entry] of manifest.entries()) {
+    const started = performance.now();
+    prepared.push(prepareDocument(entry, options.dir));
+    log(`[${i + 1}/${manifest.length}] extracted ${entry.slug} in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  const departmentIds = await ensureDepartments(db);
+  const results: DocumentImportResult[] = [];
+  for (const [i, doc] of prepared.entries()) {
+    const started = performance.now();
+    const current = await db.document.findUnique({
+      where: { slug: doc.entry.slug },
+      select: { checksum: true, extractorVersion: true },
+    });
+    if (
+      current &&
+      !options.force &&
+      current.checksum === doc.checksum &&
+      current.extractorVersion === doc.fingerprint
+    ) {
+      log(`[${i + 1}/${prepared.length}] ${doc.entry.slug}: unchanged`);
+      results.push({
+        slug: doc.entry.slug,
+        status: "unchanged",
+        tasks: doc.extraction.tasks.length + doc.extraction.measures.length,
+        retiredTasks: 0,
+        indicatorTargets: doc.extraction.indicators.length,
+        baselines: doc.extraction.baselines.length,
+        newIndicators: [],
+        unknownUnits: [],
+        warnings: doc.extraction.warnings.length,
+      });
+      continue;
+    }
+    const result = await db.$transaction(
+      async (tx) => {
+        const written = await writeDocument(tx, doc, new Map(departmentIds), log);
+        await tx.auditLog.create({
+          data: {
+            actorLabel: "import",
+            action: current ? "document.reimport" : "document.import",
+            entityType: "document",
+            entityId: doc.entry.slug,
+            after: {
+              checksum: doc.checksum,
+              tasks: written.tasks,
+              retiredTasks: written.retiredTasks,
+              indicatorTargets: written.indicatorTargets,
+              baselines: written.baselines,
+            },
+          },
+        });
+        return written;
+      },
+      { timeout: 300_000, maxWait: 60_000 },
+    );
+    // Departments created inside a committed transaction are now real.
+    for (const d of await db.department.findMany({ select: { id: true, name: true } })) departmentIds.set(d.name, d.id);
+    results.push({ ...result, status: current ? "updated" : "created" });
+    log(
+      `[${i + 1}/${prepared.length}] ${doc.entry.slug}: ${current ? "updated" : "imported"} ${result.tasks} tasks, ` +
+        `${result.indicatorTargets} targets, ${result.baselines} baselines in ${Math.round(performance.now() - started)} ms`,
+    );
+  }
+  return results;
+}
