@@ -328,7 +328,9 @@ async function writeDocument(
       sourceFileId: fileId(task.source.file),
       startOffset: task.source.start,
       endOffset: task.source.end,
-      unitsSourceFileId: task.unitsSourceFile ? fileId(task.unitsSourceFile) : null,
+      unitsSourceFileId: task.unitsSource ? fileId(task.unitsSource.file) : null,
+      unitsStartOffset: task.unitsSource?.start ?? null,
+      unitsEndOffset: task.unitsSource?.end ?? null,
       retiredAt: null,
     };
     const row = await tx.task.upsert({

@@ -192,7 +192,7 @@ describe("importing the seed documents", () => {
     expect(forced.every((r) => r.status === "updated")).toBe(true);
     const after = await tableCounts(db);
     expect({ ...after, audit: 0 }).toEqual({ ...before, audit: 0 });
-    expect(after.audit).toBe(before.audit + 4); // one audit entry per re-imported document
+    expect(after.audit).toBe((before.audit ?? 0) + 4); // one audit entry per re-imported document
     const idsAfter = (await db.prisma.task.findMany({ select: { id: true, key: true }, orderBy: { key: "asc" } })).map(
       (t) => `${t.id}:${t.key}`,
     );

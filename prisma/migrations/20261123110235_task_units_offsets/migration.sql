@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "task" ADD COLUMN     "unitsEndOffset" INTEGER,
+ADD COLUMN     "unitsStartOffset" INTEGER;
+
