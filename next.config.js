@@ -5,6 +5,8 @@ const nextConfig = {
   // The launcher and scripts run the PGlite server; the web server only needs pg.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
   typedRoutes: false,
+  // The build type-checks the application; `npm run check` type-checks everything (tests, scripts too).
+  typescript: { tsconfigPath: "tsconfig.build.json" },
 };
 
 export default nextConfig;

@@ -31,6 +31,9 @@ import {
 
 export const DOCUMENTS_DIR = path.join(process.cwd(), "seed", "documents");
 
+/** Bump when the mapping from extraction to rows changes, so unchanged documents are written again. */
+const IMPORTER_VERSION = 3;
+
 export type ImportErrorCode = "MANIFEST_INVALID" | "SOURCE_UNREADABLE" | "NO_TASKS";
 
 export class ImportError extends Error {
@@ -138,7 +141,7 @@ export function prepareDocument(entry: ManifestEntry, dir = DOCUMENTS_DIR): Prep
     entry,
     files,
     checksum: sha256(files.map((f) => f.sha256).join(":")),
-    fingerprint: sha256(JSON.stringify(extraction)),
+    fingerprint: sha256(`${IMPORTER_VERSION}:${JSON.stringify(extraction)}`),
     extraction,
   };
 }
@@ -451,6 +454,7 @@ async function writeDocument(
   };
 
   const targetKeys: string[] = [];
+  const wantedLinks = new Set<string>();
   const occurrences = new Map<string, number>();
   const nextKey = (prefix: string) => {
     const n = (occurrences.get(prefix) ?? 0) + 1;
@@ -487,9 +491,25 @@ async function writeDocument(
       retiredAt: null,
     };
     await tx.indicatorTarget.upsert({ where: { key }, create: { key, ...data }, update: data });
-    if (taskId !== null) {
-      await tx.taskIndicator.createMany({ data: [{ taskId, indicatorId }], skipDuplicates: true });
-    }
+    if (taskId !== null) wantedLinks.add(`${taskId}:${indicatorId}`);
+  }
+  // Task ↔ indicator links follow the targets: add the new ones, drop those no target supports any more.
+  const existingLinks = await tx.taskIndicator.findMany({
+    where: { task: { documentId: document.id } },
+    select: { taskId: true, indicatorId: true },
+  });
+  for (const link of existingLinks) {
+    const id = `${link.taskId}:${link.indicatorId}`;
+    if (wantedLinks.delete(id)) continue;
+    await tx.taskIndicator.delete({ where: { taskId_indicatorId: link } });
+  }
+  if (wantedLinks.size) {
+    await tx.taskIndicator.createMany({
+      data: [...wantedLinks].map((id) => {
+        const [taskId, indicatorId] = id.split(":").map(Number) as [number, number];
+        return { taskId, indicatorId };
+      }),
+    });
   }
   await tx.indicatorTarget.updateMany({
     where: { documentId: document.id, key: { notIn: targetKeys }, retiredAt: null },

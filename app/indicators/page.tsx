@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getTranslator } from "@/lib/i18n/server";
@@ -35,7 +36,11 @@ export default async function IndicatorsPage() {
             <tbody className="divide-y divide-slate-200">
               {indicators.map((i) => (
                 <tr key={i.id}>
-                  <td className="px-3 py-2">{i.name}</td>
+                  <td className="px-3 py-2">
+                    <Link href={`/indicators/${i.id}`} className="text-brand-700 hover:underline">
+                      {i.name}
+                    </Link>
+                  </td>
                   <td className="px-3 py-2">{i.area}</td>
                   <td className="px-3 py-2">{i.unit}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{i.baselineCount}</td>

@@ -17,7 +17,9 @@ export function TaskTable({ page, t }: { page: TaskPage; t: Translate }) {
                 {t("tasks.number")} {task.number}
               </span>
             </div>
-            <p className="mt-1 font-medium text-slate-900">{task.title ?? task.text.slice(0, 60)}</p>
+            <Link href={`/tasks/${task.id}`} className="mt-1 block font-medium text-slate-900 hover:text-brand-700">
+              {task.title ?? `${task.text.slice(0, 60)}${task.text.length > 60 ? "…" : ""}`}
+            </Link>
             <p className="mt-1 text-sm text-slate-600">
               {t("tasks.leadUnits")}：{task.leadUnits.length ? task.leadUnits.join("、") : t("tasks.unassigned")}
             </p>

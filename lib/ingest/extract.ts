@@ -97,8 +97,9 @@ export function extractDocument(files: SourceFile[], options: ExtractOptions = {
     measures,
     indicators: [
       ...goalIndicators(primary, document, chapterAreas),
+      ...introIndicators(primary, document, chapterAreas),
       ...built.flatMap((b) => blockIndicators(primary, b, document)),
-    ],
+    ].sort((a, b) => a.source.start - b.source.start),
     baselines: extractBaselines(primary, document, warnings),
     warnings,
   };
@@ -296,11 +297,12 @@ function defaultDue(document: ExtractedDocument): string | null {
   return document.periodEnd;
 }
 
+/** The quote: the minimal clause read by findQuantities (subject or verb through figure and object). */
 function quoteBounds(text: string, quantity: Quantity): { start: number; end: number } {
-  let start = quantity.start;
-  while (start > 0 && !/[，。；：\n]/.test(text[start - 1] ?? "")) start--;
-  let end = quantity.end;
-  while (end < text.length && !/[，。；\n]/.test(text[end] ?? "")) end++;
+  let start = quantity.quoteStart;
+  let end = quantity.quoteEnd;
+  while (start < end && /\s/.test(text[start] ?? "")) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
   return { start, end };
 }
 
@@ -323,6 +325,7 @@ function toIndicator(
     area: metric.area ?? area,
     comparator: quantity.comparator,
     target: quantity.normalizedValue,
+    ...(quantity.upperValue !== null ? { targetMax: quantity.upperValue } : {}),
     valueAsWritten: quantity.valueAsWritten,
     normalizedValue: quantity.normalizedValue,
     unit: quantity.unit,
@@ -384,7 +387,49 @@ function goalIndicators(
   });
 }
 
-/** 2020 figures in the plan's 发展现状 section: stated facts with a verb or comparator. */
+/**
+ * Lead paragraphs of task chapters and sections that are not tasks themselves (a section with numbered
+ * subsections: "（二）构建智慧城市建设新格局。…打造3个以上…标杆城市"): their targets belong to no task.
+ */
+function introIndicators(
+  parsed: ParsedFile,
+  document: ExtractedDocument,
+  areas: Map<string, string | null>,
+): ExtractedIndicator[] {
+  const { sections, blocks } = parsed.segmentation;
+  return sections
+    .filter((section) => section.kind === "CHAPTER" || section.kind === "SECTION")
+    .flatMap((section) => {
+      if (blocks.some((block) => block.start === section.start)) return [];
+      const next = [
+        ...sections.filter((other) => other.start > section.start).map((other) => other.start),
+        ...blocks.filter((block) => block.start > section.start).map((block) => block.start),
+        section.end,
+      ];
+      const end = Math.min(...next);
+      const text = parsed.body.text.slice(section.start, end);
+      const { milestones } = extractMilestones(text, document.planYear);
+      return findQuantities(text)
+        .filter((quantity) => quantity.targetLike)
+        .map((quantity) =>
+          toIndicator(
+            parsed,
+            text,
+            section.start,
+            quantity,
+            dueFor(quantity, milestones, document),
+            null,
+            section.path,
+            areaOfPath(section.path, areas),
+          ),
+        );
+    });
+}
+
+/**
+ * 2020 figures in the plan's 发展现状 section: every figure there is a stated fact (ordinals, years,
+ * names and qualifiers are excluded by findQuantities).
+ */
 function extractBaselines(
   parsed: ParsedFile,
   document: ExtractedDocument,
@@ -405,23 +450,21 @@ function extractBaselines(
   const asOf = `${document.baseYear}-12-31`;
   return sources.flatMap((section) => {
     const text = parsed.body.text.slice(section.start, section.end);
-    return findQuantities(text)
-      .filter((quantity) => quantity.targetLike)
-      .map((quantity) => {
-        const metric = matchMetric(quantity.name, quantity.unit);
-        const quote = quoteBounds(text, quantity);
-        return {
-          name: quantity.name,
-          metricKey: metric.metricKey,
-          metricName: metric.metricName,
-          value: quantity.normalizedValue,
-          valueAsWritten: quantity.valueAsWritten,
-          unit: quantity.unit,
-          comparator: quantity.comparator,
-          asOf,
-          quote: text.slice(quote.start, quote.end),
-          source: sourceRef(parsed, section.start + quote.start, section.start + quote.end),
-        };
-      });
+    return findQuantities(text).map((quantity) => {
+      const metric = matchMetric(quantity.name, quantity.unit);
+      const quote = quoteBounds(text, quantity);
+      return {
+        name: quantity.name,
+        metricKey: metric.metricKey,
+        metricName: metric.metricName,
+        value: quantity.normalizedValue,
+        valueAsWritten: quantity.valueAsWritten,
+        unit: quantity.unit,
+        comparator: quantity.comparator,
+        asOf,
+        quote: text.slice(quote.start, quote.end),
+        source: sourceRef(parsed, section.start + quote.start, section.start + quote.end),
+      };
+    });
   });
 }

@@ -4,7 +4,11 @@ import synonymsJson from "../../seed/indicator-synonyms.json";
 /**
  * Metric keys shared across documents. The curated table seed/indicator-synonyms.json lists each metric
  * with the spellings documents use; a name matches the entry whose synonym it contains, longest
- * synonym first (so 智慧社区覆盖率 is coverage, not the community count). A name the table does not know
+ * synonym first (so 智慧社区覆盖率 is coverage, not the community count). A synonym written with "…"
+ * matches names that contain its parts in order ("四星级以上…县（市、区）占比" matches both
+ * 建成四星级以上新型智慧城市的县（市、区）占比 and 达到…四星级以上标准的县（市、区）占比). The unit kind
+ * must agree too: a share (%), a money amount (元), a rank (名) and a count are never the same metric
+ * (so 在用标准机架数全国排名前移 is not the rack count). A name the table does not know
  * gets a deterministic key derived from its normalised text ("name:…"), so it is still stable across
  * runs and documents but visibly unlisted.
  */
@@ -22,13 +26,31 @@ export type IndicatorSynonym = z.infer<typeof IndicatorSynonymSchema>;
 
 const SYNONYMS: readonly IndicatorSynonym[] = z.array(IndicatorSynonymSchema).parse(synonymsJson);
 const BY_LENGTH = SYNONYMS.flatMap((entry) =>
-  entry.synonyms.map((synonym) => ({ synonym: normaliseMetricName(synonym), entry })),
-).sort((a, b) => b.synonym.length - a.synonym.length);
+  entry.synonyms.map((synonym) => ({ parts: normaliseMetricName(synonym).split("…").filter(Boolean), entry })),
+).sort((a, b) => b.parts.join("").length - a.parts.join("").length);
+
+function containsInOrder(name: string, parts: string[]): boolean {
+  let from = 0;
+  for (const part of parts) {
+    const at = name.indexOf(part, from);
+    if (at < 0) return false;
+    from = at + part.length;
+  }
+  return parts.length > 0;
+}
+
+type UnitKind = "%" | "money" | "rank" | "count";
+function unitKindOf(unit: string): UnitKind {
+  if (unit === "%") return "%";
+  if (unit === "元") return "money";
+  if (unit === "名" || unit === "位") return "rank";
+  return "count";
+}
 
 /** Deterministic normalisation: no quotes, spaces, fillers or possessives. */
 export function normaliseMetricName(name: string): string {
   return name
-    .replace(/[“”"‘’\s]/g, "")
+    .replace(/[“”"‘’《》\s]/g, "")
     .replace(/^(全省|全国|我省|山东省)/, "")
     .replace(/的/g, "");
 }
@@ -42,15 +64,14 @@ export interface MetricMatch {
 
 export function matchMetric(name: string, unit: string): MetricMatch {
   const normalised = normaliseMetricName(name);
-  const unitKind = unit === "%" ? "%" : "count";
-  for (const { synonym, entry } of BY_LENGTH) {
-    const entryKind = entry.unit === "%" ? "%" : "count";
-    if (normalised.includes(synonym) && entryKind === unitKind) {
+  const unitKind = unitKindOf(unit);
+  for (const { parts, entry } of BY_LENGTH) {
+    if (unitKindOf(entry.unit) === unitKind && containsInOrder(normalised, parts)) {
       return { metricKey: entry.key, metricName: entry.name, area: entry.area, listed: true };
     }
   }
   return {
-    metricKey: `name:${normalised}${unitKind === "%" ? "（%）" : ""}`,
+    metricKey: `name:${normalised}${unitKind === "%" ? "（%）" : unitKind === "rank" ? "（名次）" : ""}`,
     metricName: normalised,
     area: null,
     listed: false,

@@ -104,6 +104,8 @@ export const IndicatorSchema = z.object({
   comparator: ComparatorSchema,
   /** The target in base units (same value as normalizedValue; 16万个 → 160000 个). */
   target: z.number(),
+  /** Upper bound of a range target ("50—80个": target 50 with comparator >=, targetMax 80); absent otherwise. */
+  targetMax: z.number().optional(),
   valueAsWritten: z.string(),
   normalizedValue: z.number(),
   unit: z.string(),

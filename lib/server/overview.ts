@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "./db";
+import { ACTIVE_INDICATOR } from "./indicators";
 
 export interface OverviewCounts {
   documents: number;
@@ -14,7 +15,7 @@ export async function getOverviewCounts(): Promise<OverviewCounts> {
     db.document.count(),
     db.task.count({ where: { retiredAt: null } }),
     db.department.count({ where: { generic: false } }),
-    db.indicator.count({ where: { mergedIntoId: null } }),
+    db.indicator.count({ where: ACTIVE_INDICATOR }),
   ]);
   return { documents, tasks, departments, indicators };
 }

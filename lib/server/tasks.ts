@@ -1,4 +1,5 @@
 import "server-only";
+import { sourceHref } from "../reader/links";
 import { getDb } from "./db";
 
 export interface TaskListItem {
@@ -54,5 +55,110 @@ export async function listTasks(options: { page: number; pageSize?: number }): P
       document: row.document,
       leadUnits: row.assignments.map((a) => a.department.name),
     })),
+  };
+}
+
+export interface TaskDetail {
+  id: number;
+  key: string;
+  number: string;
+  kind: "TASK" | "MEASURE" | "COLUMN_ITEM";
+  title: string | null;
+  text: string;
+  retired: boolean;
+  document: { slug: string; title: string; shortTitle: string };
+  section: { path: string; title: string } | null;
+  sourceHref: string;
+  unitsSource: { fileName: string; href: string } | null;
+  units: { role: "LEAD" | "RESPONSIBLE" | "COOPERATING"; departmentId: number; name: string; generic: boolean }[];
+  milestones: {
+    id: number;
+    dueDate: string;
+    text: string;
+    completedDate: string | null;
+    overdue: boolean;
+    sourceHref: string | null;
+  }[];
+  indicators: { id: number; name: string; unit: string }[];
+}
+
+/** `today` is the Shanghai calendar date (YYYY-MM-DD) against which milestones are overdue. */
+export async function getTask(id: number, today: string): Promise<TaskDetail | null> {
+  const task = await getDb().task.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      key: true,
+      number: true,
+      kind: true,
+      title: true,
+      text: true,
+      retiredAt: true,
+      document: { select: { slug: true, title: true, shortTitle: true } },
+      section: { select: { path: true, title: true } },
+      sourceFile: { select: { fileName: true } },
+      unitsSourceFile: { select: { fileName: true } },
+      unitsStartOffset: true,
+      assignments: {
+        orderBy: [{ role: "asc" }, { ordinal: "asc" }],
+        select: { role: true, department: { select: { id: true, name: true, generic: true } } },
+      },
+      milestones: {
+        where: { retiredAt: null },
+        orderBy: { ordinal: "asc" },
+        select: {
+          id: true,
+          dueDate: true,
+          text: true,
+          completedDate: true,
+          startOffset: true,
+          sourceFile: { select: { fileName: true } },
+        },
+      },
+      indicators: { select: { indicator: { select: { id: true, name: true, unit: true, mergedIntoId: true } } } },
+    },
+  });
+  if (!task) return null;
+  const slug = task.document.slug;
+  return {
+    id: task.id,
+    key: task.key,
+    number: task.number,
+    kind: task.kind,
+    title: task.title,
+    text: task.text,
+    retired: task.retiredAt !== null,
+    document: task.document,
+    section: task.section,
+    sourceHref: sourceHref(slug, task.sourceFile.fileName, `task-${task.id}`),
+    unitsSource:
+      task.unitsSourceFile && task.unitsStartOffset !== null
+        ? {
+            fileName: task.unitsSourceFile.fileName,
+            href: sourceHref(slug, task.unitsSourceFile.fileName, `units-${task.id}`),
+          }
+        : null,
+    units: task.assignments.map((a) => ({
+      role: a.role,
+      departmentId: a.department.id,
+      name: a.department.name,
+      generic: a.department.generic,
+    })),
+    milestones: task.milestones.map((m) => {
+      const dueDate = m.dueDate.toISOString().slice(0, 10);
+      const completedDate = m.completedDate?.toISOString().slice(0, 10) ?? null;
+      return {
+        id: m.id,
+        dueDate,
+        text: m.text,
+        completedDate,
+        overdue: completedDate === null && dueDate < today,
+        sourceHref:
+          m.sourceFile && m.startOffset !== null ? sourceHref(slug, m.sourceFile.fileName, `milestone-${m.id}`) : null,
+      };
+    }),
+    indicators: task.indicators
+      .map((link) => link.indicator)
+      .map((i) => ({ id: i.mergedIntoId ?? i.id, name: i.name, unit: i.unit })),
   };
 }

@@ -24,7 +24,9 @@ export function ensureSystemPackages(needs: { browser: boolean; postgres: boolea
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (!isRoot) {
-    throw new Error(`Missing system packages: ${missing.join(" ")}. Install them with: sudo apt-get install -y ${missing.join(" ")}`);
+    throw new Error(
+      `Missing system packages: ${missing.join(" ")}. Install them with: sudo apt-get install -y ${missing.join(" ")}`,
+    );
   }
   log(`installing system packages: ${missing.join(" ")} (about 30 s)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };

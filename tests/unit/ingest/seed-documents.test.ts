@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { ExtractedTask } from "@/lib/ingest";
+import { normaliseText, type ExtractedTask } from "@/lib/ingest";
 import { extractSeed, rawText } from "./seed-helpers";
 
 interface ExpectedTask {
@@ -142,7 +142,9 @@ describe("seed document counts", () => {
 interface ExpectedIndicator {
   document: string;
   taskNumber: string | null;
-  metricKey: string;
+  /** Curated key, or the extracted name for unlisted metrics (at least one is given). */
+  metricKey?: string;
+  name?: string;
   comparator: string;
   target: number;
   unit: string;
@@ -153,12 +155,29 @@ interface ExpectedIndicator {
 
 interface ExpectedBaseline {
   document: string;
-  metricKey: string;
+  metricKey?: string;
+  name?: string;
   comparator: string;
   value: number;
   unit: string;
   asOf: string;
 }
+
+const label = (item: {
+  taskNumber?: string | null;
+  metricKey?: string;
+  name?: string;
+  target?: number;
+  value?: number;
+}) =>
+  `${item.taskNumber ?? "—"} ${item.metricKey ?? ""}${item.name ? ` “${item.name}”` : ""} ${item.target ?? item.value}`;
+
+const sameMetric = (expected: { metricKey?: string; name?: string }, actual: { metricKey: string; name: string }) =>
+  (expected.metricKey === undefined || expected.metricKey === actual.metricKey) &&
+  (expected.name === undefined || expected.name === actual.name);
+
+/** Whitespace-free comparison: the normaliser joins PDF line breaks only in context. */
+const compact = (text: string) => text.replace(/\s+/g, "");
 
 describe("indicators and baselines", () => {
   const expectations = JSON.parse(readFileSync(new URL("./expectations/indicators.json", import.meta.url), "utf8")) as {
@@ -166,45 +185,122 @@ describe("indicators and baselines", () => {
     baselines: ExpectedBaseline[];
   };
 
-  it.each(
-    expectations.indicators.map(
-      (item) => [`${item.document} ${item.taskNumber ?? "goals"} ${item.metricKey} ${item.target}`, item] as const,
-    ),
-  )("%s", (_label, item) => {
-    const found = extractSeed(item.document).indicators.filter(
-      (indicator) =>
-        indicator.metricKey === item.metricKey &&
-        indicator.taskNumber === item.taskNumber &&
-        indicator.target === item.target,
-    );
-    expect(found, JSON.stringify(item)).toHaveLength(1);
-    const indicator = found[0];
-    expect(indicator).toMatchObject({ comparator: item.comparator, unit: item.unit, due: item.due });
-    if (item.cumulative !== undefined) expect(indicator?.cumulative).toBe(item.cumulative);
-    expect(indicator?.aspirational).toBe(item.aspirational ?? false);
-    const raw = rawText(indicator?.source.file ?? "");
-    expect(raw.slice(indicator?.source.start, indicator?.source.end).length).toBeGreaterThan(0);
+  it.each(DOCUMENTS)("%s: finds exactly the hand-checked targets (none missing, none spurious)", (slug) => {
+    const actual = extractSeed(slug).indicators;
+    const expected = expectations.indicators.filter((item) => item.document === slug);
+    const unmatched = new Set(actual.map((_, index) => index));
+    const missing: string[] = [];
+    for (const item of expected) {
+      const index = [...unmatched].find((candidate) => {
+        const indicator = actual[candidate];
+        return (
+          indicator !== undefined &&
+          indicator.taskNumber === item.taskNumber &&
+          indicator.target === item.target &&
+          sameMetric(item, indicator)
+        );
+      });
+      if (index === undefined) {
+        missing.push(label(item));
+        continue;
+      }
+      unmatched.delete(index);
+      const indicator = actual[index];
+      const summary = { comparator: indicator?.comparator, unit: indicator?.unit, due: indicator?.due };
+      expect(summary, label(item)).toEqual({ comparator: item.comparator, unit: item.unit, due: item.due });
+      if (item.cumulative !== undefined) expect(indicator?.cumulative, label(item)).toBe(item.cumulative);
+      expect(indicator?.aspirational, label(item)).toBe(item.aspirational ?? false);
+    }
+    const spurious = [...unmatched].map((index) => {
+      const indicator = actual[index];
+      return indicator ? `${label({ ...indicator, name: indicator.name })} ← ${indicator.quote}` : String(index);
+    });
+    expect({ missing, spurious }).toEqual({ missing: [], spurious: [] });
   });
 
-  it.each(expectations.baselines.map((item) => [`${item.metricKey} ${item.value}`, item] as const))(
-    "baseline %s",
-    (_label, item) => {
-      const found = extractSeed(item.document).baselines.filter(
-        (baseline) => baseline.metricKey === item.metricKey && baseline.value === item.value,
-      );
-      expect(found, JSON.stringify(item)).toHaveLength(1);
-      expect(found[0]).toMatchObject({ comparator: item.comparator, unit: item.unit, asOf: item.asOf });
-    },
-  );
+  it("finds exactly the hand-checked 2020 baselines of the plan, and none elsewhere", () => {
+    for (const slug of DOCUMENTS) {
+      const actual = extractSeed(slug).baselines;
+      const expected = expectations.baselines.filter((item) => item.document === slug);
+      expect(actual.length, slug).toBe(expected.length);
+      for (const item of expected) {
+        const found = actual.filter((baseline) => baseline.value === item.value && sameMetric(item, baseline));
+        expect(found, label(item)).toHaveLength(1);
+        expect(found[0], label(item)).toMatchObject({ comparator: item.comparator, unit: item.unit, asOf: item.asOf });
+      }
+    }
+  });
+
+  it("quotes the minimal clause and points it back at the raw file", () => {
+    for (const slug of DOCUMENTS) {
+      const { indicators, baselines } = extractSeed(slug);
+      for (const record of [...indicators, ...baselines]) {
+        const raw = rawText(record.source.file);
+        const span = raw.slice(record.source.start, record.source.end);
+        // The raw span, cleaned like the document, reads as the quote (traditional script and pinyin included).
+        expect(compact(normaliseText(span).text.text), `${slug} ${record.quote}`).toBe(compact(record.quote));
+        expect(record.quote, slug).toContain(record.valueAsWritten);
+        // Minimal: one clause, not a whole sentence.
+        expect(record.quote, slug).not.toMatch(/[。；;]/);
+      }
+    }
+  });
+
+  it("names every indicator by the measured thing, never by a filler, verb or batch word", () => {
+    for (const slug of DOCUMENTS) {
+      for (const record of [...extractSeed(slug).indicators, ...extractSeed(slug).baselines]) {
+        expect(record.name.length, `${slug} ${record.quote}`).toBeGreaterThanOrEqual(2);
+        expect(record.name, `${slug} ${record.quote}`).not.toMatch(
+          /^(首批|第.批|一批|可借鉴|集聚程度|推广|打造|培育)|^(建设|实现)$|[和及与等、]$|^[\d.%]+$|^（/,
+        );
+      }
+    }
+  });
+
+  const series = (key: string) =>
+    [
+      ...extractSeed("plan-2021-2025")
+        .baselines.filter((b) => b.metricKey === key)
+        .map((b) => `2020:${b.value}`),
+      ...DOCUMENTS.flatMap((slug) =>
+        extractSeed(slug)
+          .indicators.filter((i) => i.metricKey === key)
+          .map((i) => `${i.due?.slice(0, 4)}:${i.comparator}${i.target}`),
+      ),
+    ].sort();
 
   it("links the same metric across documents (5G base stations: 2020 → 2022 → 2023)", () => {
-    const series = [
+    const values = [
       extractSeed("plan-2021-2025").baselines.find((b) => b.metricKey === "5g-base-stations")?.value,
       extractSeed("work-points-2022").indicators.find(
         (i) => i.metricKey === "5g-base-stations" && i.taskNumber === null,
       )?.target,
       extractSeed("work-points-2023").indicators.find((i) => i.metricKey === "5g-base-stations")?.target,
     ];
-    expect(series).toEqual([51000, 160000, 200000]);
+    expect(values).toEqual([51000, 160000, 200000]);
+    expect(series("5g-base-stations")).toEqual(["2020:51000", "2022:=160000", "2022:=60000", "2023:>=200000"]);
+  });
+
+  it("links racks, smart communities, the core-industry share and smart-city stars across documents", () => {
+    expect(series("data-center-standard-racks")).toEqual(["2020:146000", "2022:>250000", "2023:=350000"]);
+    expect(series("digital-core-industry-gdp-share")).toEqual(["2022:=7", "2025:>10", "2025:>10"]);
+    expect(series("smart-community-coverage")).toEqual(["2022:>20", "2022:>20", "2025:>=90"]);
+    expect(series("smart-communities")).toEqual([
+      "2021:=300",
+      "2022:~1200",
+      "2022:~1500",
+      "2023:>=2000",
+      "2023:>=2000",
+      "2025:>=5000",
+      "2025:~5000",
+    ]);
+    expect(series("smart-city-4star-county-share")).toEqual(["2022:>=30", "2023:>=30", "2025:=60"]);
+    expect(series("online-service-rate")).toEqual(["2020:90", "2022:>=98"]);
+    expect(series("smart-charging-facilities")).toEqual([
+      "2022:>60000",
+      "2022:>=10000",
+      "2022:>=50000",
+      "2025:>100000",
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import {
   findUnitLists,
   IngestError,
   isGenericUnit,
+  matchMetric,
   normaliseText,
 } from "@/lib/ingest";
 
@@ -179,6 +180,161 @@ describe("quantities", () => {
   it("skips ranks, subsidies and qualifiers", () => {
     expect(findQuantities("使用频率最高的前100项电子证照")).toEqual([]);
     expect(findQuantities("给予最高500万元奖补")).toEqual([]);
+  });
+});
+
+describe("indicator patterns of other provinces' documents", () => {
+  const read = (text: string) =>
+    findQuantities(text).map((q) => ({
+      name: q.name,
+      comparator: q.comparator,
+      value: q.normalizedValue,
+      unit: q.unit,
+      quote: text.slice(q.quoteStart, q.quoteEnd),
+    }));
+  const one = (text: string) => {
+    const found = findQuantities(text);
+    expect(found, text).toHaveLength(1);
+    return found[0];
+  };
+
+  it("names the object of a creating verb, before or after the figure", () => {
+    expect(one("新建5G基站1万个")).toMatchObject({
+      name: "5G基站",
+      comparator: "=",
+      normalizedValue: 10000,
+      cumulative: false,
+    });
+    expect(one("建成3个国家级数据中心集群")).toMatchObject({ name: "国家级数据中心集群", normalizedValue: 3 });
+    expect(one("打造10个以上数字经济园区")).toMatchObject({ name: "数字经济园区", comparator: ">=" });
+    // The head noun after the last 的, unless the modifier holds a figure.
+    expect(one("培育推广100个左右技术领先的鲁版软件名品")).toMatchObject({ name: "鲁版软件名品", comparator: "~" });
+    expect(one("认定5家以上集聚程度较高、创新能力突出的省级软件名园")).toMatchObject({ name: "省级软件名园" });
+    expect(one("滚动实施1万个左右投资500万元以上的技改项目")).toMatchObject({ name: "投资500万元以上的技改项目" });
+  });
+
+  it("reads approximations, floors, aspirations and ceilings (以上/以下/以内 include the figure)", () => {
+    expect(one("新培育工业互联网平台50家左右")).toMatchObject({ comparator: "~", normalizedValue: 50, unit: "家" });
+    expect(one("全省建设不少于200个智慧社区")).toMatchObject({ comparator: ">=", name: "智慧社区" });
+    expect(one("每年至少打造30个应用场景")).toMatchObject({ comparator: ">=", cumulative: false });
+    expect(one("数字经济核心产业增加值占GDP比重力争超过12%")).toMatchObject({
+      name: "数字经济核心产业增加值占GDP比重",
+      comparator: ">",
+      aspirational: true,
+    });
+    expect(one("政务服务事项网上可办率达到95%以上")).toMatchObject({ comparator: ">=", normalizedValue: 95 });
+    expect(one("网络安全事件发生率降低到1%以下")).toMatchObject({
+      name: "网络安全事件发生率",
+      comparator: "<=",
+      normalizedValue: 1,
+    });
+    expect(one("软件业务收入突破1.2万亿元")).toMatchObject({
+      comparator: ">",
+      normalizedValue: 1.2e12,
+      magnitude: 1e12,
+      valueAsWritten: "突破1.2万亿元",
+    });
+  });
+
+  it("tells cumulative stocks from flows in the period", () => {
+    expect(one("累计建成5个千兆城市")).toMatchObject({ name: "千兆城市", cumulative: true });
+    expect(one("累计建成千兆城市5个")).toMatchObject({ name: "千兆城市", cumulative: true });
+    expect(one("年内新增数据中心标准机架2万个")).toMatchObject({ cumulative: false, normalizedValue: 20000 });
+  });
+
+  it("reads ranges as a floor with an upper bound", () => {
+    expect(one("建设50—80个数字乡村试点县")).toMatchObject({
+      name: "数字乡村试点县",
+      comparator: ">=",
+      normalizedValue: 50,
+      upperValue: 80,
+    });
+    expect(one("培育20~30家数据交易机构")).toMatchObject({ normalizedValue: 20, upperValue: 30, unit: "家" });
+    expect(one("新建5G基站1万个")?.upperValue).toBeNull();
+  });
+
+  it("captures every target of a multi-target sentence, each with its own minimal clause", () => {
+    expect(read("打造5G全连接工厂20个以上，举办10场左右推介活动，推动500个以上项目落地。")).toEqual([
+      { name: "5G全连接工厂", comparator: ">=", value: 20, unit: "个", quote: "打造5G全连接工厂20个以上" },
+      { name: "推介活动", comparator: "~", value: 10, unit: "场", quote: "举办10场左右推介活动" },
+      { name: "落地项目", comparator: ">=", value: 500, unit: "个", quote: "推动500个以上项目落地" },
+    ]);
+    expect(read("可网办率达到98%以上、可全程网办率达到85%以上").map((q) => q.quote)).toEqual([
+      "可网办率达到98%以上",
+      "可全程网办率达到85%以上",
+    ]);
+    // One figure, two metrics.
+    expect(read("城市道路监控覆盖率及联网率均达到90%").map((q) => q.name)).toEqual([
+      "城市道路监控覆盖率",
+      "城市道路监控联网率",
+    ]);
+    // Coordinated shares share the predicate; a prefix floor distributes over 和.
+    expect(read("推动80%以上的市和30%以上的县（市、区）达到四星级以上标准").map((q) => q.name)).toEqual([
+      "达到四星级以上标准的市占比",
+      "达到四星级以上标准的县（市、区）占比",
+    ]);
+    expect(read("创建不少于20个示范区和30个示范高校").map((q) => q.comparator)).toEqual([">=", ">="]);
+  });
+
+  it("names shares of a population and coverage rates", () => {
+    expect(one("80%以上的乡镇具备千兆接入能力")).toMatchObject({
+      name: "具备千兆接入能力的乡镇占比",
+      comparator: ">=",
+    });
+    expect(one("县级以上城区及90%以上重点行政村功能性覆盖")).toMatchObject({ name: "重点行政村功能性覆盖率" });
+    expect(one("推动110千伏变电站实现光纤100%覆盖")).toMatchObject({ name: "110千伏变电站光纤覆盖率" });
+    expect(read("智慧安防小区覆盖率达到60%;2022年年底前实现全覆盖").map((q) => [q.name, q.value])).toEqual([
+      ["智慧安防小区覆盖率", 60],
+      ["智慧安防小区覆盖率", 100],
+    ]);
+  });
+
+  it("reads ranks and their improvement", () => {
+    expect(one("软件产业规模在全国排名第三")).toMatchObject({
+      name: "软件产业规模全国排名",
+      normalizedValue: 3,
+      unit: "名",
+    });
+    expect(one("全国排名前移2位")).toMatchObject({ normalizedValue: 2, unit: "名" });
+  });
+
+  it("leaves out batches, appositive counts, per-place norms, qualifiers and scope counts", () => {
+    expect(one("实现首批20个县级节点投入运行")).toMatchObject({ name: "投入运行的县级节点", normalizedValue: 20 });
+    expect(findQuantities("济南、青岛、烟台3个试点城市建设取得成效")).toEqual([]);
+    expect(findQuantities("每个县至少建成1个数字乡村服务中心")).toEqual([]);
+    expect(findQuantities("推动形成一批年营收超过100亿元的龙头企业")).toEqual([]);
+    expect(findQuantities("推动28个国家产业示范园区赋能改造").filter((q) => q.targetLike)).toEqual([]);
+    expect(findQuantities("举办第二届峰会，2023年完成，每2个月通报一次，建设5G网络、10G PON")).toEqual([]);
+  });
+
+  it("links metrics through the synonym table, by unit kind and with ordered parts", () => {
+    expect(matchMetric("累计开通5G基站", "个").metricKey).toBe("5g-base-stations");
+    expect(matchMetric("在用标准机架数全国排名前移", "名").metricKey).not.toBe("data-center-standard-racks");
+    expect(matchMetric("建成四星级以上新型智慧城市的县（市、区）占比", "%").metricKey).toBe(
+      "smart-city-4star-county-share",
+    );
+    expect(matchMetric("达到新型智慧城市建设指标四星级以上的设区的市占比", "%").metricKey).toBe(
+      "smart-city-4star-city-share",
+    );
+    expect(matchMetric("具备千兆接入能力的农村家庭占比", "%").metricKey).toBe("rural-gigabit-households");
+    expect(matchMetric("某某新指标", "个")).toMatchObject({ metricKey: "name:某某新指标", listed: false });
+  });
+
+  it("dates targets and points quotes back at the raw text in a small document", () => {
+    const raw =
+      "数字强省建设2024年工作要点\n一、任务\n1.推进建设。年内新增5G基站2万个，2025年底前累计建成5G基站10万个以上。（牵头单位：省大数据局）\n";
+    const indicators = extractDocument([{ file: "t.txt", text: raw }], {}).indicators;
+    expect(
+      indicators.map((i) => ({
+        key: i.metricKey,
+        due: i.due,
+        cumulative: i.cumulative,
+        span: raw.slice(i.source.start, i.source.end),
+      })),
+    ).toEqual([
+      { key: "5g-base-stations", due: "2024-12-31", cumulative: false, span: "年内新增5G基站2万个" },
+      { key: "5g-base-stations", due: "2025-12-31", cumulative: true, span: "2025年底前累计建成5G基站10万个以上" },
+    ]);
   });
 });
 
