@@ -3,13 +3,23 @@
 import { useEffect } from "react";
 
 /**
- * The reader streams in after the loading state, so the browser's own jump to #task-12 happens before
- * the element exists. Jump once the text is on the page (and :target styling already applies).
+ * Brings the record named in the URL's hash (#task-12) into view and marks it highlighted.
+ * Needed because the reader streams in after the loading state (the browser's own jump happens before
+ * the element exists) and because client-side navigation does not update CSS :target.
  */
 export function ScrollToHash() {
   useEffect(() => {
-    const id = decodeURIComponent(window.location.hash.slice(1));
-    if (id) document.getElementById(id)?.scrollIntoView({ block: "center" });
+    const apply = () => {
+      for (const el of document.querySelectorAll("[data-highlighted]")) el.removeAttribute("data-highlighted");
+      const id = decodeURIComponent(window.location.hash.slice(1));
+      const el = id ? document.getElementById(id) : null;
+      if (!el) return;
+      el.setAttribute("data-highlighted", "true");
+      el.scrollIntoView({ block: "center" });
+    };
+    apply();
+    window.addEventListener("hashchange", apply);
+    return () => window.removeEventListener("hashchange", apply);
   }, []);
   return null;
 }

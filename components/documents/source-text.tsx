@@ -10,8 +10,11 @@ export const MARK_STYLES: Record<MarkKind, string> = {
   baseline: "bg-violet-100",
 };
 
-// The record a 原文 link points at (#task-12) is outlined and scrolled to, with no script.
-const TARGETED = "scroll-mt-24 target:bg-yellow-200 target:outline-2 target:outline-offset-2 target:outline-red-600";
+// The record a 原文 link points at (#task-12) is outlined: by :target on a full page load (works
+// without script) and by data-highlighted, which ScrollToHash sets after client-side navigation.
+const TARGETED =
+  "scroll-mt-24 target:bg-yellow-200 target:outline-2 target:outline-offset-2 target:outline-red-600 " +
+  "data-highlighted:bg-yellow-200 data-highlighted:outline-2 data-highlighted:outline-offset-2 data-highlighted:outline-red-600";
 
 function Nodes({ nodes }: { nodes: HighlightNode[] }) {
   return nodes.map((node, i) => {

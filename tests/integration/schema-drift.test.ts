@@ -14,26 +14,35 @@ import { createEmptyDatabase } from "../support/db";
 
 type Scratch = { url: string; drop: () => Promise<void> };
 
+/**
+ * pg_dump --schema-only in a canonical form: statements sorted, and the column lines of each CREATE
+ * TABLE sorted (ALTER TABLE … ADD COLUMN appends columns, which Prisma does not count as drift).
+ */
 function dumpSchema(url: string): string {
   const out = execFileSync(
     path.join(findPgBin(), "pg_dump"),
     ["--schema-only", "--no-owner", "--no-privileges", "--exclude-table=_prisma_migrations", url],
     { encoding: "utf8" },
   );
-  return (
-    out
-      .split("\n")
+  const lines = out.split("\n").filter(
+    (line) =>
+      line.trim() &&
+      !line.startsWith("--") &&
+      !line.startsWith("SET ") &&
+      !line.includes("set_config") &&
       // \restrict lines carry a random key per dump (pg_dump 15.14+).
-      .filter(
-        (line) =>
-          line.trim() &&
-          !line.startsWith("--") &&
-          !line.startsWith("SET ") &&
-          !line.includes("set_config") &&
-          !/^\\(un)?restrict /.test(line),
-      )
-      .join("\n")
+      !/^\\(un)?restrict /.test(line),
   );
+  const statements = lines
+    .join("\n")
+    .split(/;\n/)
+    .map((statement) => {
+      const table = /^(CREATE TABLE [^(]+\()\n([\s\S]*)\n(\).*)$/.exec(statement.trim());
+      if (!table) return statement.trim();
+      const columns = table[2]!.split("\n").map((c) => c.trim().replace(/,$/, ""));
+      return `${table[1]}\n${columns.sort().join(",\n")}\n${table[3]}`;
+    });
+  return statements.sort().join(";\n");
 }
 
 async function execSql(url: string, sql: string): Promise<void> {
