@@ -1,0 +1,37 @@
+/** `npm run --silent extract`: JSON on stdout and exit 0; a clear message on stderr and exit 2. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ExtractionSchema } from "../../lib/ingest";
+
+const run = (...files: string[]) =>
+  spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/extract.ts", ...files], { encoding: "utf8" });
+
+describe("extract CLI", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "dpt-cli-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints one merged document as JSON for the two files of the 2022 work points", () => {
+    const res = run("seed/documents/2022-work-points.txt", "seed/documents/2022-work-points-partial-traditional.txt");
+    expect(res.status).toBe(0);
+    const extraction = ExtractionSchema.parse(JSON.parse(res.stdout));
+    expect(extraction.tasks).toHaveLength(18);
+    expect(extraction.measures).toHaveLength(3);
+    expect(extraction.tasks.find((t) => t.number === "10")?.unitsSourceFile).toBe(
+      "2022-work-points-partial-traditional.txt",
+    );
+  }, 30_000);
+
+  it("exits 2 with a message on stderr, and nothing on stdout, for unreadable input", () => {
+    const binary = path.join(dir, "scan.pdf");
+    writeFileSync(binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 0, 1, 2, 0, 0, 0, 3]));
+    for (const file of [binary, path.join(dir, "missing.txt")]) {
+      const res = run(file);
+      expect(res.status).toBe(2);
+      expect(res.stdout).toBe("");
+      expect(res.stderr.length).toBeGreaterThan(10);
+    }
+  }, 30_000);
+});
