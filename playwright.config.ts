@@ -52,6 +52,9 @@ export default defineConfig({
       PORT: String(port),
       HOST: "127.0.0.1",
       SEED_ON_START: "always",
+      SEED_DEMO_USERS: "true",
+      NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
+      NEXTAUTH_URL: baseURL,
     },
   },
 });

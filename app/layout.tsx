@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { AppShell } from "@/components/layout/app-shell";
 import { getTranslator } from "@/lib/i18n/server";
 import "./globals.css";
 
@@ -12,14 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f2f5e" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale, t } = await getTranslator();
+  const { locale } = await getTranslator();
   return (
     <html lang={locale}>
-      <body>
-        <AppShell locale={locale} t={t}>
-          {children}
-        </AppShell>
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

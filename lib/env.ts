@@ -19,10 +19,33 @@ const schema = z.object({
   EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   SEED_ON_START: z.enum(["auto", "always", "never"]).default("auto"),
   DEFAULT_LOCALE: z.enum(["zh-CN", "en"]).default("zh-CN"),
+  // Signs the session cookie. The launcher generates and keeps one for the embedded database; with
+  // DATABASE_URL it must be given (32+ random characters).
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  // Optional single sign-on through any OpenID Connect provider (the province's unified identity platform).
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default("统一身份认证"),
+  // Demo accounts (admin, reviewer, viewer, one editor per lead department): always with the embedded
+  // database, against DATABASE_URL only when asked.
+  SEED_DEMO_USERS: z.enum(["true", "false"]).optional(),
+  UPLOAD_DIR: z.string().optional(),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   TZ_DISPLAY: z.string().default("Asia/Shanghai"),
 });
 
 export type Env = z.infer<typeof schema>;
+
+const oidcComplete = (env: Env) =>
+  [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].every(Boolean) ||
+  [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].every((v) => !v);
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -35,6 +58,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`Invalid environment configuration 环境变量配置有误:\n${lines.join("\n")}`);
+  }
+  if (!oidcComplete(result.data)) {
+    throw new EnvError(
+      "Invalid environment configuration 环境变量配置有误:\n  - OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three to enable single sign-on, or none",
+    );
   }
   return result.data;
 }

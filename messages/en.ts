@@ -1,3 +1,11 @@
+import { authEn } from "./areas/auth";
+import { adminEn } from "./areas/admin";
+import { reviewEn } from "./areas/review";
+import { updatesEn } from "./areas/updates";
+import { taskListEn } from "./areas/taskList";
+import { departmentPageEn } from "./areas/departmentPage";
+import { apiEn } from "./areas/api";
+import { accountEn } from "./areas/account";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -150,4 +158,12 @@ export const en: Messages = {
   footer: {
     note: "Source: planning documents published by the Shandong Provincial People's Government and its General Office.",
   },
+  auth: authEn,
+  admin: adminEn,
+  review: reviewEn,
+  updates: updatesEn,
+  taskList: taskListEn,
+  departmentPage: departmentPageEn,
+  api: apiEn,
+  account: accountEn,
 };

@@ -1,3 +1,13 @@
+import { authZh } from "./areas/auth";
+import { adminZh } from "./areas/admin";
+import { reviewZh } from "./areas/review";
+import { updatesZh } from "./areas/updates";
+import { taskListZh } from "./areas/taskList";
+import { departmentPageZh } from "./areas/departmentPage";
+import { apiZh } from "./areas/api";
+import { accountZh } from "./areas/account";
+import type { Widen } from "./widen";
+
 /**
  * The message catalogue. Chinese is the source language; en.ts must provide every key (the type
  * system enforces it). Placeholders use {name}.
@@ -151,7 +161,15 @@ export const zhCN = {
   footer: {
     note: "数据来源：山东省人民政府及其办公厅公开发布的规划文件。",
   },
+  // Areas kept in their own files (messages/areas/*.ts, both languages side by side).
+  auth: authZh,
+  admin: adminZh,
+  review: reviewZh,
+  updates: updatesZh,
+  taskList: taskListZh,
+  departmentPage: departmentPageZh,
+  api: apiZh,
+  account: accountZh,
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof zhCN>;

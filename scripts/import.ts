@@ -1,5 +1,5 @@
 /**
- * npm run import [-- --force] [-- --only slug,slug]
+ * npm run import [-- --force] [-- --only slug,slug] [-- --demo]
  *
  * Loads seed/documents (per manifest.json) into DATABASE_URL, or the embedded database when unset.
  * Progress on stderr; exit 2 when a document cannot be read or extracted (nothing is written then).
@@ -30,7 +30,8 @@ try {
     const only = onlyIndex >= 0 ? argv[onlyIndex + 1]?.split(",") : undefined;
     await importDocuments(db, { force: argv.includes("--force"), only, log });
   } else {
-    await seedDatabase(db, log);
+    // Demo accounts only for the embedded database, or when asked with --demo.
+    await seedDatabase(db, log, { demo: !env.DATABASE_URL || argv.includes("--demo") });
   }
 } catch (error) {
   if (error instanceof IngestError || error instanceof ImportError) {

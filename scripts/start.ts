@@ -10,7 +10,8 @@
  * PostgreSQL and passes it through.
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
@@ -21,6 +22,16 @@ import { buildIfNeeded } from "./lib/build";
 const args = new Set(process.argv.slice(2));
 const devMode = args.has("--dev");
 const log = (line: string) => process.stderr.write(`[start] ${line}\n`);
+
+/** The embedded demo keeps a generated session secret next to its data, so sessions survive restarts. */
+function embeddedAuthSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
 
 async function main(): Promise<void> {
   const env = getEnv();
@@ -40,7 +51,18 @@ async function main(): Promise<void> {
 
   const migrations = await applyMigrations(databaseUrl, { log });
   log(`migrations: ${migrations.total} in total, ${migrations.applied.length} applied now`);
-  await seedOnStart(databaseUrl, { mode: embedded ? "embedded" : "external", policy: env.SEED_ON_START, log });
+  await seedOnStart(databaseUrl, {
+    mode: embedded ? "embedded" : "external",
+    policy: env.SEED_ON_START,
+    demo: embedded !== undefined || env.SEED_DEMO_USERS === "true",
+    log,
+  });
+
+  const authSecret = env.NEXTAUTH_SECRET ?? (embedded ? embeddedAuthSecret(path.resolve(env.DATA_DIR)) : undefined);
+  if (!authSecret) {
+    log("NEXTAUTH_SECRET must be set when DATABASE_URL is (32+ random characters, e.g. `openssl rand -base64 32`)");
+    process.exit(1);
+  }
 
   const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
   const nextArgs = devMode
@@ -54,6 +76,8 @@ async function main(): Promise<void> {
       DATABASE_MODE: embedded ? "embedded" : "external",
       // PGlite executes one statement at a time; a small pool avoids queueing many idle connections.
       DATABASE_POOL_SIZE: embedded ? "4" : String(env.DATABASE_POOL_SIZE),
+      NEXTAUTH_SECRET: authSecret,
+      NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
     },
   });
   log(`serving on http://localhost:${env.PORT}`);

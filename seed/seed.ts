@@ -5,11 +5,15 @@
  */
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { periodsOfYears } from "../lib/domain/periods";
+import { DEMO_PASSWORD } from "../lib/demo";
 import { importDocuments } from "./import";
+import { ensureDemoUsers } from "./users";
 
 export interface SeedOptions {
   mode: "embedded" | "external";
   policy: "auto" | "always" | "never";
+  /** Demo accounts: always with the embedded database; with DATABASE_URL only when asked. */
+  demo: boolean;
   log: (line: string) => void;
 }
 
@@ -28,7 +32,7 @@ export async function ensureReportingPeriods(db: Db, fromYear: number, toYear: n
   return created.count;
 }
 
-export async function seedDatabase(db: Db, log: (line: string) => void): Promise<void> {
+export async function seedDatabase(db: Db, log: (line: string) => void, options: { demo: boolean }): Promise<void> {
   const results = await importDocuments(db, { log: (line) => log(`seed: ${line}`) });
   const firstYear = Math.min(
     ...(await db.document.findMany({ select: { periodStart: true } })).map((d) => d.periodStart.getUTCFullYear()),
@@ -36,6 +40,10 @@ export async function seedDatabase(db: Db, log: (line: string) => void): Promise
   const created = await ensureReportingPeriods(db, firstYear, new Date().getUTCFullYear() + 1);
   const imported = results.filter((r) => r.status !== "unchanged").length;
   log(`seed: ${imported} of ${results.length} documents written, ${created} reporting periods added`);
+  if (options.demo) {
+    const users = await ensureDemoUsers(db);
+    log(`seed: demo accounts ready (${users} created; password ${DEMO_PASSWORD})`);
+  }
 }
 
 export async function seedOnStart(databaseUrl: string, options: SeedOptions): Promise<void> {
@@ -47,7 +55,7 @@ export async function seedOnStart(databaseUrl: string, options: SeedOptions): Pr
       options.log("seed: documents already present");
       return;
     }
-    await seedDatabase(db, options.log);
+    await seedDatabase(db, options.log, { demo: options.demo });
   } finally {
     await db.$disconnect();
   }

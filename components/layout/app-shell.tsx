@@ -1,10 +1,22 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Locale, Translate } from "@/lib/i18n/catalogue";
+import type { Actor } from "@/lib/server/auth/actor";
 import { LocaleSwitcher } from "./locale-switcher";
 import { MainNav } from "./main-nav";
+import { SignOutButton } from "./sign-out-button";
 
-export function AppShell({ locale, t, children }: { locale: Locale; t: Translate; children: ReactNode }) {
+export function AppShell({
+  locale,
+  t,
+  actor,
+  children,
+}: {
+  locale: Locale;
+  t: Translate;
+  actor: Actor;
+  children: ReactNode;
+}) {
   const items = [
     { href: "/", label: t("nav.overview") },
     { href: "/documents", label: t("nav.documents") },
@@ -27,7 +39,14 @@ export function AppShell({ locale, t, children }: { locale: Locale; t: Translate
             <span className="block truncate text-base font-semibold md:text-lg">{t("app.name")}</span>
             <span className="hidden truncate text-xs text-brand-100 sm:block">{t("app.tagline")}</span>
           </Link>
-          <LocaleSwitcher locale={locale} t={t} />
+          <div className="flex shrink-0 flex-wrap items-center justify-end gap-x-2 gap-y-1 text-sm">
+            <span className="hidden text-brand-100 md:inline" aria-label={t("auth.signedInAs")}>
+              {actor.displayName}
+              <span className="ml-1 text-xs">（{actor.departmentName ?? t(`auth.roles.${actor.role}`)}）</span>
+            </span>
+            <LocaleSwitcher locale={locale} t={t} />
+            <SignOutButton label={t("auth.signOut")} />
+          </div>
         </div>
       </header>
       <div className="mx-auto flex w-full max-w-7xl flex-1 flex-col md:flex-row">

@@ -1,4 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, "viewer");
+});
 
 test("the documents list shows the four imported documents with their task counts", async ({ page }) => {
   await page.goto("/documents");

@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, signIn } from "./support/auth";
 
 test.skip(({ isMobile }) => isMobile, "one run is enough: this tests the launcher, not the layout");
 test.setTimeout(180_000);
@@ -66,6 +67,8 @@ test("npm start on the embedded database: seeded, healthy, and durable across a 
     const health = await waitForHealth(base, first);
     expect(health).toMatchObject({ status: "ok", database: { mode: "embedded", connected: true } });
     expect(first.output()).toContain("database: embedded PGlite");
+    // The embedded demo seeds its demo accounts.
+    await signIn(page, "viewer", DEMO_PASSWORD, base);
     await page.goto(`${base}/documents`);
     await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(4);
     await killHard(first.child);

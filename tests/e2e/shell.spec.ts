@@ -1,5 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, "viewer");
+});
 
 const NAV = ["总览", "规划文件", "任务", "责任单位", "指标", "进展通报"];
 

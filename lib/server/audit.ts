@@ -1,0 +1,31 @@
+import "server-only";
+import type { Prisma } from "../generated/prisma/client";
+import type { Actor } from "./auth/actor";
+
+type Tx = Prisma.TransactionClient;
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+}
+
+const json = (value: unknown) =>
+  value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+
+/** Appends an audit entry inside the caller's transaction: the change and its record commit together. */
+export async function writeAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: actor?.id ?? null,
+      actorLabel: actor?.username ?? "system",
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: String(entry.entityId),
+      before: json(entry.before),
+      after: json(entry.after),
+    },
+  });
+}

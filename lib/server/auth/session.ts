@@ -1,0 +1,77 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "../db";
+import { forbidden, unauthenticated } from "../errors";
+import type { Actor, RoleName } from "./actor";
+import { getAuthOptions } from "./options";
+
+const actorSelect = {
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  departmentId: true,
+  locale: true,
+  active: true,
+  department: { select: { name: true } },
+} as const;
+
+async function loadActor(userId: number, via: Actor["via"]): Promise<Actor | null> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: actorSelect });
+  // A deactivated user loses access at once, whatever their cookie or token says.
+  if (!user || !user.active) return null;
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    departmentId: user.departmentId,
+    departmentName: user.department?.name ?? null,
+    locale: user.locale,
+    via,
+  };
+}
+
+export const hashToken = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+/** A personal API token from `Authorization: Bearer dpt_…`: stored hashed, revocable, may expire. */
+async function actorFromToken(authorization: string): Promise<Actor | null> {
+  const match = /^Bearer\s+(dpt_[A-Za-z0-9_-]{20,})$/.exec(authorization.trim());
+  if (!match) return null;
+  const db = getDb();
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(match[1]!) },
+    select: { id: true, userId: true, revokedAt: true, expiresAt: true },
+  });
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt < new Date())) return null;
+  await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+  return loadActor(token.userId, "token");
+}
+
+/** The current user from the session cookie or an API token; null when signed out. Once per request. */
+export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+  const authorization = (await headers()).get("authorization");
+  if (authorization) return actorFromToken(authorization);
+  const session = (await getServerSession(getAuthOptions())) as { uid?: number } | null;
+  return typeof session?.uid === "number" ? loadActor(session.uid, "session") : null;
+});
+
+/** For pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requirePageActor(roles?: RoleName[]): Promise<Actor> {
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/login");
+  if (roles && !roles.includes(actor.role)) redirect("/?forbidden=1");
+  return actor;
+}
+
+/** For mutations and API routes: the signed-in user, or a typed 401/403. */
+export async function requireActor(roles?: RoleName[]): Promise<Actor> {
+  const actor = await getCurrentActor();
+  if (!actor) throw unauthenticated();
+  if (roles && !roles.includes(actor.role)) throw forbidden();
+  return actor;
+}

@@ -1,0 +1,5 @@
+import type { Widen } from "../widen";
+
+export const accountZh = {} as const;
+
+export const accountEn: Widen<typeof accountZh> = {};

@@ -1,0 +1,5 @@
+import type { Widen } from "../widen";
+
+export const adminZh = {} as const;
+
+export const adminEn: Widen<typeof adminZh> = {};

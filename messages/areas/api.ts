@@ -1,0 +1,5 @@
+import type { Widen } from "../widen";
+
+export const apiZh = {} as const;
+
+export const apiEn: Widen<typeof apiZh> = {};

@@ -1,0 +1,62 @@
+import type { Widen } from "../widen";
+
+export const authZh = {
+  signInTitle: "登录",
+  signInIntro: "请使用分配给您的账号登录。",
+  username: "用户名",
+  password: "密码",
+  submit: "登录",
+  submitting: "正在登录…",
+  sso: "使用{name}登录",
+  or: "或",
+  signOut: "退出登录",
+  signedInAs: "当前用户",
+  errors: {
+    invalid: "用户名或密码不正确。",
+    locked: "登录失败次数过多，账号已暂时锁定，请 15 分钟后再试。",
+    inactive: "该账号已停用，请联系管理员。",
+    "sso-unknown-user": "统一身份认证通过，但本平台尚未为您开通账号，请联系管理员。",
+    generic: "登录失败，请稍后重试。",
+  },
+  demoTitle: "演示环境",
+  demoIntro: "内置演示账号（密码均为 {password}）：",
+  demoAccounts:
+    "admin（管理员）、reviewer（审核人员）、viewer（只读）；各牵头单位的填报账号以单位名称为用户名，例如 省大数据局。",
+  roles: {
+    ADMIN: "管理员",
+    REVIEWER: "审核人员",
+    DEPARTMENT_EDITOR: "单位填报员",
+    VIEWER: "只读用户",
+  },
+} as const;
+
+export const authEn: Widen<typeof authZh> = {
+  signInTitle: "Sign in",
+  signInIntro: "Sign in with the account you were given.",
+  username: "Username",
+  password: "Password",
+  submit: "Sign in",
+  submitting: "Signing in…",
+  sso: "Sign in with {name}",
+  or: "or",
+  signOut: "Sign out",
+  signedInAs: "Signed in as",
+  errors: {
+    invalid: "Wrong username or password.",
+    locked: "Too many failed attempts: the account is locked for 15 minutes.",
+    inactive: "This account is deactivated. Please contact an administrator.",
+    "sso-unknown-user":
+      "Single sign-on succeeded, but you have no account on this platform yet. Please contact an administrator.",
+    generic: "Sign-in failed. Please try again later.",
+  },
+  demoTitle: "Demo environment",
+  demoIntro: "Built-in demo accounts (password {password} for all):",
+  demoAccounts:
+    "admin, reviewer, viewer; each lead department's editor has the department's name as username, e.g. 省大数据局.",
+  roles: {
+    ADMIN: "Administrator",
+    REVIEWER: "Reviewer",
+    DEPARTMENT_EDITOR: "Department editor",
+    VIEWER: "Viewer",
+  },
+};

@@ -1,0 +1,5 @@
+import type { Widen } from "../widen";
+
+export const reviewZh = {} as const;
+
+export const reviewEn: Widen<typeof reviewZh> = {};

@@ -1,0 +1,5 @@
+import type { Widen } from "../widen";
+
+export const taskListZh = {} as const;
+
+export const taskListEn: Widen<typeof taskListZh> = {};

@@ -1,0 +1,5 @@
+import type { Widen } from "../widen";
+
+export const updatesZh = {} as const;
+
+export const updatesEn: Widen<typeof updatesZh> = {};

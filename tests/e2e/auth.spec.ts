@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "./support/auth";
+
+test("a signed-out visitor is sent to sign in and comes back to the page they asked for", async ({ page }) => {
+  await page.goto("/indicators");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Findicators/);
+  await expect(page.getByRole("heading", { level: 1, name: "登录" })).toBeVisible();
+  // The demo banner lists the accounts.
+  await expect(page.getByText(DEMO_PASSWORD)).toBeVisible();
+
+  await page.getByLabel("用户名").fill("viewer");
+  await page.getByLabel("密码").fill("wrong-password");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("用户名或密码不正确。");
+
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/indicators$/);
+  await expect(page.getByRole("heading", { level: 1, name: "指标" })).toBeVisible();
+
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/tasks");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("the API answers 401 without a session", async ({ request }) => {
+  const response = await request.get("/api/auth/session");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({});
+});
