@@ -23,6 +23,9 @@ export const en: Messages = {
     departments: "Departments",
     indicators: "Indicators",
     reports: "Bulletins",
+    review: "Review",
+    admin: "Administration",
+    account: "My account",
   },
   locale: {
     switchLabel: "Language",

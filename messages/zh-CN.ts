@@ -27,6 +27,9 @@ export const zhCN = {
     departments: "责任单位",
     indicators: "指标",
     reports: "进展通报",
+    review: "审核督办",
+    admin: "系统管理",
+    account: "我的账户",
   },
   locale: {
     switchLabel: "语言",

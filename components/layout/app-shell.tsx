@@ -24,6 +24,9 @@ export function AppShell({
     { href: "/departments", label: t("nav.departments") },
     { href: "/indicators", label: t("nav.indicators") },
     { href: "/reports", label: t("nav.reports") },
+    ...(actor.role === "REVIEWER" || actor.role === "ADMIN" ? [{ href: "/review", label: t("nav.review") }] : []),
+    ...(actor.role === "ADMIN" ? [{ href: "/admin", label: t("nav.admin") }] : []),
+    { href: "/account", label: t("nav.account") },
   ];
   return (
     <div className="flex min-h-screen flex-col">

@@ -1,0 +1,27 @@
+import "server-only";
+import type { z } from "zod";
+import type { Actor, RoleName } from "./auth/actor";
+import { requireActor } from "./auth/session";
+import { toAppError, validationError, type ActionResult } from "./failures";
+
+/**
+ * The one wrapper every server action goes through: session (fails closed), zod input, typed result.
+ * Every "use server" export is a public endpoint; nothing in `input` is trusted — in particular a
+ * department id is never taken from it (handlers derive it from the task and the actor).
+ */
+export function defineAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.output<S>, actor: Actor) => Promise<T>,
+  options: { roles?: RoleName[] } = {},
+): (input: unknown) => Promise<ActionResult<T>> {
+  return async (input: unknown) => {
+    try {
+      const actor = await requireActor(options.roles);
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() };
+      return { ok: true, data: await handler(parsed.data, actor) };
+    } catch (error) {
+      return { ok: false, error: toAppError(error).toBody() };
+    }
+  };
+}
