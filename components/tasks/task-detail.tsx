@@ -17,7 +17,18 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
   );
 }
 
-export function TaskDetail({ task, locale, t }: { task: Task; locale: Locale; t: Translate }) {
+export function TaskDetail({
+  task,
+  locale,
+  t,
+  children,
+}: {
+  task: Task;
+  locale: Locale;
+  t: Translate;
+  /** The update cycle's sections (form, review, history), placed after the task's own facts. */
+  children?: React.ReactNode;
+}) {
   return (
     <article className="space-y-4">
       <header>
@@ -32,6 +43,12 @@ export function TaskDetail({ task, locale, t }: { task: Task; locale: Locale; t:
           {t("tasks.number")} {task.number}
           {task.title ? `　${task.title}` : ""}
         </h1>
+        <p className="mt-2 text-sm">
+          <span className="rounded bg-brand-50 px-2 py-0.5 font-medium text-brand-900" data-testid="task-status">
+            {t(`updates.status.${task.currentStatus}`)}
+          </span>
+          <span className="ml-2 text-slate-600">{task.currentProgress}%</span>
+        </p>
         {task.retired ? (
           <p role="note" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
             {t("tasks.detail.retired")}
@@ -130,6 +147,7 @@ export function TaskDetail({ task, locale, t }: { task: Task; locale: Locale; t:
           </ul>
         )}
       </Card>
+      {children}
     </article>
   );
 }

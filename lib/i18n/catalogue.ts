@@ -35,13 +35,15 @@ export function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
+/** Fills {name} placeholders; client components use it with the catalogue slice they were given. */
+export function interpolate(template: string, values?: Record<string, string | number>): string {
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}
+
 export function createTranslator(locale: Locale): Translate {
   const messages = getMessages(locale);
-  return (key, values) => {
-    const template = lookup(messages, key) ?? lookup(zhCN, key) ?? key;
-    if (!values) return template;
-    return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
-  };
+  return (key, values) => interpolate(lookup(messages, key) ?? lookup(zhCN, key) ?? key, values);
 }
 
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {

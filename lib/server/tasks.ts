@@ -66,6 +66,8 @@ export interface TaskDetail {
   title: string | null;
   text: string;
   retired: boolean;
+  currentStatus: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "LAGGING" | "COMPLETED" | "ONGOING";
+  currentProgress: number;
   document: { slug: string; title: string; shortTitle: string };
   section: { path: string; title: string } | null;
   sourceHref: string;
@@ -94,6 +96,8 @@ export async function getTask(id: number, today: string): Promise<TaskDetail | n
       title: true,
       text: true,
       retiredAt: true,
+      currentStatus: true,
+      currentProgress: true,
       document: { select: { slug: true, title: true, shortTitle: true } },
       section: { select: { path: true, title: true } },
       sourceFile: { select: { fileName: true } },
@@ -128,6 +132,8 @@ export async function getTask(id: number, today: string): Promise<TaskDetail | n
     title: task.title,
     text: task.text,
     retired: task.retiredAt !== null,
+    currentStatus: task.currentStatus,
+    currentProgress: task.currentProgress,
     document: task.document,
     section: task.section,
     sourceHref: sourceHref(slug, task.sourceFile.fileName, `task-${task.id}`),

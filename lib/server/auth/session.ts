@@ -39,7 +39,7 @@ async function loadActor(userId: number, via: Actor["via"]): Promise<Actor | nul
 export const hashToken = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
 /** A personal API token from `Authorization: Bearer dpt_…`: stored hashed, revocable, may expire. */
-async function actorFromToken(authorization: string): Promise<Actor | null> {
+export async function actorFromToken(authorization: string): Promise<Actor | null> {
   const match = /^Bearer\s+(dpt_[A-Za-z0-9_-]{20,})$/.exec(authorization.trim());
   if (!match) return null;
   const db = getDb();
@@ -65,6 +65,18 @@ export async function requirePageActor(roles?: RoleName[]): Promise<Actor> {
   const actor = await getCurrentActor();
   if (!actor) redirect("/login");
   if (roles && !roles.includes(actor.role)) redirect("/?forbidden=1");
+  return actor;
+}
+
+/**
+ * For route handlers: the token in the request's own Authorization header when present (so API calls
+ * never depend on cookies), otherwise the session.
+ */
+export async function requireRequestActor(request: Request, roles?: RoleName[]): Promise<Actor> {
+  const authorization = request.headers.get("authorization");
+  const actor = authorization ? await actorFromToken(authorization) : await getCurrentActor();
+  if (!actor) throw unauthenticated();
+  if (roles && !roles.includes(actor.role)) throw forbidden();
   return actor;
 }
 

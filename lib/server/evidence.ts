@@ -1,0 +1,178 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { getEnv } from "../env";
+import { writeAudit } from "./audit";
+import type { Actor } from "./auth/actor";
+import { getDb } from "./db";
+import { AppError, forbidden, notFound } from "./errors";
+
+/**
+ * Evidence for task reports: uploaded files (checked by content, not by the name or the browser's
+ * claimed type; size-limited; stored under UPLOAD_DIR outside the web root; served only as downloads)
+ * or links. An upload is "pending" until a report version attaches it.
+ */
+export const ALLOWED_TYPES = {
+  pdf: { mime: "application/pdf", label: "PDF" },
+  png: { mime: "image/png", label: "PNG" },
+  jpg: { mime: "image/jpeg", label: "JPEG" },
+  docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "Word" },
+  xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "Excel" },
+  pptx: { mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation", label: "PowerPoint" },
+  doc: { mime: "application/msword", label: "Word 97–2003" },
+  xls: { mime: "application/vnd.ms-excel", label: "Excel 97–2003" },
+  ofd: { mime: "application/ofd", label: "OFD" },
+} as const;
+export type EvidenceType = keyof typeof ALLOWED_TYPES;
+
+const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
+
+/** The file's type from its bytes and extension together; null when they do not agree on an allowed type. */
+export function detectEvidenceType(fileName: string, bytes: Uint8Array): EvidenceType | null {
+  const ext = path.extname(fileName).slice(1).toLowerCase();
+  const zip = startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
+  const ole = startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return ext === "pdf" ? "pdf" : null;
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return ext === "png" ? "png" : null;
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return ext === "jpg" || ext === "jpeg" ? "jpg" : null;
+  // OOXML and OFD are zip containers: the extension says which; the zip signature proves it is one.
+  if (zip && (ext === "docx" || ext === "xlsx" || ext === "pptx" || ext === "ofd")) return ext;
+  if (ole && (ext === "doc" || ext === "xls")) return ext;
+  return null;
+}
+
+export function uploadDir(): string {
+  const env = getEnv();
+  return path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR, "uploads"));
+}
+
+/** The actor may attach evidence to the task: an editor of a department assigned to it. */
+async function assertCanAttach(actor: Actor, taskId: number): Promise<void> {
+  const task = await getDb().task.findUnique({
+    where: { id: taskId },
+    select: { retiredAt: true, assignments: { select: { departmentId: true } } },
+  });
+  if (!task || task.retiredAt) throw notFound("任务 The task");
+  if (actor.role !== "DEPARTMENT_EDITOR" || !task.assignments.some((a) => a.departmentId === actor.departmentId)) {
+    throw forbidden("为该任务上传佐证材料 attaching evidence to this task");
+  }
+}
+
+export interface StoredEvidence {
+  id: number;
+  title: string;
+  fileName: string | null;
+  byteSize: number | null;
+  kind: "FILE" | "LINK";
+  url: string | null;
+}
+
+export async function storeEvidenceFile(
+  actor: Actor,
+  taskId: number,
+  file: { name: string; bytes: Uint8Array },
+  title?: string,
+): Promise<StoredEvidence> {
+  await assertCanAttach(actor, taskId);
+  const max = getEnv().UPLOAD_MAX_BYTES;
+  if (file.bytes.byteLength === 0) throw new AppError("VALIDATION", "文件为空 · the file is empty");
+  if (file.bytes.byteLength > max) {
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `文件超过 ${Math.round(max / 1024 / 1024)} MB · the file exceeds the size limit`,
+    );
+  }
+  const type = detectEvidenceType(file.name, file.bytes);
+  if (!type) {
+    throw new AppError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      "仅支持 PDF、OFD、图片（PNG/JPEG）与 Office 文档 · only PDF, OFD, PNG/JPEG and Office documents are accepted",
+    );
+  }
+  const safeName = path
+    .basename(file.name)
+    .replace(/[\u0000-\u001f\\/:*?"<>|]/g, "_")
+    .slice(0, 200);
+  const now = new Date();
+  const storageKey = path.join(String(now.getUTCFullYear()), `${randomUUID()}.${type}`);
+  const target = path.join(uploadDir(), storageKey);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, file.bytes, { mode: 0o600 });
+  return getDb().$transaction(async (tx) => {
+    const evidence = await tx.evidence.create({
+      data: {
+        taskId,
+        kind: "FILE",
+        title: (title ?? safeName).slice(0, 200),
+        fileName: safeName,
+        contentType: ALLOWED_TYPES[type].mime,
+        byteSize: file.bytes.byteLength,
+        sha256: createHash("sha256").update(file.bytes).digest("hex"),
+        storageKey,
+        uploadedById: actor.id,
+      },
+      select: { id: true, title: true, fileName: true, byteSize: true, kind: true, url: true, sha256: true },
+    });
+    await writeAudit(tx, actor, {
+      action: "evidence.upload",
+      entityType: "evidence",
+      entityId: evidence.id,
+      after: { taskId, ...evidence },
+    });
+    return evidence;
+  });
+}
+
+export const evidenceLinkInput = z.object({
+  taskId: z.number().int().positive(),
+  title: z.string().trim().min(1, "请填写标题 · give it a title").max(200),
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .url("请输入有效网址 · enter a valid URL")
+    .refine((u) => /^https?:\/\//i.test(u), "仅支持 http/https 链接 · only http(s) links"),
+});
+
+export async function addEvidenceLink(actor: Actor, raw: z.input<typeof evidenceLinkInput>): Promise<StoredEvidence> {
+  const input = evidenceLinkInput.parse(raw);
+  await assertCanAttach(actor, input.taskId);
+  return getDb().$transaction(async (tx) => {
+    const evidence = await tx.evidence.create({
+      data: { taskId: input.taskId, kind: "LINK", title: input.title, url: input.url, uploadedById: actor.id },
+      select: { id: true, title: true, fileName: true, byteSize: true, kind: true, url: true },
+    });
+    await writeAudit(tx, actor, {
+      action: "evidence.link",
+      entityType: "evidence",
+      entityId: evidence.id,
+      after: evidence,
+    });
+    return evidence;
+  });
+}
+
+/** A stored file for download by any signed-in user (task records are visible to all of them). */
+export async function readEvidenceFile(id: number): Promise<{ fileName: string; contentType: string; bytes: Buffer }> {
+  const evidence = await getDb().evidence.findUnique({
+    where: { id },
+    select: { kind: true, fileName: true, contentType: true, storageKey: true },
+  });
+  if (!evidence || evidence.kind !== "FILE" || !evidence.storageKey) throw notFound("佐证材料 The evidence");
+  const root = uploadDir();
+  const file = path.resolve(root, evidence.storageKey);
+  if (!file.startsWith(root + path.sep)) throw notFound("佐证材料 The evidence");
+  return {
+    fileName: evidence.fileName ?? "evidence",
+    contentType: evidence.contentType ?? "application/octet-stream",
+    bytes: await readFile(file),
+  };
+}
+
+/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name. */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

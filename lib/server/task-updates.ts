@@ -1,0 +1,581 @@
+import "server-only";
+import { z } from "zod";
+import { shanghaiDate } from "../domain/periods";
+import {
+  canEdit,
+  canReview,
+  nextReviewState,
+  submissionProblems,
+  TASK_STATUSES,
+  TEXT_LIMITS,
+  type ReviewState,
+} from "../domain/task-status";
+import type { Prisma } from "../generated/prisma/client";
+import { writeAudit } from "./audit";
+import { isReviewer, type Actor } from "./auth/actor";
+import { getDb } from "./db";
+import { AppError, forbidden, notFound } from "./errors";
+import { currentReportingPeriod, periodRowOf, type PeriodRow } from "./periods";
+
+type Tx = Prisma.TransactionClient;
+
+// ───────────────────────────── contracts (shared by the UI actions and the REST API) ─────────────────────────────
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD · date must be YYYY-MM-DD");
+
+export const taskUpdateInput = z.object({
+  taskId: z.number().int().positive(),
+  intent: z.enum(["draft", "submit"]),
+  /** The version the client started from: 0 when there was no report yet. */
+  expectedVersion: z.number().int().min(0),
+  status: z.enum(TASK_STATUSES),
+  progress: z.number().int().min(0).max(100),
+  progressText: z.string().max(TEXT_LIMITS.progressText),
+  problems: z.string().max(TEXT_LIMITS.problems).default(""),
+  nextSteps: z.string().max(TEXT_LIMITS.nextSteps).default(""),
+  milestoneDates: z
+    .array(z.object({ milestoneId: z.number().int().positive(), completedDate: isoDate }))
+    .max(50)
+    .default([]),
+  /** Evidence uploaded for this task and not yet attached to a report. */
+  evidenceIds: z.array(z.number().int().positive()).max(50).default([]),
+});
+export type TaskUpdateInput = z.input<typeof taskUpdateInput>;
+
+export const reviewInput = z
+  .object({
+    taskId: z.number().int().positive(),
+    periodId: z.number().int().positive(),
+    departmentId: z.number().int().positive(),
+    expectedVersion: z.number().int().min(1),
+    decision: z.enum(["approve", "return"]),
+    comment: z.string().trim().max(TEXT_LIMITS.comment).default(""),
+  })
+  .refine((v) => v.decision === "approve" || v.comment.length > 0, {
+    path: ["comment"],
+    message: "退回时须说明原因 · a return needs a comment",
+  });
+export type ReviewInput = z.input<typeof reviewInput>;
+
+export interface UpdateRow {
+  id: number;
+  taskId: number;
+  periodId: number;
+  periodCode: string;
+  departmentId: number;
+  departmentName: string;
+  kind: "LEAD_REPORT" | "CONTRIBUTION";
+  version: number;
+  reviewState: ReviewState;
+  status: (typeof TASK_STATUSES)[number];
+  progress: number;
+  progressText: string;
+  problems: string;
+  nextSteps: string;
+  milestoneDates: { milestoneId: number; completedDate: string }[];
+  reviewComment: string | null;
+  author: string | null;
+  createdAt: string;
+  isSample: boolean;
+  /** Evidence attached with this version (earlier versions' evidence stays with them). */
+  evidence: EvidenceItem[];
+}
+
+const updateSelect = {
+  id: true,
+  taskId: true,
+  periodId: true,
+  departmentId: true,
+  kind: true,
+  version: true,
+  reviewState: true,
+  status: true,
+  progress: true,
+  progressText: true,
+  problems: true,
+  nextSteps: true,
+  milestoneDates: true,
+  reviewComment: true,
+  createdAt: true,
+  isSample: true,
+  author: { select: { displayName: true } },
+  department: { select: { name: true } },
+  period: { select: { year: true, index: true } },
+  evidence: {
+    select: { id: true, kind: true, title: true, url: true, fileName: true, byteSize: true, createdAt: true },
+  },
+} as const satisfies Prisma.TaskUpdateSelect;
+
+type UpdateRecord = Prisma.TaskUpdateGetPayload<{ select: typeof updateSelect }>;
+
+function toRow(row: UpdateRecord): UpdateRow {
+  return {
+    id: row.id,
+    taskId: row.taskId,
+    periodId: row.periodId,
+    periodCode: `${row.period.year}-P${row.period.index}`,
+    departmentId: row.departmentId,
+    departmentName: row.department.name,
+    kind: row.kind,
+    version: row.version,
+    reviewState: row.reviewState,
+    status: row.status,
+    progress: row.progress,
+    progressText: row.progressText,
+    problems: row.problems,
+    nextSteps: row.nextSteps,
+    milestoneDates: z
+      .array(z.object({ milestoneId: z.number(), completedDate: z.string() }))
+      .catch([])
+      .parse(row.milestoneDates),
+    reviewComment: row.reviewComment,
+    author: row.author?.displayName ?? null,
+    createdAt: row.createdAt.toISOString(),
+    isSample: row.isSample,
+    evidence: row.evidence.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+  };
+}
+
+// ───────────────────────────── authorization ─────────────────────────────
+
+/**
+ * Which report the actor may write on a task: its lead unit writes the LEAD_REPORT, a responsible or
+ * cooperating unit a CONTRIBUTION. The department always comes from the actor and the task's own
+ * assignments, never from the request. A task the actor cannot see as theirs answers 403.
+ */
+async function editorRole(tx: Tx, taskId: number, actor: Actor): Promise<"LEAD_REPORT" | "CONTRIBUTION"> {
+  const task = await tx.task.findUnique({
+    where: { id: taskId },
+    select: { retiredAt: true, assignments: { select: { departmentId: true, role: true } } },
+  });
+  if (!task || task.retiredAt) throw notFound("任务 The task");
+  if (actor.role !== "DEPARTMENT_EDITOR" || actor.departmentId === null) throw forbidden("填报 reporting on this task");
+  const roles = task.assignments.filter((a) => a.departmentId === actor.departmentId).map((a) => a.role);
+  if (roles.includes("LEAD")) return "LEAD_REPORT";
+  if (roles.length > 0) return "CONTRIBUTION";
+  throw forbidden("填报其他单位的任务 reporting on another department's task");
+}
+
+async function latestInThread(tx: Tx, taskId: number, periodId: number, departmentId: number) {
+  return tx.taskUpdate.findFirst({
+    where: { taskId, periodId, departmentId },
+    orderBy: { version: "desc" },
+    select: updateSelect,
+  });
+}
+
+function conflict(current: UpdateRecord | null): AppError {
+  return new AppError(
+    "CONFLICT",
+    "该填报已被他人更新，请在最新内容基础上修改后再提交；您的内容未丢失。 · This report was changed by someone else; start from the newer version — your text is kept.",
+    { current: current ? toRow(current) : null },
+  );
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
+
+// ───────────────────────────── mutations ─────────────────────────────
+
+export interface SaveResult {
+  update: UpdateRow;
+  period: PeriodRow;
+}
+
+/** Saves a draft or submits the actor's department's report on a task for the current period. */
+export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = new Date()): Promise<SaveResult> {
+  const input = taskUpdateInput.parse(raw);
+  const today = shanghaiDate(now);
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const kind = await editorRole(tx, input.taskId, actor);
+      const departmentId = actor.departmentId!;
+      const period = await currentReportingPeriod(tx, now);
+      const latest = await latestInThread(tx, input.taskId, period.id, departmentId);
+      if ((latest?.version ?? 0) !== input.expectedVersion) throw conflict(latest);
+      if (!canEdit(latest?.reviewState ?? null)) {
+        throw new AppError(
+          "CONFLICT",
+          "该填报正在审核中，暂不能修改 · this report awaits review and cannot be changed now",
+          {
+            current: latest ? toRow(latest) : null,
+          },
+        );
+      }
+
+      // Milestones must be this task's, completed no later than today.
+      if (input.milestoneDates.length) {
+        const ids = input.milestoneDates.map((m) => m.milestoneId);
+        const found = await tx.milestone.count({ where: { id: { in: ids }, taskId: input.taskId } });
+        if (found !== new Set(ids).size)
+          throw new AppError("VALIDATION", "时间节点不属于该任务 · unknown milestone", {
+            fieldErrors: { milestoneDates: ["unknown milestone"] },
+          });
+        if (input.milestoneDates.some((m) => m.completedDate > today)) {
+          throw new AppError("VALIDATION", "完成日期不能晚于今天 · a completion date cannot be in the future", {
+            fieldErrors: { milestoneDates: ["future date"] },
+          });
+        }
+      }
+
+      // Evidence: newly attached uploads must be this task's, uploaded by this department, unattached.
+      if (input.evidenceIds.length) {
+        const pending = await tx.evidence.findMany({
+          where: {
+            id: { in: input.evidenceIds },
+            taskId: input.taskId,
+            taskUpdateId: null,
+            uploadedBy: { departmentId },
+          },
+          select: { id: true },
+        });
+        if (pending.length !== new Set(input.evidenceIds).size) {
+          throw new AppError("VALIDATION", "佐证材料无效或已被使用 · unknown or already attached evidence", {
+            fieldErrors: { evidenceIds: ["invalid evidence"] },
+          });
+        }
+      }
+      const threadEvidence = await tx.evidence.count({
+        where: { taskUpdate: { taskId: input.taskId, periodId: period.id, departmentId } },
+      });
+
+      if (input.intent === "submit") {
+        const problems = submissionProblems(input, threadEvidence + input.evidenceIds.length);
+        if (problems.length) {
+          throw new AppError("VALIDATION", "提交前请补全内容 · complete the report before submitting", {
+            fieldErrors: Object.fromEntries(problems.map((p) => [p, [p]])),
+          });
+        }
+      }
+
+      const created = await tx.taskUpdate.create({
+        data: {
+          taskId: input.taskId,
+          periodId: period.id,
+          departmentId,
+          kind,
+          version: input.expectedVersion + 1,
+          reviewState: nextReviewState(input.intent),
+          status: input.status,
+          progress: input.progress,
+          progressText: input.progressText,
+          problems: input.problems,
+          nextSteps: input.nextSteps,
+          milestoneDates: input.milestoneDates,
+          authorId: actor.id,
+        },
+        select: updateSelect,
+      });
+      if (input.evidenceIds.length) {
+        await tx.evidence.updateMany({ where: { id: { in: input.evidenceIds } }, data: { taskUpdateId: created.id } });
+      }
+      await writeAudit(tx, actor, {
+        action: input.intent === "submit" ? "task_update.submit" : "task_update.save_draft",
+        entityType: "task_update",
+        entityId: `${input.taskId}/${period.code}/${departmentId}`,
+        before: latest ? toRow(latest) : null,
+        after: toRow(created),
+      });
+      return { update: toRow(created), period };
+    });
+  } catch (error) {
+    // Two writers that read the same version race for the same next version: one insert wins.
+    if (isUniqueViolation(error)) {
+      const period = await currentReportingPeriod(getDb(), now);
+      const latest = actor.departmentId
+        ? await latestInThread(getDb(), input.taskId, period.id, actor.departmentId)
+        : null;
+      throw conflict(latest);
+    }
+    throw error;
+  }
+}
+
+/** A reviewer approves or returns a submitted report; approval of a lead report moves the task's status. */
+export async function reviewTaskUpdate(actor: Actor, raw: ReviewInput): Promise<UpdateRow> {
+  if (!isReviewer(actor)) throw forbidden("审核 reviewing");
+  const input = reviewInput.parse(raw);
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const latest = await latestInThread(tx, input.taskId, input.periodId, input.departmentId);
+      if (!latest) throw notFound("填报 The report");
+      if (latest.version !== input.expectedVersion) throw conflict(latest);
+      if (!canReview(latest.reviewState)) {
+        throw new AppError("CONFLICT", "该填报不在待审核状态 · this report is not awaiting review", {
+          current: toRow(latest),
+        });
+      }
+      const approved = input.decision === "approve";
+      const created = await tx.taskUpdate.create({
+        data: {
+          taskId: latest.taskId,
+          periodId: latest.periodId,
+          departmentId: latest.departmentId,
+          kind: latest.kind,
+          version: latest.version + 1,
+          reviewState: approved ? "APPROVED" : "RETURNED",
+          status: latest.status,
+          progress: latest.progress,
+          progressText: latest.progressText,
+          problems: latest.problems,
+          nextSteps: latest.nextSteps,
+          milestoneDates: latest.milestoneDates ?? [],
+          reviewComment: input.comment || null,
+          authorId: actor.id,
+        },
+        select: updateSelect,
+      });
+      if (input.comment) {
+        await tx.comment.create({
+          data: { taskId: latest.taskId, taskUpdateId: created.id, authorId: actor.id, body: input.comment },
+        });
+      }
+      await writeAudit(tx, actor, {
+        action: approved ? "task_update.approve" : "task_update.return",
+        entityType: "task_update",
+        entityId: `${latest.taskId}/${created.period.year}-P${created.period.index}/${latest.departmentId}`,
+        before: toRow(latest),
+        after: toRow(created),
+      });
+      if (approved && latest.kind === "LEAD_REPORT") await applyApprovedReport(tx, actor, toRow(created));
+      return toRow(created);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw conflict(await latestInThread(getDb(), input.taskId, input.periodId, input.departmentId));
+    throw error;
+  }
+}
+
+/** The task's current status and its milestones follow the approved lead report, in the same transaction. */
+async function applyApprovedReport(tx: Tx, actor: Actor, report: UpdateRow): Promise<void> {
+  const before = await tx.task.findUniqueOrThrow({
+    where: { id: report.taskId },
+    select: { currentStatus: true, currentProgress: true },
+  });
+  await tx.task.update({
+    where: { id: report.taskId },
+    data: { currentStatus: report.status, currentProgress: report.progress, statusUpdatedAt: new Date() },
+  });
+  for (const m of report.milestoneDates) {
+    await tx.milestone.updateMany({
+      where: { id: m.milestoneId, taskId: report.taskId },
+      data: { completedDate: new Date(`${m.completedDate}T00:00:00Z`), completedById: actor.id },
+    });
+  }
+  await tx.$executeRaw`
+    UPDATE "task" SET "nextDueDate" = (
+      SELECT min(m."dueDate") FROM "milestone" m
+      WHERE m."taskId" = ${report.taskId} AND m."completedDate" IS NULL AND m."retiredAt" IS NULL)
+    WHERE id = ${report.taskId}`;
+  await writeAudit(tx, actor, {
+    action: "task.status",
+    entityType: "task",
+    entityId: report.taskId,
+    before: { status: before.currentStatus, progress: before.currentProgress },
+    after: { status: report.status, progress: report.progress, milestones: report.milestoneDates },
+  });
+}
+
+export const commentInput = z.object({
+  taskId: z.number().int().positive(),
+  body: z.string().trim().min(1, "请输入内容 · write something").max(TEXT_LIMITS.comment),
+});
+
+/** Reviewers, admins and editors of a unit assigned to the task may comment; viewers read. */
+export async function addComment(actor: Actor, raw: z.input<typeof commentInput>): Promise<{ id: number }> {
+  const input = commentInput.parse(raw);
+  return getDb().$transaction(async (tx) => {
+    if (!isReviewer(actor)) await editorRole(tx, input.taskId, actor);
+    else if (!(await tx.task.findUnique({ where: { id: input.taskId }, select: { id: true } })))
+      throw notFound("任务 The task");
+    const comment = await tx.comment.create({
+      data: { taskId: input.taskId, authorId: actor.id, body: input.body },
+      select: { id: true, body: true },
+    });
+    await writeAudit(tx, actor, {
+      action: "comment.create",
+      entityType: "comment",
+      entityId: comment.id,
+      after: comment,
+    });
+    return { id: comment.id };
+  });
+}
+
+// ───────────────────────────── reads ─────────────────────────────
+
+export interface TimelineEntry {
+  type: "update" | "comment";
+  at: string;
+  update?: UpdateRow;
+  comment?: { id: number; author: string | null; body: string; updateId: number | null };
+}
+
+/** Every report version and comment on a task, newest first: visible to every signed-in user. */
+export async function listTaskTimeline(taskId: number): Promise<TimelineEntry[]> {
+  const db = getDb();
+  const [updates, comments] = await Promise.all([
+    db.taskUpdate.findMany({
+      where: { taskId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: updateSelect,
+    }),
+    db.comment.findMany({
+      where: { taskId },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, body: true, createdAt: true, taskUpdateId: true, author: { select: { displayName: true } } },
+    }),
+  ]);
+  const entries: TimelineEntry[] = [
+    ...updates.map((u) => ({ type: "update" as const, at: u.createdAt.toISOString(), update: toRow(u) })),
+    // A return's comment is shown with the return itself.
+    ...comments
+      .filter((c) => c.taskUpdateId === null)
+      .map((c) => ({
+        type: "comment" as const,
+        at: c.createdAt.toISOString(),
+        comment: { id: c.id, author: c.author?.displayName ?? null, body: c.body, updateId: c.taskUpdateId },
+      })),
+  ];
+  return entries.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+export interface EditorState {
+  period: PeriodRow;
+  kind: "LEAD_REPORT" | "CONTRIBUTION";
+  latest: UpdateRow | null;
+  pendingEvidence: EvidenceItem[];
+  threadEvidence: EvidenceItem[];
+}
+
+export interface EvidenceItem {
+  id: number;
+  kind: "FILE" | "LINK";
+  title: string;
+  url: string | null;
+  fileName: string | null;
+  byteSize: number | null;
+  createdAt: string;
+}
+
+const evidenceSelect = {
+  id: true,
+  kind: true,
+  title: true,
+  url: true,
+  fileName: true,
+  byteSize: true,
+  createdAt: true,
+} as const;
+
+const toEvidence = (e: Prisma.EvidenceGetPayload<{ select: typeof evidenceSelect }>): EvidenceItem => ({
+  ...e,
+  createdAt: e.createdAt.toISOString(),
+});
+
+/** What the update form needs when the actor may report on the task; null when they may not. */
+export async function getEditorState(actor: Actor, taskId: number, now = new Date()): Promise<EditorState | null> {
+  const db = getDb();
+  let kind: "LEAD_REPORT" | "CONTRIBUTION";
+  try {
+    kind = await editorRole(db, taskId, actor);
+  } catch {
+    return null;
+  }
+  const period = await currentReportingPeriod(db, now);
+  const departmentId = actor.departmentId!;
+  const [latest, pending, attached] = await Promise.all([
+    latestInThread(db, taskId, period.id, departmentId),
+    db.evidence.findMany({
+      where: { taskId, taskUpdateId: null, uploadedBy: { departmentId } },
+      orderBy: { createdAt: "asc" },
+      select: evidenceSelect,
+    }),
+    db.evidence.findMany({
+      where: { taskUpdate: { taskId, periodId: period.id, departmentId } },
+      orderBy: { createdAt: "asc" },
+      select: evidenceSelect,
+    }),
+  ]);
+  return {
+    period,
+    kind,
+    latest: latest ? toRow(latest) : null,
+    pendingEvidence: pending.map(toEvidence),
+    threadEvidence: attached.map(toEvidence),
+  };
+}
+
+export interface ReviewItem extends UpdateRow {
+  taskNumber: string;
+  taskText: string;
+  documentShortTitle: string;
+}
+
+/** Reports whose latest version awaits review, oldest first (across periods). */
+export async function listAwaitingReview(): Promise<ReviewItem[]> {
+  const rows = await getDb().$queryRaw<{ id: number }[]>`
+    SELECT u.id FROM "task_update" u
+    WHERE u."reviewState" = 'SUBMITTED'
+      AND u.version = (SELECT max(v.version) FROM "task_update" v
+                       WHERE v."taskId" = u."taskId" AND v."periodId" = u."periodId" AND v."departmentId" = u."departmentId")
+    ORDER BY u."createdAt" ASC
+    LIMIT 500`;
+  const updates = await getDb().taskUpdate.findMany({
+    where: { id: { in: rows.map((r) => r.id) } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      ...updateSelect,
+      task: { select: { number: true, text: true, document: { select: { shortTitle: true } } } },
+    },
+  });
+  return updates.map((u) => ({
+    ...toRow(u),
+    taskNumber: u.task.number,
+    taskText: u.task.text,
+    documentShortTitle: u.task.document.shortTitle,
+  }));
+}
+
+export interface SupervisionRow {
+  departmentId: number;
+  departmentName: string;
+  tasksInScope: number;
+  submitted: number;
+  missing: number;
+}
+
+/**
+ * 督办: per lead department, how many of its tasks still lack a submitted or approved report for the
+ * period. In scope: every non-retired task it leads that is not completed — unfinished tasks stay under
+ * supervision after their document's period ends.
+ */
+export async function listSupervision(periodId: number): Promise<SupervisionRow[]> {
+  const rows = await getDb().$queryRaw<
+    { departmentId: number; departmentName: string; tasksInScope: number; submitted: number }[]
+  >`
+    SELECT d.id AS "departmentId", d.name AS "departmentName",
+           count(*)::int AS "tasksInScope",
+           count(*) FILTER (WHERE EXISTS (
+             SELECT 1 FROM "task_update" u
+             WHERE u."taskId" = t.id AND u."periodId" = ${periodId} AND u."departmentId" = d.id
+               AND u."reviewState" IN ('SUBMITTED', 'APPROVED')))::int AS "submitted"
+    FROM "task_assignment" a
+    JOIN "task" t ON t.id = a."taskId" AND t."retiredAt" IS NULL AND t."currentStatus" <> 'COMPLETED'
+    JOIN "department" d ON d.id = a."departmentId" AND NOT d.generic
+    WHERE a.role = 'LEAD'
+    GROUP BY d.id, d.name
+    ORDER BY count(*) - count(*) FILTER (WHERE EXISTS (
+             SELECT 1 FROM "task_update" u
+             WHERE u."taskId" = t.id AND u."periodId" = ${periodId} AND u."departmentId" = d.id
+               AND u."reviewState" IN ('SUBMITTED', 'APPROVED'))) DESC, d.name`;
+  return rows.map((r) => ({ ...r, missing: r.tasksInScope - r.submitted }));
+}
+
+export async function getPeriodById(id: number): Promise<PeriodRow | null> {
+  const row = await getDb().reportingPeriod.findUnique({
+    where: { id },
+    select: { id: true, year: true, index: true, state: true },
+  });
+  return row ? periodRowOf(row) : null;
+}
