@@ -279,14 +279,23 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
     });
   } catch (error) {
     // Two writers that read the same version race for the same next version: one insert wins.
-    if (isUniqueViolation(error)) {
-      const period = await currentReportingPeriod(getDb(), now);
-      const latest = actor.departmentId
-        ? await latestInThread(getDb(), input.taskId, period.id, actor.departmentId)
-        : null;
-      throw conflict(latest);
-    }
-    throw error;
+    const lost =
+      isUniqueViolation(error) || (error instanceof AppError && error.code === "CONFLICT" && actor.departmentId !== null);
+    if (!lost) throw error;
+    const db = getDb();
+    const period = await currentReportingPeriod(db, now);
+    const latest = actor.departmentId ? await latestInThread(db, input.taskId, period.id, actor.departmentId) : null;
+    // The rejected text is kept in the audit log, so neither writer's words are lost.
+    await db.$transaction((tx) =>
+      writeAudit(tx, actor, {
+        action: "task_update.conflict",
+        entityType: "task_update",
+        entityId: `${input.taskId}/${period.code}/${actor.departmentId}`,
+        before: latest ? toRow(latest) : null,
+        after: { rejected: input },
+      }),
+    );
+    throw isUniqueViolation(error) ? conflict(latest) : error;
   }
 }
 
