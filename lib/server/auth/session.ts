@@ -74,6 +74,8 @@ export async function requirePageActor(roles?: RoleName[]): Promise<Actor> {
  */
 export async function requireRequestActor(request: Request, roles?: RoleName[]): Promise<Actor> {
   const authorization = request.headers.get("authorization");
+  // No token and no cookie: certainly signed out (and no need to consult the session machinery).
+  if (!authorization && !request.headers.get("cookie")) throw unauthenticated();
   const actor = authorization ? await actorFromToken(authorization) : await getCurrentActor();
   if (!actor) throw unauthenticated();
   if (roles && !roles.includes(actor.role)) throw forbidden();

@@ -1,0 +1,125 @@
+/** Evidence uploads through the real route handlers: content checks, limits, authorization, download. */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { importDocuments } from "../../seed/import";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+
+let db: TestDatabase;
+let uploadDir: string;
+let taskId: number;
+const tokens: Record<string, string> = {};
+let upload: typeof import("../../app/api/tasks/[id]/evidence/route").POST;
+let download: typeof import("../../app/api/evidence/[id]/route").GET;
+
+const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(2048), Buffer.from("\n%%EOF\n")]);
+
+async function tokenFor(username: string, role: "DEPARTMENT_EDITOR" | "VIEWER", department: string | null) {
+  const { hashToken } = await import("../../lib/server/auth/session");
+  const dept = department ? await db.prisma.department.findUniqueOrThrow({ where: { name: department } }) : null;
+  const user = await db.prisma.user.create({
+    data: { username, displayName: username, role, departmentId: dept?.id ?? null },
+  });
+  const secret = `dpt_${randomBytes(24).toString("base64url")}`;
+  await db.prisma.apiToken.create({
+    data: { userId: user.id, name: "test", prefix: secret.slice(0, 8), tokenHash: hashToken(secret) },
+  });
+  return secret;
+}
+
+function multipart(token: string | null, name: string, bytes: Buffer): Request {
+  const form = new FormData();
+  form.set("file", new File([new Uint8Array(bytes)], name));
+  return new Request(`http://localhost/api/tasks/${taskId}/evidence`, {
+    method: "POST",
+    body: form,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+}
+
+const params = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await importDocuments(db.prisma);
+  uploadDir = mkdtempSync(path.join(tmpdir(), "dpt-uploads-"));
+  vi.stubEnv("DATABASE_URL", db.url);
+  vi.stubEnv("UPLOAD_DIR", uploadDir);
+  vi.stubEnv("UPLOAD_MAX_BYTES", String(64 * 1024));
+  vi.resetModules();
+  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
+  upload = (await import("../../app/api/tasks/[id]/evidence/route")).POST;
+  download = (await import("../../app/api/evidence/[id]/route")).GET;
+  taskId = (await db.prisma.task.findUniqueOrThrow({ where: { key: "work-points-2023#12" } })).id;
+  tokens.lead = await tokenFor("ev-lead", "DEPARTMENT_EDITOR", "省工业和信息化厅");
+  tokens.other = await tokenFor("ev-other", "DEPARTMENT_EDITOR", "省大数据局");
+  tokens.viewer = await tokenFor("ev-viewer", "VIEWER", null);
+}, 120_000);
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  rmSync(uploadDir, { recursive: true, force: true });
+  await db.drop();
+});
+
+describe("evidence upload", () => {
+  it("stores a PDF outside the web root and serves it back only as an attachment", async () => {
+    const response = await upload(multipart(tokens.lead!, "种子工厂名单.pdf", PDF), params(taskId));
+    expect(response.status).toBe(201);
+    const stored = (await response.json()) as { id: number; fileName: string };
+    expect(stored.fileName).toBe("种子工厂名单.pdf");
+    const row = await db.prisma.evidence.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(row).toMatchObject({ contentType: "application/pdf", byteSize: PDF.length, taskUpdateId: null });
+    expect(row.storageKey).toMatch(/^\d{4}\/[0-9a-f-]{36}\.pdf$/);
+
+    const got = await download(
+      new Request(`http://localhost/api/evidence/${stored.id}`, {
+        headers: { authorization: `Bearer ${tokens.viewer}` },
+      }),
+      params(stored.id),
+    );
+    expect(got.status).toBe(200);
+    expect(got.headers.get("content-disposition")).toContain("attachment;");
+    expect(got.headers.get("content-disposition")).toContain(
+      `filename*=UTF-8''${encodeURIComponent("种子工厂名单.pdf")}`,
+    );
+    expect(got.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(Buffer.from(await got.arrayBuffer()).equals(PDF)).toBe(true);
+  });
+
+  it.each([
+    ["an executable renamed to .pdf", "report.pdf", Buffer.concat([Buffer.from("MZ"), randomBytes(100)]), 415],
+    ["an HTML page renamed to .png", "chart.png", Buffer.from("<html><script>alert(1)</script></html>"), 415],
+    ["a file over the size limit", "big.pdf", Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(70 * 1024)]), 413],
+    ["an empty file", "empty.pdf", Buffer.alloc(0), 422],
+  ])("refuses %s and stores nothing", async (_label, name, bytes, status) => {
+    const before = await db.prisma.evidence.count();
+    const response = await upload(multipart(tokens.lead!, name, bytes), params(taskId));
+    expect(response.status).toBe(status);
+    const body = (await response.json()) as { error: { message: string } };
+    expect(body.error.message.length).toBeGreaterThan(5);
+    expect(await db.prisma.evidence.count()).toBe(before);
+  });
+
+  it.each([
+    ["no credentials", null, 401],
+    ["an editor of another department", "other", 403],
+    ["a viewer", "viewer", 403],
+  ])("refuses %s", async (_label, who, status) => {
+    const before = await db.prisma.evidence.count();
+    const response = await upload(multipart(who ? tokens[who]! : null, "a.pdf", PDF), params(taskId));
+    expect(response.status).toBe(status);
+    expect(await db.prisma.evidence.count()).toBe(before);
+  });
+
+  it("answers 404 for an unknown task or evidence id", async () => {
+    expect((await upload(multipart(tokens.lead!, "a.pdf", PDF), params(999999))).status).toBe(404);
+    const missing = await download(
+      new Request("http://localhost/api/evidence/999999", { headers: { authorization: `Bearer ${tokens.viewer}` } }),
+      params(999999),
+    );
+    expect(missing.status).toBe(404);
+  });
+});
