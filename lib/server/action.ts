@@ -9,12 +9,19 @@ import { toAppError, validationError, type ActionResult } from "./failures";
  * Every "use server" export is a public endpoint; nothing in `input` is trusted — in particular a
  * department id is never taken from it (handlers derive it from the task and the actor).
  */
+/** Marks the functions built here, so a test can prove every exported server action is wrapped. */
+export const WRAPPED_ACTION = Symbol.for("dpt.wrappedAction");
+
+export type WrappedAction<T> = ((input: unknown) => Promise<ActionResult<T>>) & {
+  [WRAPPED_ACTION]: { roles: RoleName[] | null };
+};
+
 export function defineAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, actor: Actor) => Promise<T>,
   options: { roles?: RoleName[] } = {},
-): (input: unknown) => Promise<ActionResult<T>> {
-  return async (input: unknown) => {
+): WrappedAction<T> {
+  const action = async (input: unknown): Promise<ActionResult<T>> => {
     try {
       const actor = await requireActor(options.roles);
       const parsed = schema.safeParse(input);
@@ -24,4 +31,5 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: false, error: toAppError(error).toBody() };
     }
   };
+  return Object.assign(action, { [WRAPPED_ACTION]: { roles: options.roles ?? null } });
 }
