@@ -62,4 +62,10 @@ test("GET /api/health reports the database", async ({ request }) => {
   expect(body.database.mode).toBe("external");
   expect(body.database.connected).toBe(true);
   expect(body.database.migrations).toBeGreaterThanOrEqual(1);
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toContain("object-src 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-powered-by"]).toBeUndefined();
 });
