@@ -1,0 +1,5 @@
+import { listApiDepartments } from "@/lib/api/catalogue";
+import { defineRoute } from "@/lib/server/http";
+
+/** GET /api/v1/departments — every department with its current tasks counted by role. */
+export const GET = defineRoute({}, async () => ({ items: await listApiDepartments() }));

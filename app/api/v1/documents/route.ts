@@ -1,0 +1,5 @@
+import { listApiDocuments } from "@/lib/api/catalogue";
+import { defineRoute } from "@/lib/server/http";
+
+/** GET /api/v1/documents — the imported documents. */
+export const GET = defineRoute({}, async () => ({ items: await listApiDocuments() }));

@@ -1,0 +1,5 @@
+import { listApiIndicators } from "@/lib/api/catalogue";
+import { defineRoute } from "@/lib/server/http";
+
+/** GET /api/v1/indicators — the indicator catalogue. */
+export const GET = defineRoute({}, async () => ({ items: await listApiIndicators() }));

@@ -1,0 +1,12 @@
+import { idParams } from "@/lib/api/schemas";
+import { getApiTask } from "@/lib/api/tasks";
+import { shanghaiDate } from "@/lib/domain/periods";
+import { notFound } from "@/lib/server/errors";
+import { defineRoute } from "@/lib/server/http";
+
+/** GET /api/v1/tasks/{id} — one task with its units by role, milestones, indicators and source offsets. */
+export const GET = defineRoute({ params: idParams }, async ({ params }) => {
+  const task = await getApiTask(params.id, shanghaiDate(new Date()));
+  if (!task) throw notFound("任务 The task");
+  return task;
+});

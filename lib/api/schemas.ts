@@ -1,0 +1,373 @@
+/**
+ * The REST API's contract (/api/v1): zod schemas for query strings, request bodies and responses. The
+ * route handlers validate with them, the serialisers are typed by them, and the OpenAPI document is
+ * generated from them (`z.toJSONSchema`), so the three cannot drift apart. Pure: no server imports.
+ */
+import { z } from "zod";
+import { REVIEW_STATES, TASK_STATUSES, TEXT_LIMITS } from "../domain/task-status";
+import { STATUS, type ErrorCode } from "../server/errors";
+
+// ───────────────────────────── primitives ─────────────────────────────
+
+/** A calendar date in Asia/Shanghai, YYYY-MM-DD. */
+export const isoDate = z.string().meta({ format: "date", examples: ["2023-12-31"] });
+/** An instant, ISO 8601 in UTC. */
+export const isoDateTime = z.string().meta({ format: "date-time", examples: ["2024-03-01T08:30:00.000Z"] });
+
+export const ASSIGNMENT_ROLES = ["LEAD", "RESPONSIBLE", "COOPERATING"] as const;
+export const TASK_KINDS = ["TASK", "MEASURE", "COLUMN_ITEM"] as const;
+export const DOCUMENT_KINDS = ["PLAN", "WORK_POINTS", "IMPLEMENTATION_SCHEME", "OTHER"] as const;
+export const DEPARTMENT_KINDS = ["PROVINCIAL", "CITY", "CENTRAL", "ENTERPRISE", "GENERIC"] as const;
+export const COMPARATORS = ["GTE", "GT", "EQ", "APPROX", "LTE", "LT"] as const;
+export const TASK_SORTS = ["document", "due", "-due", "progress", "-progress", "-updated"] as const;
+
+const ERROR_CODES = Object.keys(STATUS) as [ErrorCode, ...ErrorCode[]];
+
+const id = z.number().int().positive();
+const taskStatus = z.enum(TASK_STATUSES);
+
+// ───────────────────────────── path parameters ─────────────────────────────
+
+const pathId = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(2_147_483_647)
+  .meta({ description: "数字编号 · numeric id", examples: [1] });
+
+export const idParams = z.object({ id: pathId });
+export const slugParams = z.object({
+  slug: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "文件标识格式有误 · invalid slug")
+    .meta({ description: "文件标识 · document slug", examples: ["work-points-2023"] }),
+});
+
+// ───────────────────────────── query strings ─────────────────────────────
+
+export const taskListQuery = z.object({
+  document: slugParams.shape.slug.optional().meta({ description: "只看此文件的任务 · only this document's tasks" }),
+  department: pathId.optional().meta({ description: "只看此单位承担的任务 · only tasks assigned to this department" }),
+  role: z
+    .enum(ASSIGNMENT_ROLES)
+    .optional()
+    .meta({ description: "承担方式（可与 department 合用）· the assignment role, with or without department" }),
+  status: taskStatus.optional().meta({ description: "任务当前状态 · the task's current status" }),
+  overdue: z
+    .enum(["true", "false"])
+    .optional()
+    .meta({ description: "true：有逾期未完成的时间节点；false：没有 · has an open milestone past its due date" }),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .meta({ description: "在编号、标题和正文中搜索（不区分大小写）· text search in number, title and text" }),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  sort: z.enum(TASK_SORTS).default("document").meta({
+    description:
+      "document：文件顺序；due/-due：下一时间节点；progress/-progress：进度；-updated：最近更新 · sort order",
+  }),
+});
+export type TaskListQuery = z.output<typeof taskListQuery>;
+
+export const periodListQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().meta({ description: "年度 · year" }),
+});
+
+// ───────────────────────────── request bodies ─────────────────────────────
+
+const rejectUnknownKeys = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === "unrecognized_keys"
+      ? `不接受的字段：${(issue.keys ?? []).join("、")}（任务和单位由路径与账号确定）· unknown field(s): ${(issue.keys ?? []).join(", ")} — the task comes from the path and the department from your account`
+      : undefined,
+};
+
+const milestoneDate = z.object({ milestoneId: id, completedDate: isoDate });
+
+/**
+ * `taskUpdateInput` of lib/server/task-updates.ts without `taskId` (taken from the path). Strict: a
+ * `taskId` or `departmentId` in the body is refused, never trusted.
+ */
+export const taskUpdateBody = z.strictObject(
+  {
+    intent: z.enum(["draft", "submit"]).meta({ description: "draft：保存草稿；submit：提交审核" }),
+    expectedVersion: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: "客户端所基于的版本号（尚无填报时为 0）· the version you started from, 0 when none" }),
+    status: taskStatus,
+    progress: z.number().int().min(0).max(100),
+    progressText: z.string().max(TEXT_LIMITS.progressText).meta({ description: "工作进展 · progress" }),
+    problems: z.string().max(TEXT_LIMITS.problems).default("").meta({ description: "存在问题 · problems" }),
+    nextSteps: z.string().max(TEXT_LIMITS.nextSteps).default("").meta({ description: "下步计划 · next steps" }),
+    milestoneDates: z.array(milestoneDate).max(50).default([]),
+    evidenceIds: z.array(id).max(50).default([]),
+  },
+  rejectUnknownKeys,
+);
+export type TaskUpdateBody = z.output<typeof taskUpdateBody>;
+
+/** `reviewInput` without `taskId` (taken from the path); `departmentId` names whose report is reviewed. */
+export const reviewBody = z.strictObject(
+  {
+    periodId: id,
+    departmentId: id.meta({ description: "被审核填报的单位 · the department whose report is reviewed" }),
+    expectedVersion: z.number().int().min(1),
+    decision: z.enum(["approve", "return"]),
+    comment: z
+      .string()
+      .trim()
+      .max(TEXT_LIMITS.comment)
+      .default("")
+      .meta({ description: "退回时必填 · required when returning" }),
+  },
+  rejectUnknownKeys,
+);
+export type ReviewBody = z.output<typeof reviewBody>;
+
+// ───────────────────────────── responses ─────────────────────────────
+
+export const errorResponse = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string().meta({ description: "中文 · English" }),
+      fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+      current: z.unknown().optional(),
+    }),
+  })
+  .meta({ description: "所有错误的统一格式 · every error has this shape" });
+
+export const unitRef = z.object({ id, name: z.string(), generic: z.boolean() });
+export const unitsByRole = z.object({
+  lead: z.array(unitRef).meta({ description: "牵头单位" }),
+  responsible: z.array(unitRef).meta({ description: "责任单位" }),
+  cooperating: z.array(unitRef).meta({ description: "配合单位" }),
+});
+
+export const sourceRef = z
+  .object({
+    fileName: z.string(),
+    startOffset: z.number().int(),
+    endOffset: z.number().int(),
+    href: z.string().meta({ description: "在原文阅读器中打开 · reader URL (relative)" }),
+  })
+  .meta({ description: "出处：源文件及字符偏移 · where the record stands in its raw source file" });
+
+export const taskListItem = z.object({
+  id,
+  key: z.string(),
+  number: z.string(),
+  kind: z.enum(TASK_KINDS),
+  title: z.string().nullable(),
+  text: z.string(),
+  document: z.object({ slug: z.string(), shortTitle: z.string() }),
+  status: taskStatus,
+  progress: z.number().int(),
+  nextDueDate: isoDate.nullable(),
+  overdue: z.boolean(),
+  units: unitsByRole,
+});
+export type ApiTaskListItem = z.output<typeof taskListItem>;
+
+export const taskListResponse = z.object({
+  items: z.array(taskListItem),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
+export type ApiTaskList = z.output<typeof taskListResponse>;
+
+export const taskDetail = taskListItem.extend({
+  retired: z.boolean(),
+  statusUpdatedAt: isoDateTime.nullable(),
+  document: z.object({ slug: z.string(), title: z.string(), shortTitle: z.string() }),
+  section: z.object({ path: z.string(), title: z.string() }).nullable(),
+  source: sourceRef,
+  unitsSource: sourceRef.nullable(),
+  milestones: z.array(
+    z.object({
+      id,
+      dueDate: isoDate,
+      text: z.string(),
+      completedDate: isoDate.nullable(),
+      overdue: z.boolean(),
+      source: sourceRef.nullable(),
+    }),
+  ),
+  indicators: z.array(z.object({ id, name: z.string(), unit: z.string() })),
+});
+export type ApiTaskDetail = z.output<typeof taskDetail>;
+
+export const taskUpdate = z.object({
+  id,
+  taskId: id,
+  periodId: id,
+  periodCode: z.string().meta({ examples: ["2024-P3"] }),
+  departmentId: id,
+  departmentName: z.string(),
+  kind: z.enum(["LEAD_REPORT", "CONTRIBUTION"]),
+  version: z.number().int(),
+  reviewState: z.enum(REVIEW_STATES),
+  status: taskStatus,
+  progress: z.number().int(),
+  progressText: z.string(),
+  problems: z.string(),
+  nextSteps: z.string(),
+  milestoneDates: z.array(milestoneDate),
+  reviewComment: z.string().nullable(),
+  author: z.string().nullable(),
+  createdAt: isoDateTime,
+});
+export type ApiTaskUpdate = z.output<typeof taskUpdate>;
+
+export const conflictResponse = z
+  .object({
+    error: z.object({
+      code: z.literal("CONFLICT"),
+      message: z.string(),
+      current: taskUpdate.nullable().meta({ description: "服务器上的最新版本 · the newer state to start from" }),
+      submitted: z
+        .unknown()
+        .optional()
+        .meta({ description: "被拒绝的请求内容，原样返回以免丢失 · the rejected body, echoed back so it is not lost" }),
+    }),
+  })
+  .meta({ description: "版本冲突 · stale expectedVersion or the report awaits review" });
+
+export const timelineEntry = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("update"), at: isoDateTime, update: taskUpdate }),
+  z.object({
+    type: z.literal("comment"),
+    at: isoDateTime,
+    comment: z.object({ id, author: z.string().nullable(), body: z.string() }),
+  }),
+]);
+export type ApiTimelineEntry = z.output<typeof timelineEntry>;
+export const timelineResponse = z.object({ items: z.array(timelineEntry) });
+
+const roleCounts = z.object({
+  lead: z.number().int(),
+  responsible: z.number().int(),
+  cooperating: z.number().int(),
+});
+
+export const departmentListItem = z.object({
+  id,
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: z.enum(DEPARTMENT_KINDS),
+  generic: z.boolean(),
+  taskCounts: roleCounts.meta({ description: "现行任务数，按承担方式 · current tasks by role" }),
+});
+export type ApiDepartmentListItem = z.output<typeof departmentListItem>;
+export const departmentListResponse = z.object({ items: z.array(departmentListItem) });
+
+export const departmentDetail = departmentListItem.extend({
+  aliases: z.array(z.string()).meta({ description: "文件中出现的其他写法 · other spellings in the documents" }),
+  overdueTaskCount: z.number().int(),
+  tasksHref: z.string().meta({ description: "该单位任务列表的 API 地址 · this department's tasks" }),
+});
+export type ApiDepartmentDetail = z.output<typeof departmentDetail>;
+
+export const documentSummary = z.object({
+  slug: z.string(),
+  title: z.string(),
+  shortTitle: z.string(),
+  kind: z.enum(DOCUMENT_KINDS),
+  issuer: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  issuedDate: isoDate.nullable(),
+  taskCount: z.number().int(),
+});
+export type ApiDocumentSummary = z.output<typeof documentSummary>;
+export const documentListResponse = z.object({ items: z.array(documentSummary) });
+
+export const documentDetail = documentSummary.extend({
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  files: z.array(z.object({ fileName: z.string(), role: z.enum(["PRIMARY", "UNITS"]), encoding: z.string() })),
+  sections: z.array(
+    z.object({
+      id,
+      path: z.string(),
+      title: z.string(),
+      kind: z.string(),
+      depth: z.number().int(),
+      taskCount: z.number().int(),
+    }),
+  ),
+  counts: z.object({
+    tasks: z.number().int(),
+    units: z.number().int(),
+    milestones: z.number().int(),
+    targets: z.number().int(),
+    baselines: z.number().int(),
+  }),
+});
+export type ApiDocumentDetail = z.output<typeof documentDetail>;
+
+export const indicatorListItem = z.object({
+  id,
+  key: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  area: z.string(),
+  targetCount: z.number().int(),
+  baselineCount: z.number().int(),
+});
+export const indicatorListResponse = z.object({ items: z.array(indicatorListItem) });
+
+const documentRef = z.object({ slug: z.string(), shortTitle: z.string() });
+
+export const indicatorDetail = indicatorListItem.omit({ targetCount: true, baselineCount: true }).extend({
+  direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"]),
+  baselines: z.array(
+    z.object({
+      id,
+      value: z.number(),
+      unit: z.string(),
+      valueAsWritten: z.string(),
+      comparator: z.enum(COMPARATORS),
+      asOf: isoDate,
+      quote: z.string(),
+      document: documentRef.nullable(),
+      sourceHref: z.string().nullable(),
+    }),
+  ),
+  targets: z.array(
+    z.object({
+      id,
+      value: z.number().meta({ description: "按原文单位 · as written, in `unit`" }),
+      normalizedValue: z.number().meta({ description: "万/亿展开后的数值 · 万/亿 expanded" }),
+      unit: z.string(),
+      valueAsWritten: z.string(),
+      comparator: z.enum(COMPARATORS),
+      dueDate: isoDate,
+      cumulative: z.boolean().nullable(),
+      aspirational: z.boolean().meta({ description: "力争 · aspirational" }),
+      quote: z.string(),
+      document: documentRef,
+      task: z.object({ id, number: z.string() }).nullable(),
+      sourceHref: z.string(),
+    }),
+  ),
+});
+export type ApiIndicatorDetail = z.output<typeof indicatorDetail>;
+
+export const period = z.object({
+  id,
+  code: z.string().meta({ examples: ["2024-P3"] }),
+  year: z.number().int(),
+  index: z.number().int().min(1).max(6).meta({ description: "1：1–2月 … 6：11–12月" }),
+  start: isoDate,
+  end: isoDate,
+  state: z.enum(["OPEN", "LOCKED"]),
+  current: z.boolean().meta({ description: "当前接受填报的周期 · the period that accepts reports now" }),
+});
+export type ApiPeriod = z.output<typeof period>;
+export const periodListResponse = z.object({ items: z.array(period), current: period });
