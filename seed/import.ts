@@ -192,12 +192,23 @@ type Tx = Prisma.TransactionClient;
 /** Registry departments and their aliases; idempotent. Returns name → id for every department. */
 export async function ensureDepartments(db: Tx | Db): Promise<Map<string, number>> {
   const entries = listDepartmentEntries();
+  // A department an admin renamed keeps its old name as an alias: resolve through aliases first, so a
+  // re-import never recreates it under the old name.
+  const existingAliases = new Map(
+    (await db.departmentAlias.findMany({ select: { alias: true, departmentId: true } })).map((a) => [
+      a.alias,
+      a.departmentId,
+    ]),
+  );
   await db.department.createMany({
-    data: entries.map((e) => ({ name: e.name, kind: departmentKind(e.name, false) })),
+    data: entries
+      .filter((e) => !existingAliases.has(e.name))
+      .map((e) => ({ name: e.name, kind: departmentKind(e.name, false) })),
     skipDuplicates: true,
   });
   const rows = await db.department.findMany({ select: { id: true, name: true } });
   const ids = new Map(rows.map((r) => [r.name, r.id]));
+  for (const [alias, departmentId] of existingAliases) if (!ids.has(alias)) ids.set(alias, departmentId);
   const aliases = entries.flatMap((e) =>
     aliasesOf(e.name, e.aliases).map((alias) => ({ alias, departmentId: ids.get(e.name)! })),
   );
@@ -208,6 +219,11 @@ export async function ensureDepartments(db: Tx | Db): Promise<Map<string, number
 async function ensureDepartment(tx: Tx, ids: Map<string, number>, name: string, generic: boolean): Promise<number> {
   const known = ids.get(name);
   if (known !== undefined) return known;
+  const alias = await tx.departmentAlias.findUnique({ where: { alias: name }, select: { departmentId: true } });
+  if (alias) {
+    ids.set(name, alias.departmentId);
+    return alias.departmentId;
+  }
   const created = await tx.department.upsert({
     where: { name },
     create: { name, generic, kind: departmentKind(name, generic) },

@@ -300,6 +300,32 @@ describe("re-importing a revised document", () => {
   });
 });
 
+describe("a department an admin renamed", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await importDocuments(db.prisma);
+  }, 120_000);
+  afterAll(async () => db.drop());
+
+  it("is found again through its old name on re-import, not recreated", async () => {
+    const p = db.prisma;
+    const bureau = await p.department.findUniqueOrThrow({
+      where: { name: "省大数据局" },
+      include: { _count: { select: { assignments: true } } },
+    });
+    // What the admin page does: rename, keeping the old name as an alias.
+    await p.department.update({ where: { id: bureau.id }, data: { name: "山东省大数据局（更名）" } });
+    await p.departmentAlias.create({ data: { departmentId: bureau.id, alias: "省大数据局" } });
+    const departments = await p.department.count();
+
+    await importDocuments(p, { force: true });
+    expect(await p.department.count()).toBe(departments);
+    expect(await p.department.findUnique({ where: { name: "省大数据局" } })).toBeNull();
+    expect(await p.taskAssignment.count({ where: { departmentId: bureau.id } })).toBe(bureau._count.assignments);
+  });
+});
+
 describe("bad input never imports partly", () => {
   let db: TestDatabase;
   beforeAll(async () => {

@@ -2,8 +2,8 @@ import "server-only";
 import { getDb } from "../db";
 
 /**
- * Sign-in throttling: after 5 failures for a username within 15 minutes the account is locked for
- * 15 minutes; after 20 failures from one address within 15 minutes that address is refused. Every
+ * Sign-in throttling: after 5 failures for a username, each within 15 minutes of the previous one,
+ * the account is locked for 15 minutes (an admin can unlock it sooner); after 20 failures from one address within 15 minutes that address is refused. Every
  * attempt is recorded (LoginAttempt), so the limits hold across server processes.
  */
 export const LIMITS = { window: 15 * 60_000, perUser: 5, perIp: 20, lockout: 15 * 60_000 } as const;
@@ -26,8 +26,11 @@ export async function checkThrottle(username: string, ip: string | null, now = n
 
 export async function recordAttempt(username: string, ip: string | null, success: boolean, now = new Date()) {
   const db = getDb();
-  await db.loginAttempt.create({ data: { username, ip, success, createdAt: now } });
-  const user = await db.user.findUnique({ where: { username }, select: { id: true } });
+  const attempt = await db.loginAttempt.create({
+    data: { username, ip, success, createdAt: now },
+    select: { id: true },
+  });
+  const user = await db.user.findUnique({ where: { username }, select: { id: true, failedLoginCount: true } });
   if (!user) return;
   if (success) {
     await db.user.update({
@@ -36,13 +39,21 @@ export async function recordAttempt(username: string, ip: string | null, success
     });
     return;
   }
+  // The counter runs while failures follow each other within the window; an unlock or a success sets
+  // it to 0 (the attempts themselves stay recorded).
   const since = new Date(now.getTime() - LIMITS.window);
-  const failures = await db.loginAttempt.count({ where: { username, success: false, createdAt: { gte: since } } });
-  await db.user.update({
-    where: { id: user.id },
-    data: {
-      failedLoginCount: failures,
-      lockedUntil: failures >= LIMITS.perUser ? new Date(now.getTime() + LIMITS.lockout) : undefined,
-    },
+  const previous = await db.loginAttempt.findFirst({
+    where: { username, success: false, id: { not: attempt.id }, createdAt: { lte: now } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
   });
+  const continuing = user.failedLoginCount > 0 && previous !== null && previous.createdAt >= since;
+  const updated = await db.user.update({
+    where: { id: user.id },
+    data: { failedLoginCount: continuing ? { increment: 1 } : 1 },
+    select: { failedLoginCount: true },
+  });
+  if (updated.failedLoginCount >= LIMITS.perUser) {
+    await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(now.getTime() + LIMITS.lockout) } });
+  }
 }

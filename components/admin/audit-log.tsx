@@ -1,0 +1,191 @@
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
+import type { AuditFilter, AuditPage } from "@/lib/server/audit-log";
+import { inputClassServer } from "./styles";
+
+/** The filters as a GET form: they live in the URL, so a filtered view can be shared. */
+export function AuditFilters({ filter, entityTypes, t }: { filter: AuditFilter; entityTypes: string[]; t: Translate }) {
+  const text = (name: "actor" | "action" | "entityId", label: string, hint?: string) => (
+    <div>
+      <label htmlFor={`audit-${name}`} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input
+        id={`audit-${name}`}
+        name={name}
+        defaultValue={filter[name] ?? ""}
+        placeholder={hint}
+        className={inputClassServer}
+      />
+    </div>
+  );
+  return (
+    <form
+      method="get"
+      action="/admin/audit"
+      className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-3"
+    >
+      {text("actor", t("admin.audit.actor"))}
+      {text("action", t("admin.audit.action"), t("admin.audit.actionHint"))}
+      <div>
+        <label htmlFor="audit-entityType" className="block text-sm font-medium text-slate-700">
+          {t("admin.audit.entityType")}
+        </label>
+        <select
+          id="audit-entityType"
+          name="entityType"
+          defaultValue={filter.entityType ?? ""}
+          className={inputClassServer}
+        >
+          <option value="">{t("admin.audit.anyEntityType")}</option>
+          {entityTypes.map((type) => (
+            <option key={type} value={type}>
+              {type}
+            </option>
+          ))}
+        </select>
+      </div>
+      {text("entityId", t("admin.audit.entityId"))}
+      <div className="grid grid-cols-2 gap-3">
+        <div>
+          <label htmlFor="audit-from" className="block text-sm font-medium text-slate-700">
+            {t("admin.audit.from")}
+          </label>
+          <input
+            id="audit-from"
+            name="from"
+            type="date"
+            defaultValue={filter.from ?? ""}
+            className={inputClassServer}
+          />
+        </div>
+        <div>
+          <label htmlFor="audit-to" className="block text-sm font-medium text-slate-700">
+            {t("admin.audit.to")}
+          </label>
+          <input id="audit-to" name="to" type="date" defaultValue={filter.to ?? ""} className={inputClassServer} />
+        </div>
+      </div>
+      <div className="flex items-end gap-3">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          {t("admin.audit.apply")}
+        </button>
+        <Link href="/admin/audit" className="py-2 text-sm text-brand-700 underline">
+          {t("admin.audit.clear")}
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+function pageHref(filter: AuditFilter, page: number): string {
+  const params = new URLSearchParams();
+  for (const key of ["actor", "action", "entityType", "entityId", "from", "to"] as const) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/admin/audit?${query}` : "/admin/audit";
+}
+
+/** One entry per list item (readable on a phone); the changed keys in an expandable details element. */
+export function AuditList({
+  page,
+  filter,
+  t,
+  locale,
+}: {
+  page: AuditPage;
+  filter: AuditFilter;
+  t: Translate;
+  locale: Locale;
+}) {
+  if (page.total === 0) return <EmptyState message={t("admin.audit.none")} />;
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const empty = t("admin.audit.empty");
+  return (
+    <div>
+      <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="audit-entries">
+        {page.items.map((entry) => (
+          <li key={entry.id} className="p-3 text-sm">
+            <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+              <time dateTime={entry.at} className="text-slate-500 tabular-nums">
+                {formatDate(locale, entry.at, {
+                  month: "numeric",
+                  day: "numeric",
+                  hour: "2-digit",
+                  minute: "2-digit",
+                  second: "2-digit",
+                })}
+              </time>
+              <span className="font-medium text-slate-900">{entry.actorLabel}</span>
+              <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{entry.action}</code>
+              <span className="text-slate-600">
+                {entry.entityType} #{entry.entityId}
+              </span>
+            </div>
+            {entry.changes.length === 0 ? (
+              <p className="mt-1 text-xs text-slate-500">{t("admin.audit.noChanges")}</p>
+            ) : (
+              <details className="mt-2">
+                <summary className="cursor-pointer text-brand-700">
+                  {t("admin.audit.showChanges", { count: entry.changes.length })}
+                </summary>
+                <div className="mt-2 overflow-x-auto">
+                  <table className="w-full text-xs">
+                    <thead className="text-left text-slate-600">
+                      <tr>
+                        <th scope="col" className="py-1 pr-3">
+                          {t("admin.audit.field")}
+                        </th>
+                        <th scope="col" className="py-1 pr-3">
+                          {t("admin.audit.before")}
+                        </th>
+                        <th scope="col" className="py-1">
+                          {t("admin.audit.after")}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-slate-100 font-mono">
+                      {entry.changes.map((change) => (
+                        <tr key={change.key}>
+                          <th scope="row" className="py-1 pr-3 text-left font-medium text-slate-800">
+                            {change.key}
+                          </th>
+                          <td className="py-1 pr-3 break-all text-red-800">{change.before ?? empty}</td>
+                          <td className="py-1 break-all text-green-800">{change.after ?? empty}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </details>
+            )}
+          </li>
+        ))}
+      </ol>
+      <nav className="mt-4 flex items-center justify-between text-sm" aria-label={t("admin.audit.pagination")}>
+        {page.page > 1 ? (
+          <Link href={pageHref(filter, page.page - 1)} className="text-brand-700 underline">
+            {t("admin.audit.previous")}
+          </Link>
+        ) : (
+          <span />
+        )}
+        <span className="text-slate-600">{t("admin.audit.pageOf", { page: page.page, pages, total: page.total })}</span>
+        {page.page < pages ? (
+          <Link href={pageHref(filter, page.page + 1)} className="text-brand-700 underline">
+            {t("admin.audit.next")}
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </div>
+  );
+}

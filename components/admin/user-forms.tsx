@@ -1,0 +1,266 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { createUserAction, updateUserAction } from "@/app/(app)/admin/actions";
+import type { ErrorBody } from "@/lib/server/errors";
+import { ROLES, type Role } from "@/lib/users/roles";
+import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "./form";
+import { GeneratedPassword, PasswordChoiceFields } from "./password-fields";
+import { fill, pickLocalised, type AdminText, type RoleText } from "./text";
+
+export interface DepartmentOption {
+  id: number;
+  name: string;
+}
+
+interface Common {
+  text: AdminText;
+  roles: RoleText;
+  locale: string;
+  departments: DepartmentOption[];
+  passwordMinLength: number;
+}
+
+const value = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+};
+
+function ErrorSummary({ error, text, locale }: { error: ErrorBody; text: AdminText; locale: string }) {
+  return (
+    <FormMessage kind="error">
+      <p>{pickLocalised(error.message, locale)}</p>
+      {error.fieldErrors ? <p className="mt-1">{text.errorSummary}</p> : null}
+    </FormMessage>
+  );
+}
+
+/** Role and department together: the department list is enabled only for department editors. */
+function RoleAndDepartment({
+  text,
+  roles,
+  departments,
+  role,
+  onRole,
+  departmentId,
+  errors,
+  locale,
+}: Pick<Common, "text" | "roles" | "departments" | "locale"> & {
+  role: Role;
+  onRole: (role: Role) => void;
+  departmentId: number | null;
+  errors: Record<string, string[]>;
+}) {
+  const isEditor = role === "DEPARTMENT_EDITOR";
+  const local = (list?: string[]) => list?.map((m) => pickLocalised(m, locale));
+  return (
+    <>
+      <Field id="role" label={text.users.role} errors={local(errors.role)}>
+        {(control) => (
+          <select
+            {...control}
+            name="role"
+            value={role}
+            onChange={(e) => onRole(e.target.value as Role)}
+            className={inputClass}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {roles[r]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        id="departmentId"
+        label={text.users.department}
+        note={isEditor ? text.required : undefined}
+        hint={text.form.departmentHint}
+        errors={local(errors.departmentId)}
+      >
+        {(control) => (
+          <select
+            {...control}
+            name="departmentId"
+            defaultValue={departmentId ?? ""}
+            disabled={!isEditor}
+            required={isEditor}
+            className={inputClass}
+          >
+            <option value="">{isEditor ? text.form.chooseDepartment : text.users.noDepartment}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </>
+  );
+}
+
+export function CreateUserForm({ text, roles, locale, departments, passwordMinLength }: Common) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [role, setRole] = useState<Role>("DEPARTMENT_EDITOR");
+  const [created, setCreated] = useState<{ userId: number; username: string; generatedPassword: string } | null>(null);
+  const errors = fieldErrorsOf(error);
+  const local = (list?: string[]) => list?.map((m) => pickLocalised(m, locale));
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const mode = value(form, "passwordMode") === "set" ? "set" : "generate";
+    const input = {
+      username: value(form, "username"),
+      displayName: value(form, "displayName"),
+      email: value(form, "email"),
+      role,
+      departmentId: role === "DEPARTMENT_EDITOR" ? value(form, "departmentId") : "",
+      password: mode === "set" ? { mode, password: value(form, "password") } : { mode },
+    };
+    setError(null);
+    startTransition(async () => {
+      const result = await createUserAction(input);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      if (result.data.generatedPassword) {
+        setCreated({ ...result.data, generatedPassword: result.data.generatedPassword });
+      } else {
+        router.push(`/admin/users/${result.data.userId}?created=1`);
+      }
+    });
+  }
+
+  if (created) {
+    return (
+      <div className="space-y-4">
+        <FormMessage kind="success">{fill(text.form.created, { username: created.username })}</FormMessage>
+        <GeneratedPassword password={created.generatedPassword} text={text} />
+        <div className="flex flex-wrap gap-3 text-sm">
+          <Link href={`/admin/users/${created.userId}`} className="text-brand-700 underline">
+            {text.form.openUser}
+          </Link>
+          <button type="button" className="text-brand-700 underline" onClick={() => setCreated(null)}>
+            {text.form.createAnother}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
+      {error ? <ErrorSummary error={error} text={text} locale={locale} /> : null}
+      <Field
+        id="username"
+        label={text.users.username}
+        note={text.required}
+        hint={text.form.usernameHint}
+        errors={local(errors.username)}
+      >
+        {(control) => <input {...control} name="username" required autoComplete="off" className={inputClass} />}
+      </Field>
+      <Field id="displayName" label={text.users.displayName} note={text.required} errors={local(errors.displayName)}>
+        {(control) => <input {...control} name="displayName" required autoComplete="off" className={inputClass} />}
+      </Field>
+      <Field id="email" label={text.users.email} note={text.optional} errors={local(errors.email)}>
+        {(control) => <input {...control} name="email" type="email" autoComplete="off" className={inputClass} />}
+      </Field>
+      <RoleAndDepartment
+        text={text}
+        roles={roles}
+        departments={departments}
+        role={role}
+        onRole={setRole}
+        departmentId={null}
+        errors={errors}
+        locale={locale}
+      />
+      <PasswordChoiceFields
+        idPrefix="create"
+        legend={text.form.password}
+        text={text}
+        minLength={passwordMinLength}
+        errors={local(errors.password)}
+      />
+      <SubmitButton pending={pending} label={text.form.create} pendingLabel={text.form.creating} />
+    </form>
+  );
+}
+
+export function EditUserForm({
+  text,
+  roles,
+  locale,
+  departments,
+  user,
+}: Omit<Common, "passwordMinLength"> & {
+  user: { id: number; displayName: string; email: string | null; role: Role; departmentId: number | null };
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [role, setRole] = useState<Role>(user.role);
+  const errors = fieldErrorsOf(error);
+  const local = (list?: string[]) => list?.map((m) => pickLocalised(m, locale));
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = {
+      userId: user.id,
+      displayName: value(form, "displayName"),
+      email: value(form, "email"),
+      role,
+      departmentId: role === "DEPARTMENT_EDITOR" ? value(form, "departmentId") : "",
+    };
+    setError(null);
+    setSaved(false);
+    startTransition(async () => {
+      const result = await updateUserAction(input);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      setSaved(true);
+      router.refresh();
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
+      {error ? <ErrorSummary error={error} text={text} locale={locale} /> : null}
+      {saved ? <FormMessage kind="success">{text.saved}</FormMessage> : null}
+      <Field id="displayName" label={text.users.displayName} note={text.required} errors={local(errors.displayName)}>
+        {(control) => (
+          <input {...control} name="displayName" defaultValue={user.displayName} required className={inputClass} />
+        )}
+      </Field>
+      <Field id="email" label={text.users.email} note={text.optional} errors={local(errors.email)}>
+        {(control) => (
+          <input {...control} name="email" type="email" defaultValue={user.email ?? ""} className={inputClass} />
+        )}
+      </Field>
+      <RoleAndDepartment
+        text={text}
+        roles={roles}
+        departments={departments}
+        role={role}
+        onRole={setRole}
+        departmentId={user.departmentId}
+        errors={errors}
+        locale={locale}
+      />
+      <SubmitButton pending={pending} label={text.form.save} pendingLabel={text.saving} />
+    </form>
+  );
+}

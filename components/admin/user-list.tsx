@@ -1,0 +1,182 @@
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
+import type { ListUsersFilter, UserListItem } from "@/lib/server/users";
+import { ROLES } from "@/lib/users/roles";
+import { inputClassServer } from "./styles";
+
+const dateTime = (locale: Locale, iso: string) =>
+  formatDate(locale, iso, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+
+/** A plain GET form: the filters live in the URL, so a filtered list can be shared and works without JS. */
+export function UserFilters({
+  filter,
+  departments,
+  t,
+}: {
+  filter: ListUsersFilter;
+  departments: { id: number; name: string }[];
+  t: Translate;
+}) {
+  return (
+    <form
+      method="get"
+      action="/admin/users"
+      className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4"
+    >
+      <div>
+        <label htmlFor="filter-q" className="block text-sm font-medium text-slate-700">
+          {t("admin.users.search")}
+        </label>
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          defaultValue={filter.q ?? ""}
+          placeholder={t("admin.users.searchHint")}
+          className={inputClassServer}
+        />
+      </div>
+      <div>
+        <label htmlFor="filter-role" className="block text-sm font-medium text-slate-700">
+          {t("admin.users.role")}
+        </label>
+        <select id="filter-role" name="role" defaultValue={filter.role ?? ""} className={inputClassServer}>
+          <option value="">{t("admin.users.allRoles")}</option>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`auth.roles.${role}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filter-department" className="block text-sm font-medium text-slate-700">
+          {t("admin.users.department")}
+        </label>
+        <select
+          id="filter-department"
+          name="departmentId"
+          defaultValue={filter.departmentId ?? ""}
+          className={inputClassServer}
+        >
+          <option value="">{t("admin.users.allDepartments")}</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex items-end gap-3">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          {t("admin.users.filter")}
+        </button>
+        <Link href="/admin/users" className="py-2 text-sm text-brand-700 underline">
+          {t("admin.users.clearFilter")}
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+export function UserStatusBadges({ user, t, locale }: { user: UserListItem; t: Translate; locale: Locale }) {
+  return (
+    <span className="flex flex-wrap gap-1">
+      <span
+        className={`rounded px-2 py-0.5 text-xs font-medium ${
+          user.active ? "bg-green-100 text-green-800" : "bg-slate-200 text-slate-700"
+        }`}
+      >
+        {user.active ? t("admin.users.active") : t("admin.users.inactive")}
+      </span>
+      {user.locked && user.lockedUntil ? (
+        <span
+          className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800"
+          title={t("admin.users.lockedUntil", { time: dateTime(locale, user.lockedUntil) })}
+        >
+          {t("admin.users.locked")}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** A table from the md breakpoint, a list of cards on a phone. */
+export function UserTable({ users, t, locale }: { users: UserListItem[]; t: Translate; locale: Locale }) {
+  if (users.length === 0) return <EmptyState message={t("common.empty")} />;
+  return (
+    <>
+      <p className="mb-2 text-sm text-slate-600">{t("admin.users.count", { count: users.length })}</p>
+      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white md:hidden">
+        {users.map((user) => (
+          <li key={user.id} className="p-3">
+            <div className="flex items-start justify-between gap-2">
+              <Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
+                {user.username}
+              </Link>
+              <UserStatusBadges user={user} t={t} locale={locale} />
+            </div>
+            <p className="mt-1 text-sm text-slate-700">
+              {user.displayName} · {t(`auth.roles.${user.role}`)}
+              {user.departmentName ? ` · ${user.departmentName}` : ""}
+            </p>
+            <p className="mt-1 text-xs text-slate-500">
+              {t("admin.users.lastLogin")}：
+              {user.lastLoginAt ? dateTime(locale, user.lastLoginAt) : t("admin.users.never")}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-100 text-left text-slate-700">
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                {t("admin.users.username")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("admin.users.displayName")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("admin.users.role")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("admin.users.department")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("admin.users.status")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("admin.users.lastLogin")}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200">
+            {users.map((user) => (
+              <tr key={user.id} className={user.active ? undefined : "text-slate-500"}>
+                <td className="px-3 py-2">
+                  <Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
+                    {user.username}
+                  </Link>
+                </td>
+                <td className="px-3 py-2">{user.displayName}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{t(`auth.roles.${user.role}`)}</td>
+                <td className="px-3 py-2">{user.departmentName ?? t("admin.users.noDepartment")}</td>
+                <td className="px-3 py-2">
+                  <UserStatusBadges user={user} t={t} locale={locale} />
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap tabular-nums">
+                  {user.lastLoginAt ? dateTime(locale, user.lastLoginAt) : t("admin.users.never")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

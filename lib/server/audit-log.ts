@@ -1,0 +1,155 @@
+import "server-only";
+import { z } from "zod";
+import type { Prisma } from "../generated/prisma/client";
+import { getDb } from "./db";
+
+/**
+ * Reading the append-only audit log (written by lib/server/audit.ts and lib/users/operations.ts).
+ * There is deliberately no update or delete here: the log is evidence.
+ */
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === "" ? undefined : v))
+    .optional()
+    .catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00+08:00`)))
+  .optional()
+  .catch(undefined);
+
+/** Filters as they stand in the URL; anything unparsable is ignored rather than failing the page. */
+export const auditFilterSchema = z.object({
+  actor: text(64),
+  action: text(64),
+  entityType: text(64),
+  entityId: text(64),
+  from: day,
+  to: day,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type AuditFilter = z.output<typeof auditFilterSchema>;
+
+export function parseAuditFilter(searchParams: Record<string, string | string[] | undefined>): AuditFilter {
+  const first = Object.fromEntries(
+    Object.entries(searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const),
+  );
+  return auditFilterSchema.parse(first);
+}
+
+export interface AuditChange {
+  key: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes: AuditChange[];
+}
+
+export interface AuditPage {
+  items: AuditEntryView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const show = (value: unknown): string | null => {
+  if (value === undefined || value === null) return null;
+  return typeof value === "string" ? value : JSON.stringify(value);
+};
+
+const asRecord = (value: unknown): Record<string, unknown> | null =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+/**
+ * The keys whose values differ between before and after, alphabetically (jsonb does not keep key order). A creation (no before)
+ * lists every key of after, a removal every key of before; non-object payloads show as one "value" row.
+ */
+export function diffAuditPayload(before: unknown, after: unknown): AuditChange[] {
+  const b = before === null || before === undefined ? {} : asRecord(before);
+  const a = after === null || after === undefined ? {} : asRecord(after);
+  if (!b || !a) {
+    return show(before) === show(after)
+      ? []
+      : [{ key: "value", before: show(before ?? undefined), after: show(after ?? undefined) }];
+  }
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
+  return keys
+    .filter((key) => JSON.stringify(b[key]) !== JSON.stringify(a[key]))
+    .map((key) => ({ key, before: show(b[key]), after: show(a[key]) }));
+}
+
+// Dates in the URL are calendar days in Shanghai, where the users are.
+const startOfDay = (value: string) => new Date(`${value}T00:00:00+08:00`);
+const endOfDay = (value: string) => new Date(startOfDay(value).getTime() + 24 * 60 * 60_000);
+
+export async function listAuditEntries(filter: AuditFilter): Promise<AuditPage> {
+  const where: Prisma.AuditLogWhereInput = {
+    actorLabel: filter.actor ? { equals: filter.actor, mode: "insensitive" } : undefined,
+    action: filter.action ? { startsWith: filter.action } : undefined,
+    entityType: filter.entityType,
+    entityId: filter.entityId,
+    at:
+      filter.from || filter.to
+        ? { gte: filter.from ? startOfDay(filter.from) : undefined, lt: filter.to ? endOfDay(filter.to) : undefined }
+        : undefined,
+  };
+  const db = getDb();
+  const [total, rows] = await Promise.all([
+    db.auditLog.count({ where }),
+    db.auditLog.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: {
+        id: true,
+        at: true,
+        actorLabel: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        before: true,
+        after: true,
+      },
+    }),
+  ]);
+  return {
+    total,
+    page: filter.page,
+    pageSize: AUDIT_PAGE_SIZE,
+    items: rows.map((row) => ({
+      id: row.id.toString(),
+      at: row.at.toISOString(),
+      actorLabel: row.actorLabel,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      changes: diffAuditPayload(row.before, row.after),
+    })),
+  };
+}
+
+/** Distinct entity types, for the filter's choices. */
+export async function listAuditEntityTypes(): Promise<string[]> {
+  const rows = await getDb().auditLog.findMany({
+    distinct: ["entityType"],
+    select: { entityType: true },
+    orderBy: { entityType: "asc" },
+  });
+  return rows.map((r) => r.entityType);
+}

@@ -1,0 +1,453 @@
+/**
+ * User administration: the rules and the writes, shared by the admin pages (through lib/server/users.ts
+ * and server actions) and the operators' CLI (scripts/user.ts). Deliberately not "server-only" — that
+ * import throws outside Next — so it takes the Prisma client and the actor as arguments and never reads
+ * a session. Authorization is the caller's job (defineAction with roles ["ADMIN"]; the CLI is an
+ * operator on the database host); the invariants below hold whoever calls:
+ *
+ * - a DEPARTMENT_EDITOR belongs to a department, every other role to none;
+ * - passwords follow lib/domain/passwords.ts and are stored only as bcrypt hashes;
+ * - an administrator cannot deactivate or demote themselves, and at least one active ADMIN remains
+ *   (the active admins are locked FOR UPDATE, so two admins demoting each other cannot both succeed);
+ * - every change writes an audit entry in the same transaction, with before/after and never the hash.
+ */
+import { z } from "zod";
+import { checkPassword, generatePassword, PASSWORD_PROBLEM_MESSAGES } from "../domain/passwords";
+import type { Db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import { hashPassword } from "../server/auth/passwords";
+import { AppError, notFound } from "../server/errors";
+import { ROLES, type Role } from "./roles";
+
+type Tx = Prisma.TransactionClient;
+
+export { ROLES, type Role };
+
+/** Who performs an operation: a signed-in admin (id and username) or an operator (`{ id: null, label: "cli" }`). */
+export interface OperationActor {
+  id: number | null;
+  label: string;
+}
+
+// ───────────────────────────── input schemas (forms, actions and the CLI share them) ─────────────────────────────
+
+const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(2, "用户名至少 2 个字符 · at least 2 characters")
+  .max(64, "用户名不超过 64 个字符 · at most 64 characters")
+  // Letters of any script (editor accounts are named after their department, e.g. 省大数据局), digits, . _ - @
+  .regex(/^[\p{L}\p{N}._@-]+$/u, "用户名只能包含文字、数字和 . _ - @ · letters, digits and . _ - @ only");
+
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, "请填写姓名 · the display name is required")
+  .max(100, "姓名不超过 100 个字符 · at most 100 characters");
+
+export const emailSchema = z.preprocess(
+  emptyToNull,
+  z.email("邮箱格式不正确 · not a valid email address").max(254).nullable().default(null),
+);
+
+export const roleSchema = z.enum(ROLES, "请选择角色 · choose a role");
+
+export const departmentIdSchema = z.preprocess(
+  emptyToNull,
+  z.coerce.number().int().min(1).max(2_147_483_647).nullable().default(null),
+);
+
+export const userIdSchema = z.coerce.number().int().min(1).max(2_147_483_647);
+
+/** Either a password the admin chose (checked against the policy) or a generated one, shown once. */
+export const passwordChoiceSchema = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("generate") }),
+  z.object({ mode: z.literal("set"), password: z.string().min(1, "请输入密码 · enter a password").max(256) }),
+]);
+export type PasswordChoice = z.output<typeof passwordChoiceSchema>;
+
+export const createUserSchema = z.object({
+  username: usernameSchema,
+  displayName: displayNameSchema,
+  email: emailSchema,
+  role: roleSchema,
+  departmentId: departmentIdSchema,
+  password: passwordChoiceSchema,
+});
+export type CreateUserInput = z.output<typeof createUserSchema>;
+
+export const updateUserSchema = z.object({
+  userId: userIdSchema,
+  displayName: displayNameSchema,
+  email: emailSchema,
+  role: roleSchema,
+  departmentId: departmentIdSchema,
+});
+export type UpdateUserInput = z.output<typeof updateUserSchema>;
+
+export const setActiveSchema = z.object({ userId: userIdSchema, active: z.boolean() });
+export const resetPasswordSchema = z.object({ userId: userIdSchema, password: passwordChoiceSchema });
+export const unlockSchema = z.object({ userId: userIdSchema });
+
+export const listUsersFilterSchema = z.object({
+  role: roleSchema.optional().catch(undefined),
+  departmentId: z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+});
+export type ListUsersFilter = z.output<typeof listUsersFilterSchema>;
+
+// ───────────────────────────── reads ─────────────────────────────
+
+export interface UserListItem {
+  id: number;
+  username: string;
+  displayName: string;
+  email: string | null;
+  role: Role;
+  departmentId: number | null;
+  departmentName: string | null;
+  active: boolean;
+  /** ISO timestamps: the result crosses to client components and the CLI as plain data. */
+  lastLoginAt: string | null;
+  lockedUntil: string | null;
+  locked: boolean;
+  failedLoginCount: number;
+  createdAt: string;
+  passwordChangedAt: string | null;
+  hasPassword: boolean;
+}
+
+const userSelect = {
+  id: true,
+  username: true,
+  displayName: true,
+  email: true,
+  role: true,
+  departmentId: true,
+  department: { select: { name: true } },
+  active: true,
+  lastLoginAt: true,
+  lockedUntil: true,
+  failedLoginCount: true,
+  createdAt: true,
+  passwordChangedAt: true,
+  passwordHash: true,
+} as const satisfies Prisma.UserSelect;
+
+type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
+
+function toListItem(row: UserRow, now: Date): UserListItem {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    email: row.email,
+    role: row.role,
+    departmentId: row.departmentId,
+    departmentName: row.department?.name ?? null,
+    active: row.active,
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+    lockedUntil: row.lockedUntil?.toISOString() ?? null,
+    locked: !!row.lockedUntil && row.lockedUntil > now,
+    failedLoginCount: row.failedLoginCount,
+    createdAt: row.createdAt.toISOString(),
+    passwordChangedAt: row.passwordChangedAt?.toISOString() ?? null,
+    // Only whether a hash exists leaves this module, never the hash.
+    hasPassword: row.passwordHash !== null,
+  };
+}
+
+export async function listUsers(db: Db, filter: ListUsersFilter = {}, now = new Date()): Promise<UserListItem[]> {
+  const q = filter.q?.trim();
+  const rows = await db.user.findMany({
+    where: {
+      role: filter.role,
+      departmentId: filter.departmentId,
+      ...(q
+        ? {
+            OR: [
+              { username: { contains: q, mode: "insensitive" } },
+              { displayName: { contains: q, mode: "insensitive" } },
+              { email: { contains: q, mode: "insensitive" } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ active: "desc" }, { role: "asc" }, { username: "asc" }],
+    select: userSelect,
+  });
+  return rows.map((row) => toListItem(row, now));
+}
+
+export async function getUser(db: Db, userId: number, now = new Date()): Promise<UserListItem | null> {
+  const row = await db.user.findUnique({ where: { id: userId }, select: userSelect });
+  return row ? toListItem(row, now) : null;
+}
+
+export async function findUserIdByUsername(db: Db, username: string): Promise<number> {
+  const row = await db.user.findUnique({ where: { username: username.trim() }, select: { id: true } });
+  if (!row) throw notFound(`用户「${username.trim()}」`);
+  return row.id;
+}
+
+/** A department by its canonical name or any alias (省大数据局, 山东省大数据局 and 省大數據局 are one). */
+export async function findDepartmentByName(db: Db, name: string): Promise<{ id: number; name: string }> {
+  const trimmed = name.trim();
+  const byName = await db.department.findUnique({ where: { name: trimmed }, select: { id: true, name: true } });
+  if (byName) return byName;
+  const byAlias = await db.departmentAlias.findUnique({
+    where: { alias: trimmed },
+    select: { department: { select: { id: true, name: true } } },
+  });
+  if (byAlias) return byAlias.department;
+  throw new AppError("VALIDATION", `单位「${trimmed}」不存在 · unknown department ${trimmed}`, {
+    fieldErrors: { departmentId: [`单位「${trimmed}」不存在 · unknown department`] },
+  });
+}
+
+// ───────────────────────────── writes ─────────────────────────────
+
+/** What the audit log keeps of a user: everything an admin may change, never the password hash. */
+const auditSelect = {
+  id: true,
+  username: true,
+  displayName: true,
+  email: true,
+  role: true,
+  departmentId: true,
+  active: true,
+  lockedUntil: true,
+  failedLoginCount: true,
+  passwordChangedAt: true,
+} as const satisfies Prisma.UserSelect;
+
+type AuditSnapshot = Prisma.UserGetPayload<{ select: typeof auditSelect }>;
+
+const toJson = (value: unknown) =>
+  value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+
+async function audit(
+  tx: Tx,
+  actor: OperationActor,
+  action: string,
+  userId: number,
+  before: AuditSnapshot | null,
+  after: AuditSnapshot | null,
+): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action,
+      entityType: "user",
+      entityId: String(userId),
+      before: before ? toJson(before) : undefined,
+      after: after ? toJson(after) : undefined,
+    },
+  });
+}
+
+const fieldError = (field: string, message: string) =>
+  new AppError("VALIDATION", message, { fieldErrors: { [field]: [message] } });
+
+/** Several broken rules reported at once, so a form shows every problem after one submission. */
+function throwIfProblems(problems: Record<string, string[]>): void {
+  const fields = Object.keys(problems);
+  if (fields.length === 0) return;
+  const only = fields.length === 1 ? problems[fields[0]!] : undefined;
+  const message = only?.length === 1 ? only[0]! : "提交的内容不符合要求 · the input is invalid";
+  throw new AppError("VALIDATION", message, { fieldErrors: problems });
+}
+
+const passwordProblems = (password: string, username: string) =>
+  checkPassword(password, username).map((p) => PASSWORD_PROBLEM_MESSAGES[p]);
+
+/** DEPARTMENT_EDITOR needs an existing department; every other role must not have one. */
+async function departmentProblem(db: Db | Tx, role: Role, departmentId: number | null): Promise<string | null> {
+  if (role === "DEPARTMENT_EDITOR") {
+    if (departmentId === null) return "单位填报员必须指定所属单位 · a department editor needs a department";
+    const exists = await db.department.findUnique({ where: { id: departmentId }, select: { id: true } });
+    return exists ? null : "所选单位不存在 · the department does not exist";
+  }
+  return departmentId === null
+    ? null
+    : "只有单位填报员可以指定所属单位 · only a department editor belongs to a department";
+}
+
+/**
+ * Checks the department rule and the password policy together, then hashes the chosen or generated
+ * password (before any transaction opens: bcrypt is slow).
+ */
+async function prepareAccount(db: Db, input: CreateUserInput): Promise<{ hash: string; generated: string | null }> {
+  const problems: Record<string, string[]> = {};
+  const department = await departmentProblem(db, input.role, input.departmentId);
+  if (department) problems.departmentId = [department];
+  const generated = input.password.mode === "generate" ? generatePassword() : null;
+  const password = generated ?? (input.password.mode === "set" ? input.password.password : "");
+  const passwordIssues = passwordProblems(password, input.username);
+  if (passwordIssues.length) problems.password = passwordIssues;
+  throwIfProblems(problems);
+  return { hash: await hashPassword(password), generated };
+}
+
+async function assertEmailFree(tx: Tx, email: string | null, exceptUserId?: number): Promise<void> {
+  if (!email) return;
+  const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
+  if (taken && taken.id !== exceptUserId) {
+    throw new AppError("CONFLICT", `邮箱 ${email} 已被其他账号使用 · the email is already in use`, {
+      fieldErrors: { email: ["该邮箱已被其他账号使用 · already in use"] },
+    });
+  }
+}
+
+/** Locks the active admins, then the target user, always in that order (no deadlock between two admins). */
+async function lockForChange(tx: Tx, userId: number): Promise<{ user: AuditSnapshot; activeAdminIds: number[] }> {
+  const admins = await tx.$queryRaw<{ id: number }[]>`
+    SELECT id FROM app_user WHERE role = 'ADMIN' AND active ORDER BY id FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM app_user WHERE id = ${userId} FOR UPDATE`;
+  const user = await tx.user.findUnique({ where: { id: userId }, select: auditSelect });
+  if (!user) throw notFound("用户");
+  return { user, activeAdminIds: admins.map((a) => a.id) };
+}
+
+function assertAnotherActiveAdmin(activeAdminIds: number[], userId: number): void {
+  if (!activeAdminIds.some((id) => id !== userId)) {
+    throw new AppError(
+      "CONFLICT",
+      "系统至少需要保留一名启用状态的管理员 · at least one active administrator must remain",
+    );
+  }
+}
+
+export interface CreatedUser {
+  user: UserListItem;
+  /** Present only when the password was generated: shown once, stored nowhere in clear. */
+  generatedPassword: string | null;
+}
+
+export async function createUser(db: Db, actor: OperationActor, input: CreateUserInput): Promise<CreatedUser> {
+  const { hash, generated } = await prepareAccount(db, input);
+  const id = await db.$transaction(async (tx) => {
+    const taken = await tx.user.findUnique({ where: { username: input.username }, select: { id: true } });
+    if (taken) {
+      throw new AppError("CONFLICT", `用户名「${input.username}」已被使用 · the username is taken`, {
+        fieldErrors: { username: ["该用户名已被使用 · this username is taken"] },
+      });
+    }
+    await assertEmailFree(tx, input.email);
+    const created = await tx.user.create({
+      data: {
+        username: input.username,
+        displayName: input.displayName,
+        email: input.email,
+        role: input.role,
+        departmentId: input.departmentId,
+        passwordHash: hash,
+        passwordChangedAt: new Date(),
+      },
+      select: auditSelect,
+    });
+    await audit(tx, actor, "user.create", created.id, null, created);
+    return created.id;
+  });
+  return { user: (await getUser(db, id))!, generatedPassword: generated };
+}
+
+export async function updateUser(db: Db, actor: OperationActor, input: UpdateUserInput): Promise<UserListItem> {
+  const department = await departmentProblem(db, input.role, input.departmentId);
+  if (department) throw fieldError("departmentId", department);
+  await db.$transaction(async (tx) => {
+    const { user, activeAdminIds } = await lockForChange(tx, input.userId);
+    if (user.role === "ADMIN" && input.role !== "ADMIN") {
+      if (actor.id === user.id) {
+        throw fieldError("role", "不能降低自己的角色 · you cannot demote yourself");
+      }
+      if (user.active) assertAnotherActiveAdmin(activeAdminIds, user.id);
+    }
+    await assertEmailFree(tx, input.email, user.id);
+    const after = await tx.user.update({
+      where: { id: user.id },
+      data: {
+        displayName: input.displayName,
+        email: input.email,
+        role: input.role,
+        departmentId: input.departmentId,
+      },
+      select: auditSelect,
+    });
+    await audit(tx, actor, "user.update", user.id, user, after);
+  });
+  return (await getUser(db, input.userId))!;
+}
+
+/** Deactivate or reactivate. A no-op (already in that state) changes and audits nothing. */
+export async function setUserActive(
+  db: Db,
+  actor: OperationActor,
+  input: { userId: number; active: boolean },
+): Promise<{ user: UserListItem; changed: boolean }> {
+  const changed = await db.$transaction(async (tx) => {
+    const { user, activeAdminIds } = await lockForChange(tx, input.userId);
+    if (user.active === input.active) return false;
+    if (!input.active) {
+      if (actor.id === user.id) throw new AppError("CONFLICT", "不能停用自己的账号 · you cannot deactivate yourself");
+      if (user.role === "ADMIN") assertAnotherActiveAdmin(activeAdminIds, user.id);
+    }
+    const after = await tx.user.update({
+      where: { id: user.id },
+      data: { active: input.active },
+      select: auditSelect,
+    });
+    await audit(tx, actor, input.active ? "user.activate" : "user.deactivate", user.id, user, after);
+    return true;
+  });
+  return { user: (await getUser(db, input.userId))!, changed };
+}
+
+export async function resetPassword(
+  db: Db,
+  actor: OperationActor,
+  input: { userId: number; password: PasswordChoice },
+): Promise<{ user: UserListItem; generatedPassword: string | null }> {
+  const target = await db.user.findUnique({ where: { id: input.userId }, select: { username: true } });
+  if (!target) throw notFound("用户");
+  const password = input.password.mode === "generate" ? generatePassword() : input.password.password;
+  const issues = passwordProblems(password, target.username);
+  throwIfProblems(issues.length ? { password: issues } : {});
+  const hash = await hashPassword(password);
+  const generated = input.password.mode === "generate" ? password : null;
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.userId }, select: auditSelect });
+    if (!before) throw notFound("用户");
+    const after = await tx.user.update({
+      where: { id: input.userId },
+      data: { passwordHash: hash, passwordChangedAt: new Date() },
+      select: auditSelect,
+    });
+    await audit(tx, actor, "user.reset_password", input.userId, before, after);
+  });
+  return { user: (await getUser(db, input.userId))!, generatedPassword: generated };
+}
+
+/** Clears the sign-in lock (lib/server/auth/throttle.ts sets it after repeated failures). */
+export async function unlockUser(
+  db: Db,
+  actor: OperationActor,
+  input: { userId: number },
+): Promise<{ user: UserListItem; changed: boolean }> {
+  const changed = await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.userId }, select: auditSelect });
+    if (!before) throw notFound("用户");
+    if (before.lockedUntil === null && before.failedLoginCount === 0) return false;
+    const after = await tx.user.update({
+      where: { id: input.userId },
+      data: { lockedUntil: null, failedLoginCount: 0 },
+      select: auditSelect,
+    });
+    await audit(tx, actor, "user.unlock", input.userId, before, after);
+    return true;
+  });
+  return { user: (await getUser(db, input.userId))!, changed };
+}

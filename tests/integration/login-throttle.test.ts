@@ -1,0 +1,131 @@
+/**
+ * Sign-in throttling (lib/server/auth/throttle.ts) on real PostgreSQL: five failures lock the account
+ * for 15 minutes, one address is refused after twenty failures, a success resets the count, and an
+ * administrator's unlock (lib/users/operations.ts) lifts the lock.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { hashPassword } from "../../lib/server/auth/passwords";
+import { unlockUser } from "../../lib/users/operations";
+import type * as throttleModule from "../../lib/server/auth/throttle";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+
+// Loaded after DATABASE_URL points at the test database (getDb reads it once per module graph).
+type Throttle = typeof throttleModule;
+
+let db: TestDatabase;
+let throttle: Throttle;
+let serial = 0;
+const MINUTE = 60_000;
+
+async function makeUser(): Promise<string> {
+  const username = `throttle${Date.now().toString(36)}${serial++}`;
+  await db.prisma.user.create({
+    data: { username, displayName: username, role: "VIEWER", passwordHash: await hashPassword("Throttle#2026") },
+  });
+  return username;
+}
+
+const user = (username: string) =>
+  db.prisma.user.findUniqueOrThrow({
+    where: { username },
+    select: { failedLoginCount: true, lockedUntil: true, lastLoginAt: true, id: true },
+  });
+
+async function fail(username: string, ip: string | null, times: number, at: Date): Promise<void> {
+  for (let i = 0; i < times; i++) await throttle.recordAttempt(username, ip, false, at);
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  // throttle.ts reaches the database through getDb(), which reads DATABASE_URL once per module graph.
+  vi.resetModules();
+  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
+  vi.stubEnv("DATABASE_URL", db.url);
+  throttle = await import("../../lib/server/auth/throttle");
+});
+
+beforeEach(async () => {
+  await db.prisma.loginAttempt.deleteMany();
+});
+
+afterAll(async () => {
+  const shared = (globalThis as { dptPrisma?: { $disconnect: () => Promise<void> } }).dptPrisma;
+  await shared?.$disconnect();
+  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
+  vi.unstubAllEnvs();
+  await db.drop();
+});
+
+describe("login throttle", () => {
+  it("locks an account for 15 minutes after 5 failures within the window", async () => {
+    const username = await makeUser();
+    const now = new Date();
+    await fail(username, "10.0.0.1", 4, now);
+    expect(await throttle.checkThrottle(username, "10.0.0.1", now)).toEqual({ allowed: true });
+    expect((await user(username)).lockedUntil).toBeNull();
+
+    await fail(username, "10.0.0.1", 1, now);
+    const row = await user(username);
+    expect(row.failedLoginCount).toBe(5);
+    expect(row.lockedUntil?.getTime()).toBe(now.getTime() + 15 * MINUTE);
+
+    // Locked from any address, with the remaining time…
+    expect(await throttle.checkThrottle(username, "10.9.9.9", new Date(now.getTime() + MINUTE))).toEqual({
+      allowed: false,
+      retryAfterSeconds: 14 * 60,
+    });
+    // …and free again once the lock has expired.
+    expect(await throttle.checkThrottle(username, "10.0.0.1", new Date(now.getTime() + 15 * MINUTE + 1000))).toEqual({
+      allowed: true,
+    });
+  });
+
+  it("does not count failures older than the window", async () => {
+    const username = await makeUser();
+    const now = new Date();
+    await fail(username, null, 4, new Date(now.getTime() - 16 * MINUTE));
+    await fail(username, null, 1, now);
+    const row = await user(username);
+    expect(row.failedLoginCount).toBe(1);
+    expect(row.lockedUntil).toBeNull();
+  });
+
+  it("resets the count and records the sign-in on success", async () => {
+    const username = await makeUser();
+    const now = new Date();
+    await fail(username, "10.0.0.2", 3, now);
+    expect((await user(username)).failedLoginCount).toBe(3);
+    await throttle.recordAttempt(username, "10.0.0.2", true, now);
+    const row = await user(username);
+    expect(row).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
+    expect(row.lastLoginAt?.getTime()).toBe(now.getTime());
+  });
+
+  it("refuses an address after 20 failures within the window, whatever the username", async () => {
+    const now = new Date();
+    for (let i = 0; i < 20; i++) await throttle.recordAttempt(`nobody-${i}`, "10.6.6.6", false, now);
+    const username = await makeUser();
+    expect(await throttle.checkThrottle(username, "10.6.6.6", now)).toEqual({ allowed: false, retryAfterSeconds: 900 });
+    // Another address and the same user: still allowed (the user is not locked).
+    expect(await throttle.checkThrottle(username, "10.7.7.7", now)).toEqual({ allowed: true });
+    // Unknown usernames leave no user rows behind.
+    expect(await db.prisma.user.count({ where: { username: { startsWith: "nobody-" } } })).toBe(0);
+  });
+
+  it("lets an administrator unlock a locked account at once", async () => {
+    const username = await makeUser();
+    const now = new Date();
+    await fail(username, null, 5, now);
+    expect((await throttle.checkThrottle(username, null, now)).allowed).toBe(false);
+    const { id } = await user(username);
+    await unlockUser(db.prisma, { id: null, label: "cli" }, { userId: id });
+    expect(await throttle.checkThrottle(username, null, now)).toEqual({ allowed: true });
+    // After an unlock the count starts again: one more mistake does not lock the account again.
+    const later = new Date(now.getTime() + MINUTE);
+    await fail(username, null, 1, later);
+    expect(await throttle.checkThrottle(username, null, later)).toEqual({ allowed: true });
+    expect((await user(username)).failedLoginCount).toBe(1);
+    await fail(username, null, 4, new Date(later.getTime() + MINUTE));
+    expect((await throttle.checkThrottle(username, null, new Date(later.getTime() + 2 * MINUTE))).allowed).toBe(false);
+  });
+});
