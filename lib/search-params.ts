@@ -13,3 +13,24 @@ export function idParam(value: string): number | null {
   const parsed = id.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
+
+/**
+ * The query string a page was requested with, rebuilt from Next's searchParams object (keys in request
+ * order, repeated keys kept), without the leading "?". Pages compare it with their canonical form.
+ */
+export function queryStringOf(params: Record<string, string | string[] | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) search.append(key, item);
+  }
+  return search.toString();
+}
+
+/** How the departments list is ordered: by lag (the default), by the number of tasks led or shared, by name. */
+export const DEPARTMENT_SORTS = ["lag", "lead", "responsible", "name"] as const;
+export type DepartmentSort = (typeof DEPARTMENT_SORTS)[number];
+const departmentSort = z.enum(DEPARTMENT_SORTS).catch("lag");
+
+export function departmentSortParam(value: string | string[] | undefined): DepartmentSort {
+  return departmentSort.parse(Array.isArray(value) ? value[0] : value);
+}

@@ -1,48 +1,53 @@
+import { DepartmentSortSwitch, DepartmentWorkloadTable } from "@/components/departments/department-workload-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { shanghaiDate } from "@/lib/domain/periods";
 import { getTranslator } from "@/lib/i18n/server";
-import { listDepartments } from "@/lib/server/departments";
+import { requirePageActor } from "@/lib/server/auth/session";
+import { listDepartmentWorkload } from "@/lib/server/departments";
+import { departmentSortParam } from "@/lib/search-params";
 
-export default async function DepartmentsPage() {
-  const [{ t }, departments] = await Promise.all([getTranslator(), listDepartments()]);
+export default async function DepartmentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requirePageActor();
+  const sort = departmentSortParam((await searchParams).sort);
+  const [{ locale, t }, { units, generic }] = await Promise.all([
+    getTranslator(),
+    listDepartmentWorkload(sort, shanghaiDate(new Date())),
+  ]);
+  const sortLabel = t(`departmentPage.list.sorts.${sort}`);
   return (
     <>
-      <PageHeader title={t("departments.title")} intro={t("departments.intro")} />
-      {departments.length === 0 ? (
+      <PageHeader title={t("departments.title")} intro={t("departmentPage.list.intro")} />
+      <DepartmentSortSwitch current={sort} t={t} />
+      {units.length === 0 ? (
         <EmptyState message={t("common.empty")} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm">
-            <thead className="bg-slate-100 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("departments.name")}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t("departments.asLead")}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t("departments.asResponsible")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {departments.map((d) => (
-                <tr key={d.id}>
-                  <td className="px-3 py-2">
-                    {d.name}
-                    {d.generic ? (
-                      <span className="ml-2 text-xs text-slate-500">（{t("departments.generic")}）</span>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{d.leadCount}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{d.responsibleCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DepartmentWorkloadTable
+          rows={units}
+          caption={t("departmentPage.list.caption", { sort: sortLabel })}
+          locale={locale}
+          t={t}
+        />
       )}
+      <p className="mt-2 text-xs text-slate-500">{t("departmentPage.list.lagHelp")}</p>
+      {generic.length ? (
+        <section aria-labelledby="generic-units" className="mt-8">
+          <h2 id="generic-units" className="text-lg font-semibold text-slate-900">
+            {t("departmentPage.list.genericTitle")}
+          </h2>
+          <p className="mb-3 mt-1 text-sm text-slate-600">{t("departmentPage.list.genericIntro")}</p>
+          <DepartmentWorkloadTable
+            rows={generic}
+            caption={t("departmentPage.list.genericCaption")}
+            locale={locale}
+            t={t}
+          />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,271 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { TaskTable } from "@/components/tasks/task-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { DEFAULT_STATE, taskListHref, type TaskListState } from "@/lib/domain/task-filters";
+import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
+import { SUBMISSION_STATES, type DepartmentProfile as Profile, type SubmissionState } from "@/lib/server/departments";
+import type { TaskSearchResult } from "@/lib/server/task-search";
+
+// Text label always shown; the colour only helps scanning.
+const STATE_STYLE: Record<SubmissionState, string> = {
+  NONE: "bg-slate-100 text-slate-800",
+  DRAFT: "bg-amber-100 text-amber-900",
+  SUBMITTED: "bg-blue-100 text-blue-800",
+  RETURNED: "bg-red-100 text-red-800",
+  APPROVED: "bg-green-100 text-green-800",
+};
+
+function StateBadge({ state, t }: { state: SubmissionState; t: Translate }) {
+  return (
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap ${STATE_STYLE[state]}`}>
+      {t(`departmentPage.detail.states.${state}`)}
+    </span>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mt-8">
+      <h2 id={id} className="mb-3 text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function TaskGroup({
+  id,
+  title,
+  result,
+  view,
+  locale,
+  t,
+}: {
+  id: string;
+  title: string;
+  result: TaskSearchResult;
+  view: Partial<TaskListState>;
+  locale: Locale;
+  t: Translate;
+}) {
+  const heading = t("departmentPage.detail.groupTitle", {
+    title,
+    count: t("taskList.count", { total: formatNumber(locale, result.total) }),
+  });
+  return (
+    <Section id={id} title={heading}>
+      <TaskTable result={result} locale={locale} t={t} caption={title} />
+      {result.total > result.rows.length ? (
+        <p className="mt-2 text-sm">
+          <Link href={taskListHref(DEFAULT_STATE, view)} className="text-brand-700 underline">
+            {t("departmentPage.detail.viewAll", { count: formatNumber(locale, result.total) })}
+          </Link>
+        </p>
+      ) : null}
+    </Section>
+  );
+}
+
+export function DepartmentProfile({
+  profile,
+  leadTasks,
+  sharedTasks,
+  locale,
+  t,
+}: {
+  profile: Profile;
+  leadTasks: TaskSearchResult;
+  sharedTasks: TaskSearchResult;
+  locale: Locale;
+  t: Translate;
+}) {
+  const { submissions } = profile;
+  const th = "px-3 py-2 text-left font-medium";
+  return (
+    <article>
+      <header className="mb-6">
+        <p className="text-sm">
+          <Link href="/departments" className="text-brand-700 underline">
+            {t("departmentPage.detail.back")}
+          </Link>
+        </p>
+        <h1 className="mt-2 text-xl font-bold text-slate-900 md:text-2xl">{profile.name}</h1>
+        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm text-slate-700">
+          <dt className="text-slate-500">{t("departmentPage.detail.kindLabel")}</dt>
+          <dd>{t(`departmentPage.detail.kind.${profile.kind}`)}</dd>
+          <dt className="text-slate-500">{t("departmentPage.detail.aliases")}</dt>
+          <dd data-testid="department-aliases">
+            {profile.aliases.length ? profile.aliases.join("、") : t("departmentPage.detail.noAliases")}
+          </dd>
+        </dl>
+        {profile.generic ? (
+          <p role="note" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+            {t("departmentPage.detail.genericNote")}
+          </p>
+        ) : null}
+        <p className="mt-2 text-sm text-slate-600">
+          {t("departmentPage.detail.summary", {
+            lead: formatNumber(locale, leadTasks.total),
+            shared: formatNumber(locale, sharedTasks.total),
+            overdue: formatNumber(locale, profile.overdueMilestones.length),
+          })}
+        </p>
+      </header>
+
+      <Section id="submissions" title={t("departmentPage.detail.submissions")}>
+        {submissions.period === null ? (
+          <EmptyState message={t("departmentPage.detail.noPeriod")} />
+        ) : (
+          <>
+            <p className="mb-2 text-sm text-slate-700">
+              {t("departmentPage.detail.period", {
+                year: submissions.period.year,
+                index: submissions.period.index,
+                start: formatDate(locale, submissions.period.start),
+                end: formatDate(locale, submissions.period.end),
+              })}
+              {submissions.period.state === "LOCKED" ? ` · ${t("departmentPage.detail.periodLocked")}` : null}
+            </p>
+            <ul className="mb-3 flex flex-wrap gap-2 text-sm" data-testid="submission-counts">
+              {SUBMISSION_STATES.map((state) => (
+                <li key={state} className="flex items-center gap-1 rounded border border-slate-200 bg-white px-2 py-1">
+                  <StateBadge state={state} t={t} />
+                  <span className="tabular-nums">{formatNumber(locale, submissions.counts[state])}</span>
+                </li>
+              ))}
+            </ul>
+            {submissions.tasks.length === 0 ? (
+              <EmptyState message={t("departmentPage.detail.noReportTasks")} />
+            ) : (
+              <details className="rounded-lg border border-slate-200 bg-white">
+                <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">
+                  {t("departmentPage.detail.submissionsCaption")}
+                </summary>
+                <table className="w-full text-sm">
+                  <caption className="sr-only">{t("departmentPage.detail.submissionsCaption")}</caption>
+                  <thead className="bg-slate-100 text-slate-700">
+                    <tr>
+                      <th scope="col" className={th}>
+                        {t("departmentPage.detail.task")}
+                      </th>
+                      <th scope="col" className={th}>
+                        {t("departmentPage.detail.roleLabel")}
+                      </th>
+                      <th scope="col" className={th}>
+                        {t("departmentPage.detail.state")}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-200">
+                    {submissions.tasks.map((task) => (
+                      <tr key={task.taskId}>
+                        <th scope="row" className="px-3 py-2 text-left font-normal">
+                          <Link href={`/tasks/${task.taskId}`} className="text-brand-700 hover:underline">
+                            {task.documentShortTitle} · {t("taskList.table.number")} {task.number}
+                          </Link>
+                        </th>
+                        <td className="px-3 py-2">{t(`departmentPage.detail.role.${task.role}`)}</td>
+                        <td className="px-3 py-2">
+                          <StateBadge state={task.state} t={t} />
+                          {task.version !== null ? (
+                            <span className="ml-2 text-xs text-slate-500">
+                              {t("departmentPage.detail.version", { version: task.version })}
+                            </span>
+                          ) : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            )}
+          </>
+        )}
+      </Section>
+
+      <TaskGroup
+        id="lead-tasks"
+        title={t("departmentPage.detail.leadTasks")}
+        result={leadTasks}
+        view={{ departmentId: profile.id, role: "lead" }}
+        locale={locale}
+        t={t}
+      />
+      <TaskGroup
+        id="shared-tasks"
+        title={t("departmentPage.detail.sharedTasks")}
+        result={sharedTasks}
+        view={{ departmentId: profile.id, role: "supporting" }}
+        locale={locale}
+        t={t}
+      />
+
+      <Section id="overdue-milestones" title={t("departmentPage.detail.overdueMilestones")}>
+        {profile.overdueMilestones.length === 0 ? (
+          <EmptyState message={t("departmentPage.detail.noOverdue")} />
+        ) : (
+          <div className="rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-sm" data-testid="overdue-milestones">
+              <caption className="sr-only">{t("departmentPage.detail.overdueCaption")}</caption>
+              <thead className="bg-slate-100 text-slate-700">
+                <tr>
+                  <th scope="col" className={th}>
+                    {t("departmentPage.detail.dueDate")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("departmentPage.detail.task")}
+                  </th>
+                  <th scope="col" className={`${th} hidden sm:table-cell`}>
+                    {t("departmentPage.detail.milestone")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("departmentPage.detail.roleLabel")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-200">
+                {profile.overdueMilestones.map((m) => (
+                  <tr key={m.id} className="align-top">
+                    <td className="px-3 py-2 whitespace-nowrap text-red-800">
+                      <time dateTime={m.dueDate}>{formatDate(locale, m.dueDate)}</time>
+                    </td>
+                    <th scope="row" className="px-3 py-2 text-left font-normal">
+                      <Link href={`/tasks/${m.taskId}`} className="text-brand-700 hover:underline">
+                        {m.documentShortTitle} · {t("taskList.table.number")} {m.taskNumber}
+                      </Link>
+                      <span className="mt-1 block text-xs text-slate-600 sm:hidden">{m.text}</span>
+                    </th>
+                    <td className="hidden px-3 py-2 text-slate-700 sm:table-cell">{m.text}</td>
+                    <td className="px-3 py-2">{t(`departmentPage.detail.role.${m.role}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+
+      <Section id="indicators" title={t("departmentPage.detail.indicators")}>
+        <p className="mb-2 text-sm text-slate-600">{t("departmentPage.detail.indicatorsIntro")}</p>
+        {profile.indicators.length === 0 ? (
+          <EmptyState message={t("departmentPage.detail.noIndicators")} />
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
+            {profile.indicators.map((indicator) => (
+              <li key={indicator.id} className="flex flex-wrap items-baseline justify-between gap-2 px-3 py-2">
+                <Link href={`/indicators/${indicator.id}`} className="text-brand-700 hover:underline">
+                  {indicator.name}（{indicator.unit}）
+                </Link>
+                <span className="text-xs text-slate-500">
+                  {t("departmentPage.detail.indicatorTasks", { count: formatNumber(locale, indicator.taskCount) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,305 @@
+import "server-only";
+/**
+ * The task list: filtered, sorted, paginated search over tasks, and the same view in full for export.
+ *
+ * SQL strategy (it must stay fast at 50,000 tasks):
+ * - One WHERE clause built from `Prisma.sql` fragments, user input always bound as parameters. Each
+ *   filter is a sargable predicate on `task` (documentId, currentStatus, nextDueDate, kind) or a
+ *   semi-join (EXISTS) on an indexed child table — task_assignment (departmentId, role), milestone — so
+ *   no filter multiplies rows and no DISTINCT is needed.
+ * - A page is two statements run in parallel: the rows (ORDER BY … LIMIT/OFFSET) and a plain count
+ *   without joins or sorting. A window count would be empty past the last page, when we still need it.
+ * - Unit names come from correlated ARRAY(…) subqueries in the select list. PostgreSQL evaluates them
+ *   after the sort and limit, so a page costs 20 index lookups on task_assignment(taskId, …), in the same
+ *   round trip as the rows: no N+1 and no second query.
+ * - Text search is ILIKE over number, title and text with an escaped pattern. At 50k short texts a
+ *   sequential scan costs tens of milliseconds; a pg_trgm index would be the next step if it grows.
+ */
+import { Prisma } from "../generated/prisma/client";
+import {
+  escapeLikePattern,
+  searchTerms,
+  type SortDirection,
+  type TaskFilters,
+  type TaskKindValue,
+  type TaskListState,
+  type TaskSort,
+  type TaskStatusValue,
+  type UnitRole,
+} from "../domain/task-filters";
+import { getDb } from "./db";
+
+export interface TaskListRow {
+  id: number;
+  number: string;
+  kind: TaskKindValue;
+  title: string | null;
+  /** The title, or the task text's first clause when it has none. */
+  heading: string;
+  document: { slug: string; shortTitle: string };
+  status: TaskStatusValue;
+  progress: number;
+  /** YYYY-MM-DD */
+  nextDueDate: string | null;
+  overdue: boolean;
+  leadUnits: string[];
+}
+
+export interface TaskSearchResult {
+  rows: TaskListRow[];
+  total: number;
+  /** The page shown: a page past the end shows the last one. */
+  page: number;
+  pageSize: number;
+  pages: number;
+}
+
+export interface TaskExportRow extends TaskListRow {
+  text: string;
+  section: { path: string; title: string } | null;
+  responsibleUnits: string[];
+  cooperatingUnits: string[];
+}
+
+export const EXPORT_ROW_LIMIT = 50_000;
+
+const ROLE_VALUES: Record<Exclude<UnitRole, "any">, string[]> = {
+  lead: ["LEAD"],
+  responsible: ["RESPONSIBLE"],
+  cooperating: ["COOPERATING"],
+  supporting: ["RESPONSIBLE", "COOPERATING"],
+};
+
+/** Worst first, so an ascending status sort puts the tasks that need attention on top. */
+const STATUS_RANK = Prisma.sql`CASE t."currentStatus"
+  WHEN 'LAGGING' THEN 0 WHEN 'AT_RISK' THEN 1 WHEN 'NOT_STARTED' THEN 2
+  WHEN 'ON_TRACK' THEN 3 WHEN 'ONGOING' THEN 4 ELSE 5 END`;
+
+/** The open milestones past due on `today` (the Shanghai calendar date). */
+function overdueExists(today: string): Prisma.Sql {
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM "milestone" m
+    WHERE m."taskId" = t.id AND m."retiredAt" IS NULL AND m."completedDate" IS NULL AND m."dueDate" < ${today}::date
+  )`;
+}
+
+export function taskWhere(filters: TaskFilters, today: string): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`t."retiredAt" IS NULL`];
+  if (filters.document) {
+    conditions.push(Prisma.sql`t."documentId" = (SELECT id FROM "document" WHERE slug = ${filters.document})`);
+    if (filters.section) {
+      // A section includes its subsections: paths nest with "/" (三/（一）/1).
+      const below = `${escapeLikePattern(filters.section)}/%`;
+      conditions.push(Prisma.sql`t."sectionId" IN (
+        SELECT s.id FROM "section" s
+        WHERE s."documentId" = t."documentId" AND (s.path = ${filters.section} OR s.path LIKE ${below})
+      )`);
+    }
+  }
+  if (filters.departmentId !== null) {
+    const roles = filters.role === "any" ? null : ROLE_VALUES[filters.role];
+    conditions.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM "task_assignment" a
+      WHERE a."taskId" = t.id AND a."departmentId" = ${filters.departmentId}
+      ${roles ? Prisma.sql`AND a.role = ANY(${roles}::"AssignmentRole"[])` : Prisma.empty}
+    )`);
+  }
+  if (filters.statuses.length) {
+    conditions.push(Prisma.sql`t."currentStatus" = ANY(${filters.statuses}::"TaskStatus"[])`);
+  }
+  if (filters.overdue) conditions.push(overdueExists(today));
+  if (filters.dueFrom) conditions.push(Prisma.sql`t."nextDueDate" >= ${filters.dueFrom}::date`);
+  if (filters.dueTo) conditions.push(Prisma.sql`t."nextDueDate" <= ${filters.dueTo}::date`);
+  if (filters.kind) conditions.push(Prisma.sql`t.kind = ${filters.kind}::"TaskKind"`);
+  for (const term of searchTerms(filters.query)) {
+    const pattern = `%${escapeLikePattern(term)}%`;
+    conditions.push(Prisma.sql`(
+      t.number ILIKE ${pattern} ESCAPE '\\' OR t.title ILIKE ${pattern} ESCAPE '\\' OR t.text ILIKE ${pattern} ESCAPE '\\'
+    )`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+export function taskOrder(sort: TaskSort, direction: SortDirection): Prisma.Sql {
+  // Safe: the direction is one of two literals, never user text.
+  const dir = Prisma.raw(direction === "desc" ? "DESC" : "ASC");
+  const documentOrder = Prisma.sql`t."documentId" ${dir}, t.ordinal ${dir}`;
+  const keys: Record<TaskSort, Prisma.Sql> = {
+    document: documentOrder,
+    // Work-point numbers are integers (12 before 100); the plan's (三.（一）.1, 专栏3-2) sort as text.
+    number: Prisma.sql`(CASE WHEN t.number ~ '^[0-9]{1,9}$' THEN t.number::int END) ${dir} NULLS LAST,
+      t.number ${dir}, t."documentId", t.ordinal`,
+    due: Prisma.sql`t."nextDueDate" ${dir} NULLS LAST, t."documentId", t.ordinal`,
+    status: Prisma.sql`${STATUS_RANK} ${dir}, t."documentId", t.ordinal`,
+    updated: Prisma.sql`t."statusUpdatedAt" ${dir} NULLS LAST, t."documentId", t.ordinal`,
+  };
+  // The id last makes every order total, so pages never overlap or skip a row.
+  return Prisma.sql`${keys[sort]}, t.id`;
+}
+
+function unitNames(role: "LEAD" | "RESPONSIBLE" | "COOPERATING"): Prisma.Sql {
+  return Prisma.sql`ARRAY(
+    SELECT dp.name FROM "task_assignment" a JOIN "department" dp ON dp.id = a."departmentId"
+    WHERE a."taskId" = t.id AND a.role = ${role}::"AssignmentRole" ORDER BY a.ordinal
+  )`;
+}
+
+interface RawRow {
+  id: number;
+  number: string;
+  kind: TaskKindValue;
+  title: string | null;
+  text: string;
+  slug: string;
+  shortTitle: string;
+  status: TaskStatusValue;
+  progress: number;
+  nextDueDate: string | null;
+  overdue: boolean;
+  leadUnits: string[];
+}
+
+interface RawExportRow extends RawRow {
+  sectionPath: string | null;
+  sectionTitle: string | null;
+  responsibleUnits: string[];
+  cooperatingUnits: string[];
+}
+
+const CLAUSE_END = /[。；;！？]/;
+const HEADING_MAX = 80;
+
+/** The text up to its first full stop or semicolon, shortened for a list row. */
+export function firstClause(text: string): string {
+  const end = text.search(CLAUSE_END);
+  const clause = (end === -1 ? text : text.slice(0, end)).trim();
+  return clause.length > HEADING_MAX ? `${clause.slice(0, HEADING_MAX)}…` : clause;
+}
+
+function toListRow(row: RawRow): TaskListRow {
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    title: row.title,
+    heading: row.title?.trim() || firstClause(row.text),
+    document: { slug: row.slug, shortTitle: row.shortTitle },
+    status: row.status,
+    progress: row.progress,
+    nextDueDate: row.nextDueDate,
+    overdue: row.overdue,
+    leadUnits: row.leadUnits,
+  };
+}
+
+const baseColumns = (today: string) => Prisma.sql`
+  t.id, t.number, t.kind::text AS kind, t.title, t.text, d.slug, d."shortTitle",
+  t."currentStatus"::text AS status, t."currentProgress" AS progress,
+  to_char(t."nextDueDate", 'YYYY-MM-DD') AS "nextDueDate",
+  ${overdueExists(today)} AS overdue,
+  ${unitNames("LEAD")} AS "leadUnits"`;
+
+async function countTasks(where: Prisma.Sql): Promise<number> {
+  const [row] = await getDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "task" t WHERE ${where}`;
+  return row?.n ?? 0;
+}
+
+async function selectPage(where: Prisma.Sql, order: Prisma.Sql, today: string, limit: number, offset: number) {
+  return getDb().$queryRaw<RawRow[]>`
+    SELECT ${baseColumns(today)}
+    FROM "task" t JOIN "document" d ON d.id = t."documentId"
+    WHERE ${where}
+    ORDER BY ${order}
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** One page of the task list for a view; `today` is the Shanghai calendar date (YYYY-MM-DD). */
+export async function searchTasks(state: TaskListState, today: string): Promise<TaskSearchResult> {
+  const where = taskWhere(state, today);
+  const order = taskOrder(state.sort, state.direction);
+  const pageSize = state.pageSize;
+  const [total, firstTry] = await Promise.all([
+    countTasks(where),
+    selectPage(where, order, today, pageSize, (state.page - 1) * pageSize),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  let page = state.page;
+  let rows = firstTry;
+  // Past the end (a stale link after the data changed): show the last page rather than nothing.
+  if (page > pages) {
+    page = pages;
+    rows = total === 0 ? [] : await selectPage(where, order, today, pageSize, (page - 1) * pageSize);
+  }
+  return { rows: rows.map(toListRow), total, page, pageSize, pages };
+}
+
+/**
+ * Every row of a view (same filters and sort, all pages) for export, up to `limit`; `total` says how
+ * many matched, so the caller can tell the user the file was cut off.
+ */
+export async function listTasksForExport(
+  state: TaskListState,
+  today: string,
+  limit = EXPORT_ROW_LIMIT,
+): Promise<{ rows: TaskExportRow[]; total: number; truncated: boolean }> {
+  const where = taskWhere(state, today);
+  const order = taskOrder(state.sort, state.direction);
+  const [total, rows] = await Promise.all([
+    countTasks(where),
+    getDb().$queryRaw<RawExportRow[]>`
+      SELECT ${baseColumns(today)},
+        s.path AS "sectionPath", s.title AS "sectionTitle",
+        ${unitNames("RESPONSIBLE")} AS "responsibleUnits",
+        ${unitNames("COOPERATING")} AS "cooperatingUnits"
+      FROM "task" t
+      JOIN "document" d ON d.id = t."documentId"
+      LEFT JOIN "section" s ON s.id = t."sectionId"
+      WHERE ${where}
+      ORDER BY ${order}
+      LIMIT ${limit}`,
+  ]);
+  return {
+    total,
+    truncated: total > rows.length,
+    rows: rows.map((row) => ({
+      ...toListRow(row),
+      text: row.text,
+      section: row.sectionPath !== null ? { path: row.sectionPath, title: row.sectionTitle ?? "" } : null,
+      responsibleUnits: row.responsibleUnits,
+      cooperatingUnits: row.cooperatingUnits,
+    })),
+  };
+}
+
+export interface TaskFilterOptions {
+  documents: { slug: string; shortTitle: string }[];
+  /** Sections of the chosen document, in document order; empty without one. */
+  sections: { path: string; title: string; depth: number }[];
+  departments: { id: number; name: string; generic: boolean }[];
+}
+
+/** The choices the filter form offers. */
+export async function getTaskFilterOptions(documentSlug: string | null): Promise<TaskFilterOptions> {
+  const db = getDb();
+  const [documents, sections, departments] = await Promise.all([
+    db.document.findMany({ orderBy: { id: "asc" }, select: { slug: true, shortTitle: true } }),
+    documentSlug
+      ? db.section.findMany({
+          where: { document: { slug: documentSlug } },
+          orderBy: { ordinal: "asc" },
+          select: { path: true, title: true },
+        })
+      : Promise.resolve([]),
+    // Only units that have tasks: an empty choice would only ever show an empty list.
+    db.department.findMany({
+      where: { assignments: { some: { task: { retiredAt: null } } } },
+      orderBy: [{ generic: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, generic: true },
+    }),
+  ]);
+  return {
+    documents,
+    sections: sections.map((s) => ({ path: s.path, title: s.title, depth: s.path.split("/").length - 1 })),
+    departments,
+  };
+}
