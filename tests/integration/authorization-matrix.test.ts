@@ -1,0 +1,479 @@
+/**
+ * The authorization matrix: every mutating server action and API route × every role × own / other
+ * department. Refusals write nothing. New actions or routes fail the inventory checks until they are
+ * added here.
+ *
+ * Server actions are thin: `defineAction` resolves the session and calls a lib/server operation that
+ * authorizes again where the data is touched. Sessions need Next's request scope, so the actions are
+ * checked for the wrapper (and its declared roles) and their operations are exercised with real actors;
+ * the API routes are exercised end to end through their handlers with real API tokens.
+ */
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "../../lib/server/auth/actor";
+import { importDocuments } from "../../seed/import";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+
+type Case = "ADMIN" | "REVIEWER" | "VIEWER" | "EDITOR_OWN" | "EDITOR_OTHER";
+const CASES: Case[] = ["ADMIN", "REVIEWER", "VIEWER", "EDITOR_OWN", "EDITOR_OTHER"];
+const NOW = new Date("2023-05-10T02:00:00Z");
+
+let db: TestDatabase;
+const actors = {} as Record<Case, Actor>;
+const tokens = {} as Record<Case, string>;
+let ownDepartmentId: number;
+let freeTasks: number[] = []; // tasks led by the own department, without reports yet
+let serial = 0;
+
+const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${serial++}`;
+
+async function makeActor(c: Case): Promise<Actor> {
+  const role = c.startsWith("EDITOR") ? "DEPARTMENT_EDITOR" : c;
+  const department = c === "EDITOR_OWN" ? "省大数据局" : c === "EDITOR_OTHER" ? "省工业和信息化厅" : null;
+  const dept = department ? await db.prisma.department.findUniqueOrThrow({ where: { name: department } }) : null;
+  const username = unique(`m-${c.toLowerCase()}-`);
+  const user = await db.prisma.user.create({
+    data: { username, displayName: username, role: role as Actor["role"], departmentId: dept?.id ?? null },
+  });
+  const { hashToken } = await import("../../lib/server/auth/session");
+  const secret = `dpt_${randomBytes(24).toString("base64url")}`;
+  await db.prisma.apiToken.create({
+    data: { userId: user.id, name: "matrix", prefix: secret.slice(0, 10), tokenHash: hashToken(secret) },
+  });
+  tokens[c] = secret;
+  return {
+    id: user.id,
+    username,
+    displayName: username,
+    role: role as Actor["role"],
+    departmentId: dept?.id ?? null,
+    departmentName: department,
+    locale: "zh-CN",
+    via: "session",
+  };
+}
+
+/** Row counts that any write would change (the audit log above all: every mutation writes one). */
+async function snapshot() {
+  const p = db.prisma;
+  return {
+    audit: await p.auditLog.count({ where: { action: { not: "task_update.conflict" } } }),
+    updates: await p.taskUpdate.count(),
+    comments: await p.comment.count(),
+    evidence: await p.evidence.count(),
+    users: await p.user.count(),
+    tokens: await p.apiToken.count({ where: { revokedAt: null } }),
+    aliases: await p.departmentAlias.count(),
+    departments: await p.department.findMany({ select: { name: true, shortName: true }, orderBy: { id: "asc" } }),
+  };
+}
+
+function nextFreeTask(): number {
+  const id = freeTasks.shift();
+  if (!id) throw new Error("ran out of tasks for the matrix");
+  return id;
+}
+
+interface Ops {
+  updates: typeof import("../../lib/server/task-updates");
+  evidence: typeof import("../../lib/server/evidence");
+  users: typeof import("../../lib/server/users");
+  departments: typeof import("../../lib/server/admin-departments");
+  tokens: typeof import("../../lib/server/api-tokens");
+  errors: typeof import("../../lib/server/errors");
+}
+let ops: Ops;
+
+/** A submitted report on a fresh task of the own department, ready to be reviewed. */
+async function submittedReport() {
+  const taskId = nextFreeTask();
+  const saved = await ops.updates.saveTaskUpdate(
+    actors.EDITOR_OWN,
+    { taskId, intent: "submit", expectedVersion: 0, status: "ON_TRACK", progress: 10, progressText: "已启动" },
+    NOW,
+  );
+  return {
+    taskId,
+    periodId: saved.update.periodId,
+    departmentId: ownDepartmentId,
+    expectedVersion: saved.update.version,
+  };
+}
+
+async function targetUserId() {
+  const username = unique("target-");
+  const user = await db.prisma.user.create({ data: { username, displayName: username, role: "VIEWER" } });
+  return user.id;
+}
+
+/** Every server action, by module and export, with the operation behind it and who may run it. */
+const ACTIONS: Record<
+  string,
+  { module: string; roles: string[] | null; run: (actor: Actor) => Promise<unknown>; allowed: Case[] }
+> = {
+  saveTaskUpdateAction: {
+    module: "lib/actions/task-updates",
+    roles: null,
+    run: (a) =>
+      ops.updates.saveTaskUpdate(
+        a,
+        {
+          taskId: nextFreeTask(),
+          intent: "draft",
+          expectedVersion: 0,
+          status: "ON_TRACK",
+          progress: 5,
+          progressText: "草稿",
+        },
+        NOW,
+      ),
+    allowed: ["EDITOR_OWN"],
+  },
+  reviewTaskUpdateAction: {
+    module: "lib/actions/task-updates",
+    roles: null,
+    run: async (a) => ops.updates.reviewTaskUpdate(a, { ...(await submittedReport()), decision: "approve" }),
+    allowed: ["ADMIN", "REVIEWER"],
+  },
+  addCommentAction: {
+    module: "lib/actions/task-updates",
+    roles: null,
+    run: (a) => ops.updates.addComment(a, { taskId: freeTasks[0]!, body: "意见" }),
+    allowed: ["ADMIN", "REVIEWER", "EDITOR_OWN"],
+  },
+  addEvidenceLinkAction: {
+    module: "lib/actions/task-updates",
+    roles: null,
+    run: (a) =>
+      ops.evidence.addEvidenceLink(a, { taskId: freeTasks[0]!, title: "通知", url: "https://www.shandong.gov.cn/a" }),
+    allowed: ["EDITOR_OWN"],
+  },
+  createUserAction: {
+    module: "app/(app)/admin/actions",
+    roles: ["ADMIN"],
+    run: (a) =>
+      ops.users.createUserAsAdmin(
+        {
+          username: unique("new-"),
+          displayName: "新用户",
+          email: null,
+          role: "VIEWER",
+          departmentId: null,
+          password: { mode: "generate" },
+        },
+        a,
+      ),
+    allowed: ["ADMIN"],
+  },
+  updateUserAction: {
+    module: "app/(app)/admin/actions",
+    roles: ["ADMIN"],
+    run: async (a) =>
+      ops.users.updateUserAsAdmin(
+        { userId: await targetUserId(), displayName: "改名", email: null, role: "VIEWER", departmentId: null },
+        a,
+      ),
+    allowed: ["ADMIN"],
+  },
+  setUserActiveAction: {
+    module: "app/(app)/admin/actions",
+    roles: ["ADMIN"],
+    run: async (a) => ops.users.setUserActiveAsAdmin({ userId: await targetUserId(), active: false }, a),
+    allowed: ["ADMIN"],
+  },
+  resetPasswordAction: {
+    module: "app/(app)/admin/actions",
+    roles: ["ADMIN"],
+    run: async (a) =>
+      ops.users.resetPasswordAsAdmin({ userId: await targetUserId(), password: { mode: "generate" } }, a),
+    allowed: ["ADMIN"],
+  },
+  unlockUserAction: {
+    module: "app/(app)/admin/actions",
+    roles: ["ADMIN"],
+    run: async (a) => {
+      const userId = await targetUserId();
+      await db.prisma.user.update({
+        where: { id: userId },
+        data: { lockedUntil: new Date(Date.now() + 600_000), failedLoginCount: 5 },
+      });
+      return ops.users.unlockUserAsAdmin({ userId }, a);
+    },
+    allowed: ["ADMIN"],
+  },
+  updateDepartmentAction: {
+    module: "app/(app)/admin/actions",
+    roles: ["ADMIN"],
+    run: (a) =>
+      ops.departments.updateDepartment(
+        {
+          departmentId: ownDepartmentId,
+          name: "省大数据局",
+          shortName: unique("大数据"),
+          kind: "PROVINCIAL",
+          generic: false,
+        },
+        a,
+      ),
+    allowed: ["ADMIN"],
+  },
+  addAliasAction: {
+    module: "app/(app)/admin/actions",
+    roles: ["ADMIN"],
+    run: (a) => ops.departments.addDepartmentAlias({ departmentId: ownDepartmentId, alias: unique("别名") }, a),
+    allowed: ["ADMIN"],
+  },
+  removeAliasAction: {
+    module: "app/(app)/admin/actions",
+    roles: ["ADMIN"],
+    run: async (a) => {
+      const alias = await db.prisma.departmentAlias.create({
+        data: { departmentId: ownDepartmentId, alias: unique("待删") },
+      });
+      return ops.departments.removeDepartmentAlias({ aliasId: alias.id }, a);
+    },
+    allowed: ["ADMIN"],
+  },
+  createApiTokenAction: {
+    module: "app/(app)/account/actions",
+    roles: null,
+    run: (a) => ops.tokens.createApiToken(a, { name: unique("t"), expiresInDays: 30 }),
+    allowed: CASES,
+  },
+  revokeApiTokenAction: {
+    module: "app/(app)/account/actions",
+    roles: null,
+    // Another user's token: only an admin may revoke it; to anyone else it does not exist.
+    run: async (a) => {
+      const owner = await targetUserId();
+      const token = await db.prisma.apiToken.create({
+        data: { userId: owner, name: "other", prefix: "dpt_x", tokenHash: randomBytes(32).toString("hex") },
+      });
+      return ops.tokens.revokeApiToken(a, { id: token.id });
+    },
+    allowed: ["ADMIN"],
+  },
+};
+
+// Not data mutations: choosing the interface language needs no account.
+const EXEMPT_ACTIONS = new Set(["setLocale"]);
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await importDocuments(db.prisma);
+  vi.stubEnv("DATABASE_URL", db.url);
+  vi.resetModules();
+  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
+  ops = {
+    updates: await import("../../lib/server/task-updates"),
+    evidence: await import("../../lib/server/evidence"),
+    users: await import("../../lib/server/users"),
+    departments: await import("../../lib/server/admin-departments"),
+    tokens: await import("../../lib/server/api-tokens"),
+    errors: await import("../../lib/server/errors"),
+  };
+  for (const c of CASES) actors[c] = await makeActor(c);
+  ownDepartmentId = actors.EDITOR_OWN.departmentId!;
+  freeTasks = (
+    await db.prisma.task.findMany({
+      where: {
+        retiredAt: null,
+        assignments: {
+          some: { role: "LEAD", departmentId: ownDepartmentId },
+          none: { departmentId: actors.EDITOR_OTHER.departmentId! },
+        },
+      },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    })
+  ).map((t) => t.id);
+}, 120_000);
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await db.drop();
+});
+
+describe("inventory", () => {
+  it("every exported server action is wrapped by defineAction, with the roles the matrix expects", async () => {
+    const { WRAPPED_ACTION } = await import("../../lib/server/action");
+    const modules = {
+      "lib/actions/task-updates": await import("../../lib/actions/task-updates"),
+      "app/(app)/admin/actions": await import("../../app/(app)/admin/actions"),
+      "app/(app)/account/actions": await import("../../app/(app)/account/actions"),
+      "lib/i18n/actions": await import("../../lib/i18n/actions"),
+    } as Record<string, Record<string, unknown>>;
+    const found: string[] = [];
+    for (const [module, exports] of Object.entries(modules)) {
+      for (const [name, value] of Object.entries(exports)) {
+        if (EXEMPT_ACTIONS.has(name)) continue;
+        found.push(name);
+        expect(ACTIONS[name]?.module, `${name} is in the matrix`).toBe(module);
+        const marker = (value as Record<symbol, { roles: string[] | null }>)[WRAPPED_ACTION];
+        expect(marker, `${name} goes through defineAction`).toBeDefined();
+        expect(marker!.roles).toEqual(ACTIONS[name]!.roles);
+      }
+    }
+    expect(found.sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  it('every "use server" module is listed above', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir)) {
+        const full = path.join(dir, entry);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (/\.tsx?$/.test(entry) && /^["']use server["'];?/m.test(readFileSync(full, "utf8"))) {
+          files.push(path.relative(process.cwd(), full).replace(/\.tsx?$/, ""));
+        }
+      }
+    };
+    for (const root of ["app", "lib", "components"]) walk(root);
+    expect(files.sort()).toEqual(
+      ["app/(app)/account/actions", "app/(app)/admin/actions", "lib/actions/task-updates", "lib/i18n/actions"].sort(),
+    );
+  });
+});
+
+describe.each(Object.entries(ACTIONS))("server action %s", (_name, action) => {
+  it.each(CASES)("as %s", async (c) => {
+    const allowed = action.allowed.includes(c);
+    if (allowed) {
+      await action.run(actors[c]); // throws, and fails the test, if refused
+      return;
+    }
+    // Setup (a report to review, a user to edit) may write; the refused operation itself must not.
+    const before = await snapshot();
+    let error: unknown;
+    try {
+      await action.run(actors[c]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error, `${c} must be refused`).toBeInstanceOf(ops.errors.AppError);
+    expect(["FORBIDDEN", "NOT_FOUND"]).toContain((error as InstanceType<Ops["errors"]["AppError"]>).code);
+    const after = await snapshot();
+    // Setup rows are allowed to appear (a submitted report, a target user); nothing else changes.
+    expect({ ...after, updates: 0, users: 0, tokens: 0, audit: 0, aliases: 0 }).toEqual({
+      ...before,
+      updates: 0,
+      users: 0,
+      tokens: 0,
+      audit: 0,
+      aliases: 0,
+    });
+    expect(after.audit - before.audit).toBe(after.updates - before.updates); // only the setup's own submission
+  });
+});
+
+describe("API routes with tokens", () => {
+  type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  let routes: Record<string, Handler>;
+
+  beforeAll(async () => {
+    routes = {
+      "POST /api/v1/tasks/{id}/updates": (await import("../../app/api/v1/tasks/[id]/updates/route")).POST as Handler,
+      "POST /api/v1/tasks/{id}/reviews": (await import("../../app/api/v1/tasks/[id]/reviews/route")).POST as Handler,
+      "POST /api/tasks/{id}/evidence": (await import("../../app/api/tasks/[id]/evidence/route")).POST as Handler,
+    };
+  });
+
+  const call = (route: string, c: Case | null, id: number, body: BodyInit, json = true) =>
+    routes[route]!(
+      new Request(`http://localhost${route.split(" ")[1]!.replace("{id}", String(id))}`, {
+        method: "POST",
+        body,
+        headers: {
+          ...(c ? { authorization: `Bearer ${tokens[c]}` } : {}),
+          ...(json ? { "content-type": "application/json" } : {}),
+        },
+      }),
+      { params: Promise.resolve({ id: String(id) }) },
+    );
+
+  const pdfForm = () => {
+    const form = new FormData();
+    form.set("file", new File([new Uint8Array(Buffer.from("%PDF-1.7\n%%EOF\n"))], "a.pdf"));
+    return form;
+  };
+
+  it("every mutating route under app/api is in this matrix", () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir)) {
+        const full = path.join(dir, entry);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (
+          entry === "route.ts" &&
+          /export\s+(?:async\s+function\s+|const\s+)(?:POST|PUT|PATCH|DELETE)\b|export\s*\{[^}]*\b(?:POST|PUT|PATCH|DELETE)\b/.test(
+            readFileSync(full, "utf8"),
+          )
+        ) {
+          files.push(path.relative(process.cwd(), full));
+        }
+      }
+    };
+    walk("app/api");
+    expect(files.sort()).toEqual(
+      [
+        "app/api/auth/[...nextauth]/route.ts", // sign-in itself: throttled, tested in login-throttle and e2e
+        "app/api/tasks/[id]/evidence/route.ts",
+        "app/api/v1/[...path]/route.ts", // unknown paths: answers 401/404, writes nothing
+        "app/api/v1/tasks/[id]/reviews/route.ts",
+        "app/api/v1/tasks/[id]/updates/route.ts",
+      ].sort(),
+    );
+  });
+
+  const expectations: Record<string, Case[]> = {
+    "POST /api/v1/tasks/{id}/updates": ["EDITOR_OWN"],
+    "POST /api/v1/tasks/{id}/reviews": ["ADMIN", "REVIEWER"],
+    "POST /api/tasks/{id}/evidence": ["EDITOR_OWN"],
+  };
+
+  describe.each(Object.entries(expectations))("%s", (route, allowedCases) => {
+    const body = async (c: Case | null) => {
+      if (route.endsWith("/evidence")) return { id: freeTasks[1]!, body: pdfForm() as BodyInit, json: false };
+      if (route.endsWith("/updates")) {
+        return {
+          id: nextFreeTask(),
+          body: JSON.stringify({
+            intent: "draft",
+            expectedVersion: 0,
+            status: "ON_TRACK",
+            progress: 1,
+            progressText: `via API as ${c}`,
+          }),
+          json: true,
+        };
+      }
+      const report = await submittedReport();
+      return {
+        id: report.taskId,
+        body: JSON.stringify({
+          periodId: report.periodId,
+          departmentId: report.departmentId,
+          expectedVersion: report.expectedVersion,
+          decision: "approve",
+          comment: "",
+        }),
+        json: true,
+      };
+    };
+
+    it.each([...CASES, null])("as %s", async (c) => {
+      const request = await body(c);
+      const before = await snapshot();
+      const response = await call(route, c, request.id, request.body, request.json);
+      if (c !== null && allowedCases.includes(c)) {
+        expect(response.status, await response.clone().text()).toBe(201);
+        return;
+      }
+      expect(response.status).toBe(c === null ? 401 : 403);
+      const after = await snapshot();
+      expect(after).toEqual(before);
+    });
+  });
+});
