@@ -280,7 +280,8 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
   } catch (error) {
     // Two writers that read the same version race for the same next version: one insert wins.
     const lost =
-      isUniqueViolation(error) || (error instanceof AppError && error.code === "CONFLICT" && actor.departmentId !== null);
+      isUniqueViolation(error) ||
+      (error instanceof AppError && error.code === "CONFLICT" && actor.departmentId !== null);
     if (!lost) throw error;
     const db = getDb();
     const period = await currentReportingPeriod(db, now);

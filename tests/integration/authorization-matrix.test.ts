@@ -15,6 +15,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../lib/server/auth/actor";
 import { importDocuments } from "../../seed/import";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import type * as AdminDepartmentsModule from "../../lib/server/admin-departments";
+import type * as ApiTokensModule from "../../lib/server/api-tokens";
+import type * as ErrorsModule from "../../lib/server/errors";
+import type * as EvidenceModule from "../../lib/server/evidence";
+import type * as TaskUpdatesModule from "../../lib/server/task-updates";
+import type * as UsersModule from "../../lib/server/users";
 
 type Case = "ADMIN" | "REVIEWER" | "VIEWER" | "EDITOR_OWN" | "EDITOR_OTHER";
 const CASES: Case[] = ["ADMIN", "REVIEWER", "VIEWER", "EDITOR_OWN", "EDITOR_OTHER"];
@@ -77,12 +83,12 @@ function nextFreeTask(): number {
 }
 
 interface Ops {
-  updates: typeof import("../../lib/server/task-updates");
-  evidence: typeof import("../../lib/server/evidence");
-  users: typeof import("../../lib/server/users");
-  departments: typeof import("../../lib/server/admin-departments");
-  tokens: typeof import("../../lib/server/api-tokens");
-  errors: typeof import("../../lib/server/errors");
+  updates: typeof TaskUpdatesModule;
+  evidence: typeof EvidenceModule;
+  users: typeof UsersModule;
+  departments: typeof AdminDepartmentsModule;
+  tokens: typeof ApiTokensModule;
+  errors: typeof ErrorsModule;
 }
 let ops: Ops;
 

@@ -6,13 +6,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { importDocuments } from "../../seed/import";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import type * as DownloadRouteModule from "../../app/api/evidence/[id]/route";
+import type * as UploadRouteModule from "../../app/api/tasks/[id]/evidence/route";
 
 let db: TestDatabase;
 let uploadDir: string;
 let taskId: number;
 const tokens: Record<string, string> = {};
-let upload: typeof import("../../app/api/tasks/[id]/evidence/route").POST;
-let download: typeof import("../../app/api/evidence/[id]/route").GET;
+let upload: typeof UploadRouteModule.POST;
+let download: typeof DownloadRouteModule.GET;
 
 const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(2048), Buffer.from("\n%%EOF\n")]);
 

@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../lib/server/auth/actor";
 import { importDocuments } from "../../seed/import";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import type * as ErrorsModule from "../../lib/server/errors";
+import type * as TaskUpdatesModule from "../../lib/server/task-updates";
 
-type TaskUpdates = typeof import("../../lib/server/task-updates");
-type Errors = typeof import("../../lib/server/errors");
+type TaskUpdates = typeof TaskUpdatesModule;
+type Errors = typeof ErrorsModule;
 
 const NOW = new Date("2023-05-10T02:00:00Z"); // period 2023-P3
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { canEdit, canReview, isMilestoneOverdue, nextReviewState, submissionProblems } from "../../lib/domain/task-status";
+import {
+  canEdit,
+  canReview,
+  isMilestoneOverdue,
+  nextReviewState,
+  submissionProblems,
+} from "../../lib/domain/task-status";
 
 describe("task-update cycle rules", () => {
   it("lets the department edit unless the report awaits review", () => {
