@@ -74,8 +74,10 @@ async function main(): Promise<void> {
       ...process.env,
       DATABASE_URL: databaseUrl,
       DATABASE_MODE: embedded ? "embedded" : "external",
-      // PGlite executes one statement at a time; a small pool avoids queueing many idle connections.
-      DATABASE_POOL_SIZE: embedded ? "4" : String(env.DATABASE_POOL_SIZE),
+      // PGlite executes one statement at a time, and its socket server can interleave the extended-protocol
+      // messages of concurrent connections (a "bind message supplies N parameters" error): with the
+      // embedded database every query goes through one connection, in turn.
+      DATABASE_POOL_SIZE: embedded ? "1" : String(env.DATABASE_POOL_SIZE),
       NEXTAUTH_SECRET: authSecret,
       NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
     },

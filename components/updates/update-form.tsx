@@ -259,11 +259,12 @@ export function UpdateForm({ taskId, state, milestones, departmentName, periodLa
             <legend className="text-sm font-medium text-slate-700">{m.fields.milestones}</legend>
             <ul className="mt-1 space-y-2 text-sm">
               {milestones.map((ms) => (
-                <li key={ms.id} className="flex flex-wrap items-center gap-2">
-                  <span className="tabular-nums">{ms.dueDate}</span>
-                  <span className="min-w-0 flex-1 text-slate-700">{ms.text}</span>
-                  <label className="flex items-center gap-1">
-                    <span className="sr-only">{m.fields.milestoneDate}</span>
+                <li key={ms.id} className="rounded border border-slate-200 p-2">
+                  <p className="text-slate-700">{ms.text}</p>
+                  <div className="mt-1 flex flex-wrap items-center gap-2">
+                    <span className="text-xs text-slate-500 tabular-nums">
+                      {m.fields.milestoneDate}（{ms.dueDate}）
+                    </span>
                     <input
                       type="date"
                       value={fields.milestoneDates[ms.id] ?? ms.completedDate ?? ""}
@@ -271,7 +272,7 @@ export function UpdateForm({ taskId, state, milestones, departmentName, periodLa
                       className="rounded border border-slate-300 px-2 py-1"
                       aria-label={`${m.fields.milestoneDate} ${ms.dueDate}`}
                     />
-                  </label>
+                  </div>
                 </li>
               ))}
             </ul>

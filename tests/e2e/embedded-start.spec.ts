@@ -71,6 +71,11 @@ test("npm start on the embedded database: seeded, healthy, and durable across a 
     await signIn(page, "viewer", DEMO_PASSWORD, base);
     await page.goto(`${base}/documents`);
     await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(4);
+    // A page that runs several queries at once (task, history, report form) on the single-connection pool.
+    await page.goto(`${base}/tasks`);
+    await page.locator('main a[href^="/tasks/"]:not([href^="/tasks/export"])').first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("编号");
+    await expect(page.getByRole("heading", { name: "进展记录" })).toBeVisible();
     await killHard(first.child);
 
     const second = startApp(dataDir, port);
