@@ -21,7 +21,7 @@ const embedded = env.DATABASE_URL
   : await startEmbeddedDatabase({ dataDir: path.resolve(env.DATA_DIR, "pglite") });
 const url = env.DATABASE_URL ?? embedded!.url;
 log(`database: ${embedded ? `embedded (${embedded.dataDir})` : "DATABASE_URL"}`);
-const db = createPrismaClient(url, { poolSize: 2 });
+const db = createPrismaClient(url, { poolSize: embedded ? 1 : 2 });
 try {
   await applyMigrations(url, { log });
   if (argv.includes("--force") || argv.includes("--only")) {

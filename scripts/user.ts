@@ -216,7 +216,7 @@ async function main(): Promise<number> {
     const url = env.DATABASE_URL ?? embedded!.url;
     log(`database: ${embedded ? `embedded (${embedded.dataDir})` : "DATABASE_URL"}`);
     await applyMigrations(url, { log: () => undefined });
-    db = createPrismaClient(url, { poolSize: 2 });
+    db = createPrismaClient(url, { poolSize: embedded ? 1 : 2 });
     await run(db, parsed);
     return 0;
   } catch (error) {

@@ -49,7 +49,8 @@ export async function seedDatabase(db: Db, log: (line: string) => void, options:
 export async function seedOnStart(databaseUrl: string, options: SeedOptions): Promise<void> {
   if (options.policy === "never") return;
   if (options.policy === "auto" && options.mode === "external") return;
-  const db = createPrismaClient(databaseUrl, { poolSize: 2 });
+  // One connection: the embedded database serves one statement at a time (see scripts/start.ts).
+  const db = createPrismaClient(databaseUrl, { poolSize: 1 });
   try {
     if (options.policy === "auto" && (await db.document.count()) > 0) {
       options.log("seed: documents already present");
