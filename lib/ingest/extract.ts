@@ -367,24 +367,36 @@ function goalIndicators(
   document: ExtractedDocument,
   areas: Map<string, string | null>,
 ): ExtractedIndicator[] {
-  return parsed.segmentation.goals.flatMap((goal) => {
-    const text = parsed.body.text.slice(goal.start, goal.end);
-    const { milestones } = extractMilestones(text, document.planYear);
-    return findQuantities(text)
-      .filter((quantity) => quantity.targetLike)
-      .map((quantity) =>
-        toIndicator(
-          parsed,
-          text,
-          goal.start,
-          quantity,
-          dueFor(quantity, milestones, document),
-          null,
-          goal.sectionPath,
-          areaOfPath(goal.sectionPath, areas),
-        ),
-      );
-  });
+  return parsed.segmentation.goals.flatMap((goal) =>
+    spanIndicators(parsed, document, areas, goal.start, goal.end, goal.sectionPath),
+  );
+}
+
+/** The targets stated in one span of text that belongs to no task (goals, lead paragraphs). */
+function spanIndicators(
+  parsed: ParsedFile,
+  document: ExtractedDocument,
+  areas: Map<string, string | null>,
+  start: number,
+  end: number,
+  sectionPath: string,
+): ExtractedIndicator[] {
+  const text = parsed.body.text.slice(start, end);
+  const { milestones } = extractMilestones(text, document.planYear);
+  return findQuantities(text)
+    .filter((quantity) => quantity.targetLike)
+    .map((quantity) =>
+      toIndicator(
+        parsed,
+        text,
+        start,
+        quantity,
+        dueFor(quantity, milestones, document),
+        null,
+        sectionPath,
+        areaOfPath(sectionPath, areas),
+      ),
+    );
 }
 
 /**
@@ -406,23 +418,7 @@ function introIndicators(
         ...blocks.filter((block) => block.start > section.start).map((block) => block.start),
         section.end,
       ];
-      const end = Math.min(...next);
-      const text = parsed.body.text.slice(section.start, end);
-      const { milestones } = extractMilestones(text, document.planYear);
-      return findQuantities(text)
-        .filter((quantity) => quantity.targetLike)
-        .map((quantity) =>
-          toIndicator(
-            parsed,
-            text,
-            section.start,
-            quantity,
-            dueFor(quantity, milestones, document),
-            null,
-            section.path,
-            areaOfPath(section.path, areas),
-          ),
-        );
+      return spanIndicators(parsed, document, areas, section.start, Math.min(...next), section.path);
     });
 }
 

@@ -13,47 +13,24 @@ import { encodeGbk } from "../support/gbk";
 
 async function tableCounts(db: TestDatabase): Promise<Record<string, number>> {
   const p = db.prisma;
-  const [
-    documents,
-    sourceFiles,
-    sections,
-    tasks,
-    assignments,
-    milestones,
-    departments,
-    aliases,
-    indicators,
-    targets,
-    baselines,
-    audit,
-  ] = await Promise.all([
-    p.document.count(),
-    p.documentSourceFile.count(),
-    p.section.count(),
-    p.task.count(),
-    p.taskAssignment.count(),
-    p.milestone.count(),
-    p.department.count(),
-    p.departmentAlias.count(),
-    p.indicator.count(),
-    p.indicatorTarget.count(),
-    p.indicatorBaseline.count(),
-    p.auditLog.count(),
-  ]);
-  return {
-    documents,
-    sourceFiles,
-    sections,
-    tasks,
-    assignments,
-    milestones,
-    departments,
-    aliases,
-    indicators,
-    targets,
-    baselines,
-    audit,
+  const counters = {
+    documents: () => p.document.count(),
+    sourceFiles: () => p.documentSourceFile.count(),
+    sections: () => p.section.count(),
+    tasks: () => p.task.count(),
+    assignments: () => p.taskAssignment.count(),
+    milestones: () => p.milestone.count(),
+    departments: () => p.department.count(),
+    aliases: () => p.departmentAlias.count(),
+    indicators: () => p.indicator.count(),
+    targets: () => p.indicatorTarget.count(),
+    baselines: () => p.indicatorBaseline.count(),
+    audit: () => p.auditLog.count(),
   };
+  const entries = await Promise.all(
+    Object.entries(counters).map(async ([name, count]) => [name, await count()] as const),
+  );
+  return Object.fromEntries(entries);
 }
 
 /** A copy of seed/documents to revise or break, with its manifest. */
