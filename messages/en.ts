@@ -6,6 +6,7 @@ import { taskListEn } from "./areas/taskList";
 import { departmentPageEn } from "./areas/departmentPage";
 import { apiEn } from "./areas/api";
 import { accountEn } from "./areas/account";
+import { observationsEn } from "./areas/observations";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -169,4 +170,5 @@ export const en: Messages = {
   departmentPage: departmentPageEn,
   api: apiEn,
   account: accountEn,
+  observations: observationsEn,
 };

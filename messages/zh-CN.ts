@@ -6,6 +6,7 @@ import { taskListZh } from "./areas/taskList";
 import { departmentPageZh } from "./areas/departmentPage";
 import { apiZh } from "./areas/api";
 import { accountZh } from "./areas/account";
+import { observationsZh } from "./areas/observations";
 import type { Widen } from "./widen";
 
 /**
@@ -173,6 +174,7 @@ export const zhCN = {
   departmentPage: departmentPageZh,
   api: apiZh,
   account: accountZh,
+  observations: observationsZh,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

@@ -18,6 +18,7 @@ import { createTestDatabase, type TestDatabase } from "../support/db";
 import type * as AdminDepartmentsModule from "../../lib/server/admin-departments";
 import type * as ApiTokensModule from "../../lib/server/api-tokens";
 import type * as ErrorsModule from "../../lib/server/errors";
+import type * as ObservationsModule from "../../lib/server/observations";
 import type * as EvidenceModule from "../../lib/server/evidence";
 import type * as TaskUpdatesModule from "../../lib/server/task-updates";
 import type * as UsersModule from "../../lib/server/users";
@@ -72,6 +73,7 @@ async function snapshot() {
     users: await p.user.count(),
     tokens: await p.apiToken.count({ where: { revokedAt: null } }),
     aliases: await p.departmentAlias.count(),
+    observations: await p.observation.count(),
     departments: await p.department.findMany({ select: { name: true, shortName: true }, orderBy: { id: "asc" } }),
   };
 }
@@ -89,6 +91,7 @@ interface Ops {
   departments: typeof AdminDepartmentsModule;
   tokens: typeof ApiTokensModule;
   errors: typeof ErrorsModule;
+  observations: typeof ObservationsModule;
 }
 let ops: Ops;
 
@@ -263,6 +266,25 @@ const ACTIONS: Record<
   },
 };
 
+ACTIONS.recordObservationAction = {
+  module: "lib/actions/observations",
+  roles: null,
+  // An indicator linked to a task the own department leads: its editor may enter values, others not.
+  run: async (a) => {
+    const link = await db.prisma.taskIndicator.findFirstOrThrow({
+      where: { task: { assignments: { some: { role: "LEAD", departmentId: ownDepartmentId } } } },
+      select: { indicatorId: true },
+    });
+    return ops.observations.recordObservation(a, {
+      indicatorId: link.indicatorId,
+      value: 42,
+      asOf: "2023-03-31",
+      source: "DEPARTMENT_REPORT",
+    });
+  },
+  allowed: ["ADMIN", "REVIEWER", "EDITOR_OWN"],
+};
+
 // Not data mutations: choosing the interface language needs no account.
 const EXEMPT_ACTIONS = new Set(["setLocale"]);
 
@@ -279,6 +301,7 @@ beforeAll(async () => {
     departments: await import("../../lib/server/admin-departments"),
     tokens: await import("../../lib/server/api-tokens"),
     errors: await import("../../lib/server/errors"),
+    observations: await import("../../lib/server/observations"),
   };
   for (const c of CASES) actors[c] = await makeActor(c);
   ownDepartmentId = actors.EDITOR_OWN.departmentId!;
@@ -310,6 +333,7 @@ describe("inventory", () => {
       "app/(app)/admin/actions": await import("../../app/(app)/admin/actions"),
       "app/(app)/account/actions": await import("../../app/(app)/account/actions"),
       "lib/i18n/actions": await import("../../lib/i18n/actions"),
+      "lib/actions/observations": await import("../../lib/actions/observations"),
     } as Record<string, Record<string, unknown>>;
     const found: string[] = [];
     for (const [module, exports] of Object.entries(modules)) {
@@ -338,7 +362,13 @@ describe("inventory", () => {
     };
     for (const root of ["app", "lib", "components"]) walk(root);
     expect(files.sort()).toEqual(
-      ["app/(app)/account/actions", "app/(app)/admin/actions", "lib/actions/task-updates", "lib/i18n/actions"].sort(),
+      [
+        "app/(app)/account/actions",
+        "app/(app)/admin/actions",
+        "lib/actions/observations",
+        "lib/actions/task-updates",
+        "lib/i18n/actions",
+      ].sort(),
     );
   });
 });

@@ -1,13 +1,48 @@
 import { notFound } from "next/navigation";
 import { IndicatorDetail } from "@/components/indicators/indicator-detail";
+import { ObservationForm } from "@/components/indicators/observation-form";
+import { ObservationHistory } from "@/components/indicators/observation-history";
+import { shanghaiDate } from "@/lib/domain/periods";
+import { getMessages } from "@/lib/i18n/catalogue";
 import { getTranslator } from "@/lib/i18n/server";
 import { idParam } from "@/lib/search-params";
+import { requirePageActor } from "@/lib/server/auth/session";
 import { getIndicator } from "@/lib/server/indicators";
+import { canRecordObservation, listObservations } from "@/lib/server/observations";
 
 export default async function IndicatorPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
   if (id === null) notFound();
-  const [{ locale, t }, indicator] = await Promise.all([getTranslator(), getIndicator(id)]);
+  const actor = await requirePageActor();
+  const [{ locale, t }, indicator, observations, canRecord] = await Promise.all([
+    getTranslator(),
+    getIndicator(id),
+    listObservations(id),
+    canRecordObservation(actor, id),
+  ]);
   if (!indicator) notFound();
-  return <IndicatorDetail indicator={indicator} locale={locale} t={t} />;
+  const current = observations.filter((o) => o.supersededById === null);
+  return (
+    <div className="space-y-4">
+      <IndicatorDetail indicator={indicator} locale={locale} t={t} />
+      <section aria-labelledby="observations-title" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="observations-title" className="mb-2 font-semibold">
+          {t("observations.title")}
+        </h2>
+        <ObservationHistory rows={observations} unit={indicator.unit} locale={locale} t={t} />
+        {canRecord ? (
+          <div className="mt-4 border-t border-slate-100 pt-3">
+            <h3 className="mb-2 text-sm font-semibold">{t("observations.formTitle")}</h3>
+            <ObservationForm
+              indicatorId={indicator.id}
+              unit={indicator.unit}
+              today={shanghaiDate(new Date())}
+              correctable={current.map((o) => ({ id: o.id, label: `${o.asOf} · ${o.value} ${indicator.unit}` }))}
+              m={getMessages(locale).observations}
+            />
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
 }

@@ -1,0 +1,63 @@
+import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
+import type { ObservationRow } from "@/lib/server/observations";
+
+/** Every value entered, corrected ones struck through but kept (the history is append-only). */
+export function ObservationHistory({
+  rows,
+  unit,
+  locale,
+  t,
+}: {
+  rows: ObservationRow[];
+  unit: string;
+  locale: Locale;
+  t: Translate;
+}) {
+  if (rows.length === 0) return <p className="text-sm text-slate-600">{t("observations.empty")}</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <caption className="sr-only">{t("observations.history")}</caption>
+        <thead className="bg-slate-100 text-left">
+          <tr>
+            <th scope="col" className="px-2 py-1">
+              {t("observations.asOf")}
+            </th>
+            <th scope="col" className="px-2 py-1 text-right">
+              {t("indicators.detail.value")}
+            </th>
+            <th scope="col" className="px-2 py-1">
+              {t("observations.source")}
+            </th>
+            <th scope="col" className="px-2 py-1">
+              {t("observations.enteredBy")}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.id} data-testid="observation-row" className={row.supersededById ? "text-slate-400" : ""}>
+              <td className="px-2 py-1 tabular-nums">{formatDate(locale, row.asOf)}</td>
+              <td className={`px-2 py-1 text-right tabular-nums ${row.supersededById ? "line-through" : ""}`}>
+                {formatNumber(locale, row.value)} {unit}
+                {row.supersededById ? (
+                  <span className="ml-1 text-xs no-underline">（{t("observations.corrected")}）</span>
+                ) : null}
+                {row.supersedesId ? <span className="ml-1 text-xs">（{t("observations.correction")}）</span> : null}
+                {row.isSample ? (
+                  <span className="ml-1 text-xs text-amber-800">（{t("observations.sample")}）</span>
+                ) : null}
+              </td>
+              <td className="px-2 py-1">
+                {t(`observations.sources.${row.source}`)}
+                {row.sourceDetail ? <span className="block text-xs text-slate-500">{row.sourceDetail}</span> : null}
+                {row.note ? <span className="block text-xs text-slate-500">{row.note}</span> : null}
+              </td>
+              <td className="px-2 py-1">{row.enteredBy ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+/** Actual values: who may enter them, append-only corrections, validation. Real PostgreSQL. */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "../../lib/server/auth/actor";
+import type * as ErrorsModule from "../../lib/server/errors";
+import type * as ObservationsModule from "../../lib/server/observations";
+import { importDocuments } from "../../seed/import";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+
+let db: TestDatabase;
+let obs: typeof ObservationsModule;
+let errors: typeof ErrorsModule;
+let indicatorId: number; // 5G base stations
+const actors = {} as Record<"reviewer" | "lead" | "other" | "viewer", Actor>;
+
+async function actor(username: string, role: Actor["role"], department: string | null): Promise<Actor> {
+  const dept = department ? await db.prisma.department.findUniqueOrThrow({ where: { name: department } }) : null;
+  const user = await db.prisma.user.create({
+    data: { username, displayName: username, role, departmentId: dept?.id ?? null },
+  });
+  return {
+    id: user.id,
+    username,
+    displayName: username,
+    role,
+    departmentId: dept?.id ?? null,
+    departmentName: department,
+    locale: "zh-CN",
+    via: "session",
+  };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await importDocuments(db.prisma);
+  vi.stubEnv("DATABASE_URL", db.url);
+  vi.resetModules();
+  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
+  obs = await import("../../lib/server/observations");
+  errors = await import("../../lib/server/errors");
+  const indicator = await db.prisma.indicator.findUniqueOrThrow({
+    where: { key: "5g-base-stations" },
+    select: {
+      id: true,
+      tasks: {
+        select: {
+          task: {
+            select: { assignments: { where: { role: "LEAD" }, select: { department: { select: { name: true } } } } },
+          },
+        },
+      },
+    },
+  });
+  indicatorId = indicator.id;
+  const leadName = indicator.tasks.flatMap((t) => t.task.assignments.map((a) => a.department.name))[0];
+  if (!leadName) throw new Error("5G base stations should be linked to a task with a lead unit");
+  actors.reviewer = await actor("obs-reviewer", "REVIEWER", null);
+  actors.lead = await actor("obs-lead", "DEPARTMENT_EDITOR", leadName);
+  actors.other = await actor("obs-other", "DEPARTMENT_EDITOR", leadName === "省大数据局" ? "省教育厅" : "省大数据局");
+  actors.viewer = await actor("obs-viewer", "VIEWER", null);
+}, 120_000);
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await db.drop();
+});
+
+const entry = (overrides: Partial<ObservationsModule.ObservationInput> = {}): ObservationsModule.ObservationInput => ({
+  indicatorId,
+  value: 185_000,
+  asOf: "2023-06-30",
+  source: "STATISTICAL_BULLETIN",
+  sourceDetail: "2023年上半年通信业统计",
+  ...overrides,
+});
+
+describe("actual values", () => {
+  it("a reviewer and an editor of a lead unit record values; others may not, and nothing is written", async () => {
+    const first = await obs.recordObservation(actors.reviewer, entry());
+    expect(first).toMatchObject({ value: 185000, asOf: "2023-06-30", enteredBy: "obs-reviewer", supersedesId: null });
+    await obs.recordObservation(
+      actors.lead,
+      entry({ value: 202_000, asOf: "2023-12-31", source: "DEPARTMENT_REPORT" }),
+    );
+    const before = await db.prisma.observation.count();
+    for (const who of ["other", "viewer"] as const) {
+      await expect(obs.recordObservation(actors[who], entry())).rejects.toSatisfy(
+        (e: unknown) => e instanceof errors.AppError && e.code === "FORBIDDEN",
+      );
+    }
+    expect(await db.prisma.observation.count()).toBe(before);
+    expect(await obs.canRecordObservation(actors.lead, indicatorId)).toBe(true);
+    expect(await obs.canRecordObservation(actors.other, indicatorId)).toBe(false);
+  });
+
+  it("a correction is a new row; the old one stays, marked, and can be corrected only once", async () => {
+    const wrong = await obs.recordObservation(actors.reviewer, entry({ value: 1_850_000, asOf: "2023-03-31" }));
+    const fixed = await obs.recordObservation(
+      actors.reviewer,
+      entry({ value: 185_000, asOf: "2023-03-31", supersedesId: wrong.id }),
+    );
+    const history = await obs.listObservations(indicatorId);
+    expect(history.find((o) => o.id === wrong.id)?.supersededById).toBe(fixed.id);
+    expect(history.find((o) => o.id === fixed.id)?.supersedesId).toBe(wrong.id);
+    await expect(obs.recordObservation(actors.reviewer, entry({ supersedesId: wrong.id }))).rejects.toSatisfy(
+      (e: unknown) => e instanceof errors.AppError && e.code === "CONFLICT",
+    );
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "observation.correct" } });
+    expect(audit.before).toMatchObject({ id: wrong.id, value: 1850000 });
+    // Append-only in the database itself.
+    await expect(db.prisma.observation.update({ where: { id: wrong.id }, data: { note: "改写" } })).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it.each([
+    ["a future date", { asOf: "2999-01-01" }, "VALIDATION"],
+    ["an unknown indicator", { indicatorId: 999_999 }, "NOT_FOUND"],
+    ["a correction of another indicator's value", { supersedesId: 999_999 }, "NOT_FOUND"],
+  ])("%s is refused with a clear error and nothing written", async (_label, overrides, code) => {
+    const before = await db.prisma.observation.count();
+    await expect(obs.recordObservation(actors.reviewer, entry(overrides))).rejects.toSatisfy(
+      (e: unknown) => e instanceof errors.AppError && e.code === code,
+    );
+    expect(await db.prisma.observation.count()).toBe(before);
+  });
+
+  it.each([
+    ["a value that is not a number", { value: "十八万" }],
+    ["an unknown source", { source: "RUMOUR" }],
+    ["an oversize note", { note: "长".repeat(1001) }],
+  ])("%s fails validation", async (_label, overrides) => {
+    await expect(obs.recordObservation(actors.reviewer, entry(overrides as never))).rejects.toThrow();
+  });
+});
