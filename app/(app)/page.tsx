@@ -2,9 +2,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { formatNumber } from "@/lib/i18n/catalogue";
 import { getTranslator } from "@/lib/i18n/server";
+import { requirePageActor } from "@/lib/server/auth/session";
 import { getOverviewCounts } from "@/lib/server/overview";
 
 export default async function OverviewPage() {
+  // Every page checks the session itself: a layout is not re-run on client navigation.
+  await requirePageActor();
   const [{ locale, t }, counts] = await Promise.all([getTranslator(), getOverviewCounts()]);
   const cards = [
     { label: t("overview.documents"), value: counts.documents, href: "/documents" },

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { safeCallback } from "@/lib/domain/redirects";
 
 export interface LoginFormText {
   username: string;
@@ -10,11 +11,6 @@ export interface LoginFormText {
   submit: string;
   submitting: string;
   errors: Record<string, string>;
-}
-
-/** Only same-site paths are followed after sign-in (no open redirect). */
-function safeCallback(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }
 
 export function LoginForm({
@@ -41,7 +37,7 @@ export function LoginForm({
       redirect: false,
     });
     if (result?.ok && !result.error) {
-      router.replace(safeCallback(callbackUrl));
+      router.replace(safeCallback(callbackUrl, window.location.origin));
       router.refresh();
       return;
     }

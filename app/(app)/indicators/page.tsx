@@ -2,9 +2,12 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getTranslator } from "@/lib/i18n/server";
+import { requirePageActor } from "@/lib/server/auth/session";
 import { listIndicators } from "@/lib/server/indicators";
 
 export default async function IndicatorsPage() {
+  // Every page checks the session itself: a layout is not re-run on client navigation.
+  await requirePageActor();
   const [{ t }, indicators] = await Promise.all([getTranslator(), listIndicators()]);
   return (
     <>

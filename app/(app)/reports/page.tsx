@@ -2,9 +2,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDate } from "@/lib/i18n/catalogue";
 import { getTranslator } from "@/lib/i18n/server";
+import { requirePageActor } from "@/lib/server/auth/session";
 import { listPublishedBulletins } from "@/lib/server/reports";
 
 export default async function ReportsPage() {
+  // Every page checks the session itself: a layout is not re-run on client navigation.
+  await requirePageActor();
   const [{ locale, t }, bulletins] = await Promise.all([getTranslator(), listPublishedBulletins()]);
   return (
     <>
