@@ -32,6 +32,11 @@ const schema = z.object({
   // database, against DATABASE_URL only when asked.
   SEED_DEMO_USERS: z.enum(["true", "false"]).optional(),
   UPLOAD_DIR: z.string().optional(),
+  // Behind a reverse proxy that sets X-Forwarded-For: trust it for the per-address sign-in limit.
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()

@@ -421,12 +421,31 @@ export async function resetPassword(
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: auditSelect });
     if (!before) throw notFound("用户");
+    const now = new Date();
     const after = await tx.user.update({
       where: { id: input.userId },
-      data: { passwordHash: hash, passwordChangedAt: new Date() },
+      data: { passwordHash: hash, passwordChangedAt: now },
       select: auditSelect,
     });
+    // A reset after a compromise must end every way in: sessions signed in before it stop working
+    // (see lib/server/auth/session.ts) and the user's API tokens are revoked.
+    const revoked = await tx.apiToken.updateMany({
+      where: { userId: input.userId, revokedAt: null },
+      data: { revokedAt: now },
+    });
     await audit(tx, actor, "user.reset_password", input.userId, before, after);
+    if (revoked.count > 0) {
+      await tx.auditLog.create({
+        data: {
+          actorId: actor.id,
+          actorLabel: actor.label,
+          action: "api_token.revoke_all",
+          entityType: "user",
+          entityId: String(input.userId),
+          after: { revokedTokens: revoked.count, reason: "password reset" },
+        },
+      });
+    }
   });
   return { user: (await getUser(db, input.userId))!, generatedPassword: generated };
 }

@@ -15,7 +15,12 @@ const credentials = z.object({
 /** Error codes the login form turns into messages (next-auth passes the thrown message through). */
 export const SIGN_IN_ERRORS = ["invalid", "locked", "inactive", "sso-unknown-user"] as const;
 
+/**
+ * The client's address for the per-address limit. X-Forwarded-For is client-controlled unless a
+ * reverse proxy in front of the app sets it, so it is used only with TRUST_PROXY=true.
+ */
 function clientIp(headers: Record<string, unknown> | undefined): string | null {
+  if (!getEnv().TRUST_PROXY) return null;
   const forwarded = headers?.["x-forwarded-for"];
   const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
   return typeof value === "string" ? (value.split(",")[0]?.trim() ?? null) : null;
@@ -63,16 +68,27 @@ export function getAuthOptions(): NextAuthOptions {
           if (!parsed.success) throw new Error("invalid");
           const { username, password } = parsed.data;
           const ip = clientIp(req?.headers as Record<string, unknown> | undefined);
-          const verdict = await checkThrottle(username, ip);
-          if (!verdict.allowed) throw new Error("locked");
-          const user = await getDb().user.findUnique({
-            where: { username },
-            select: { id: true, username: true, displayName: true, passwordHash: true, active: true },
-          });
-          const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-          await recordAttempt(username, ip, ok && !!user?.passwordHash);
-          if (!user || !user.passwordHash || !ok) throw new Error("invalid");
-          if (!user.active) throw new Error("inactive");
+          // Check, verify and record under a lock on the user's row: parallel guesses at one account are
+          // counted one after another, so the lockout holds.
+          const outcome = await getDb().$transaction(
+            async (tx) => {
+              await tx.$queryRaw`SELECT id FROM "app_user" WHERE username = ${username} FOR UPDATE`;
+              const verdict = await checkThrottle(username, ip, new Date(), tx);
+              if (!verdict.allowed) return { error: "locked" as const };
+              const user = await tx.user.findUnique({
+                where: { username },
+                select: { id: true, displayName: true, passwordHash: true, active: true },
+              });
+              const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+              await recordAttempt(username, ip, ok && !!user?.passwordHash, new Date(), tx);
+              if (!user || !user.passwordHash || !ok) return { error: "invalid" as const };
+              if (!user.active) return { error: "inactive" as const };
+              return { user };
+            },
+            { timeout: 15_000 },
+          );
+          if ("error" in outcome) throw new Error(outcome.error);
+          const { user } = outcome;
           return { id: String(user.id), name: user.displayName };
         },
       }),
@@ -84,23 +100,35 @@ export function getAuthOptions(): NextAuthOptions {
         if (account?.provider !== "oidc") return true;
         const db = getDb();
         const subject = account.providerAccountId;
-        const email = (profile as { email?: string } | undefined)?.email ?? user.email ?? undefined;
+        const claims = (profile ?? {}) as { email?: string; email_verified?: boolean };
+        // A user already bound to a subject signs in by that subject only.
+        const bound = await db.user.findUnique({ where: { oidcSubject: subject }, select: { id: true, active: true } });
+        if (bound) {
+          if (!bound.active) return "/login?error=inactive";
+          user.id = String(bound.id);
+          return true;
+        }
+        // First sign-in: link by a verified email to a provisioned account that is not bound to another subject.
+        if (!claims.email || claims.email_verified !== true) return "/login?error=sso-unknown-user";
         const match = await db.user.findFirst({
-          where: { active: true, OR: [{ oidcSubject: subject }, ...(email ? [{ email }] : [])] },
-          select: { id: true, oidcSubject: true },
+          where: { active: true, email: claims.email, oidcSubject: null },
+          select: { id: true },
         });
         if (!match) return "/login?error=sso-unknown-user";
-        if (!match.oidcSubject) await db.user.update({ where: { id: match.id }, data: { oidcSubject: subject } });
+        await db.user.update({ where: { id: match.id }, data: { oidcSubject: subject } });
         user.id = String(match.id);
         return true;
       },
-      jwt({ token, user, account }) {
-        if (user) token.uid = Number(user.id);
-        if (account?.provider === "oidc" && user) token.uid = Number(user.id);
+      jwt({ token, user }) {
+        // `authAt` is set once, at sign-in (next-auth re-issues the token, and its iat, as it rolls).
+        if (user) {
+          token.uid = Number(user.id);
+          token.authAt = Date.now();
+        }
         return token;
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid };
+        return { ...session, uid: token.uid, authAt: token.authAt };
       },
     },
   };

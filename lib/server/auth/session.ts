@@ -17,13 +17,16 @@ const actorSelect = {
   departmentId: true,
   locale: true,
   active: true,
+  passwordChangedAt: true,
   department: { select: { name: true } },
 } as const;
 
-async function loadActor(userId: number, via: Actor["via"]): Promise<Actor | null> {
+async function loadActor(userId: number, via: Actor["via"], signedInAt?: number): Promise<Actor | null> {
   const user = await getDb().user.findUnique({ where: { id: userId }, select: actorSelect });
   // A deactivated user loses access at once, whatever their cookie or token says.
   if (!user || !user.active) return null;
+  // A session from before a password change (an admin reset after a compromise) is over.
+  if (via === "session" && user.passwordChangedAt && (signedInAt ?? 0) < user.passwordChangedAt.getTime()) return null;
   return {
     id: user.id,
     username: user.username,
@@ -53,11 +56,15 @@ export async function actorFromToken(authorization: string): Promise<Actor | nul
 }
 
 /** The current user from the session cookie or an API token; null when signed out. Once per request. */
+/** Only `Bearer dpt_…` is ours: other Authorization schemes (a gateway's Basic auth) leave the cookie in charge. */
+const isOurToken = (authorization: string | null): authorization is string =>
+  authorization !== null && /^Bearer\s+dpt_/.test(authorization.trim());
+
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const authorization = (await headers()).get("authorization");
-  if (authorization) return actorFromToken(authorization);
-  const session = (await getServerSession(getAuthOptions())) as { uid?: number } | null;
-  return typeof session?.uid === "number" ? loadActor(session.uid, "session") : null;
+  if (isOurToken(authorization)) return actorFromToken(authorization);
+  const session = (await getServerSession(getAuthOptions())) as { uid?: number; authAt?: number } | null;
+  return typeof session?.uid === "number" ? loadActor(session.uid, "session", session.authAt) : null;
 });
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
@@ -74,9 +81,13 @@ export async function requirePageActor(roles?: RoleName[]): Promise<Actor> {
  */
 export async function requireRequestActor(request: Request, roles?: RoleName[]): Promise<Actor> {
   const authorization = request.headers.get("authorization");
+  const token = isOurToken(authorization) ? authorization : null;
   // No token and no cookie: certainly signed out (and no need to consult the session machinery).
-  if (!authorization && !request.headers.get("cookie")) throw unauthenticated();
-  const actor = authorization ? await actorFromToken(authorization) : await getCurrentActor();
+  if (!token && !request.headers.get("cookie")) {
+    // A malformed Bearer value is a bad token, not "signed out": same answer, 401.
+    throw unauthenticated();
+  }
+  const actor = token ? await actorFromToken(token) : await getCurrentActor();
   if (!actor) throw unauthenticated();
   if (roles && !roles.includes(actor.role)) throw forbidden();
   return actor;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Db } from "../../db/client";
 import { getDb } from "../db";
 
 /**
@@ -10,8 +11,14 @@ export const LIMITS = { window: 15 * 60_000, perUser: 5, perIp: 20, lockout: 15 
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-export async function checkThrottle(username: string, ip: string | null, now = new Date()): Promise<ThrottleVerdict> {
-  const db = getDb();
+type Client = Pick<Db, "user" | "loginAttempt">;
+
+export async function checkThrottle(
+  username: string,
+  ip: string | null,
+  now = new Date(),
+  db: Client = getDb(),
+): Promise<ThrottleVerdict> {
   const since = new Date(now.getTime() - LIMITS.window);
   const user = await db.user.findUnique({ where: { username }, select: { lockedUntil: true } });
   if (user?.lockedUntil && user.lockedUntil > now) {
@@ -24,8 +31,13 @@ export async function checkThrottle(username: string, ip: string | null, now = n
   return { allowed: true };
 }
 
-export async function recordAttempt(username: string, ip: string | null, success: boolean, now = new Date()) {
-  const db = getDb();
+export async function recordAttempt(
+  username: string,
+  ip: string | null,
+  success: boolean,
+  now = new Date(),
+  db: Client = getDb(),
+) {
   const attempt = await db.loginAttempt.create({
     data: { username, ip, success, createdAt: now },
     select: { id: true },
