@@ -7,6 +7,7 @@
  * Writing is canonical (defaults omitted, fixed order), so one view has one URL.
  */
 import { z } from "zod";
+import { isoDateSchema } from "./dates";
 
 export const TASK_STATUSES = ["NOT_STARTED", "ON_TRACK", "AT_RISK", "LAGGING", "COMPLETED", "ONGOING"] as const;
 export type TaskStatusValue = (typeof TASK_STATUSES)[number];
@@ -93,13 +94,7 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 // URL spellings: lower case, so links read naturally (status=lagging,at_risk).
 const lower = (value: string) => value.toLowerCase();
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  });
+const isoDate = isoDateSchema;
 
 // Each field has its own `.catch`, so one bad parameter resets only itself.
 const schema = z.object({

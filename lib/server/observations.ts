@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isoDateSchema } from "../domain/dates";
 import { shanghaiDate } from "../domain/periods";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "./audit";
@@ -11,7 +12,7 @@ import { AppError, forbidden, notFound } from "./errors";
  * Actual values of indicators. Append-only: a correction is a new row that supersedes the old one
  * (the database refuses UPDATE and DELETE on the table); the history keeps both.
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD · date must be YYYY-MM-DD");
+const isoDate = isoDateSchema;
 
 export const OBSERVATION_SOURCES = ["STATISTICAL_BULLETIN", "DEPARTMENT_REPORT", "DOCUMENT", "OTHER"] as const;
 

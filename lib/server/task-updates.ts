@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isoDateSchema } from "../domain/dates";
 import { shanghaiDate } from "../domain/periods";
 import {
   canEdit,
@@ -21,7 +22,7 @@ type Tx = Prisma.TransactionClient;
 
 // ───────────────────────────── contracts (shared by the UI actions and the REST API) ─────────────────────────────
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD · date must be YYYY-MM-DD");
+const isoDate = isoDateSchema;
 
 export const taskUpdateInput = z.object({
   taskId: z.number().int().positive(),
@@ -362,13 +363,38 @@ async function applyApprovedReport(tx: Tx, actor: Actor, report: UpdateRow): Pro
     where: { id: report.taskId },
     select: { currentStatus: true, currentProgress: true },
   });
+  // Approving a late report for an earlier period must not roll back what a later period established.
+  const period = await tx.reportingPeriod.findUniqueOrThrow({
+    where: { id: report.periodId },
+    select: { startDate: true },
+  });
+  const newer = await tx.taskUpdate.findFirst({
+    where: {
+      taskId: report.taskId,
+      kind: "LEAD_REPORT",
+      reviewState: "APPROVED",
+      period: { startDate: { gt: period.startDate } },
+    },
+    select: { id: true },
+  });
+  if (newer) {
+    await writeAudit(tx, actor, {
+      action: "task.status_kept",
+      entityType: "task",
+      entityId: report.taskId,
+      before: { status: before.currentStatus, progress: before.currentProgress },
+      after: { reason: "a later period's approved report stands", approvedReportVersion: report.version },
+    });
+    return;
+  }
   await tx.task.update({
     where: { id: report.taskId },
     data: { currentStatus: report.status, currentProgress: report.progress, statusUpdatedAt: new Date() },
   });
+  // A completion date already recorded stands; a report only fills in the missing ones.
   for (const m of report.milestoneDates) {
     await tx.milestone.updateMany({
-      where: { id: m.milestoneId, taskId: report.taskId },
+      where: { id: m.milestoneId, taskId: report.taskId, completedDate: null },
       data: { completedDate: new Date(`${m.completedDate}T00:00:00Z`), completedById: actor.id },
     });
   }
@@ -561,24 +587,26 @@ export interface SupervisionRow {
  * supervision after their document's period ends.
  */
 export async function listSupervision(periodId: number): Promise<SupervisionRow[]> {
+  // Only the latest version of each report counts: a returned report owes a resubmission.
   const rows = await getDb().$queryRaw<
     { departmentId: number; departmentName: string; tasksInScope: number; submitted: number }[]
   >`
+    WITH latest AS (
+      SELECT DISTINCT ON (u."taskId", u."departmentId") u."taskId", u."departmentId", u."reviewState"
+      FROM "task_update" u
+      WHERE u."periodId" = ${periodId}
+      ORDER BY u."taskId", u."departmentId", u.version DESC
+    )
     SELECT d.id AS "departmentId", d.name AS "departmentName",
            count(*)::int AS "tasksInScope",
-           count(*) FILTER (WHERE EXISTS (
-             SELECT 1 FROM "task_update" u
-             WHERE u."taskId" = t.id AND u."periodId" = ${periodId} AND u."departmentId" = d.id
-               AND u."reviewState" IN ('SUBMITTED', 'APPROVED')))::int AS "submitted"
+           (count(*) FILTER (WHERE l."reviewState" IN ('SUBMITTED', 'APPROVED')))::int AS "submitted"
     FROM "task_assignment" a
     JOIN "task" t ON t.id = a."taskId" AND t."retiredAt" IS NULL AND t."currentStatus" <> 'COMPLETED'
     JOIN "department" d ON d.id = a."departmentId" AND NOT d.generic
+    LEFT JOIN latest l ON l."taskId" = t.id AND l."departmentId" = d.id
     WHERE a.role = 'LEAD'
     GROUP BY d.id, d.name
-    ORDER BY count(*) - count(*) FILTER (WHERE EXISTS (
-             SELECT 1 FROM "task_update" u
-             WHERE u."taskId" = t.id AND u."periodId" = ${periodId} AND u."departmentId" = d.id
-               AND u."reviewState" IN ('SUBMITTED', 'APPROVED'))) DESC, d.name`;
+    ORDER BY count(*) - count(*) FILTER (WHERE l."reviewState" IN ('SUBMITTED', 'APPROVED')) DESC, d.name`;
   return rows.map((r) => ({ ...r, missing: r.tasksInScope - r.submitted }));
 }
 

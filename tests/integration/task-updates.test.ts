@@ -303,3 +303,54 @@ describe("bad input writes nothing", () => {
     );
   });
 });
+
+describe("supervision and late approvals", () => {
+  it("a returned report counts as missing in the 督办 list until it is resubmitted", async () => {
+    const { saveTaskUpdate, reviewTaskUpdate, listSupervision } = updates;
+    const other = actors.other!;
+    const task = await db.prisma.task.findFirstOrThrow({
+      where: { assignments: { some: { role: "LEAD", departmentId: other.departmentId! } }, updates: { none: {} } },
+    });
+    const saved = await saveTaskUpdate(other, input({ taskId: task.id, intent: "submit" }), NOW);
+    const row = async () =>
+      (await listSupervision(saved.update.periodId)).find((r) => r.departmentId === other.departmentId)!;
+    const submittedBefore = (await row()).submitted;
+    await reviewTaskUpdate(actors.reviewer!, {
+      taskId: task.id,
+      periodId: saved.update.periodId,
+      departmentId: other.departmentId!,
+      expectedVersion: 1,
+      decision: "return",
+      comment: "请补充",
+    });
+    expect((await row()).submitted).toBe(submittedBefore - 1);
+    expect((await row()).missing).toBe((await row()).tasksInScope - (submittedBefore - 1));
+  });
+
+  it("approving an earlier period's report after a later one keeps the later status", async () => {
+    const { saveTaskUpdate, reviewTaskUpdate } = updates;
+    const lead = actors.lead!;
+    const task = await db.prisma.task.findFirstOrThrow({
+      where: { assignments: { some: { role: "LEAD", departmentId: lead.departmentId! } }, updates: { none: {} } },
+    });
+    const LATER = new Date("2023-07-10T02:00:00Z"); // period 2023-P4
+    const early = await saveTaskUpdate(
+      lead,
+      input({ taskId: task.id, intent: "submit", status: "LAGGING", progress: 20 }),
+      NOW,
+    );
+    const late = await saveTaskUpdate(
+      lead,
+      input({ taskId: task.id, intent: "submit", status: "ON_TRACK", progress: 60 }),
+      LATER,
+    );
+    const ref = { taskId: task.id, departmentId: lead.departmentId!, expectedVersion: 1, decision: "approve" as const };
+    await reviewTaskUpdate(actors.reviewer!, { ...ref, periodId: late.update.periodId });
+    await reviewTaskUpdate(actors.reviewer!, { ...ref, periodId: early.update.periodId });
+    const after = await db.prisma.task.findUniqueOrThrow({ where: { id: task.id } });
+    expect(after).toMatchObject({ currentStatus: "ON_TRACK", currentProgress: 60 });
+    expect(await db.prisma.auditLog.count({ where: { action: "task.status_kept", entityId: String(task.id) } })).toBe(
+      1,
+    );
+  });
+});
