@@ -94,6 +94,14 @@ export function UpdateForm({ taskId, state, milestones, departmentName, periodLa
         return;
       }
       const { error } = result;
+      if (error.code === "CONFLICT" && error.current === null) {
+        // The reporting period changed while the form was open: this period's report starts afresh.
+        setVersion(0);
+        setReviewState(null);
+        setNotice({ tone: "error", text: m.periodChanged });
+        router.refresh();
+        return;
+      }
       if (error.code === "CONFLICT" && error.current && typeof error.current === "object") {
         // Keep the user's text; start the next save from the newer version they can now see.
         const current = error.current as UpdateRow;

@@ -19,7 +19,8 @@ export async function startEmbeddedDatabase(options: {
   host?: string;
   maxConnections?: number;
 }): Promise<EmbeddedDatabase> {
-  mkdirSync(options.dataDir, { recursive: true });
+  // "memory://" is PGlite's in-memory database, not a directory.
+  if (!options.dataDir.startsWith("memory://")) mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir: options.dataDir });
   const host = options.host ?? "127.0.0.1";
   const server = new PGLiteSocketServer({

@@ -53,6 +53,7 @@ export const updatesZh = {
   saving: "正在保存…",
   saved: "已保存（第 {version} 版）",
   submitted: "已提交审核（第 {version} 版）",
+  periodChanged: "报送周期已变更，本期填报将从第 1 版开始。您的内容仍保留在表单中，请再次保存。",
   conflict: "该填报已被他人更新（当前第 {version} 版）。您的内容仍保留在表单中，请核对最新内容后再保存。",
   problems: {
     COMPLETED_NEEDS_EVIDENCE: "状态为“已完成”时须上传佐证材料。",
@@ -133,6 +134,8 @@ export const updatesEn: Widen<typeof updatesZh> = {
   saving: "Saving…",
   saved: "Saved (version {version})",
   submitted: "Submitted for review (version {version})",
+  periodChanged:
+    "The reporting period has changed: this period's report starts at version 1. Your text is still in the form; save again.",
   conflict:
     "Someone else updated this report (now version {version}). Your text is still in the form; check the newer version, then save again.",
   problems: {
