@@ -32,7 +32,7 @@ import {
 export const DOCUMENTS_DIR = path.join(process.cwd(), "seed", "documents");
 
 /** Bump when the mapping from extraction to rows changes, so unchanged documents are written again. */
-const IMPORTER_VERSION = 3;
+const IMPORTER_VERSION = 4;
 
 export type ImportErrorCode = "MANIFEST_INVALID" | "SOURCE_UNREADABLE" | "NO_TASKS";
 
@@ -248,6 +248,59 @@ function taskKind(task: ExtractedTask, isMeasure: boolean): TaskKind {
   return task.number.startsWith("专栏") ? "COLUMN_ITEM" : "TASK";
 }
 
+/**
+ * Milestones are matched by what they say — the due date and the text, then the due date alone — not by
+ * position, so a revised document that inserts an earlier milestone does not move the completion dates
+ * departments recorded onto other milestones. Unmatched old ones are retired, never deleted.
+ */
+async function reconcileMilestones(
+  tx: Tx,
+  taskId: number,
+  extracted: ExtractedTask["milestones"],
+  fileId: (name: string) => number,
+): Promise<void> {
+  const existing = await tx.milestone.findMany({
+    where: { taskId },
+    orderBy: { ordinal: "asc" },
+    select: { id: true, ordinal: true, dueDate: true, text: true, retiredAt: true },
+  });
+  const unmatched = new Set(existing.map((m) => m.id));
+  const pick = (test: (m: (typeof existing)[number]) => boolean) => {
+    const found = existing.find((m) => unmatched.has(m.id) && test(m));
+    if (found) unmatched.delete(found.id);
+    return found;
+  };
+  const plan = extracted.map((milestone, ordinal) => {
+    const due = milestone.due;
+    const sameDay = (m: (typeof existing)[number]) => m.dueDate.toISOString().slice(0, 10) === due;
+    return { milestone, ordinal, match: pick((m) => sameDay(m) && m.text === milestone.text) };
+  });
+  for (const step of plan) {
+    step.match ??= pick((m) => m.dueDate.toISOString().slice(0, 10) === step.milestone.due);
+  }
+  // Park every ordinal out of the way first: (taskId, ordinal) is unique.
+  const changed = existing.filter((m) => {
+    const step = plan.find((p) => p.match?.id === m.id);
+    return step ? step.ordinal !== m.ordinal : m.retiredAt === null || m.ordinal >= 0;
+  });
+  for (const m of changed) await tx.milestone.update({ where: { id: m.id }, data: { ordinal: -m.id } });
+  for (const { milestone, ordinal, match } of plan) {
+    const data = {
+      ordinal,
+      dueDate: date(milestone.due),
+      text: milestone.text,
+      sourceFileId: milestone.source ? fileId(milestone.source.file) : null,
+      startOffset: milestone.source?.start ?? null,
+      endOffset: milestone.source?.end ?? null,
+      retiredAt: null,
+    };
+    if (match) await tx.milestone.update({ where: { id: match.id }, data });
+    else await tx.milestone.create({ data: { taskId, ...data } });
+  }
+  const stale = existing.filter((m) => unmatched.has(m.id) && m.retiredAt === null).map((m) => m.id);
+  if (stale.length) await tx.milestone.updateMany({ where: { id: { in: stale } }, data: { retiredAt: new Date() } });
+}
+
 async function writeDocument(
   tx: Tx,
   doc: PreparedDocument,
@@ -393,26 +446,7 @@ async function writeDocument(
       await tx.taskAssignment.createMany({ data: [...wanted.values()].map((w) => ({ taskId: row.id, ...w })) });
     }
 
-    // Milestones by position; completion dates are user data and are kept.
-    for (const [milestoneOrdinal, milestone] of task.milestones.entries()) {
-      const data = {
-        dueDate: date(milestone.due),
-        text: milestone.text,
-        sourceFileId: milestone.source ? fileId(milestone.source.file) : null,
-        startOffset: milestone.source?.start ?? null,
-        endOffset: milestone.source?.end ?? null,
-        retiredAt: null,
-      };
-      await tx.milestone.upsert({
-        where: { taskId_ordinal: { taskId: row.id, ordinal: milestoneOrdinal } },
-        create: { taskId: row.id, ordinal: milestoneOrdinal, ...data },
-        update: data,
-      });
-    }
-    await tx.milestone.updateMany({
-      where: { taskId: row.id, ordinal: { gte: task.milestones.length }, retiredAt: null },
-      data: { retiredAt: new Date() },
-    });
+    await reconcileMilestones(tx, row.id, task.milestones, fileId);
   }
 
   const retired = await tx.task.updateMany({

@@ -277,6 +277,50 @@ describe("re-importing a revised document", () => {
   });
 });
 
+describe("milestones across a revision", () => {
+  let db: TestDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dir = copyDocuments();
+    await importDocuments(db.prisma, { dir });
+  }, 120_000);
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await db.drop();
+  });
+
+  it("a milestone inserted before another does not move recorded completions", async () => {
+    const p = db.prisma;
+    const task = await p.task.findFirstOrThrow({
+      where: { document: { slug: "work-points-2023" }, milestones: { some: {} } },
+      orderBy: { ordinal: "asc" },
+      select: { id: true, startOffset: true, milestones: { select: { id: true, text: true, dueDate: true } } },
+    });
+    const [first] = task.milestones;
+    await p.milestone.update({ where: { id: first!.id }, data: { completedDate: new Date("2023-11-30T00:00:00Z") } });
+
+    // The revision adds a mid-year milestone at the start of the task's text.
+    const file = path.join(dir, "2023-work-points.txt");
+    const raw = readFileSync(file, "utf8");
+    const at = raw.indexOf("。", task.startOffset) + 1;
+    writeFileSync(file, `${raw.slice(0, at)}2023年6月底前,完成试点方案编制。${raw.slice(at)}`);
+    await importDocuments(p, { dir, only: ["work-points-2023"] });
+
+    const after = await p.milestone.findMany({
+      where: { taskId: task.id, retiredAt: null },
+      orderBy: { ordinal: "asc" },
+      select: { id: true, text: true, dueDate: true, completedDate: true },
+    });
+    expect(after).toHaveLength(task.milestones.length + 1);
+    expect(after[0]!.dueDate.toISOString().slice(0, 10)).toBe("2023-06-30");
+    expect(after[0]!.completedDate).toBeNull();
+    const kept = after.find((m) => m.id === first!.id);
+    expect(kept?.text).toBe(first!.text);
+    expect(kept?.completedDate?.toISOString().slice(0, 10)).toBe("2023-11-30");
+  });
+});
+
 describe("a department an admin renamed", () => {
   let db: TestDatabase;
   beforeAll(async () => {
