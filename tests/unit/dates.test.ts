@@ -6,7 +6,16 @@ describe("calendar dates", () => {
     for (const d of ["2023-12-31", "2024-02-29", "2000-02-29"]) expect(isoDateSchema.safeParse(d).success).toBe(true);
   });
   it("refuses impossible or malformed dates instead of rolling them over", () => {
-    for (const d of ["2023-02-29", "2023-02-30", "2023-13-01", "2023-00-10", "1900-02-29", "2023-1-5", "20231231", ""]) {
+    for (const d of [
+      "2023-02-29",
+      "2023-02-30",
+      "2023-13-01",
+      "2023-00-10",
+      "1900-02-29",
+      "2023-1-5",
+      "20231231",
+      "",
+    ]) {
       expect(isoDateSchema.safeParse(d).success, d).toBe(false);
     }
   });
