@@ -64,36 +64,36 @@ export function ObservationForm({
           {message.text}
         </p>
       ) : null}
-      <label className="text-sm">
-        {interpolate(m.value, { unit })}
-        <input name="value" required inputMode="decimal" className={input} />
-      </label>
-      <label className="text-sm">
-        {m.asOf}
-        <input name="asOf" type="date" required max={today} className={input} />
-      </label>
-      <label className="text-sm">
-        {m.source}
-        <select name="source" className={input} defaultValue="STATISTICAL_BULLETIN">
+      <div className="text-sm">
+        <label htmlFor="obs-value">{interpolate(m.value, { unit })}</label>
+        <input id="obs-value" name="value" required inputMode="decimal" className={input} />
+      </div>
+      <div className="text-sm">
+        <label htmlFor="obs-asOf">{m.asOf}</label>
+        <input id="obs-asOf" name="asOf" type="date" required max={today} className={input} />
+      </div>
+      <div className="text-sm">
+        <label htmlFor="obs-source">{m.source}</label>
+        <select id="obs-source" name="source" className={input} defaultValue="STATISTICAL_BULLETIN">
           {SOURCES.map((s) => (
             <option key={s} value={s}>
               {m.sources[s]}
             </option>
           ))}
         </select>
-      </label>
-      <label className="text-sm">
-        {m.sourceDetail}
-        <input name="sourceDetail" maxLength={200} className={input} />
-      </label>
-      <label className="text-sm sm:col-span-2">
-        {m.note}
-        <textarea name="note" rows={2} maxLength={1000} className={input} />
-      </label>
+      </div>
+      <div className="text-sm">
+        <label htmlFor="obs-sourceDetail">{m.sourceDetail}</label>
+        <input id="obs-sourceDetail" name="sourceDetail" maxLength={200} className={input} />
+      </div>
+      <div className="text-sm sm:col-span-2">
+        <label htmlFor="obs-note">{m.note}</label>
+        <textarea id="obs-note" name="note" rows={2} maxLength={1000} className={input} />
+      </div>
       {correctable.length ? (
-        <label className="text-sm sm:col-span-2">
-          {m.corrects}
-          <select name="supersedesId" className={input} defaultValue="">
+        <div className="text-sm sm:col-span-2">
+          <label htmlFor="obs-supersedesId">{m.corrects}</label>
+          <select id="obs-supersedesId" name="supersedesId" className={input} defaultValue="">
             <option value="">{m.correctsNone}</option>
             {correctable.map((c) => (
               <option key={c.id} value={c.id}>
@@ -101,7 +101,7 @@ export function ObservationForm({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ) : null}
       <div className="sm:col-span-2">
         <button
