@@ -134,6 +134,10 @@ export const en: Messages = {
     area: "Area",
     targets: "Targets",
     baselines: "Baselines",
+    status: "Status",
+    latest: "Latest value",
+    target: "Target",
+    statusLabel: { ACHIEVED: "Achieved", ON_PACE: "On pace", AT_RISK: "At risk", BEHIND: "Behind", NO_DATA: "No data" },
     detail: {
       direction: "Direction",
       higherIsBetter: "higher is better",

@@ -137,6 +137,16 @@ export const zhCN = {
     area: "领域",
     targets: "目标值",
     baselines: "基期值",
+    status: "状态",
+    latest: "最新值",
+    target: "对应目标",
+    statusLabel: {
+      ACHIEVED: "已实现",
+      ON_PACE: "符合序时进度",
+      AT_RISK: "存在风险",
+      BEHIND: "滞后",
+      NO_DATA: "暂无数据",
+    },
     detail: {
       direction: "方向",
       higherIsBetter: "越高越好",

@@ -1,5 +1,5 @@
 import "server-only";
-import { periodOf } from "../domain/periods";
+import { periodOf, shanghaiDate } from "../domain/periods";
 import { getDb } from "../server/db";
 import { getDocumentReader, listDocuments } from "../server/documents";
 import { getIndicator, listIndicators } from "../server/indicators";
@@ -123,7 +123,7 @@ export async function getApiDocument(slug: string): Promise<ApiDocumentDetail | 
 // ───────────────────────────── indicators ─────────────────────────────
 
 export async function listApiIndicators() {
-  return (await listIndicators()).map((i) => ({
+  return (await listIndicators(shanghaiDate(new Date()))).map((i) => ({
     id: i.id,
     key: i.key,
     name: i.name,

@@ -131,4 +131,25 @@ describe("actual values", () => {
   ])("%s fails validation", async (_label, overrides) => {
     await expect(obs.recordObservation(actors.reviewer, entry(overrides as never))).rejects.toThrow();
   });
+
+  it("the catalogue judges the indicator by 序时进度 from its values, baseline and targets", async () => {
+    const { listIndicators } = await import("../../lib/server/indicators");
+    const fiveG = (await listIndicators("2023-07-01")).find((i) => i.key === "5g-base-stations")!;
+    // Baseline 51,000 (2020-12-31); the target that counts is ≥200,000 by 2023-12-31; the latest value
+    // on or before 2023-07-01 is 185,000 (2023-06-30; the 202,000 of 2023-12-31 is not yet known then).
+    // Expected share 912/1095 = 0.833, actual (185000-51000)/(200000-51000) = 0.899: ahead of pace.
+    expect(fiveG).toMatchObject({
+      status: "ON_PACE",
+      reason: "AHEAD_OF_PACE",
+      latest: { value: 185000, asOf: "2023-06-30" },
+      target: { value: 200000, comparator: "GTE", dueDate: "2023-12-31" },
+    });
+    expect(fiveG.actualShare).toBeCloseTo(134000 / 149000, 6);
+    // At the end of 2023 the recorded 202,000 meets the target.
+    const later = (await listIndicators("2024-01-15")).find((i) => i.key === "5g-base-stations")!;
+    expect(later.status).toBe("ACHIEVED");
+    // An indicator nobody has reported on yet has no data.
+    const untouched = (await listIndicators("2023-07-01")).find((i) => i.key === "data-center-standard-racks")!;
+    expect(untouched.status).toBe("NO_DATA");
+  });
 });

@@ -1,14 +1,19 @@
 import Link from "next/link";
+import { IndicatorStatusBadge } from "@/components/indicators/indicator-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { shanghaiDate } from "@/lib/domain/periods";
+import { formatNumber } from "@/lib/i18n/catalogue";
 import { getTranslator } from "@/lib/i18n/server";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { listIndicators } from "@/lib/server/indicators";
 
+const SYMBOL: Record<string, string> = { GTE: "≥", GT: ">", EQ: "=", APPROX: "≈", LTE: "≤", LT: "<" };
+
 export default async function IndicatorsPage() {
   // Every page checks the session itself: a layout is not re-run on client navigation.
   await requirePageActor();
-  const [{ t }, indicators] = await Promise.all([getTranslator(), listIndicators()]);
+  const [{ locale, t }, indicators] = await Promise.all([getTranslator(), listIndicators(shanghaiDate(new Date()))]);
   return (
     <>
       <PageHeader title={t("indicators.title")} intro={t("indicators.intro")} />
@@ -17,6 +22,7 @@ export default async function IndicatorsPage() {
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm">
+            <caption className="sr-only">{t("indicators.title")}</caption>
             <thead className="bg-slate-100 text-left text-slate-700">
               <tr>
                 <th scope="col" className="px-3 py-2">
@@ -26,7 +32,13 @@ export default async function IndicatorsPage() {
                   {t("indicators.area")}
                 </th>
                 <th scope="col" className="px-3 py-2">
-                  {t("indicators.unit")}
+                  {t("indicators.status")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("indicators.latest")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("indicators.target")}
                 </th>
                 <th scope="col" className="px-3 py-2 text-right">
                   {t("indicators.baselines")}
@@ -44,8 +56,18 @@ export default async function IndicatorsPage() {
                       {i.name}
                     </Link>
                   </td>
-                  <td className="px-3 py-2">{i.area}</td>
-                  <td className="px-3 py-2">{i.unit}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{i.area}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    <IndicatorStatusBadge status={i.status} label={t(`indicators.statusLabel.${i.status}`)} />
+                  </td>
+                  <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
+                    {i.latest ? `${formatNumber(locale, i.latest.value)} ${i.unit}` : "—"}
+                  </td>
+                  <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
+                    {i.target
+                      ? `${SYMBOL[i.target.comparator] ?? ""}${formatNumber(locale, i.target.value)} ${i.unit}（${i.target.dueDate.slice(0, 4)}）`
+                      : "—"}
+                  </td>
                   <td className="px-3 py-2 text-right tabular-nums">{i.baselineCount}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{i.targetCount}</td>
                 </tr>
