@@ -1,8 +1,7 @@
 import Link from "next/link";
+import { COMPARATOR_SYMBOL } from "@/lib/domain/indicator-status";
 import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { IndicatorDetail as Indicator } from "@/lib/server/indicators";
-
-const SYMBOL: Record<string, string> = { GTE: "≥", GT: ">", EQ: "=", APPROX: "≈", LTE: "≤", LT: "<" };
 
 export function IndicatorDetail({ indicator, locale, t }: { indicator: Indicator; locale: Locale; t: Translate }) {
   return (
@@ -29,7 +28,7 @@ export function IndicatorDetail({ indicator, locale, t }: { indicator: Indicator
               <li key={b.id} className="py-2">
                 <div className="flex flex-wrap gap-x-3">
                   <span className="font-medium">
-                    {SYMBOL[b.comparator]} {formatNumber(locale, b.value)} {b.unit}
+                    {COMPARATOR_SYMBOL[b.comparator]} {formatNumber(locale, b.value)} {b.unit}
                   </span>
                   <span className="text-slate-600">
                     {t("indicators.detail.asOf")}：{formatDate(locale, b.asOf)}
@@ -58,7 +57,7 @@ export function IndicatorDetail({ indicator, locale, t }: { indicator: Indicator
               <li key={target.id} className="py-2">
                 <div className="flex flex-wrap gap-x-3">
                   <span className="font-medium">
-                    {SYMBOL[target.comparator]} {formatNumber(locale, target.value)} {target.unit}
+                    {COMPARATOR_SYMBOL[target.comparator]} {formatNumber(locale, target.value)} {target.unit}
                   </span>
                   <span className="text-slate-600">
                     {t("indicators.detail.due")}：{formatDate(locale, target.dueDate)}

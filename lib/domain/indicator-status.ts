@@ -375,3 +375,13 @@ export function rollUpTaskStatuses(
             : "ON_PACE";
   return { total, completed, completionRate, lagging, laggingRate, status };
 }
+
+/** How a comparator is written next to a figure: ≥ 20万, ≈ 50. */
+export const COMPARATOR_SYMBOL: Record<Comparator, string> = {
+  GTE: "≥",
+  GT: ">",
+  EQ: "=",
+  APPROX: "≈",
+  LTE: "≤",
+  LT: "<",
+};

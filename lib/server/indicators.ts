@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
-import { evaluateIndicator, type IndicatorStatus } from "../domain/indicator-status";
+import { evaluateIndicator, type Comparator, type IndicatorStatus } from "../domain/indicator-status";
 import { sourceHref } from "../reader/links";
 import { getDb } from "./db";
 
@@ -25,7 +25,7 @@ export interface IndicatorListItem {
   status: IndicatorStatus;
   reason: string;
   latest: { value: number; asOf: string } | null;
-  target: { value: number; comparator: string; dueDate: string } | null;
+  target: { value: number; comparator: Comparator; dueDate: string } | null;
   /** Share of the way from baseline to the target that counts, when measurable (0..1+). */
   actualShare: number | null;
 }
@@ -117,7 +117,7 @@ export interface IndicatorDetail {
     value: number;
     unit: string;
     valueAsWritten: string;
-    comparator: string;
+    comparator: Comparator;
     asOf: string;
     quote: string;
     document: { slug: string; shortTitle: string } | null;
@@ -129,7 +129,7 @@ export interface IndicatorDetail {
     normalizedValue: number;
     unit: string;
     valueAsWritten: string;
-    comparator: string;
+    comparator: Comparator;
     dueDate: string;
     cumulative: boolean | null;
     aspirational: boolean;

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { COMPARATOR_SYMBOL } from "@/lib/domain/indicator-status";
 import { IndicatorStatusBadge } from "@/components/indicators/indicator-status-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,8 +8,6 @@ import { formatNumber } from "@/lib/i18n/catalogue";
 import { getTranslator } from "@/lib/i18n/server";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { listIndicators } from "@/lib/server/indicators";
-
-const SYMBOL: Record<string, string> = { GTE: "≥", GT: ">", EQ: "=", APPROX: "≈", LTE: "≤", LT: "<" };
 
 export default async function IndicatorsPage() {
   // Every page checks the session itself: a layout is not re-run on client navigation.
@@ -65,7 +64,7 @@ export default async function IndicatorsPage() {
                   </td>
                   <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
                     {i.target
-                      ? `${SYMBOL[i.target.comparator] ?? ""}${formatNumber(locale, i.target.value)} ${i.unit}（${i.target.dueDate.slice(0, 4)}）`
+                      ? `${COMPARATOR_SYMBOL[i.target.comparator]}${formatNumber(locale, i.target.value)} ${i.unit}（${i.target.dueDate.slice(0, 4)}）`
                       : "—"}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{i.baselineCount}</td>
