@@ -43,6 +43,24 @@ function copyDocuments(): string {
   return dir;
 }
 
+/**
+ * A fresh database holding the documents imported from a private copy of seed/documents, which the
+ * tests in the calling describe block may revise. Registers its own set-up and clean-up.
+ */
+function useImportedCopy(): { readonly db: TestDatabase; readonly dir: string } {
+  const state = {} as { db: TestDatabase; dir: string };
+  beforeAll(async () => {
+    state.db = await createTestDatabase();
+    state.dir = copyDocuments();
+    await importDocuments(state.db.prisma, { dir: state.dir });
+  }, 120_000);
+  afterAll(async () => {
+    rmSync(state.dir, { recursive: true, force: true });
+    await state.db.drop();
+  });
+  return state;
+}
+
 describe("importing the seed documents", () => {
   let db: TestDatabase;
   beforeAll(async () => {
@@ -178,20 +196,10 @@ describe("importing the seed documents", () => {
 });
 
 describe("re-importing a revised document", () => {
-  let db: TestDatabase;
-  let dir: string;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    dir = copyDocuments();
-    await importDocuments(db.prisma, { dir });
-  }, 120_000);
-  afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await db.drop();
-  });
+  const copy = useImportedCopy();
 
   it("updates text and offsets, retires vanished tasks, and keeps all user data", async () => {
-    const p = db.prisma;
+    const p = copy.db.prisma;
     const task = await p.task.findUniqueOrThrow({
       where: { key: "work-points-2023#12" },
       select: { id: true, startOffset: true, milestones: { select: { id: true } } },
@@ -248,13 +256,13 @@ describe("re-importing a revised document", () => {
     });
 
     // Revise the 2023 work points: a preamble shifts every offset; the last task (46) disappears.
-    const file = path.join(dir, "2023-work-points.txt");
+    const file = path.join(copy.dir, "2023-work-points.txt");
     const original = readFileSync(file, "utf8");
     const cut = original.lastIndexOf("46.");
     expect(cut).toBeGreaterThan(0);
     writeFileSync(file, `（修订稿）\n${original.slice(0, cut)}`);
 
-    const results = await importDocuments(p, { dir });
+    const results = await importDocuments(p, { dir: copy.dir });
     expect(results.find((r) => r.slug === "work-points-2023")?.status).toBe("updated");
     expect(results.find((r) => r.slug === "work-points-2023")?.retiredTasks).toBe(1);
 
@@ -278,20 +286,10 @@ describe("re-importing a revised document", () => {
 });
 
 describe("milestones across a revision", () => {
-  let db: TestDatabase;
-  let dir: string;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    dir = copyDocuments();
-    await importDocuments(db.prisma, { dir });
-  }, 120_000);
-  afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await db.drop();
-  });
+  const copy = useImportedCopy();
 
   it("a milestone inserted before another does not move recorded completions", async () => {
-    const p = db.prisma;
+    const p = copy.db.prisma;
     const task = await p.task.findFirstOrThrow({
       where: { document: { slug: "work-points-2023" }, milestones: { some: {} } },
       orderBy: { ordinal: "asc" },
@@ -301,11 +299,11 @@ describe("milestones across a revision", () => {
     await p.milestone.update({ where: { id: first!.id }, data: { completedDate: new Date("2023-11-30T00:00:00Z") } });
 
     // The revision adds a mid-year milestone at the start of the task's text.
-    const file = path.join(dir, "2023-work-points.txt");
+    const file = path.join(copy.dir, "2023-work-points.txt");
     const raw = readFileSync(file, "utf8");
     const at = raw.indexOf("。", task.startOffset) + 1;
     writeFileSync(file, `${raw.slice(0, at)}2023年6月底前,完成试点方案编制。${raw.slice(at)}`);
-    await importDocuments(p, { dir, only: ["work-points-2023"] });
+    await importDocuments(p, { dir: copy.dir, only: ["work-points-2023"] });
 
     const after = await p.milestone.findMany({
       where: { taskId: task.id, retiredAt: null },
