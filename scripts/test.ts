@@ -4,6 +4,8 @@
  *
  *   npm test                 everything
  *   npm test -- unit         one layer: unit | integration | e2e
+ *   npm test -- e2e tests/e2e/overview.spec.ts
+ *                            one layer, with the rest passed to its runner (file filters, -t, --grep…)
  *
  * PostgreSQL: TEST_DATABASE_URL (a server where the tests may create databases) when given; otherwise a
  * scratch server from the Debian binaries, started here and removed afterwards.
@@ -20,6 +22,12 @@ const LAYERS = ["unit", "integration", "e2e"] as const;
 type Layer = (typeof LAYERS)[number];
 const requested = process.argv.slice(2).filter((a) => (LAYERS as readonly string[]).includes(a)) as Layer[];
 const layers: Layer[] = requested.length ? requested : [...LAYERS];
+// Anything else goes to the runner; only meaningful with a single layer.
+const passThrough = process.argv.slice(2).filter((a) => !(LAYERS as readonly string[]).includes(a));
+if (passThrough.length && layers.length !== 1) {
+  process.stderr.write("[test] runner arguments need exactly one layer, e.g. npm test -- e2e tests/e2e/x.spec.ts\n");
+  process.exit(2);
+}
 const REPORTS = path.join(".tmp", "test-reports");
 const log = (line: string) => process.stderr.write(`[test] ${line}\n`);
 
@@ -88,6 +96,7 @@ async function main(): Promise<number> {
         "--reporter=default",
         "--reporter=json",
         `--outputFile.json=${file}`,
+        ...passThrough,
       ]);
       tallies.push(readVitest(file));
       exitCode ||= code;
@@ -105,7 +114,15 @@ async function main(): Promise<number> {
       const file = path.join(REPORTS, "integration.json");
       const code = await run(
         bin("vitest"),
-        ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`],
+        [
+          "run",
+          "--project",
+          "integration",
+          "--reporter=default",
+          "--reporter=json",
+          `--outputFile.json=${file}`,
+          ...passThrough,
+        ],
         { TEST_DATABASE_URL: adminUrl },
       );
       tallies.push(readVitest(file));
@@ -124,7 +141,7 @@ async function main(): Promise<number> {
       const url = new URL(adminUrl!);
       url.pathname = `/${database}`;
       const file = path.join(REPORTS, "e2e.json");
-      const code = await run(bin("playwright"), ["test"], {
+      const code = await run(bin("playwright"), ["test", ...passThrough], {
         E2E_DATABASE_URL: url.toString(),
         E2E_PORT: String(await freePort()),
         PLAYWRIGHT_JSON_OUTPUT_NAME: file,
