@@ -31,6 +31,9 @@ const schema = z.object({
   // Demo accounts (admin, reviewer, viewer, one editor per lead department): always with the embedded
   // database, against DATABASE_URL only when asked.
   SEED_DEMO_USERS: z.enum(["true", "false"]).optional(),
+  // Sample task reports and indicator values, marked as such (seed/sample.ts). Default: on the first
+  // start of the embedded demo database only; never against DATABASE_URL unless "true".
+  SEED_SAMPLE_DATA: z.enum(["true", "false"]).optional(),
   UPLOAD_DIR: z.string().optional(),
   // Behind a reverse proxy that sets X-Forwarded-For: trust it for the per-address sign-in limit.
   TRUST_PROXY: z

@@ -7,6 +7,8 @@ import { departmentPageEn } from "./areas/departmentPage";
 import { apiEn } from "./areas/api";
 import { accountEn } from "./areas/account";
 import { observationsEn } from "./areas/observations";
+import { overviewEn } from "./areas/overview";
+import { indicatorChartEn } from "./areas/indicatorChart";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -42,14 +44,6 @@ export const en: Messages = {
     backHome: "Back to the overview",
     count: "{count} items",
     databaseUnavailable: "The database cannot be reached right now. Please try again shortly.",
-  },
-  overview: {
-    title: "Overview",
-    intro: "Tasks, indicators and progress across the digital-province policy documents.",
-    documents: "Documents",
-    tasks: "Tasks",
-    departments: "Departments",
-    indicators: "Indicators",
   },
   documents: {
     title: "Documents",
@@ -163,6 +157,11 @@ export const en: Messages = {
     none: "No bulletin has been published yet.",
     version: "version {version}",
   },
+  sample: {
+    banner:
+      "Demo environment: task progress and indicator values include generated sample data (created {date}), not real reports or statistics. Use it to get to know the system.",
+    tag: "Sample data",
+  },
   footer: {
     note: "Source: planning documents published by the Shandong Provincial People's Government and its General Office.",
   },
@@ -175,4 +174,6 @@ export const en: Messages = {
   api: apiEn,
   account: accountEn,
   observations: observationsEn,
+  overview: overviewEn,
+  indicatorChart: indicatorChartEn,
 };

@@ -7,6 +7,8 @@ import { departmentPageZh } from "./areas/departmentPage";
 import { apiZh } from "./areas/api";
 import { accountZh } from "./areas/account";
 import { observationsZh } from "./areas/observations";
+import { overviewZh } from "./areas/overview";
+import { indicatorChartZh } from "./areas/indicatorChart";
 import type { Widen } from "./widen";
 
 /**
@@ -46,14 +48,6 @@ export const zhCN = {
     backHome: "返回总览",
     count: "{count} 项",
     databaseUnavailable: "数据库暂时无法连接，请稍后重试。",
-  },
-  overview: {
-    title: "总览",
-    intro: "数字强省建设各项规划文件的任务、指标与进展一览。",
-    documents: "规划文件",
-    tasks: "任务",
-    departments: "责任单位",
-    indicators: "指标",
   },
   documents: {
     title: "规划文件",
@@ -172,6 +166,11 @@ export const zhCN = {
     none: "尚未发布进展通报。",
     version: "第 {version} 版",
   },
+  sample: {
+    banner:
+      "演示环境：当前的任务进展和指标实际值中包含系统生成的示例数据（{date} 生成），并非真实报送或统计，仅供熟悉系统使用。",
+    tag: "示例数据",
+  },
   footer: {
     note: "数据来源：山东省人民政府及其办公厅公开发布的规划文件。",
   },
@@ -185,6 +184,8 @@ export const zhCN = {
   api: apiZh,
   account: accountZh,
   observations: observationsZh,
+  overview: overviewZh,
+  indicatorChart: indicatorChartZh,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

@@ -55,6 +55,12 @@ async function main(): Promise<void> {
     mode: embedded ? "embedded" : "external",
     policy: env.SEED_ON_START,
     demo: embedded !== undefined || env.SEED_DEMO_USERS === "true",
+    sample:
+      env.SEED_SAMPLE_DATA === "true"
+        ? "always"
+        : env.SEED_SAMPLE_DATA === "false" || embedded === undefined
+          ? "never"
+          : "fresh",
     log,
   });
 

@@ -7,6 +7,7 @@ import { createPrismaClient, type Db } from "../lib/db/client";
 import { periodsOfYears } from "../lib/domain/periods";
 import { DEMO_PASSWORD } from "../lib/demo";
 import { importDocuments } from "./import";
+import { generateSampleData } from "./sample";
 import { ensureDemoUsers } from "./users";
 
 export interface SeedOptions {
@@ -14,6 +15,12 @@ export interface SeedOptions {
   policy: "auto" | "always" | "never";
   /** Demo accounts: always with the embedded database; with DATABASE_URL only when asked. */
   demo: boolean;
+  /**
+   * Sample task reports and indicator values (seed/sample.ts): "fresh" = only when this start seeds a
+   * new database (the embedded demo's default), "always" = add them if absent (SEED_SAMPLE_DATA=true),
+   * "never" (the default against DATABASE_URL, or SEED_SAMPLE_DATA=false).
+   */
+  sample?: "fresh" | "always" | "never";
   log: (line: string) => void;
 }
 
@@ -47,16 +54,23 @@ export async function seedDatabase(db: Db, log: (line: string) => void, options:
 }
 
 export async function seedOnStart(databaseUrl: string, options: SeedOptions): Promise<void> {
-  if (options.policy === "never") return;
-  if (options.policy === "auto" && options.mode === "external") return;
+  const sample = options.sample ?? "never";
+  const seeding = options.policy === "always" || (options.policy === "auto" && options.mode === "embedded");
+  if (!seeding && sample !== "always") return;
   // One connection: the embedded database serves one statement at a time (see scripts/start.ts).
   const db = createPrismaClient(databaseUrl, { poolSize: 1 });
   try {
-    if (options.policy === "auto" && (await db.document.count()) > 0) {
+    let seeded = false;
+    if (seeding && options.policy === "auto" && (await db.document.count()) > 0) {
       options.log("seed: documents already present");
-      return;
+    } else if (seeding) {
+      await seedDatabase(db, options.log, { demo: options.demo });
+      seeded = true;
     }
-    await seedDatabase(db, options.log, { demo: options.demo });
+    if (sample === "always" || (sample === "fresh" && seeded)) {
+      if ((await db.document.count()) === 0) options.log("seed: sample data skipped, no documents imported");
+      else await generateSampleData(db, { log: (line) => options.log(`seed: ${line}`) });
+    }
   } finally {
     await db.$disconnect();
   }

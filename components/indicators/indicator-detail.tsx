@@ -1,9 +1,21 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { COMPARATOR_SYMBOL } from "@/lib/domain/indicator-status";
 import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { IndicatorDetail as Indicator } from "@/lib/server/indicators";
 
-export function IndicatorDetail({ indicator, locale, t }: { indicator: Indicator; locale: Locale; t: Translate }) {
+export function IndicatorDetail({
+  indicator,
+  locale,
+  t,
+  children,
+}: {
+  indicator: Indicator;
+  locale: Locale;
+  t: Translate;
+  /** Shown between the header and the sources: the pace summary and the chart. */
+  children?: ReactNode;
+}) {
   return (
     <article className="space-y-4">
       <header>
@@ -17,6 +29,7 @@ export function IndicatorDetail({ indicator, locale, t }: { indicator: Indicator
         </div>
         <h1 className="mt-1 text-xl font-bold md:text-2xl">{indicator.name}</h1>
       </header>
+      {children}
 
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 font-semibold">{t("indicators.baselines")}</h2>

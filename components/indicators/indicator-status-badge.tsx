@@ -9,6 +9,15 @@ const STYLE: Record<IndicatorStatus, string> = {
   NO_DATA: "bg-slate-100 text-slate-700",
 };
 
+/** Chart fills (3:1 against white); the legend and data tables carry the text. */
+export const INDICATOR_STATUS_FILL: Record<IndicatorStatus, string> = {
+  ACHIEVED: "#059669",
+  ON_PACE: "#0284c7",
+  AT_RISK: "#d97706",
+  BEHIND: "#dc2626",
+  NO_DATA: "#64748b",
+};
+
 export function IndicatorStatusBadge({ status, label }: { status: IndicatorStatus; label: string }) {
   return (
     <span data-status={status} className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STYLE[status]}`}>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Locale, Translate } from "@/lib/i18n/catalogue";
+import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { Actor } from "@/lib/server/auth/actor";
 import { LocaleSwitcher } from "./locale-switcher";
 import { MainNav } from "./main-nav";
@@ -10,11 +10,14 @@ export function AppShell({
   locale,
   t,
   actor,
+  sampleData = null,
   children,
 }: {
   locale: Locale;
   t: Translate;
   actor: Actor;
+  /** Set while the database holds generated sample data: every page says so. */
+  sampleData?: { generatedAt: string } | null;
   children: ReactNode;
 }) {
   const items = [
@@ -52,6 +55,18 @@ export function AppShell({
           </div>
         </div>
       </header>
+      {sampleData ? (
+        <div
+          role="note"
+          data-testid="sample-data-banner"
+          className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950"
+        >
+          <span className="mr-2 inline-block rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold">
+            {t("sample.tag")}
+          </span>
+          {t("sample.banner", { date: sampleData.generatedAt ? formatDate(locale, sampleData.generatedAt) : "—" })}
+        </div>
+      ) : null}
       <div className="mx-auto flex w-full max-w-7xl flex-1 flex-col md:flex-row">
         <aside className="border-b border-slate-200 bg-white px-2 py-2 md:w-48 md:shrink-0 md:border-r md:border-b-0 md:py-4">
           <MainNav items={items} label={t("nav.label")} />

@@ -8,6 +8,7 @@ import {
   TASK_SORTS,
   TASK_STATUSES,
   UNIT_ROLES,
+  UNASSIGNED_AREA,
   DEFAULT_STATE,
   type TaskListState,
 } from "@/lib/domain/task-filters";
@@ -144,6 +145,19 @@ export function TaskFilters({
                     ))}
                   </optgroup>
                 ) : null}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="filter-area" className={label}>
+                {t("taskList.filters.area")}
+              </label>
+              <select id="filter-area" name="area" defaultValue={state.area ?? ""} className={field}>
+                <option value="">{t("taskList.filters.allAreas")}</option>
+                {options.areas.map((area) => (
+                  <option key={area ?? UNASSIGNED_AREA} value={area ?? UNASSIGNED_AREA}>
+                    {area ?? t("taskList.filters.noArea")}
+                  </option>
+                ))}
               </select>
             </div>
             <div>

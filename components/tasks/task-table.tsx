@@ -3,16 +3,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { taskListHref, type TaskListState, type TaskSort, type TaskStatusValue } from "@/lib/domain/task-filters";
 import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { TaskListRow, TaskSearchResult } from "@/lib/server/task-search";
+import { TASK_STATUS_STYLE } from "./task-status-style";
 
-// Colour only reinforces the text label; each pair meets WCAG AA contrast (text-*-800 on bg-*-100).
-const STATUS_STYLE: Record<TaskStatusValue, { badge: string; dot: string }> = {
-  NOT_STARTED: { badge: "bg-slate-100 text-slate-800", dot: "bg-slate-500" },
-  ON_TRACK: { badge: "bg-green-100 text-green-800", dot: "bg-green-600" },
-  AT_RISK: { badge: "bg-amber-100 text-amber-900", dot: "bg-amber-500" },
-  LAGGING: { badge: "bg-red-100 text-red-800", dot: "bg-red-600" },
-  COMPLETED: { badge: "bg-blue-100 text-blue-800", dot: "bg-blue-600" },
-  ONGOING: { badge: "bg-teal-100 text-teal-800", dot: "bg-teal-600" },
-};
+const STATUS_STYLE = TASK_STATUS_STYLE;
 
 export function TaskStatusBadge({ status, t }: { status: TaskStatusValue; t: Translate }) {
   const style = STATUS_STYLE[status];

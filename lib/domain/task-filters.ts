@@ -38,6 +38,9 @@ export const DEFAULT_DIRECTION: Record<TaskSort, SortDirection> = {
   updated: "desc",
 };
 
+/** The `area` filter value for tasks whose chapter names no area (the 2022 work points). */
+export const UNASSIGNED_AREA = "none";
+
 export const PAGE_SIZES = [20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 export const DEFAULT_PAGE_SIZE: PageSize = 20;
@@ -53,6 +56,8 @@ export interface TaskFilters {
   departmentId: number | null;
   /** Only meaningful with a department. */
   role: UnitRole;
+  /** The task's area (数字基础设施, 数字经济…); `UNASSIGNED_AREA` = tasks whose chapter names none. */
+  area: string | null;
   /** Empty = every status. */
   statuses: TaskStatusValue[];
   overdue: boolean;
@@ -74,6 +79,7 @@ export interface TaskListState extends TaskFilters {
 export const DEFAULT_STATE: TaskListState = {
   document: null,
   section: null,
+  area: null,
   departmentId: null,
   role: "any",
   statuses: [],
@@ -107,6 +113,7 @@ const schema = z.object({
   section: z.string().trim().min(1).max(200).nullable().catch(null),
   dept: z.coerce.number().int().min(1).max(2_147_483_647).nullable().catch(null),
   role: z.enum(UNIT_ROLES).catch("any"),
+  area: z.string().trim().min(1).max(50).nullable().catch(null),
   status: z.array(z.string()).catch([]),
   overdue: z.enum(["1", "true"]).nullable().catch(null),
   dueFrom: isoDate.nullable().catch(null),
@@ -161,6 +168,7 @@ export function parseTaskListState(input: RawSearchParams | URLSearchParams): Ta
     section: first(raw.section),
     dept: first(raw.dept),
     role: first(raw.role) ?? "any",
+    area: first(raw.area),
     status: list(raw.status),
     overdue: first(raw.overdue),
     dueFrom: first(raw.dueFrom),
@@ -188,6 +196,7 @@ export function parseTaskListState(input: RawSearchParams | URLSearchParams): Ta
     section: parsed.doc ? parsed.section : null,
     departmentId,
     role: departmentId === null ? "any" : parsed.role,
+    area: parsed.area,
     statuses,
     overdue: parsed.overdue !== null,
     dueFrom,
@@ -210,6 +219,7 @@ export function serialiseTaskListState(state: TaskListState): string {
     params.set("dept", String(state.departmentId));
     if (state.role !== "any") params.set("role", state.role);
   }
+  if (state.area) params.set("area", state.area);
   if (state.statuses.length) params.set("status", state.statuses.map(lower).join(","));
   if (state.overdue) params.set("overdue", "1");
   if (state.dueFrom) params.set("dueFrom", state.dueFrom);
@@ -246,6 +256,7 @@ export function filtersOf(state: TaskListState): TaskFilters {
     section: state.section,
     departmentId: state.departmentId,
     role: state.role,
+    area: state.area,
     statuses: state.statuses,
     overdue: state.overdue,
     dueFrom: state.dueFrom,
@@ -261,6 +272,7 @@ export function activeFilterCount(filters: TaskFilters): number {
     filters.document !== null,
     filters.section !== null,
     filters.departmentId !== null,
+    filters.area !== null,
     filters.statuses.length > 0,
     filters.overdue,
     filters.dueFrom !== null || filters.dueTo !== null,

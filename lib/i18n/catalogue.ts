@@ -50,6 +50,21 @@ export function formatNumber(locale: Locale, value: number, options?: Intl.Numbe
   return new Intl.NumberFormat(locale, options).format(value);
 }
 
+/**
+ * A measured value with its unit, readable at any magnitude: indicators are stored in base units
+ * (元, 个), so 18923772721 元 reads "189.24亿元" (zh) / "18.92B 元" (en); below 10,000 the number is
+ * written out. Percentages keep their sign.
+ */
+export function formatQuantity(locale: Locale, value: number, unit: string): string {
+  const compact = Math.abs(value) >= 10_000 && unit !== "%";
+  const number = new Intl.NumberFormat(locale, {
+    notation: compact ? "compact" : "standard",
+    maximumFractionDigits: 2,
+  }).format(value);
+  if (unit === "%") return `${number}%`;
+  return locale === "en" ? `${number} ${unit}` : `${number}${unit}`;
+}
+
 /** Dates are calendar dates in Shanghai; `date` may be a Date or an ISO string. */
 export function formatDate(locale: Locale, date: Date | string, options?: Intl.DateTimeFormatOptions): string {
   const value = typeof date === "string" ? new Date(date) : date;

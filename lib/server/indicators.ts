@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 import { evaluateIndicator, type Comparator, type IndicatorStatus } from "../domain/indicator-status";
+import { buildIndicatorChart, type IndicatorChartModel } from "../domain/indicator-chart";
 import { sourceHref } from "../reader/links";
 import { getDb } from "./db";
 
@@ -111,10 +112,13 @@ export interface IndicatorDetail {
   name: string;
   unit: string;
   area: string;
+  /** Normalised value = value in `unit` × unitScale. */
+  unitScale: number;
   direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
   baselines: {
     id: number;
     value: number;
+    normalizedValue: number;
     unit: string;
     valueAsWritten: string;
     comparator: Comparator;
@@ -149,6 +153,7 @@ export async function getIndicator(id: number): Promise<IndicatorDetail | null> 
       name: true,
       unit: true,
       area: true,
+      unitScale: true,
       direction: true,
       baselines: {
         where: { retiredAt: null },
@@ -156,6 +161,7 @@ export async function getIndicator(id: number): Promise<IndicatorDetail | null> 
         select: {
           id: true,
           value: true,
+          normalizedValue: true,
           unit: true,
           valueAsWritten: true,
           comparator: true,
@@ -189,9 +195,11 @@ export async function getIndicator(id: number): Promise<IndicatorDetail | null> 
   if (!row) return null;
   return {
     ...row,
+    unitScale: Number(row.unitScale) || 1,
     baselines: row.baselines.map((b) => ({
       id: b.id,
       value: Number(b.value),
+      normalizedValue: Number(b.normalizedValue),
       unit: b.unit,
       valueAsWritten: b.valueAsWritten,
       comparator: b.comparator,
@@ -217,4 +225,36 @@ export async function getIndicator(id: number): Promise<IndicatorDetail | null> 
       sourceHref: sourceHref(t.document.slug, t.sourceFile.fileName, `target-${t.id}`),
     })),
   };
+}
+
+/**
+ * The chart of an indicator (lib/domain/indicator-chart.ts) in the indicator's own unit, from its
+ * detail and its values' history (current values only: a corrected value is replaced by its correction).
+ */
+export function indicatorChart(
+  indicator: IndicatorDetail,
+  observations: { value: number; asOf: string; isSample: boolean; supersededById: number | null }[],
+  today: string,
+): IndicatorChartModel {
+  const scale = indicator.unitScale;
+  return buildIndicatorChart({
+    direction: indicator.direction,
+    baselines: indicator.baselines.map((b) => ({
+      value: b.normalizedValue / scale,
+      asOf: b.asOf,
+      document: b.document?.shortTitle ?? null,
+    })),
+    targets: indicator.targets.map((t) => ({
+      id: t.id,
+      value: t.normalizedValue / scale,
+      comparator: t.comparator,
+      dueDate: t.dueDate,
+      aspirational: t.aspirational,
+      document: t.document.shortTitle,
+    })),
+    observations: observations
+      .filter((o) => o.supersededById === null)
+      .map((o) => ({ value: o.value, asOf: o.asOf, isSample: o.isSample })),
+    today,
+  });
 }

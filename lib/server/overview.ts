@@ -1,21 +1,267 @@
 import "server-only";
+import { compareAreas } from "../domain/areas";
+import {
+  INDICATOR_STATUSES,
+  rollUpTaskStatuses,
+  type IndicatorStatus,
+  type TaskRollUp,
+} from "../domain/indicator-status";
+import { addDays, overviewReferenceDate, type OverviewFilters } from "../domain/overview-filters";
+import { periodContaining, periodsOfYears, shanghaiDate, type Period } from "../domain/periods";
+import { TASK_STATUSES, type TaskStatus } from "../domain/task-status";
+import { DEFAULT_STATE, filtersOf, UNASSIGNED_AREA, type TaskFilters } from "../domain/task-filters";
+import { Prisma } from "../generated/prisma/client";
 import { getDb } from "./db";
-import { ACTIVE_INDICATOR } from "./indicators";
+import { ACTIVE_INDICATOR, listIndicators, type IndicatorListItem } from "./indicators";
+import { taskWhere } from "./task-search";
 
-export interface OverviewCounts {
-  documents: number;
-  tasks: number;
-  departments: number;
-  indicators: number;
+export type StatusCounts = Record<TaskStatus, number>;
+
+export interface OverviewGroup {
+  /** Document slug or area name; null for tasks whose chapter names no area. */
+  key: string | null;
+  label: string | null;
+  counts: StatusCounts;
+  rollUp: TaskRollUp;
 }
 
-export async function getOverviewCounts(): Promise<OverviewCounts> {
+export interface LaggingDepartment {
+  id: number;
+  name: string;
+  lagging: number;
+  atRisk: number;
+  /** Tasks it leads within the filters. */
+  leads: number;
+}
+
+export interface Overview {
+  today: string;
+  referenceDate: string;
+  period: Period;
+  isCurrentPeriod: boolean;
+  tasks: { counts: StatusCounts; rollUp: TaskRollUp };
+  byDocument: OverviewGroup[];
+  byArea: OverviewGroup[];
+  milestones: { overdue: number; dueSoon: number; dueSoonUntil: string };
+  indicators: {
+    counts: Record<IndicatorStatus, number>;
+    total: number;
+    /** Behind or at risk, worst first (at most 8). */
+    attention: Pick<IndicatorListItem, "id" | "name" | "status" | "unit" | "latest" | "target">[];
+  };
+  laggingDepartments: LaggingDepartment[];
+  submission: { inScope: number; submitted: number; approved: number; rate: number | null; locked: boolean };
+}
+
+export interface OverviewFilterOptions {
+  documents: { slug: string; shortTitle: string }[];
+  areas: (string | null)[];
+  departments: { id: number; name: string }[];
+  /** Most recent first, from the current period back to the earliest document's start. */
+  periods: Period[];
+}
+
+/** Days ahead the "due soon" card looks. */
+export const DUE_SOON_DAYS = 60;
+
+const emptyCounts = (): StatusCounts => Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as StatusCounts;
+
+function taskFilters(filters: OverviewFilters): TaskFilters {
+  return {
+    ...filtersOf(DEFAULT_STATE),
+    document: filters.document,
+    area: filters.area,
+    departmentId: filters.departmentId,
+  };
+}
+
+export async function getOverviewFilterOptions(now = new Date()): Promise<OverviewFilterOptions> {
   const db = getDb();
-  const [documents, tasks, departments, indicators] = await Promise.all([
-    db.document.count(),
-    db.task.count({ where: { retiredAt: null } }),
-    db.department.count({ where: { generic: false } }),
-    db.indicator.count({ where: ACTIVE_INDICATOR }),
+  const [documents, taskAreas, indicatorAreas, departments, firstStart] = await Promise.all([
+    db.document.findMany({ orderBy: { id: "asc" }, select: { slug: true, shortTitle: true } }),
+    db.task.findMany({ where: { retiredAt: null }, distinct: ["area"], select: { area: true } }),
+    db.indicator.findMany({ where: ACTIVE_INDICATOR, distinct: ["area"], select: { area: true } }),
+    db.department.findMany({
+      where: { generic: false, assignments: { some: { role: "LEAD", task: { retiredAt: null } } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.document.aggregate({ _min: { periodStart: true } }),
   ]);
-  return { documents, tasks, departments, indicators };
+  const areas = [...new Set([...taskAreas.map((a) => a.area), ...indicatorAreas.map((a) => a.area)])].sort(
+    compareAreas,
+  );
+  const current = periodContaining(now);
+  const fromYear = firstStart._min.periodStart?.getUTCFullYear() ?? current.year;
+  const periods = periodsOfYears(Math.min(fromYear, current.year), current.year)
+    .filter((p) => p.start <= current.start)
+    .reverse();
+  return { documents, areas, departments, periods };
+}
+
+/**
+ * Everything the overview shows, for the filters (see lib/domain/overview-filters.ts for what each
+ * filter narrows). Six aggregate queries plus the indicator catalogue, whatever the number of tasks.
+ */
+export async function getOverview(filters: OverviewFilters, now = new Date()): Promise<Overview> {
+  const db = getDb();
+  const today = shanghaiDate(now);
+  const current = periodContaining(now);
+  const period = filters.period ?? current;
+  const referenceDate = overviewReferenceDate(filters, today);
+  const dueSoonUntil = addDays(referenceDate, DUE_SOON_DAYS);
+  const where = taskWhere(taskFilters(filters), referenceDate);
+  const leadOf =
+    filters.departmentId === null ? Prisma.empty : Prisma.sql`AND a."departmentId" = ${filters.departmentId}`;
+
+  const [groups, milestoneRows, lagging, periodRow, documents, indicators, indicatorScope] = await Promise.all([
+    db.$queryRaw<{ documentId: number; area: string | null; status: TaskStatus; n: number }[]>`
+      SELECT t."documentId" AS "documentId", t.area, t."currentStatus"::text AS status, count(*)::int AS n
+      FROM "task" t WHERE ${where}
+      GROUP BY 1, 2, 3`,
+    // A milestone completed after the reference date was still open on it.
+    db.$queryRaw<{ overdue: number; dueSoon: number }[]>`
+      SELECT count(*) FILTER (WHERE m."dueDate" < ${referenceDate}::date)::int AS overdue,
+             count(*) FILTER (WHERE m."dueDate" >= ${referenceDate}::date
+                                AND m."dueDate" <= ${dueSoonUntil}::date)::int AS "dueSoon"
+      FROM "milestone" m JOIN "task" t ON t.id = m."taskId"
+      WHERE m."retiredAt" IS NULL
+        AND (m."completedDate" IS NULL OR m."completedDate" > ${referenceDate}::date)
+        AND ${where}`,
+    db.$queryRaw<LaggingDepartment[]>`
+      SELECT d.id, d.name,
+             (count(*) FILTER (WHERE t."currentStatus" = 'LAGGING'))::int AS lagging,
+             (count(*) FILTER (WHERE t."currentStatus" = 'AT_RISK'))::int AS "atRisk",
+             count(*)::int AS leads
+      FROM "task_assignment" a
+      JOIN "task" t ON t.id = a."taskId"
+      JOIN "department" d ON d.id = a."departmentId" AND NOT d.generic
+      WHERE a.role = 'LEAD' ${leadOf} AND ${where}
+      GROUP BY d.id, d.name
+      HAVING count(*) FILTER (WHERE t."currentStatus" IN ('LAGGING', 'AT_RISK')) > 0
+      ORDER BY count(*) FILTER (WHERE t."currentStatus" IN ('LAGGING', 'AT_RISK')) DESC,
+               count(*) FILTER (WHERE t."currentStatus" = 'LAGGING') DESC, d.name
+      LIMIT 10`,
+    db.reportingPeriod.findUnique({
+      where: { year_index: { year: period.year, index: period.index } },
+      select: { id: true, state: true },
+    }),
+    db.document.findMany({ select: { id: true, slug: true, shortTitle: true }, orderBy: { id: "asc" } }),
+    listIndicators(referenceDate),
+    indicatorIdsInScope(filters),
+  ]);
+
+  // Same rule as the 督办 list: only the latest version of each report counts.
+  const [submission] = await db.$queryRaw<{ inScope: number; submitted: number; approved: number }[]>`
+    WITH latest AS (
+      SELECT DISTINCT ON (u."taskId", u."departmentId") u."taskId", u."departmentId", u."reviewState"
+      FROM "task_update" u
+      WHERE u."periodId" = ${periodRow?.id ?? -1}
+      ORDER BY u."taskId", u."departmentId", u.version DESC
+    )
+    SELECT count(*)::int AS "inScope",
+           (count(*) FILTER (WHERE l."reviewState" IN ('SUBMITTED', 'APPROVED')))::int AS submitted,
+           (count(*) FILTER (WHERE l."reviewState" = 'APPROVED'))::int AS approved
+    FROM "task_assignment" a
+    JOIN "task" t ON t.id = a."taskId" AND t."currentStatus" <> 'COMPLETED'
+    JOIN "department" d ON d.id = a."departmentId" AND NOT d.generic
+    LEFT JOIN latest l ON l."taskId" = t.id AND l."departmentId" = d.id
+    WHERE a.role = 'LEAD' ${leadOf} AND ${where}`;
+
+  const total = emptyCounts();
+  const byDocument = new Map<number, StatusCounts>();
+  const byArea = new Map<string | null, StatusCounts>();
+  for (const g of groups) {
+    total[g.status] += g.n;
+    const doc = byDocument.get(g.documentId) ?? emptyCounts();
+    doc[g.status] += g.n;
+    byDocument.set(g.documentId, doc);
+    const area = byArea.get(g.area) ?? emptyCounts();
+    area[g.status] += g.n;
+    byArea.set(g.area, area);
+  }
+
+  const scoped = indicators.filter(
+    (i) => (indicatorScope === null || indicatorScope.has(i.id)) && areaMatches(i.area, filters.area),
+  );
+  const indicatorCounts = Object.fromEntries(INDICATOR_STATUSES.map((s) => [s, 0])) as Record<IndicatorStatus, number>;
+  for (const i of scoped) indicatorCounts[i.status] += 1;
+  const severity: Partial<Record<IndicatorStatus, number>> = { BEHIND: 0, AT_RISK: 1 };
+  const attention = scoped
+    .filter((i) => severity[i.status] !== undefined)
+    .sort((a, b) => severity[a.status]! - severity[b.status]! || (a.actualShare ?? 0) - (b.actualShare ?? 0))
+    .slice(0, 8)
+    .map(({ id, name, status, unit, latest, target }) => ({ id, name, status, unit, latest, target }));
+
+  const inScope = submission?.inScope ?? 0;
+  return {
+    today,
+    referenceDate,
+    period,
+    isCurrentPeriod: period.code === current.code,
+    tasks: { counts: total, rollUp: rollUpTaskStatuses(total) },
+    byDocument: documents
+      .filter((d) => byDocument.has(d.id))
+      .map((d) => {
+        const counts = byDocument.get(d.id)!;
+        return { key: d.slug, label: d.shortTitle, counts, rollUp: rollUpTaskStatuses(counts) };
+      }),
+    byArea: [...byArea.entries()]
+      .sort(([a], [b]) => compareAreas(a, b))
+      .map(([area, counts]) => ({ key: area, label: area, counts, rollUp: rollUpTaskStatuses(counts) })),
+    milestones: {
+      overdue: milestoneRows[0]?.overdue ?? 0,
+      dueSoon: milestoneRows[0]?.dueSoon ?? 0,
+      dueSoonUntil,
+    },
+    indicators: { counts: indicatorCounts, total: scoped.length, attention },
+    laggingDepartments: lagging,
+    submission: {
+      inScope,
+      submitted: submission?.submitted ?? 0,
+      approved: submission?.approved ?? 0,
+      rate: inScope === 0 ? null : (submission?.submitted ?? 0) / inScope,
+      locked: periodRow?.state === "LOCKED",
+    },
+  };
+}
+
+function areaMatches(indicatorArea: string, area: string | null): boolean {
+  if (area === null) return true;
+  // Every indicator has an area; "no area" selects none of them.
+  return area !== UNASSIGNED_AREA && indicatorArea === area;
+}
+
+/**
+ * Indicators the document and department filters keep (null = no such filter): those with a current
+ * target or baseline in the document; those linked to a task the department leads.
+ */
+async function indicatorIdsInScope(filters: OverviewFilters): Promise<Set<number> | null> {
+  if (filters.document === null && filters.departmentId === null) return null;
+  const db = getDb();
+  const conditions: Prisma.IndicatorWhereInput[] = [];
+  if (filters.document !== null) {
+    const slug = filters.document;
+    conditions.push({
+      OR: [
+        { targets: { some: { retiredAt: null, document: { slug } } } },
+        { baselines: { some: { retiredAt: null, document: { slug } } } },
+      ],
+    });
+  }
+  if (filters.departmentId !== null) {
+    const departmentId = filters.departmentId;
+    conditions.push({
+      OR: [
+        { tasks: { some: { task: { retiredAt: null, assignments: { some: { role: "LEAD", departmentId } } } } } },
+        {
+          targets: {
+            some: { retiredAt: null, task: { assignments: { some: { role: "LEAD", departmentId } } } },
+          },
+        },
+      ],
+    });
+  }
+  const rows = await db.indicator.findMany({ where: { AND: conditions }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
 }

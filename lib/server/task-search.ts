@@ -21,12 +21,14 @@ import {
   searchTerms,
   type SortDirection,
   type TaskFilters,
+  UNASSIGNED_AREA,
   type TaskKindValue,
   type TaskListState,
   type TaskSort,
   type TaskStatusValue,
   type UnitRole,
 } from "../domain/task-filters";
+import { compareAreas } from "../domain/areas";
 import { getDb } from "./db";
 
 export interface TaskListRow {
@@ -104,6 +106,8 @@ export function taskWhere(filters: TaskFilters, today: string): Prisma.Sql {
       ${roles ? Prisma.sql`AND a.role = ANY(${roles}::"AssignmentRole"[])` : Prisma.empty}
     )`);
   }
+  if (filters.area === UNASSIGNED_AREA) conditions.push(Prisma.sql`t.area IS NULL`);
+  else if (filters.area) conditions.push(Prisma.sql`t.area = ${filters.area}`);
   if (filters.statuses.length) {
     conditions.push(Prisma.sql`t."currentStatus" = ANY(${filters.statuses}::"TaskStatus"[])`);
   }
@@ -276,12 +280,14 @@ export interface TaskFilterOptions {
   /** Sections of the chosen document, in document order; empty without one. */
   sections: { path: string; title: string; depth: number }[];
   departments: { id: number; name: string; generic: boolean }[];
+  /** Areas that current tasks belong to, in strategy order; null = tasks whose chapter names none. */
+  areas: (string | null)[];
 }
 
 /** The choices the filter form offers. */
 export async function getTaskFilterOptions(documentSlug: string | null): Promise<TaskFilterOptions> {
   const db = getDb();
-  const [documents, sections, departments] = await Promise.all([
+  const [documents, sections, departments, areas] = await Promise.all([
     db.document.findMany({ orderBy: { id: "asc" }, select: { slug: true, shortTitle: true } }),
     documentSlug
       ? db.section.findMany({
@@ -296,10 +302,12 @@ export async function getTaskFilterOptions(documentSlug: string | null): Promise
       orderBy: [{ generic: "asc" }, { name: "asc" }],
       select: { id: true, name: true, generic: true },
     }),
+    db.task.findMany({ where: { retiredAt: null }, distinct: ["area"], select: { area: true } }),
   ]);
   return {
     documents,
     sections: sections.map((s) => ({ path: s.path, title: s.title, depth: s.path.split("/").length - 1 })),
     departments,
+    areas: areas.map((a) => a.area).sort(compareAreas),
   };
 }

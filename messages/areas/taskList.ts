@@ -26,6 +26,9 @@ export const taskListZh = {
     allDepartments: "全部单位",
     unitsGroup: "部门与单位",
     genericGroup: "泛指单位",
+    area: "领域",
+    allAreas: "全部领域",
+    noArea: "未分领域",
     role: "承担角色",
     roles: {
       any: "任意角色",
@@ -130,6 +133,9 @@ export const taskListEn: Widen<typeof taskListZh> = {
     allDepartments: "All units",
     unitsGroup: "Departments and units",
     genericGroup: "Generic units",
+    area: "Area",
+    allAreas: "All areas",
+    noArea: "No area",
     role: "Role",
     roles: {
       any: "Any role",

@@ -23,7 +23,7 @@ describe("parseTaskListState", () => {
   it("reads every parameter", () => {
     expect(
       parse(
-        "doc=work-points-2023&section=一/（一）&dept=12&role=lead&status=lagging,at_risk&overdue=1" +
+        "doc=work-points-2023&section=一/（一）&dept=12&role=lead&area=数字经济&status=lagging,at_risk&overdue=1" +
           "&dueFrom=2026-01-01&dueTo=2026-12-31&kind=measure&q=数据&sort=due&dir=desc&page=3&size=50",
       ),
     ).toEqual({
@@ -31,6 +31,7 @@ describe("parseTaskListState", () => {
       section: "一/（一）",
       departmentId: 12,
       role: "lead",
+      area: "数字经济",
       statuses: ["AT_RISK", "LAGGING"],
       overdue: true,
       dueFrom: "2026-01-01",

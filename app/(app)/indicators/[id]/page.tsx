@@ -1,5 +1,7 @@
 import { notFound } from "next/navigation";
+import { IndicatorChart } from "@/components/indicators/indicator-chart";
 import { IndicatorDetail } from "@/components/indicators/indicator-detail";
+import { IndicatorPace } from "@/components/indicators/indicator-pace";
 import { ObservationForm } from "@/components/indicators/observation-form";
 import { ObservationHistory } from "@/components/indicators/observation-history";
 import { shanghaiDate } from "@/lib/domain/periods";
@@ -7,7 +9,7 @@ import { getMessages } from "@/lib/i18n/catalogue";
 import { getTranslator } from "@/lib/i18n/server";
 import { idParam } from "@/lib/search-params";
 import { requirePageActor } from "@/lib/server/auth/session";
-import { getIndicator } from "@/lib/server/indicators";
+import { getIndicator, indicatorChart } from "@/lib/server/indicators";
 import { canRecordObservation, listObservations } from "@/lib/server/observations";
 
 export default async function IndicatorPage({ params }: { params: Promise<{ id: string }> }) {
@@ -22,9 +24,22 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
   ]);
   if (!indicator) notFound();
   const current = observations.filter((o) => o.supersededById === null);
+  const chart = indicatorChart(indicator, observations, shanghaiDate(new Date()));
   return (
     <div className="space-y-4">
-      <IndicatorDetail indicator={indicator} locale={locale} t={t} />
+      <IndicatorDetail indicator={indicator} locale={locale} t={t}>
+        <div className="grid gap-4 lg:grid-cols-3">
+          <div className="lg:col-span-2">
+            <IndicatorChart
+              model={chart}
+              unit={indicator.unit}
+              locale={locale}
+              m={getMessages(locale).indicatorChart}
+            />
+          </div>
+          <IndicatorPace model={chart} unit={indicator.unit} locale={locale} t={t} />
+        </div>
+      </IndicatorDetail>
       <section aria-labelledby="observations-title" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="observations-title" className="mb-2 font-semibold">
           {t("observations.title")}

@@ -1,0 +1,191 @@
+"use client";
+
+import {
+  CartesianGrid,
+  ComposedChart,
+  LabelList,
+  Legend,
+  Line,
+  ReferenceLine,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { ChartFrame } from "@/components/ui/chart-frame";
+import { COMPARATOR_SYMBOL } from "@/lib/domain/indicator-status";
+import type { IndicatorChartModel } from "@/lib/domain/indicator-chart";
+import { formatQuantity, interpolate, type Locale } from "@/lib/i18n/catalogue";
+import type { Messages } from "@/messages/zh-CN";
+
+const time = (date: string) =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+
+const COLORS = { actual: "#1d5fbf", baseline: "#475569", target: "#b45309", trend: "#7c3aed", today: "#94a3b8" };
+
+/**
+ * Baseline → actual values → targets on one time axis, with a marker per target labelled with the
+ * document that set it, and the dashed linear trend (the forecast) to the counting target's due date.
+ */
+export function IndicatorChart({
+  model,
+  unit,
+  locale,
+  m,
+}: {
+  model: IndicatorChartModel;
+  unit: string;
+  locale: Locale;
+  m: Messages["indicatorChart"];
+}) {
+  const quantity = (value: number) => formatQuantity(locale, value, unit);
+  const baselines = model.baselines.map((b) => ({
+    t: time(b.asOf),
+    value: b.value,
+    label: interpolate(m.baselineLabel, { year: b.asOf.slice(0, 4) }),
+  }));
+  const observations = model.observations.map((o) => ({ t: time(o.asOf), value: o.value }));
+  const targets = model.targets.map((target) => ({
+    t: time(target.dueDate),
+    value: target.value,
+    label: `${target.document}`,
+    text: `${COMPARATOR_SYMBOL[target.comparator]}${quantity(target.value)}`,
+  }));
+  const trend = model.trend
+    ? [
+        { t: time(model.trend.from.asOf), value: model.trend.from.value },
+        { t: time(model.trend.to.asOf), value: model.trend.to.value },
+      ]
+    : [];
+  const all = [...baselines, ...observations, ...targets, ...trend];
+  const times = all.map((p) => p.t);
+  const pad = 120 * 86_400_000;
+  const domain: [number, number] = times.length
+    ? [Math.min(...times) - pad, Math.max(...times, time(model.today)) + pad]
+    : [0, 1];
+  const values = all.map((p) => p.value);
+  const low = Math.min(...values, 0);
+  const high = Math.max(...values);
+
+  const table = (
+    <table className="w-full text-left text-xs">
+      <thead>
+        <tr className="border-b border-slate-200">
+          <th scope="col" className="py-1 pr-2">
+            {m.series}
+          </th>
+          <th scope="col" className="py-1 pr-2">
+            {m.date}
+          </th>
+          <th scope="col" className="py-1 pr-2 text-right">
+            {m.value}
+          </th>
+          <th scope="col" className="py-1">
+            {m.document}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {model.baselines.map((b) => (
+          <tr key={`b-${b.asOf}`} className="border-b border-slate-100">
+            <td className="py-1 pr-2">{m.baseline}</td>
+            <td className="py-1 pr-2">{b.asOf}</td>
+            <td className="py-1 pr-2 text-right tabular-nums">{quantity(b.value)}</td>
+            <td className="py-1">{b.document ?? "—"}</td>
+          </tr>
+        ))}
+        {model.observations.map((o) => (
+          <tr key={`o-${o.asOf}-${o.value}`} className="border-b border-slate-100">
+            <td className="py-1 pr-2">{o.isSample ? `${m.actual}（${m.sample}）` : m.actual}</td>
+            <td className="py-1 pr-2">{o.asOf}</td>
+            <td className="py-1 pr-2 text-right tabular-nums">{quantity(o.value)}</td>
+            <td className="py-1">—</td>
+          </tr>
+        ))}
+        {model.targets.map((target) => (
+          <tr key={`t-${target.id}`} className="border-b border-slate-100">
+            <td className="py-1 pr-2">{m.target}</td>
+            <td className="py-1 pr-2">{target.dueDate}</td>
+            <td className="py-1 pr-2 text-right tabular-nums">
+              {COMPARATOR_SYMBOL[target.comparator]}
+              {quantity(target.value)}
+            </td>
+            <td className="py-1">{target.document}</td>
+          </tr>
+        ))}
+        {model.trend ? (
+          <tr>
+            <td className="py-1 pr-2">{m.trend}</td>
+            <td className="py-1 pr-2">{model.trend.to.asOf}</td>
+            <td className="py-1 pr-2 text-right tabular-nums">{quantity(model.trend.to.value)}</td>
+            <td className="py-1">—</td>
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+
+  return (
+    <ChartFrame title={m.title} description={m.description} height={320} testId="indicator-chart" table={table}>
+      <ComposedChart margin={{ top: 28, right: 16, bottom: 4, left: 8 }}>
+        <CartesianGrid stroke="#e2e8f0" />
+        <XAxis
+          type="number"
+          dataKey="t"
+          domain={domain}
+          scale="time"
+          tick={{ fontSize: 11, fill: "#475569" }}
+          tickFormatter={(value: number) => String(new Date(value).getUTCFullYear())}
+        />
+        <YAxis
+          type="number"
+          dataKey="value"
+          domain={[low, high * 1.08]}
+          width={64}
+          tick={{ fontSize: 11, fill: "#475569" }}
+          tickFormatter={(value: number) =>
+            new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(value)
+          }
+        />
+        <Tooltip
+          labelFormatter={(value) => new Date(Number(value)).toISOString().slice(0, 10)}
+          formatter={(value) => quantity(Number(value))}
+        />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+        <ReferenceLine
+          x={time(model.today)}
+          stroke={COLORS.today}
+          strokeDasharray="2 4"
+          label={{ value: m.today, position: "insideTopRight", fontSize: 11, fill: "#475569" }}
+        />
+        <Scatter name={m.baseline} data={baselines} fill={COLORS.baseline} shape="square" isAnimationActive={false}>
+          <LabelList dataKey="label" position="bottom" fontSize={10} fill="#334155" />
+        </Scatter>
+        <Line
+          name={m.actual}
+          data={observations}
+          dataKey="value"
+          stroke={COLORS.actual}
+          strokeWidth={2}
+          dot={{ r: 4, fill: COLORS.actual }}
+          isAnimationActive={false}
+        />
+        {trend.length ? (
+          <Line
+            name={m.trend}
+            data={trend}
+            dataKey="value"
+            stroke={COLORS.trend}
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            dot={false}
+            isAnimationActive={false}
+          />
+        ) : null}
+        <Scatter name={m.target} data={targets} fill={COLORS.target} shape="diamond" isAnimationActive={false}>
+          <LabelList dataKey="label" position="top" fontSize={10} fill="#7c2d12" />
+        </Scatter>
+      </ComposedChart>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,89 @@
+import { COMPARATOR_SYMBOL, DEFAULT_INDICATOR_THRESHOLDS } from "@/lib/domain/indicator-status";
+import type { IndicatorChartModel } from "@/lib/domain/indicator-chart";
+import { formatDate, formatNumber, formatQuantity, type Locale, type Translate } from "@/lib/i18n/catalogue";
+import { IndicatorStatusBadge } from "./indicator-status-badge";
+import { ProgressBar } from "./progress-bar";
+
+/** The status, the target that counts, 序时进度 against the actual share, and the trend's verdict. */
+export function IndicatorPace({
+  model,
+  unit,
+  locale,
+  t,
+}: {
+  model: IndicatorChartModel;
+  unit: string;
+  locale: Locale;
+  t: Translate;
+}) {
+  const { evaluation, projection } = model;
+  const percent = (share: number) => formatNumber(locale, share, { style: "percent", maximumFractionDigits: 1 });
+  const target = evaluation.target;
+  const row = "flex flex-wrap justify-between gap-x-3 gap-y-1 py-1.5";
+  return (
+    <section
+      aria-labelledby="pace-title"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="indicator-pace"
+    >
+      <h2 id="pace-title" className="mb-2 flex items-center gap-2 font-semibold">
+        {t("indicatorChart.pace.title")}
+        <IndicatorStatusBadge status={evaluation.status} label={t(`indicators.statusLabel.${evaluation.status}`)} />
+      </h2>
+      <p className="mb-2 text-sm text-slate-700">
+        {t(`indicatorChart.pace.reasons.${evaluation.reason}`, {
+          onPace: percent(DEFAULT_INDICATOR_THRESHOLDS.onPaceMargin),
+          atRisk: percent(DEFAULT_INDICATOR_THRESHOLDS.atRiskMargin),
+        })}
+      </p>
+      <dl className="divide-y divide-slate-100 text-sm">
+        <div className={row}>
+          <dt className="text-slate-600">{t("indicatorChart.pace.target")}</dt>
+          <dd>
+            {target
+              ? t("indicatorChart.pace.targetValue", {
+                  value: `${COMPARATOR_SYMBOL[target.comparator]}${formatQuantity(locale, target.value, unit)}`,
+                  date: formatDate(locale, target.dueDate),
+                  document: target.document,
+                })
+              : t("indicatorChart.pace.none")}
+          </dd>
+        </div>
+        <div className={row}>
+          <dt className="text-slate-600">{t("indicatorChart.pace.latest")}</dt>
+          <dd>
+            {evaluation.latest
+              ? t("indicatorChart.pace.latestValue", {
+                  value: formatQuantity(locale, evaluation.latest.value, unit),
+                  date: formatDate(locale, evaluation.latest.asOf),
+                })
+              : t("indicatorChart.pace.none")}
+          </dd>
+        </div>
+        {evaluation.expectedShare !== null && evaluation.actualShare !== null ? (
+          <div className="space-y-1 py-1.5">
+            <ProgressBar
+              label={t("indicatorChart.pace.actual")}
+              share={evaluation.actualShare}
+              expected={evaluation.expectedShare}
+              expectedLabel={t("indicatorChart.pace.expected")}
+              status={evaluation.status}
+              locale={locale}
+            />
+          </div>
+        ) : null}
+        {projection ? (
+          <div className={row}>
+            <dt className="text-slate-600">
+              {t("indicatorChart.pace.projection", { date: formatDate(locale, projection.dueDate) })}
+            </dt>
+            <dd data-testid="projection">
+              {formatQuantity(locale, projection.value, unit)} ·{" "}
+              {t(projection.attains ? "indicatorChart.pace.attains" : "indicatorChart.pace.misses")}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+    </section>
+  );
+}

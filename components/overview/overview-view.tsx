@@ -1,0 +1,319 @@
+import Link from "next/link";
+import { IndicatorStatusBadge, INDICATOR_STATUS_FILL } from "@/components/indicators/indicator-status-badge";
+import { TASK_STATUS_CHART_ORDER, TASK_STATUS_STYLE } from "@/components/tasks/task-status-style";
+import { CategoryBarChart } from "@/components/ui/category-bar-chart";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StackedBarChart, type StackedSeries } from "@/components/ui/stacked-bar-chart";
+import { StatCard } from "@/components/ui/stat-card";
+import { COMPARATOR_SYMBOL, INDICATOR_STATUSES } from "@/lib/domain/indicator-status";
+import type { OverviewFilters } from "@/lib/domain/overview-filters";
+import { DEFAULT_STATE, taskListHref, UNASSIGNED_AREA, type TaskListState } from "@/lib/domain/task-filters";
+import { TASK_STATUSES } from "@/lib/domain/task-status";
+import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
+import { DUE_SOON_DAYS, type Overview, type OverviewGroup } from "@/lib/server/overview";
+import { periodLabel } from "./period-label";
+
+const percent = (locale: Locale, share: number) =>
+  formatNumber(locale, share, { style: "percent", maximumFractionDigits: 1 });
+
+const section = "rounded-lg border border-slate-200 bg-white p-4";
+
+export function OverviewView({
+  overview,
+  filters,
+  locale,
+  t,
+}: {
+  overview: Overview;
+  filters: OverviewFilters;
+  locale: Locale;
+  t: Translate;
+}) {
+  // Drill-down links carry the same document, area and department into the task list.
+  const scope: TaskListState = {
+    ...DEFAULT_STATE,
+    document: filters.document,
+    area: filters.area,
+    departmentId: filters.departmentId,
+  };
+  const { tasks, milestones, submission, indicators } = overview;
+  const total = tasks.rollUp.total;
+  const series: StackedSeries[] = TASK_STATUS_CHART_ORDER.map((status) => ({
+    key: status,
+    label: t(`taskList.status.${status}`),
+    color: TASK_STATUS_STYLE[status].fill,
+  }));
+  const rows = (groups: OverviewGroup[]) =>
+    groups.map((g) => ({ label: g.label ?? t("overview.filters.noArea"), values: { ...g.counts } }));
+
+  return (
+    <div className="space-y-6">
+      <p className="text-sm text-slate-600" data-testid="overview-as-of">
+        {t("overview.asOf", {
+          date: formatDate(locale, overview.referenceDate),
+          period: periodLabel(overview.period, locale, t),
+        })}
+      </p>
+
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+        <StatCard
+          testId="card-tasks"
+          label={t("overview.cards.tasks")}
+          value={formatNumber(locale, total)}
+          detail={t("overview.cards.completionRate", { rate: percent(locale, tasks.rollUp.completionRate) })}
+          href={taskListHref(scope)}
+        />
+        <StatCard
+          testId="card-lagging"
+          label={t("overview.cards.lagging")}
+          value={formatNumber(locale, tasks.rollUp.lagging)}
+          detail={t("overview.cards.laggingDetail", { lagging: tasks.counts.LAGGING, atRisk: tasks.counts.AT_RISK })}
+          href={taskListHref(scope, { statuses: ["AT_RISK", "LAGGING"] })}
+          tone={tasks.rollUp.lagging > 0 ? "alert" : "default"}
+        />
+        <StatCard
+          testId="card-overdue"
+          label={t("overview.cards.overdue")}
+          value={formatNumber(locale, milestones.overdue)}
+          href={overview.isCurrentPeriod ? taskListHref(scope, { overdue: true }) : undefined}
+          tone={milestones.overdue > 0 ? "alert" : "default"}
+        />
+        <StatCard
+          testId="card-due-soon"
+          label={t("overview.cards.dueSoon", { days: DUE_SOON_DAYS })}
+          value={formatNumber(locale, milestones.dueSoon)}
+          detail={t("overview.cards.dueSoonDetail", { date: formatDate(locale, milestones.dueSoonUntil) })}
+          href={taskListHref(scope, { dueFrom: overview.referenceDate, dueTo: milestones.dueSoonUntil })}
+        />
+        <StatCard
+          testId="card-submission"
+          label={`${t("overview.cards.submission")}${submission.locked ? ` · ${t("overview.cards.locked")}` : ""}`}
+          value={submission.rate === null ? "—" : percent(locale, submission.rate)}
+          detail={
+            submission.rate === null
+              ? t("overview.cards.submissionNone")
+              : t("overview.cards.submissionDetail", {
+                  submitted: submission.submitted,
+                  inScope: submission.inScope,
+                  approved: submission.approved,
+                })
+          }
+          href="/review"
+        />
+      </div>
+
+      <section aria-labelledby="task-status-heading" className={section}>
+        <h2 id="task-status-heading" className="mb-3 font-semibold">
+          {t("overview.sections.taskStatus")}
+        </h2>
+        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
+          {TASK_STATUSES.map((status) => (
+            <li key={status}>
+              <Link
+                href={taskListHref(scope, { statuses: [status] })}
+                data-testid={`task-status-${status}`}
+                className="flex items-center justify-between gap-2 rounded border border-slate-200 px-3 py-2 text-sm hover:border-brand-600"
+              >
+                <span className="flex items-center gap-2">
+                  <span className={`h-2.5 w-2.5 rounded-full ${TASK_STATUS_STYLE[status].dot}`} aria-hidden />
+                  {t(`taskList.status.${status}`)}
+                </span>
+                <span className="font-semibold tabular-nums" data-value>
+                  {formatNumber(locale, tasks.counts[status])}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {total === 0 ? (
+        <EmptyState message={t("common.empty")} />
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <section aria-labelledby="by-document-heading" className="space-y-2">
+            <h2 id="by-document-heading" className="font-semibold">
+              {t("overview.sections.byDocument")}
+            </h2>
+            <StackedBarChart
+              testId="chart-by-document"
+              title={t("overview.charts.byDocument")}
+              description={t("overview.charts.byDocumentDescription")}
+              rows={rows(overview.byDocument)}
+              series={series}
+              groupHeader={t("overview.filters.document")}
+              totalHeader={t("overview.table.total")}
+            />
+            <GroupLinks groups={overview.byDocument} scope={scope} kind="document" locale={locale} t={t} />
+          </section>
+          <section aria-labelledby="by-area-heading" className="space-y-2">
+            <h2 id="by-area-heading" className="font-semibold">
+              {t("overview.sections.byArea")}
+            </h2>
+            <StackedBarChart
+              testId="chart-by-area"
+              title={t("overview.charts.byArea")}
+              description={t("overview.charts.byAreaDescription")}
+              rows={rows(overview.byArea)}
+              series={series}
+              groupHeader={t("overview.filters.area")}
+              totalHeader={t("overview.table.total")}
+            />
+            <GroupLinks groups={overview.byArea} scope={scope} kind="area" locale={locale} t={t} />
+          </section>
+        </div>
+      )}
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section aria-labelledby="indicator-status-heading" className="space-y-2">
+          <h2 id="indicator-status-heading" className="font-semibold">
+            {t("overview.sections.indicatorStatus")}
+          </h2>
+          <CategoryBarChart
+            testId="chart-indicators"
+            title={t("overview.charts.indicators")}
+            description={t("overview.charts.indicatorsDescription")}
+            categoryHeader={t("overview.table.status")}
+            valueHeader={t("overview.charts.count")}
+            bars={INDICATOR_STATUSES.map((status) => ({
+              key: status,
+              label: t(`indicators.statusLabel.${status}`),
+              value: indicators.counts[status],
+              color: INDICATOR_STATUS_FILL[status],
+            }))}
+          />
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {INDICATOR_STATUSES.map((status) => (
+              <li key={status}>
+                <Link
+                  href={`/indicators?status=${status.toLowerCase()}`}
+                  data-testid={`indicator-status-${status}`}
+                  className="inline-flex items-center gap-1 hover:underline"
+                >
+                  <IndicatorStatusBadge status={status} label={t(`indicators.statusLabel.${status}`)} />
+                  <span className="tabular-nums" data-value>
+                    {formatNumber(locale, indicators.counts[status])}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="attention-heading" className={section}>
+          <h2 id="attention-heading" className="mb-2 font-semibold">
+            {t("overview.sections.attention")}
+          </h2>
+          {indicators.attention.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("overview.sections.noAttention")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {indicators.attention.map((i) => (
+                <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <Link href={`/indicators/${i.id}`} className="text-brand-700 hover:underline">
+                    {i.name}
+                  </Link>
+                  <span className="flex items-center gap-2 text-xs text-slate-600">
+                    <span className="tabular-nums">
+                      {i.latest ? `${formatNumber(locale, i.latest.value)}` : "—"}
+                      {i.target
+                        ? ` / ${COMPARATOR_SYMBOL[i.target.comparator]}${formatNumber(locale, i.target.value)}`
+                        : ""}
+                    </span>
+                    <IndicatorStatusBadge status={i.status} label={t(`indicators.statusLabel.${i.status}`)} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="lagging-departments-heading" className={section}>
+        <h2 id="lagging-departments-heading" className="mb-2 font-semibold">
+          {t("overview.sections.laggingDepartments")}
+        </h2>
+        {overview.laggingDepartments.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("overview.sections.noLagging")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="lagging-departments">
+              <thead className="text-left text-slate-700">
+                <tr className="border-b border-slate-200">
+                  <th scope="col" className="py-2 pr-3">
+                    {t("overview.table.department")}
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right">
+                    {t("overview.table.lagging")}
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right">
+                    {t("overview.table.atRisk")}
+                  </th>
+                  <th scope="col" className="py-2 pl-2 text-right">
+                    {t("overview.table.leads")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.laggingDepartments.map((d) => (
+                  <tr key={d.id} className="border-b border-slate-100">
+                    <th scope="row" className="py-2 pr-3 text-left font-normal">
+                      <Link href={`/departments/${d.id}`} className="text-brand-700 hover:underline">
+                        {d.name}
+                      </Link>
+                    </th>
+                    <td className="px-2 py-2 text-right tabular-nums">
+                      <Link
+                        href={taskListHref(scope, { departmentId: d.id, role: "lead", statuses: ["LAGGING"] })}
+                        className="hover:underline"
+                      >
+                        {d.lagging}
+                      </Link>
+                    </td>
+                    <td className="px-2 py-2 text-right tabular-nums">{d.atRisk}</td>
+                    <td className="py-2 pl-2 text-right tabular-nums">{d.leads}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** Each group's completion rate, linking to its tasks (the chart's numbers stay in its data table). */
+function GroupLinks({
+  groups,
+  scope,
+  kind,
+  locale,
+  t,
+}: {
+  groups: OverviewGroup[];
+  scope: TaskListState;
+  kind: "document" | "area";
+  locale: Locale;
+  t: Translate;
+}) {
+  return (
+    <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white px-3 text-sm">
+      {groups.map((g) => {
+        const href =
+          kind === "document"
+            ? `/documents/${g.key}/dashboard`
+            : taskListHref(scope, { area: g.key ?? UNASSIGNED_AREA });
+        return (
+          <li key={g.key ?? UNASSIGNED_AREA} className="flex justify-between gap-2 py-1.5">
+            <Link href={href} className="truncate text-brand-700 hover:underline">
+              {g.label ?? t("overview.filters.noArea")}
+            </Link>
+            <span className="text-slate-600 tabular-nums">
+              {`${t("overview.table.completionRate")} ${percent(locale, g.rollUp.completionRate)} · ${g.rollUp.total}`}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,300 @@
+/**
+ * Sample data for the embedded demo, so that the dashboards have something to show before any
+ * department has reported: task reports (a submitted and an approved version for the last closed
+ * reporting period, and submissions or drafts for the current one) and indicator values.
+ *
+ * Honesty rules:
+ * - every generated row carries `isSample = true` (task_update, observation); tasks whose status a
+ *   sample report set are recognisable by their latest approved report being a sample one, and the
+ *   milestones such a report completed are listed in its `milestoneDates`;
+ * - the app_setting `sampleData` records when and what was generated; while it exists, every page shows
+ *   a banner saying the figures are sample data (components/layout/sample-data-banner.tsx);
+ * - it runs only when asked: by default on the first start of the embedded database (the demo), or
+ *   with SEED_SAMPLE_DATA=true; never against DATABASE_URL otherwise (see seed/seed.ts).
+ * - generated values are labelled in the UI (observations' 示例数据 tag) and carry a note saying so.
+ *
+ * Deterministic: the same database gets the same sample (a seeded PRNG), so screenshots and support
+ * conversations refer to the same figures.
+ */
+import type { Db } from "../lib/db/client";
+import { periodContaining, previousPeriod, shanghaiDate, type Period } from "../lib/domain/periods";
+import type { TaskStatus } from "../lib/domain/task-status";
+
+export const SAMPLE_SETTING = "sampleData";
+
+export interface SampleSummary {
+  generatedAt: string;
+  taskReports: number;
+  observations: number;
+}
+
+/** mulberry32: small, fast, good enough for demo figures. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(random: () => number, weighted: [T, number][]): T {
+  const total = weighted.reduce((sum, [, w]) => sum + w, 0);
+  let r = random() * total;
+  for (const [value, weight] of weighted) {
+    r -= weight;
+    if (r <= 0) return value;
+  }
+  return weighted[weighted.length - 1]![0];
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** Work points of past years are mostly done; the plan's tasks run until 2025; all have laggards. */
+function statusWeights(periodEnd: string, reportEnd: string): [TaskStatus, number][] {
+  const over = periodEnd < reportEnd;
+  return over
+    ? [
+        ["COMPLETED", 62],
+        ["ONGOING", 14],
+        ["ON_TRACK", 8],
+        ["AT_RISK", 7],
+        ["LAGGING", 9],
+      ]
+    : [
+        ["COMPLETED", 18],
+        ["ON_TRACK", 42],
+        ["ONGOING", 14],
+        ["AT_RISK", 12],
+        ["LAGGING", 9],
+        ["NOT_STARTED", 5],
+      ];
+}
+
+const PROGRESS_TEXT: Record<TaskStatus, string> = {
+  COMPLETED: "【示例数据】各项工作已按计划完成，相关成果已通过验收。",
+  ON_TRACK: "【示例数据】按计划推进，已完成阶段性工作，正在开展下一阶段任务。",
+  ONGOING: "【示例数据】已转入常态化推进，按月调度、按季通报。",
+  AT_RISK: "【示例数据】整体推进，但部分环节进度偏慢，存在不能按期完成的风险。",
+  LAGGING: "【示例数据】受资金和项目审批影响，进度滞后于计划。",
+  NOT_STARTED: "【示例数据】前期论证中，尚未正式启动。",
+};
+
+const PROBLEMS: Partial<Record<TaskStatus, string>> = {
+  AT_RISK: "【示例数据】部分配套资金未到位。",
+  LAGGING: "【示例数据】项目审批周期长，建设进度慢于预期。",
+};
+
+async function periodRow(db: Db, period: Period): Promise<number | null> {
+  const row = await db.reportingPeriod.findUnique({
+    where: { year_index: { year: period.year, index: period.index } },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}
+
+/**
+ * Generates the sample unless it exists already (idempotent). Task reports and values are written in
+ * one transaction each (tasks in batches), so an interrupted run leaves either none or whole reports.
+ */
+export async function generateSampleData(
+  db: Db,
+  options: { now?: Date; log?: (line: string) => void } = {},
+): Promise<SampleSummary | null> {
+  const log = options.log ?? (() => {});
+  const now = options.now ?? new Date();
+  const existing = await db.appSetting.findUnique({ where: { key: SAMPLE_SETTING } });
+  if (existing) {
+    log("sample data: already present");
+    return null;
+  }
+  const random = prng(20_230_601);
+  const current = periodContaining(now);
+  const closed = previousPeriod(current);
+  const [currentId, closedId] = [await periodRow(db, current), await periodRow(db, closed)];
+  if (currentId === null || closedId === null) throw new Error("sample data: reporting periods are missing");
+  const today = shanghaiDate(now);
+
+  const tasks = await db.task.findMany({
+    where: { retiredAt: null, assignments: { some: { role: "LEAD", department: { generic: false } } } },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      document: { select: { periodEnd: true } },
+      assignments: {
+        where: { role: "LEAD", department: { generic: false } },
+        orderBy: { ordinal: "asc" },
+        take: 1,
+        select: { departmentId: true, department: { select: { users: { select: { id: true }, take: 1 } } } },
+      },
+      milestones: {
+        where: { retiredAt: null, completedDate: null },
+        select: { id: true, dueDate: true },
+      },
+    },
+  });
+
+  let taskReports = 0;
+  const BATCH = 20;
+  for (let start = 0; start < tasks.length; start += BATCH) {
+    const batch = tasks.slice(start, start + BATCH);
+    await db.$transaction(
+      async (tx) => {
+        for (const task of batch) {
+          const lead = task.assignments[0]!;
+          const authorId = lead.department.users[0]?.id ?? null;
+          const status = pick(random, statusWeights(day(task.document.periodEnd), closed.end));
+          const progress =
+            status === "COMPLETED"
+              ? 100
+              : status === "NOT_STARTED"
+                ? 0
+                : Math.round(20 + random() * (status === "LAGGING" ? 30 : 60));
+          const completed =
+            status === "COMPLETED"
+              ? task.milestones
+                  .filter((m) => day(m.dueDate) <= closed.end)
+                  .map((m) => ({ milestoneId: m.id, completedDate: day(m.dueDate) }))
+              : [];
+          const content = {
+            taskId: task.id,
+            periodId: closedId,
+            departmentId: lead.departmentId,
+            kind: "LEAD_REPORT" as const,
+            status,
+            progress,
+            progressText: PROGRESS_TEXT[status],
+            problems: PROBLEMS[status] ?? "",
+            nextSteps: status === "COMPLETED" ? "" : "【示例数据】继续按计划推进。",
+            milestoneDates: completed,
+            authorId,
+            isSample: true,
+          };
+          await tx.taskUpdate.create({ data: { ...content, version: 1, reviewState: "SUBMITTED" } });
+          await tx.taskUpdate.create({ data: { ...content, version: 2, reviewState: "APPROVED" } });
+          taskReports += 1;
+          for (const m of completed) {
+            await tx.milestone.updateMany({
+              where: { id: m.milestoneId, completedDate: null },
+              data: { completedDate: asDate(m.completedDate) },
+            });
+          }
+          await tx.task.update({
+            where: { id: task.id },
+            data: { currentStatus: status, currentProgress: progress, statusUpdatedAt: asDate(closed.end) },
+          });
+          await tx.$executeRaw`
+          UPDATE "task" SET "nextDueDate" = (
+            SELECT min(m."dueDate") FROM "milestone" m
+            WHERE m."taskId" = ${task.id} AND m."completedDate" IS NULL AND m."retiredAt" IS NULL)
+          WHERE id = ${task.id}`;
+
+          // The current period: most open tasks have reported, some only drafted, some not at all.
+          if (status !== "COMPLETED") {
+            const state = pick(random, [
+              ["SUBMITTED", 55],
+              ["DRAFT", 15],
+              ["NONE", 30],
+            ] as [string, number][]);
+            if (state !== "NONE") {
+              await tx.taskUpdate.create({
+                data: {
+                  ...content,
+                  periodId: currentId,
+                  milestoneDates: [],
+                  version: 1,
+                  reviewState: state === "SUBMITTED" ? "SUBMITTED" : "DRAFT",
+                },
+              });
+              taskReports += 1;
+            }
+          }
+        }
+      },
+      { timeout: 60_000 },
+    );
+    log(`sample data: task reports ${Math.min(start + BATCH, tasks.length)}/${tasks.length}`);
+  }
+
+  const observations = await generateObservations(db, random, today);
+  log(`sample data: ${observations} indicator values`);
+  const summary: SampleSummary = { generatedAt: now.toISOString(), taskReports, observations };
+  await db.appSetting.create({ data: { key: SAMPLE_SETTING, value: { ...summary } } });
+  return summary;
+}
+
+/**
+ * Year-end values along the path from the baseline to the last target, at a pace drawn per
+ * indicator (ahead, on pace, slightly behind, well behind), with a little noise; never after today.
+ */
+async function generateObservations(db: Db, random: () => number, today: string): Promise<number> {
+  const indicators = await db.indicator.findMany({
+    where: { mergedIntoId: null, targets: { some: { retiredAt: null } } },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      unit: true,
+      unitScale: true,
+      targets: {
+        where: { retiredAt: null },
+        orderBy: { dueDate: "asc" },
+        select: { normalizedValue: true, dueDate: true, document: { select: { periodStart: true } } },
+      },
+      baselines: {
+        where: { retiredAt: null },
+        orderBy: { asOf: "desc" },
+        take: 1,
+        select: { normalizedValue: true, asOf: true },
+      },
+    },
+  });
+  const rows: {
+    indicatorId: number;
+    value: number;
+    normalizedValue: number;
+    asOf: Date;
+  }[] = [];
+  for (const indicator of indicators) {
+    const last = indicator.targets[indicator.targets.length - 1]!;
+    const targetValue = Number(last.normalizedValue);
+    const baseline = indicator.baselines[0];
+    // Without a baseline, the path starts at 60 % of the target when the earliest document began.
+    const startValue = baseline ? Number(baseline.normalizedValue) : targetValue * 0.6;
+    const startDate = baseline ? day(baseline.asOf) : day(indicator.targets[0]!.document.periodStart);
+    const endDate = day(last.dueDate);
+    if (endDate <= startDate) continue;
+    const pace = pick(random, [
+      [1.12, 30],
+      [1.0, 30],
+      [0.88, 20],
+      [0.6, 20],
+    ]);
+    const scale = Number(indicator.unitScale) || 1;
+    const decimals = indicator.unit.includes("%") ? 1 : 2;
+    const span = asDate(endDate).getTime() - asDate(startDate).getTime();
+    for (let year = Number(startDate.slice(0, 4)); ; year++) {
+      const asOf = `${year}-12-31`;
+      if (asOf <= startDate) continue;
+      if (asOf > today || asOf > endDate) break;
+      const share = Math.min(1.1, ((asDate(asOf).getTime() - asDate(startDate).getTime()) / span) * pace);
+      const noise = 1 + (random() - 0.5) * 0.02;
+      const normalized = (startValue + (targetValue - startValue) * share) * noise;
+      const value = Number((normalized / scale).toFixed(decimals));
+      rows.push({ indicatorId: indicator.id, value, normalizedValue: value * scale, asOf: asDate(asOf) });
+    }
+  }
+  if (rows.length === 0) return 0;
+  await db.observation.createMany({
+    data: rows.map((r) => ({
+      ...r,
+      source: "STATISTICAL_BULLETIN" as const,
+      sourceDetail: "示例数据（系统生成） · sample data",
+      note: "示例数据，并非真实统计 · generated sample, not a real statistic",
+      isSample: true,
+    })),
+  });
+  return rows.length;
+}
