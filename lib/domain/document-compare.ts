@@ -366,7 +366,7 @@ function compareTargets<T extends CompareTask, G extends CompareTarget>(
     };
     const pairs: { from: G; to: G; comparable: boolean }[] = [];
     const take = (predicate: (a: G, b: G) => boolean, comparable: boolean) => {
-      for (let i = 0; i < left.length; ) {
+      for (let i = 0; i < left.length;) {
         const a = left[i]!;
         const j = right.findIndex((b) => predicate(a, b));
         if (j === -1) {

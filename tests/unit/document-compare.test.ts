@@ -19,7 +19,12 @@ let nextId = 1;
 function task(number: string, text: string, extra: Partial<CompareTask> = {}): CompareTask {
   return { id: nextId++, number, text, title: null, area: null, leadUnits: [], ...extra };
 }
-function target(indicatorKey: string, value: number, dueDate: string, extra: Partial<CompareTarget> = {}): CompareTarget {
+function target(
+  indicatorKey: string,
+  value: number,
+  dueDate: string,
+  extra: Partial<CompareTarget> = {},
+): CompareTarget {
   return {
     id: nextId++,
     indicatorKey,
@@ -33,13 +38,19 @@ function target(indicatorKey: string, value: number, dueDate: string, extra: Par
     ...extra,
   };
 }
-function year(y: number, tasks: CompareTask[] = [], targets: CompareTarget[] = []): CompareSide<CompareTask, CompareTarget> {
+function year(
+  y: number,
+  tasks: CompareTask[] = [],
+  targets: CompareTarget[] = [],
+): CompareSide<CompareTask, CompareTarget> {
   return { periodStart: `${y}-01-01`, periodEnd: `${y}-12-31`, tasks, targets };
 }
 
 describe("content of a task text", () => {
   it("drops unit lists, boilerplate verbs and punctuation before taking bigrams", () => {
-    const grams = contentBigrams("加快推进智慧社区建设。（牵头单位：省大数据局、省委党校（山东行政学院），责任单位：省民政厅）");
+    const grams = contentBigrams(
+      "加快推进智慧社区建设。（牵头单位：省大数据局、省委党校（山东行政学院），责任单位：省民政厅）",
+    );
     expect([...grams].sort()).toEqual(["慧社", "智慧", "社区"]);
   });
 
@@ -49,7 +60,9 @@ describe("content of a task text", () => {
   });
 
   it("treats texts that differ only in punctuation, spacing and unit lists as the same wording", () => {
-    expect(wordingKey("建成济南、青岛骨干直联点。（牵头单位:省通信管理局）")).toBe(wordingKey("建成济南 青岛骨干直联点"));
+    expect(wordingKey("建成济南、青岛骨干直联点。（牵头单位:省通信管理局）")).toBe(
+      wordingKey("建成济南 青岛骨干直联点"),
+    );
     expect(wordingKey("建成济南骨干直联点")).not.toBe(wordingKey("建成青岛骨干直联点"));
   });
 
@@ -69,7 +82,9 @@ describe("content of a task text", () => {
       "加快物联网终端部署。全面推进物联网终端部署和应用场景打造，打造一批窄带物联网百万级连接规模应用场景，物联网终端总数达到1.5亿个。加快视频终端智能化改造部署。";
     const short = "提升窄带物联网及5G宽带物联网覆盖水平，全省注册物联网终端力争突破2亿个。";
     expect(taskSimilarity(long, short)).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
-    expect(taskSimilarity("优化智慧出行服务，打造跨方式跨区域电子化客运服务体系。", short)).toBeLessThan(MATCH_THRESHOLD);
+    expect(taskSimilarity("优化智慧出行服务，打造跨方式跨区域电子化客运服务体系。", short)).toBeLessThan(
+      MATCH_THRESHOLD,
+    );
   });
 });
 
@@ -158,16 +173,24 @@ describe("compareTargetValues", () => {
 
 describe("compareDocuments: targets", () => {
   it("compares the own-year goals of successive annual documents, level with level and increment with increment", () => {
-    const from = year(2022, [], [
-      target("5g", 160000, "2022-12-31", { comparator: "EQ" }),
-      target("5g", 60000, "2022-12-31", { comparator: "EQ", cumulative: false }),
-      target("coverage", 20, "2022-12-31", { comparator: "GT" }),
-      target("coverage", 20, "2022-12-31", { comparator: "GT" }), // the goal repeated in a task
-    ]);
-    const to = year(2023, [], [
-      target("5g", 200000, "2023-12-31", { cumulative: true }),
-      target("parking", 800, "2023-12-31", { cumulative: false }),
-    ]);
+    const from = year(
+      2022,
+      [],
+      [
+        target("5g", 160000, "2022-12-31", { comparator: "EQ" }),
+        target("5g", 60000, "2022-12-31", { comparator: "EQ", cumulative: false }),
+        target("coverage", 20, "2022-12-31", { comparator: "GT" }),
+        target("coverage", 20, "2022-12-31", { comparator: "GT" }), // the goal repeated in a task
+      ],
+    );
+    const to = year(
+      2023,
+      [],
+      [
+        target("5g", 200000, "2023-12-31", { cumulative: true }),
+        target("parking", 800, "2023-12-31", { cumulative: false }),
+      ],
+    );
     const rows = compareDocuments(from, to).targets;
     expect(rows.map((r) => [r.indicatorKey, r.basis, r.change])).toEqual([
       ["5g", "LEVEL", "RAISED"],
@@ -190,10 +213,11 @@ describe("compareDocuments: targets", () => {
         target("charging", 50000, "2022-12-31"),
       ],
     };
-    const workPoints = year(2023, [], [
-      target("communities", 2000, "2023-12-31"),
-      target("charging", 50000, "2022-12-31", { comparator: "GT" }),
-    ]);
+    const workPoints = year(
+      2023,
+      [],
+      [target("communities", 2000, "2023-12-31"), target("charging", 50000, "2022-12-31", { comparator: "GT" })],
+    );
     const rows = compareDocuments(plan, workPoints).targets;
     const charging = rows.find((r) => r.indicatorKey === "charging")!;
     expect(charging).toMatchObject({ change: "RAISED", valueChange: "RAISED" });
