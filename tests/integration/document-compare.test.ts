@@ -155,9 +155,10 @@ describe("defaultComparisonPair", () => {
         doc("wp-2023", "WORK_POINTS", 2023),
       ]),
     ).toEqual(["wp-2023", "wp-2024"]);
-    expect(
-      compare.defaultComparisonPair([doc("plan", "PLAN", 2025), doc("wp-2022", "WORK_POINTS", 2022)]),
-    ).toEqual(["wp-2022", "plan"]);
+    expect(compare.defaultComparisonPair([doc("plan", "PLAN", 2025), doc("wp-2022", "WORK_POINTS", 2022)])).toEqual([
+      "wp-2022",
+      "plan",
+    ]);
     expect(compare.defaultComparisonPair([doc("plan", "PLAN", 2025)])).toBeNull();
   });
 });

@@ -77,7 +77,13 @@ export function CompareCharts({
           </table>
         }
       >
-        <BarChart data={byArea} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        {/* No keyboard layer: ChartFrame hides the drawing from assistive technology and offers the table. */}
+        <BarChart
+          accessibilityLayer={false}
+          data={byArea}
+          layout="vertical"
+          margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+        >
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: "#475569" }} />
           <YAxis type="category" dataKey="area" width={104} tick={{ fontSize: 12, fill: "#334155" }} />
@@ -126,7 +132,12 @@ export function CompareCharts({
           </table>
         }
       >
-        <BarChart data={targetRows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={targetRows}
+          layout="vertical"
+          margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+        >
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: "#475569" }} />
           <YAxis type="category" dataKey="label" width={112} tick={{ fontSize: 12, fill: "#334155" }} />
