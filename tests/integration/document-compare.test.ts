@@ -8,8 +8,19 @@ import { createTestDatabase, type TestDatabase } from "../support/db";
 
 let db: TestDatabase;
 let compare: typeof CompareModule;
-let counting: PrismaClient;
 let queries = 0;
+
+function createCountingClient(url: string) {
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 4 }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  client.$on("query", () => {
+    queries++;
+  });
+  return client;
+}
+let counting: ReturnType<typeof createCountingClient>;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -17,13 +28,7 @@ beforeAll(async () => {
   vi.stubEnv("DATABASE_URL", db.url);
   vi.resetModules();
   // The loader's client, with a query counter: the number of queries must not grow with the documents.
-  counting = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: db.url, max: 4 }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  counting.$on("query", () => {
-    queries++;
-  });
+  counting = createCountingClient(db.url);
   (globalThis as { dptPrisma?: unknown }).dptPrisma = counting;
   compare = await import("../../lib/server/document-compare");
 }, 120_000);
