@@ -74,6 +74,9 @@ export const compareZh = {
     aspirational: "力争",
     source: "原文",
     empty: "两份文件都没有量化目标。",
+    noPairs: "没有两份文件都设定了目标的指标。",
+    pairedCaption: "两份文件都设定了目标的指标（{count}）",
+    oneSided: "仅一份文件设定的目标（{count}）",
     basisLabel: {
       LEVEL: "累计/水平",
       INCREMENT: "年度新增",
@@ -171,6 +174,9 @@ export const compareEn: Widen<typeof compareZh> = {
     aspirational: "stretch",
     source: "Source",
     empty: "Neither document sets a quantitative target.",
+    noPairs: "No indicator has a target in both documents.",
+    pairedCaption: "Indicators with a target in both documents ({count})",
+    oneSided: "Targets set by one document only ({count})",
     basisLabel: {
       LEVEL: "Level",
       INCREMENT: "Annual increment",

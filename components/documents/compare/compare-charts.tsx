@@ -14,6 +14,12 @@ const TASK_SERIES = [
 ] as const;
 
 const cell = "px-2 py-1 text-left";
+
+/** Long section titles (推进生活方式数字变革) are cut on the axis; the data table has them in full. */
+function shortLabel(label: unknown): string {
+  const chars = [...String(label)];
+  return chars.length > 7 ? `${chars.slice(0, 6).join("")}…` : chars.join("");
+}
 const number = "px-2 py-1 text-right tabular-nums";
 
 /** Bars per area (tasks carried over / added / dropped) and per kind of target change. */
@@ -86,9 +92,15 @@ export function CompareCharts({
         >
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: "#475569" }} />
-          <YAxis type="category" dataKey="area" width={104} tick={{ fontSize: 12, fill: "#334155" }} />
+          <YAxis
+            type="category"
+            dataKey="area"
+            width={104}
+            tick={{ fontSize: 12, fill: "#334155" }}
+            tickFormatter={shortLabel}
+          />
           <Tooltip formatter={format} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {TASK_SERIES.map((series) => (
             <Bar
               key={series.key}

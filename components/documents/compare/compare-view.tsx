@@ -270,6 +270,9 @@ function TargetsTable({
   t: Translate;
 }) {
   const title = t("compare.targets.title", { count: formatNumber(locale, rows.length) });
+  // Pairs say what moved; targets named by one document only are many, so they wait behind a toggle.
+  const paired = rows.filter((row) => row.from && row.to);
+  const oneSided = rows.filter((row) => !(row.from && row.to));
   return (
     <section id="targets" aria-labelledby="targets-heading" className="mb-8 scroll-mt-4">
       <h2 id="targets-heading" className={sectionHeading}>
@@ -279,61 +282,110 @@ function TargetsTable({
       {rows.length === 0 ? (
         <EmptyState message={t("compare.targets.empty")} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-sm" data-testid="targets-table">
-            <caption className="sr-only">{title}</caption>
-            <thead className="bg-slate-100 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("compare.targets.indicator")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("compare.targets.old")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("compare.targets.new")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("compare.targets.change")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {rows.map((row) => (
-                <tr
-                  key={`${row.indicatorKey}-${row.basis}-${row.from?.id ?? "none"}-${row.to?.id ?? "none"}`}
-                  data-indicator={row.indicatorKey}
-                  data-change={row.change}
-                >
-                  <th scope="row" className="min-w-40 px-3 py-2 text-left align-top font-normal">
-                    <Link
-                      href={`/indicators/${(row.to ?? row.from)!.indicatorId}`}
-                      className="text-brand-700 hover:underline"
-                    >
-                      {row.indicatorName}
-                    </Link>
-                    <div className="text-xs text-slate-600">{t(`compare.targets.basisLabel.${row.basis}`)}</div>
-                  </th>
-                  <td className="px-3 py-2 align-top">
-                    <TargetCell target={row.from} titleOf={titleOf} locale={locale} t={t} />
-                  </td>
-                  <td className="px-3 py-2 align-top">
-                    <TargetCell target={row.to} titleOf={titleOf} locale={locale} t={t} />
-                  </td>
-                  <td className="px-3 py-2 align-top">
-                    <ChangeBadge change={row.change} label={t(`compare.targets.changeLabel.${row.change}`)} />
-                    {row.change === "DUE_DATE_CHANGED" && row.valueChange ? (
-                      <div className="mt-1 text-xs text-slate-600">
-                        {t(`compare.targets.valueNote.${row.valueChange}`)}
-                      </div>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          {paired.length === 0 ? (
+            <EmptyState message={t("compare.targets.noPairs")} />
+          ) : (
+            <TargetRows
+              rows={paired}
+              caption={t("compare.targets.pairedCaption", { count: formatNumber(locale, paired.length) })}
+              testId="targets-table"
+              titleOf={titleOf}
+              locale={locale}
+              t={t}
+            />
+          )}
+          {oneSided.length > 0 ? (
+            <details className="mt-3" data-testid="targets-one-sided">
+              <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                {t("compare.targets.oneSided", { count: formatNumber(locale, oneSided.length) })}
+              </summary>
+              <div className="mt-2">
+                <TargetRows
+                  rows={oneSided}
+                  caption={t("compare.targets.oneSided", { count: formatNumber(locale, oneSided.length) })}
+                  testId="targets-one-sided-table"
+                  titleOf={titleOf}
+                  locale={locale}
+                  t={t}
+                />
+              </div>
+            </details>
+          ) : null}
+        </>
       )}
     </section>
+  );
+}
+
+function TargetRows({
+  rows,
+  caption,
+  testId,
+  titleOf,
+  locale,
+  t,
+}: {
+  rows: TargetComparison<ComparedTarget>[];
+  caption: string;
+  testId: string;
+  titleOf: (slug: string) => string;
+  locale: Locale;
+  t: Translate;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-sm" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100 text-left text-slate-700">
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              {t("compare.targets.indicator")}
+            </th>
+            {/* The change comes second so a phone shows it without scrolling sideways. */}
+            <th scope="col" className="px-3 py-2">
+              {t("compare.targets.change")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("compare.targets.old")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("compare.targets.new")}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {rows.map((row) => (
+            <tr
+              key={`${row.indicatorKey}-${row.basis}-${row.from?.id ?? "none"}-${row.to?.id ?? "none"}`}
+              data-indicator={row.indicatorKey}
+              data-change={row.change}
+            >
+              <th scope="row" className="min-w-32 px-3 py-2 text-left align-top font-normal">
+                <Link
+                  href={`/indicators/${(row.to ?? row.from)!.indicatorId}`}
+                  className="text-brand-700 hover:underline"
+                >
+                  {row.indicatorName}
+                </Link>
+                <div className="text-xs text-slate-600">{t(`compare.targets.basisLabel.${row.basis}`)}</div>
+              </th>
+              <td className="px-3 py-2 align-top">
+                <ChangeBadge change={row.change} label={t(`compare.targets.changeLabel.${row.change}`)} />
+                {row.change === "DUE_DATE_CHANGED" && row.valueChange ? (
+                  <div className="mt-1 text-xs text-slate-600">{t(`compare.targets.valueNote.${row.valueChange}`)}</div>
+                ) : null}
+              </td>
+              <td className="px-3 py-2 align-top">
+                <TargetCell target={row.from} titleOf={titleOf} locale={locale} t={t} />
+              </td>
+              <td className="px-3 py-2 align-top">
+                <TargetCell target={row.to} titleOf={titleOf} locale={locale} t={t} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
