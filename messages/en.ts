@@ -9,6 +9,7 @@ import { accountEn } from "./areas/account";
 import { observationsEn } from "./areas/observations";
 import { overviewEn } from "./areas/overview";
 import { indicatorChartEn } from "./areas/indicatorChart";
+import { compareEn } from "./areas/compare";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -176,4 +177,5 @@ export const en: Messages = {
   observations: observationsEn,
   overview: overviewEn,
   indicatorChart: indicatorChartEn,
+  compare: compareEn,
 };

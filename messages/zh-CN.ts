@@ -9,6 +9,7 @@ import { accountZh } from "./areas/account";
 import { observationsZh } from "./areas/observations";
 import { overviewZh } from "./areas/overview";
 import { indicatorChartZh } from "./areas/indicatorChart";
+import { compareZh } from "./areas/compare";
 import type { Widen } from "./widen";
 
 /**
@@ -186,6 +187,7 @@ export const zhCN = {
   observations: observationsZh,
   overview: overviewZh,
   indicatorChart: indicatorChartZh,
+  compare: compareZh,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

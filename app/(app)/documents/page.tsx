@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { DocumentList } from "@/components/documents/document-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { getTranslator } from "@/lib/i18n/server";
@@ -10,7 +11,21 @@ export default async function DocumentsPage() {
   const [{ locale, t }, documents] = await Promise.all([getTranslator(), listDocuments()]);
   return (
     <>
-      <PageHeader title={t("documents.title")} intro={t("documents.intro")} />
+      <PageHeader
+        title={t("documents.title")}
+        intro={t("documents.intro")}
+        actions={
+          documents.length >= 2 ? (
+            <Link
+              href="/documents/compare"
+              className="rounded border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
+              data-testid="open-compare"
+            >
+              {t("compare.openCompare")}
+            </Link>
+          ) : null
+        }
+      />
       <DocumentList documents={documents} locale={locale} t={t} />
     </>
   );
