@@ -273,7 +273,9 @@ async function generateObservations(db: Db, random: () => number, today: string)
       [0.6, 20],
     ]);
     const scale = Number(indicator.unitScale) || 1;
-    const decimals = indicator.unit.includes("%") ? 1 : 2;
+    const percent = indicator.unit.includes("%");
+    // Counts and large figures are whole numbers; percentages keep one decimal and stay ≤ 100.
+    const decimals = percent ? 1 : Math.abs(targetValue / scale) >= 100 ? 0 : 2;
     const span = asDate(endDate).getTime() - asDate(startDate).getTime();
     for (let year = Number(startDate.slice(0, 4)); ; year++) {
       const asOf = `${year}-12-31`;
@@ -281,7 +283,8 @@ async function generateObservations(db: Db, random: () => number, today: string)
       if (asOf > today || asOf > endDate) break;
       const share = Math.min(1.1, ((asDate(asOf).getTime() - asDate(startDate).getTime()) / span) * pace);
       const noise = 1 + (random() - 0.5) * 0.02;
-      const normalized = (startValue + (targetValue - startValue) * share) * noise;
+      const raw = (startValue + (targetValue - startValue) * share) * noise;
+      const normalized = percent ? Math.min(raw, 100 * scale) : raw;
       const value = Number((normalized / scale).toFixed(decimals));
       rows.push({ indicatorId: indicator.id, value, normalizedValue: value * scale, asOf: asDate(asOf) });
     }

@@ -25,10 +25,17 @@ export interface IndicatorListItem {
   baselineCount: number;
   status: IndicatorStatus;
   reason: string;
+  /** Values below are in the indicator's unit (`unit`). */
   latest: { value: number; asOf: string } | null;
   target: { value: number; comparator: Comparator; dueDate: string } | null;
+  /** The latest baseline on or before the date asked for. */
+  baseline: { value: number; asOf: string } | null;
+  /** Every current target from every document, by due date. */
+  targets: { value: number; comparator: Comparator; dueDate: string; document: string; aspirational: boolean }[];
   /** Share of the way from baseline to the target that counts, when measurable (0..1+). */
   actualShare: number | null;
+  /** 序时进度: the share expected by the date asked for, when there is a start date. */
+  expectedShare: number | null;
 }
 
 /**
@@ -40,13 +47,21 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
   const rows = await db.indicator.findMany({
     where: ACTIVE_INDICATOR,
     orderBy: [{ area: "asc" }, { name: "asc" }],
-    select: { id: true, key: true, name: true, unit: true, area: true, direction: true },
+    select: { id: true, key: true, name: true, unit: true, unitScale: true, area: true, direction: true },
   });
   const ids = rows.map((r) => r.id);
   const [targets, baselines, observations] = await Promise.all([
     db.indicatorTarget.findMany({
       where: { indicatorId: { in: ids }, retiredAt: null },
-      select: { indicatorId: true, normalizedValue: true, comparator: true, dueDate: true, aspirational: true },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      select: {
+        indicatorId: true,
+        normalizedValue: true,
+        comparator: true,
+        dueDate: true,
+        aspirational: true,
+        document: { select: { shortTitle: true } },
+      },
     }),
     db.indicatorBaseline.findMany({
       where: { indicatorId: { in: ids }, retiredAt: null },
@@ -67,11 +82,15 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
   const baselinesBy = group(baselines);
   const observationsBy = group(observations);
   return rows.map((row) => {
+    // Normalised values (万/亿 expanded) are compared; results are shown in the indicator's unit.
+    const scale = Number(row.unitScale) || 1;
+    const shown = (value: number) => value / scale;
     const rowTargets = (targetsBy.get(row.id) ?? []).map((t) => ({
       value: Number(t.normalizedValue),
       comparator: t.comparator,
       dueDate: day(t.dueDate),
       aspirational: t.aspirational,
+      document: t.document.shortTitle,
     }));
     const rowBaselines = (baselinesBy.get(row.id) ?? [])
       .map((b) => ({ value: Number(b.normalizedValue), asOf: day(b.asOf) }))
@@ -87,6 +106,7 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
       })),
       today,
     });
+    const baseline = rowBaselines.at(-1) ?? null;
     return {
       id: row.id,
       key: row.key,
@@ -97,11 +117,14 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
       baselineCount: rowBaselines.length,
       status: result.status,
       reason: result.reason,
-      latest: result.latest,
+      latest: result.latest ? { value: shown(result.latest.value), asOf: result.latest.asOf } : null,
       target: result.target
-        ? { value: result.target.value, comparator: result.target.comparator, dueDate: result.target.dueDate }
+        ? { value: shown(result.target.value), comparator: result.target.comparator, dueDate: result.target.dueDate }
         : null,
+      baseline: baseline ? { value: shown(baseline.value), asOf: baseline.asOf } : null,
+      targets: rowTargets.map((t) => ({ ...t, value: shown(t.value) })),
       actualShare: result.actualShare,
+      expectedShare: result.expectedShare,
     };
   });
 }

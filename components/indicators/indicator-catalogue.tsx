@@ -1,0 +1,227 @@
+import Link from "next/link";
+import { compareAreas } from "@/lib/domain/areas";
+import type { IndicatorCatalogueFilters } from "@/lib/domain/indicator-filters";
+import { COMPARATOR_SYMBOL, INDICATOR_STATUSES } from "@/lib/domain/indicator-status";
+import { formatDate, formatQuantity, type Locale, type Translate } from "@/lib/i18n/catalogue";
+import type { IndicatorListItem } from "@/lib/server/indicators";
+import { IndicatorStatusBadge } from "./indicator-status-badge";
+import { ProgressBar } from "./progress-bar";
+
+const field = "mt-1 block w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
+
+/** The catalogue: a GET filter form, then one table per area in strategy order. */
+export function IndicatorCatalogue({
+  indicators,
+  filters,
+  locale,
+  t,
+}: {
+  indicators: IndicatorListItem[];
+  filters: IndicatorCatalogueFilters;
+  locale: Locale;
+  t: Translate;
+}) {
+  const areas = [...new Set(indicators.map((i) => i.area))].sort(compareAreas);
+  const shown = indicators.filter(
+    (i) =>
+      (filters.area === null || i.area === filters.area) && (filters.status === null || i.status === filters.status),
+  );
+  const groups = areas
+    .map((area) => ({ area, items: shown.filter((i) => i.area === area) }))
+    .filter((g) => g.items.length > 0);
+  return (
+    <>
+      <form
+        method="get"
+        action="/indicators"
+        aria-label={t("indicators.filter")}
+        className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-4"
+      >
+        <div>
+          <label htmlFor="indicator-area" className="block text-sm font-medium text-slate-700">
+            {t("indicators.area")}
+          </label>
+          <select id="indicator-area" name="area" defaultValue={filters.area ?? ""} className={field}>
+            <option value="">{t("indicators.allAreas")}</option>
+            {areas.map((area) => (
+              <option key={area} value={area}>
+                {area}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="indicator-status" className="block text-sm font-medium text-slate-700">
+            {t("indicators.status")}
+          </label>
+          <select
+            id="indicator-status"
+            name="status"
+            defaultValue={filters.status?.toLowerCase() ?? ""}
+            className={field}
+          >
+            <option value="">{t("indicators.allStatuses")}</option>
+            {INDICATOR_STATUSES.map((status) => (
+              <option key={status} value={status.toLowerCase()}>
+                {t(`indicators.statusLabel.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="col-span-2 flex items-end gap-2">
+          <button
+            type="submit"
+            className="rounded bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-900"
+          >
+            {t("indicators.filter")}
+          </button>
+          <Link href="/indicators" className="px-2 py-1.5 text-sm text-brand-700 hover:underline">
+            {t("indicators.reset")}
+          </Link>
+          <span className="ml-auto text-sm text-slate-600" data-testid="indicator-count">
+            {t("indicators.count", { count: shown.length })}
+          </span>
+        </div>
+      </form>
+
+      {groups.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">
+          {t("indicators.noMatch")}
+        </p>
+      ) : (
+        <div className="space-y-6">
+          {groups.map((group) => (
+            <section key={group.area} aria-labelledby={`area-${group.area}`} data-area={group.area}>
+              <h2 id={`area-${group.area}`} className="mb-2 flex flex-wrap items-baseline gap-x-3 font-semibold">
+                {group.area}
+                <span className="text-sm font-normal text-slate-600">
+                  {t("indicators.areaSummary", {
+                    count: group.items.length,
+                    achieved: group.items.filter((i) => i.status === "ACHIEVED").length,
+                    behind: group.items.filter((i) => i.status === "BEHIND").length,
+                  })}
+                </span>
+              </h2>
+              <IndicatorTable items={group.items} caption={group.area} locale={locale} t={t} />
+            </section>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
+function IndicatorTable({
+  items,
+  caption,
+  locale,
+  t,
+}: {
+  items: IndicatorListItem[];
+  caption: string;
+  locale: Locale;
+  t: Translate;
+}) {
+  const cell = "px-3 py-2 align-top";
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full min-w-[56rem] text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100 text-left text-slate-700">
+          <tr>
+            <th scope="col" className={cell}>
+              {t("indicators.name")}
+            </th>
+            <th scope="col" className={cell}>
+              {t("indicators.unit")}
+            </th>
+            <th scope="col" className={`${cell} text-right`}>
+              {t("indicators.baseline")}
+            </th>
+            <th scope="col" className={cell}>
+              {t("indicators.targets")}
+            </th>
+            <th scope="col" className={`${cell} text-right`}>
+              {t("indicators.latest")}
+            </th>
+            <th scope="col" className={cell}>
+              {t("indicators.progress")}
+            </th>
+            <th scope="col" className={cell}>
+              {t("indicators.status")}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {items.map((i) => (
+            <tr key={i.id} data-indicator={i.key}>
+              <th scope="row" className={`${cell} text-left font-normal`}>
+                <Link href={`/indicators/${i.id}`} className="text-brand-700 hover:underline">
+                  {i.name}
+                </Link>
+              </th>
+              <td className={`${cell} whitespace-nowrap`}>{i.unit}</td>
+              <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>
+                {i.baseline ? (
+                  <>
+                    {formatQuantity(locale, i.baseline.value, i.unit)}
+                    <span className="block text-xs text-slate-500">{i.baseline.asOf.slice(0, 4)}</span>
+                  </>
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td className={cell}>
+                {i.targets.length === 0 ? (
+                  "—"
+                ) : (
+                  <ul className="space-y-0.5">
+                    {i.targets.map((target, index) => (
+                      <li key={index} className="whitespace-nowrap">
+                        <span className="tabular-nums">
+                          {COMPARATOR_SYMBOL[target.comparator]}
+                          {formatQuantity(locale, target.value, i.unit)}
+                        </span>
+                        <span className="ml-1 text-xs text-slate-600">
+                          {formatDate(locale, target.dueDate, { year: "numeric", month: "short" })} · {target.document}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>
+                {i.latest ? (
+                  <>
+                    {formatQuantity(locale, i.latest.value, i.unit)}
+                    <span className="block text-xs text-slate-500">{i.latest.asOf}</span>
+                  </>
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td className={`${cell} w-36`}>
+                {i.actualShare !== null ? (
+                  <ProgressBar
+                    compact
+                    label={t("indicators.progressLabel")}
+                    share={i.actualShare}
+                    expected={i.expectedShare}
+                    expectedLabel={t("indicators.expectedLabel")}
+                    status={i.status}
+                    locale={locale}
+                  />
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td className={`${cell} whitespace-nowrap`}>
+                <IndicatorStatusBadge status={i.status} label={t(`indicators.statusLabel.${i.status}`)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
