@@ -80,7 +80,8 @@ export interface ImportIssue {
   params?: Record<string, string | number>;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; code: IssueCode; params?: Record<string, string | number> };
+export type Parsed<T> =
+  { ok: true; value: T } | { ok: false; code: IssueCode; params?: Record<string, string | number> };
 
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
 /** Full-width ASCII (１２３．５，％) → ASCII; ideographic and no-break spaces → plain spaces. */
@@ -110,7 +111,8 @@ const GROUPED = /^[+-]?\d{1,3}([, ]\d{3})+(\.\d+)?$/;
 
 /** A value in the indicator's unit (see the decisions above). */
 export function parseNumberCell(cell: Cell, unit: string): Parsed<number> {
-  if (typeof cell === "number") return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, code: "notANumber" };
+  if (typeof cell === "number")
+    return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, code: "notANumber" };
   let text = toHalfWidth(cellText(cell)).trim();
   if (text === "") return { ok: false, code: "valueRequired" };
   let exponent = 0;
@@ -120,14 +122,16 @@ export function parseNumberCell(cell: Cell, unit: string): Parsed<number> {
   }
   for (const [suffix, power] of MAGNITUDES) {
     if (text.endsWith(suffix)) {
-      if (unitHasMagnitude(unit) || unit.trim() === "%") return { ok: false, code: "magnitudeAmbiguous", params: { unit } };
+      if (unitHasMagnitude(unit) || unit.trim() === "%")
+        return { ok: false, code: "magnitudeAmbiguous", params: { unit } };
       exponent = power;
       text = text.slice(0, -suffix.length).trim();
       break;
     }
   }
   // A comma followed by other than three digits is a decimal comma (1,85) or a typo: never guess.
-  if (/^[+-]?\d+,\d{1,2}$/.test(text) || /^[+-]?\d+,\d{4,}$/.test(text)) return { ok: false, code: "ambiguousDecimalComma" };
+  if (/^[+-]?\d+,\d{1,2}$/.test(text) || /^[+-]?\d+,\d{4,}$/.test(text))
+    return { ok: false, code: "ambiguousDecimalComma" };
   let digits: string;
   if (PLAIN.test(text)) digits = text;
   else if (GROUPED.test(text)) digits = text.replace(/[, ]/g, "");
@@ -154,7 +158,9 @@ export function parseDateCell(cell: Cell, today: string): Parsed<string> {
     if (Number.isNaN(cell.getTime())) return { ok: false, code: "dateInvalid" };
     iso = cell.toISOString().slice(0, 10);
   } else {
-    const text = toHalfWidth(cellText(cell)).replace(/\s+/g, "").replace(/T?00:00(:00(\.0+)?)?Z?$/, "");
+    const text = toHalfWidth(cellText(cell))
+      .replace(/\s+/g, "")
+      .replace(/T?00:00(:00(\.0+)?)?Z?$/, "");
     if (text === "") return { ok: false, code: "dateRequired" };
     for (const pattern of DATE_PATTERNS) {
       const match = pattern.exec(text);
@@ -430,7 +436,8 @@ export function zipDeclaredSize(bytes: Uint8Array): number | null {
     const size = view.getUint32(offset + 24, true);
     if (size === 0xffffffff) return null; // zip64: far beyond anything we accept
     total += size;
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    offset +=
+      46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
   return total;
 }

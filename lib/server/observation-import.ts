@@ -246,7 +246,12 @@ type Tx = Prisma.TransactionClient;
 interface Validated {
   preview: Omit<ImportPreview, "fileName" | "sha256" | "format" | "encoding">;
   /** The rows ready for storage (only meaningful when the preview has no error). */
-  inputs: { rowNumber: number; indicatorId: number; unitScale: Prisma.Decimal; data: ReturnType<typeof observationInput.parse> }[];
+  inputs: {
+    rowNumber: number;
+    indicatorId: number;
+    unitScale: Prisma.Decimal;
+    data: ReturnType<typeof observationInput.parse>;
+  }[];
 }
 
 /** Parses and validates every row against the database as it stands in `tx`. */
@@ -295,7 +300,9 @@ async function validateRows(tx: Tx, actor: Actor, sheet: SheetRow[], today: stri
           supersededBy: { is: null },
           OR: [...new Set(found.map((f) => f.indicatorId))].map((indicatorId) => ({
             indicatorId,
-            asOf: { in: found.filter((f) => f.indicatorId === indicatorId).map((f) => new Date(`${f.asOf}T00:00:00Z`)) },
+            asOf: {
+              in: found.filter((f) => f.indicatorId === indicatorId).map((f) => new Date(`${f.asOf}T00:00:00Z`)),
+            },
           })),
         },
         select: { indicatorId: true, asOf: true, value: true },
@@ -312,7 +319,8 @@ async function validateRows(tx: Tx, actor: Actor, sheet: SheetRow[], today: stri
   const rows: PreviewRow[] = typed.map((row) => {
     const issues = [...row.issues];
     const indicator = row.key ? byKey.get(row.key) : undefined;
-    if (row.key && !indicator) issues.push({ column: "key", code: "unknownIndicator", severity: "error", params: { key: row.key } });
+    if (row.key && !indicator)
+      issues.push({ column: "key", code: "unknownIndicator", severity: "error", params: { key: row.key } });
     else if (indicator?.mergedIntoId) {
       issues.push({
         column: "key",
@@ -349,7 +357,12 @@ async function validateRows(tx: Tx, actor: Actor, sheet: SheetRow[], today: stri
         note: row.note,
       });
       if (parsed.success) {
-        inputs.push({ rowNumber: row.rowNumber, indicatorId: indicator.id, unitScale: indicator.unitScale, data: parsed.data });
+        inputs.push({
+          rowNumber: row.rowNumber,
+          indicatorId: indicator.id,
+          unitScale: indicator.unitScale,
+          data: parsed.data,
+        });
       } else {
         for (const zodIssue of parsed.error.issues) {
           const field = String(zodIssue.path[0] ?? "value");
@@ -390,11 +403,21 @@ async function validateRows(tx: Tx, actor: Actor, sheet: SheetRow[], today: stri
 export const sha256Of = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** Reads and validates a file without writing anything. */
-export async function previewObservationImport(actor: Actor, file: ImportFile, now = new Date()): Promise<ImportPreview> {
+export async function previewObservationImport(
+  actor: Actor,
+  file: ImportFile,
+  now = new Date(),
+): Promise<ImportPreview> {
   await assertCanImport(actor);
   const read = await readImportFile(file);
   const { preview } = await validateRows(getDb(), actor, read.rows, shanghaiDate(now));
-  return { fileName: file.name, sha256: sha256Of(file.bytes), format: read.format, encoding: read.encoding, ...preview };
+  return {
+    fileName: file.name,
+    sha256: sha256Of(file.bytes),
+    format: read.format,
+    encoding: read.encoding,
+    ...preview,
+  };
 }
 
 /**

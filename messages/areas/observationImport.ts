@@ -4,6 +4,8 @@ export const observationImportZh = {
   title: "批量填报实际值",
   intro: "下载模板，填写各指标的实际值后上传；预览无误后确认导入。整个文件要么全部导入，要么全部不导入。",
   link: "批量填报",
+  notAllowed: "您没有可填报的指标。批量填报仅供督导员、管理员和相关任务牵头单位的填报人使用。",
+  back: "返回指标列表",
   templateHeading: "1. 下载模板",
   templateHint: "模板已列出您可填报的指标，每个指标一行，填写“数值”“统计时点”“来源”即可；未填数值的行会被跳过。",
   templateXlsx: "下载 Excel 模板",
@@ -81,7 +83,8 @@ export const observationImportZh = {
     instructions: {
       step1: "每行填写一个指标在一个统计时点的实际值。已为您列出可填报的指标，未填写数值的行会被跳过。",
       step2: "指标编号：不要修改；指标名称与单位仅供参考。",
-      step3: "数值：按“单位”列的单位填写，如单位为“个”填 185000；可带千分位逗号（185,000）或以“万”“亿”结尾（18.5万）；单位为“%”时填 98.5 或 98.5%。",
+      step3:
+        "数值：按“单位”列的单位填写，如单位为“个”填 185000；可带千分位逗号（185,000）或以“万”“亿”结尾（18.5万）；单位为“%”时填 98.5 或 98.5%。",
       step4: "统计时点：数值对应的日期，格式 YYYY-MM-DD（如 2023-06-30），不能晚于今天。",
       step5: "来源：统计公报、部门报送、政策文件 或 其他（下拉选择）。",
       step6: "来源说明、备注：可选，如“2023年山东省国民经济和社会发展统计公报”。",
@@ -97,6 +100,9 @@ export const observationImportEn: Widen<typeof observationImportZh> = {
   intro:
     "Download the template, fill in the indicators' actual values and upload it; check the preview, then confirm. A file is stored entirely or not at all.",
   link: "Bulk entry",
+  notAllowed:
+    "There is no indicator you may record. Bulk entry is for reviewers, admins and editors of the units leading the related tasks.",
+  back: "Back to the indicators",
   templateHeading: "1. Download the template",
   templateHint:
     "The template lists the indicators you may record, one row each: fill in value, date and source; rows without a value are skipped.",
@@ -174,13 +180,16 @@ export const observationImportEn: Widen<typeof observationImportZh> = {
     instructionsSheet: "Instructions",
     fileName: "actual-values-template",
     instructions: {
-      step1: "One row per indicator and date. The indicators you may record are listed; rows without a value are skipped.",
+      step1:
+        "One row per indicator and date. The indicators you may record are listed; rows without a value are skipped.",
       step2: "Indicator key: do not change it; name and unit are for reference.",
-      step3: "Value: in the unit of the unit column, e.g. 185000 for 个; thousands separators (185,000) and a trailing 万/亿 (18.5万) are accepted; for % write 98.5 or 98.5%.",
+      step3:
+        "Value: in the unit of the unit column, e.g. 185000 for 个; thousands separators (185,000) and a trailing 万/亿 (18.5万) are accepted; for % write 98.5 or 98.5%.",
       step4: "As of: the date the value refers to, YYYY-MM-DD (e.g. 2023-06-30), not after today.",
       step5: "Source: 统计公报, 部门报送, 政策文件 or 其他 (pick from the list).",
       step6: "Source detail and note: optional.",
-      step7: "An indicator and date may appear only once in a file; a row repeating a recorded value counts as a repeated import.",
+      step7:
+        "An indicator and date may appear only once in a file; a row repeating a recorded value counts as a repeated import.",
       step8: "At most 2 MB and 2,000 rows; save CSV as UTF-8 or GB18030 (the Excel/WPS default).",
       step9: "Upload, check the preview, then confirm: if any row has an error, nothing is stored.",
     },

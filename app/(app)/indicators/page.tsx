@@ -8,14 +8,29 @@ import { formatNumber } from "@/lib/i18n/catalogue";
 import { getTranslator } from "@/lib/i18n/server";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { listIndicators } from "@/lib/server/indicators";
+import { canImportObservations } from "@/lib/server/observation-import";
 
 export default async function IndicatorsPage() {
   // Every page checks the session itself: a layout is not re-run on client navigation.
-  await requirePageActor();
-  const [{ locale, t }, indicators] = await Promise.all([getTranslator(), listIndicators(shanghaiDate(new Date()))]);
+  const actor = await requirePageActor();
+  const [{ locale, t }, indicators, canImport] = await Promise.all([
+    getTranslator(),
+    listIndicators(shanghaiDate(new Date())),
+    canImportObservations(actor),
+  ]);
   return (
     <>
-      <PageHeader title={t("indicators.title")} intro={t("indicators.intro")} />
+      <PageHeader
+        title={t("indicators.title")}
+        intro={t("indicators.intro")}
+        actions={
+          canImport ? (
+            <Link href="/indicators/import" className="text-sm text-brand-700 hover:underline">
+              {t("observationImport.link")}
+            </Link>
+          ) : null
+        }
+      />
       {indicators.length === 0 ? (
         <EmptyState message={t("common.empty")} />
       ) : (

@@ -1,10 +1,6 @@
 import { AppError } from "@/lib/server/errors";
 import { defineRoute } from "@/lib/server/http";
-import {
-  commitObservationImport,
-  IMPORT_MAX_BYTES,
-  previewObservationImport,
-} from "@/lib/server/observation-import";
+import { commitObservationImport, IMPORT_MAX_BYTES, previewObservationImport } from "@/lib/server/observation-import";
 
 export const dynamic = "force-dynamic";
 
