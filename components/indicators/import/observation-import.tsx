@@ -179,9 +179,9 @@ export function ObservationImport({
           className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm"
           data-testid="import-result"
         >
-          <h2 id="import-done" role="status" className="mb-2 font-semibold text-emerald-900">
+          <p id="import-done" role="status" className="mb-2 font-semibold text-emerald-900">
             {interpolate(m.committed, { count: formatNumber(locale, result.stored) })}
-          </h2>
+          </p>
           <ul className="list-disc space-y-1 pl-5">
             {result.indicators.map((i) => (
               <li key={i.id}>
@@ -221,7 +221,8 @@ export function ObservationImport({
             ) : null}
             {!preview.canCommit ? <p className="font-medium text-red-900">{m.mustFix}</p> : null}
           </div>
-          <div className="overflow-x-auto">
+          {/* Focusable, so a keyboard can scroll the table sideways on a phone. */}
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={m.table.caption}>
             <table className="w-full text-sm">
               <caption className="sr-only">{m.table.caption}</caption>
               <thead className="bg-slate-100 text-left text-slate-700">
@@ -319,7 +320,7 @@ function PreviewTableRow({
         {row.indicator ? (
           <>
             <span>{row.indicator.name}</span>
-            <span className="block text-xs text-slate-500">{row.key}</span>
+            <span className="block text-xs text-slate-700">{row.key}</span>
           </>
         ) : (
           interpolate(m.unknownIndicatorName, { key: row.key || "—" })
