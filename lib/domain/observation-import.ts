@@ -385,8 +385,21 @@ export function parseCsv(text: string): SheetRow[] {
   }));
 }
 
-/** UTF-8 (with or without BOM) first; bytes that are not valid UTF-8 are read as GB18030 (WPS/Excel on Chinese Windows). */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: "utf-8" | "gb18030" } | null {
+export type CsvEncoding = "utf-8" | "gb18030" | "utf-16";
+
+/**
+ * UTF-8 (with or without BOM) first; bytes that are not valid UTF-8 are read as GB18030 (WPS/Excel on
+ * Chinese Windows). A UTF-16 byte-order mark (Excel's "Unicode text", tab-separated) is honoured.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } | null {
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) ? "utf-16le" : startsWith(bytes, [0xfe, 0xff]) ? "utf-16be" : null;
+  if (utf16) {
+    try {
+      return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes), encoding: "utf-16" };
+    } catch {
+      return null;
+    }
+  }
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
@@ -405,6 +418,8 @@ const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((
 /** The file's kind from its first bytes, whatever its name says. */
 export function sniffImportFile(bytes: Uint8Array): ImportFileKind {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return "xlsx";
+  // UTF-16 text is full of zero bytes: its byte-order mark tells it from binary.
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return "csv";
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "xls";
   const head = bytes.subarray(0, 4096);
   if (head.includes(0)) return "other";

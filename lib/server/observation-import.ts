@@ -15,6 +15,7 @@ import {
   typeRow,
   zipDeclaredSize,
   type Cell,
+  type CsvEncoding,
   type ImportColumn,
   type ImportIssue,
   type SheetRow,
@@ -82,7 +83,7 @@ export interface ImportPreview {
   fileName: string;
   sha256: string;
   format: "xlsx" | "csv";
-  encoding: "utf-8" | "gb18030" | null;
+  encoding: CsvEncoding | null;
   rows: PreviewRow[];
   skipped: number;
   okCount: number;
@@ -134,7 +135,7 @@ const bad = (zh: string, en: string) => new AppError("VALIDATION", `${zh} · ${e
 /** Bytes → sheet rows. The type comes from the content (magic bytes), never from the name alone. */
 export async function readImportFile(
   file: ImportFile,
-): Promise<{ format: "xlsx" | "csv"; encoding: "utf-8" | "gb18030" | null; rows: SheetRow[] }> {
+): Promise<{ format: "xlsx" | "csv"; encoding: CsvEncoding | null; rows: SheetRow[] }> {
   if (file.bytes.byteLength === 0) throw bad("文件为空", "the file is empty");
   if (file.bytes.byteLength > IMPORT_MAX_BYTES) {
     throw new AppError(
@@ -174,31 +175,32 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
   } catch {
     throw bad("不是有效的 Excel 文件", "not a valid Excel workbook");
   }
-  // The first sheet whose header names the required columns: the template's instructions sheet is skipped.
-  for (const sheet of workbook.worksheets) {
-    const rows: SheetRow[] = [];
-    let tooMany = false;
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      if (rows.length > IMPORT_MAX_ROWS + 1) {
-        tooMany = true;
-        return;
-      }
-      const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        cells[column - 1] = xlsxCell(cell);
-      });
-      rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? null) });
-    });
-    const header = rows.find((r) => r.cells.some((c) => cellText(c) !== ""));
-    if (header && mapHeader(header.cells).missing.length === 0) {
-      if (tooMany) throw tooManyRows();
-      return rows;
-    }
-  }
-  const first = workbook.worksheets[0];
+  // The first sheet whose header names the required columns (the template's instructions sheet is not);
+  // failing that the first sheet, whose header then reports what is missing.
+  const sheets = workbook.worksheets.map(sheetRows);
+  return (
+    sheets.find((rows) => {
+      const header = rows.find((r) => r.cells.some((c) => cellText(c) !== ""));
+      return header !== undefined && mapHeader(header.cells).missing.length === 0;
+    }) ??
+    sheets[0] ??
+    []
+  );
+}
+
+/**
+ * A sheet's non-empty rows. The data-row limit is applied after untouched template rows are skipped;
+ * this cap only bounds what is copied out of a sheet far beyond any acceptable file.
+ */
+function sheetRows(sheet: ExcelJS.Worksheet): SheetRow[] {
   const rows: SheetRow[] = [];
-  first?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rows.length === 0) rows.push({ rowNumber, cells: (row.values as Cell[]).slice(1).map((c) => c ?? null) });
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rows.length > IMPORT_MAX_ROWS * 5) throw tooManyRows();
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = xlsxCell(cell);
+    });
+    rows.push({ rowNumber, cells: Array.from(cells, (c) => c ?? null) });
   });
   return rows;
 }

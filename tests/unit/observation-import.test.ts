@@ -234,6 +234,15 @@ describe("files", () => {
     expect(decodeCsvBytes(encodeGbk(text))).toEqual({ text, encoding: "gb18030" });
   });
 
+  it("reads Excel's tab-separated Unicode text (UTF-16 LE with a byte-order mark)", () => {
+    const text = "指标编号\t数值\r\n5g-base-stations\t185000\r\n";
+    const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, "utf16le"))]);
+    expect(sniffImportFile(bytes)).toBe("csv");
+    const decoded = decodeCsvBytes(bytes)!;
+    expect(decoded.encoding).toBe("utf-16");
+    expect(parseCsv(decoded.text)[1]!.cells).toEqual(["5g-base-stations", "185000"]);
+  });
+
   it("tells the kind by content, not by name", () => {
     expect(sniffImportFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toBe("xlsx");
     expect(sniffImportFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe("xls");
