@@ -104,6 +104,10 @@ export async function recordObservation(
   try {
     return await getDb().$transaction(async (tx) => {
       await assertCanRecord(tx, actor, input.indicatorId);
+      const { unitScale } = await tx.indicator.findUniqueOrThrow({
+        where: { id: input.indicatorId },
+        select: { unitScale: true },
+      });
       let before: unknown = null;
       if (input.supersedesId !== null) {
         const old = await tx.observation.findUnique({
@@ -120,7 +124,7 @@ export async function recordObservation(
         data: {
           indicatorId: input.indicatorId,
           value: input.value,
-          normalizedValue: input.value,
+          normalizedValue: unitScale.times(input.value),
           asOf: new Date(`${input.asOf}T00:00:00Z`),
           source: input.source,
           sourceDetail: input.sourceDetail || null,

@@ -320,6 +320,16 @@ describe("preview and commit", () => {
     const history = await obs.listObservations(fiveGId);
     expect(history.find((h) => h.asOf === "2022-12-31")).toMatchObject({ value: 162000, enteredBy: "imp-reviewer" });
 
+    // A single entry normalises the same way.
+    const single = await obs.recordObservation(actors.reviewer, {
+      indicatorId: (await db.prisma.indicator.findUniqueOrThrow({ where: { key: otherKey } })).id,
+      value: 7,
+      asOf: "2020-12-31",
+      source: "OTHER",
+    });
+    const singleRow = await db.prisma.observation.findUniqueOrThrow({ where: { id: single.id } });
+    expect(Number(singleRow.normalizedValue)).toBe(70);
+
     // The same file again: every row repeats a current value.
     const again = await previewVia("reviewer", bytes, "良好.csv");
     expect(again.canCommit).toBe(false);
