@@ -285,7 +285,8 @@ const error = (column: ImportColumn, parsed: { code: IssueCode; params?: Record<
 /** Types one row's cells. `unitOf` gives the indicator's unit for a key (null when unknown). */
 export function typeRow(row: RawImportRow, today: string, unitOf: (key: string) => string | null): TypedImportRow {
   const issues: ImportIssue[] = [];
-  const key = toHalfWidth(cellText(row.fields.key)).trim();
+  // Exactly as written: keys of indicators named after the documents carry full-width brackets, （%）.
+  const key = cellText(row.fields.key);
   if (key === "") issues.push(error("key", { code: "keyRequired" }));
   const unit = key ? unitOf(key) : null;
   let value: number | null = null;

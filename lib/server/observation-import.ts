@@ -11,7 +11,6 @@ import {
   parseCsv,
   selectDataRows,
   sniffImportFile,
-  toHalfWidth,
   typeRow,
   zipDeclaredSize,
   type Cell,
@@ -270,7 +269,7 @@ async function validateRows(tx: Tx, actor: Actor, sheet: SheetRow[], today: stri
   if (raw.length > IMPORT_MAX_ROWS) throw tooManyRows();
   if (raw.length === 0) throw bad("文件中没有填写数值的行", "no row in the file has a value");
 
-  const keys = [...new Set(raw.map((r) => toHalfWidth(cellText(r.fields.key)).trim()).filter(Boolean))];
+  const keys = [...new Set(raw.map((r) => cellText(r.fields.key)).filter(Boolean))];
   const indicators = await tx.indicator.findMany({
     where: { key: { in: keys } },
     select: {

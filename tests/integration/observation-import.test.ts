@@ -257,19 +257,25 @@ describe("preview and commit", () => {
     await db.prisma.indicator.update({ where: { key: otherKey }, data: { unitScale: 10 } });
     const otherUnit = (await db.prisma.indicator.findUniqueOrThrow({ where: { key: otherKey } })).unit;
     const otherValue = otherUnit === "%" ? "55.5%" : "1,234";
+    // An indicator named after the documents: its key carries full-width brackets.
+    const named = await db.prisma.indicator.findFirstOrThrow({
+      where: { key: { startsWith: "name:", contains: "（" }, mergedIntoId: null },
+      select: { key: true, unit: true },
+    });
     const bytes = utf8Bom([
       [FIVE_G, "5G基站数", "个", "16.2万", "2022-12-31", "统计公报", "2022年统计公报", "年末数"],
       [FIVE_G, "5G基站数", "个", "120,500", "2022-06-30", "STATISTICAL_BULLETIN", null, null],
       [otherKey, null, null, otherValue, "2022年12月31日", "部门报送", null, "含, 逗号的备注"],
+      [named.key, null, named.unit, "12", "2022-12-31", "其他", null, null],
     ]);
     const preview = await previewVia("reviewer", bytes, "良好.csv");
-    expect(preview).toMatchObject({ format: "csv", encoding: "utf-8", canCommit: true, okCount: 3, errorCount: 0 });
+    expect(preview).toMatchObject({ format: "csv", encoding: "utf-8", canCommit: true, okCount: 4, errorCount: 0 });
     const before = await counts();
     const response = await post("reviewer", form(bytes, "良好.csv", "commit", preview.sha256));
     expect(response.status, await response.clone().text()).toBe(201);
     const result = (await response.json()) as ImportModule.ImportResult;
-    expect(result.stored).toBe(3);
-    expect(await counts()).toEqual({ observations: before.observations + 3, audit: before.audit + 3 });
+    expect(result.stored).toBe(4);
+    expect(await counts()).toEqual({ observations: before.observations + 4, audit: before.audit + 4 });
     const stored = await db.prisma.observation.findMany({
       where: { id: { in: result.observationIds } },
       orderBy: { id: "asc" },
@@ -289,6 +295,7 @@ describe("preview and commit", () => {
       [162000, 162000, "2022-12-31"],
       [120500, 120500, "2022-06-30"],
       [expectedOther, expectedOther * 10, "2022-12-31"],
+      [12, 12, "2022-12-31"],
     ]);
     expect(stored[0]).toMatchObject({
       source: "STATISTICAL_BULLETIN",
@@ -302,17 +309,18 @@ describe("preview and commit", () => {
       where: { action: "observation.import", entityId: { in: result.observationIds.map(String) } },
       orderBy: { id: "asc" },
     });
-    expect(audit).toHaveLength(3);
+    expect(audit).toHaveLength(4);
     expect(audit[0]).toMatchObject({ actorId: actors.reviewer.id, entityType: "observation" });
     expect(audit[0]!.after).toMatchObject({
       value: 162000,
       asOf: "2022-12-31",
-      batch: { fileName: "良好.csv", sha256: preview.sha256, row: 2, rows: 3 },
+      batch: { fileName: "良好.csv", sha256: preview.sha256, row: 2, rows: 4 },
     });
     expect(result.indicators.map((i) => [i.key, i.count]).sort()).toEqual(
       [
         [FIVE_G, 2],
         [otherKey, 1],
+        [named.key, 1],
       ].sort(),
     );
     // The values show in the indicator's history like single entries.
@@ -334,6 +342,7 @@ describe("preview and commit", () => {
     const again = await previewVia("reviewer", bytes, "良好.csv");
     expect(again.canCommit).toBe(false);
     expect(again.rows.map((r) => r.issues.map((i) => i.code))).toEqual([
+      ["duplicateExisting"],
       ["duplicateExisting"],
       ["duplicateExisting"],
       ["duplicateExisting"],

@@ -191,6 +191,13 @@ describe("header and rows", () => {
       ["source", "sourceUnknown"],
       ["note", "tooLong"],
     ]);
+    // Keys are taken as written, full-width brackets and all.
+    const named = typeRow(
+      raw(5, { key: " name:智慧社区覆盖率（%） ", value: "90%", asOf: "2023-01-01", source: "其他" }),
+      TODAY,
+      (key) => (key === "name:智慧社区覆盖率（%）" ? "%" : null),
+    );
+    expect(named).toMatchObject({ key: "name:智慧社区覆盖率（%）", value: 90, issues: [] });
     expect(typeRow(raw(4, { value: "1", asOf: "2023-01-01", source: "其他" }), TODAY, units).issues).toEqual([
       { column: "key", code: "keyRequired", severity: "error" },
     ]);
