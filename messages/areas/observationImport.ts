@@ -24,7 +24,6 @@ export const observationImportZh = {
   committing: "正在导入…",
   committed: "已导入 {count} 个实际值。",
   committedIndicator: "{name}：{count} 个",
-  another: "继续导入其他文件",
   failed: "导入失败",
   chooseFile: "请先选择文件",
   table: {
@@ -122,7 +121,6 @@ export const observationImportEn: Widen<typeof observationImportZh> = {
   committing: "Storing…",
   committed: "{count} actual values stored.",
   committedIndicator: "{name}: {count}",
-  another: "Import another file",
   failed: "Import failed",
   chooseFile: "Choose a file first",
   table: {

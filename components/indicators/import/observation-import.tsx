@@ -227,26 +227,26 @@ export function ObservationImport({
               <caption className="sr-only">{m.table.caption}</caption>
               <thead className="bg-slate-100 text-left text-slate-700">
                 <tr>
-                  <th scope="col" className="px-2 py-2 text-right">
+                  <th scope="col" className="px-2 py-2 whitespace-nowrap text-right">
                     {m.table.row}
                   </th>
-                  <th scope="col" className="px-2 py-2">
+                  <th scope="col" className="px-2 py-2 whitespace-nowrap">
                     {m.table.status}
                   </th>
-                  <th scope="col" className="px-2 py-2">
+                  <th scope="col" className="px-2 py-2 whitespace-nowrap">
+                    {m.table.problems}
+                  </th>
+                  <th scope="col" className="px-2 py-2 whitespace-nowrap">
                     {m.table.indicator}
                   </th>
-                  <th scope="col" className="px-2 py-2 text-right">
+                  <th scope="col" className="px-2 py-2 whitespace-nowrap text-right">
                     {m.table.value}
                   </th>
-                  <th scope="col" className="px-2 py-2">
+                  <th scope="col" className="px-2 py-2 whitespace-nowrap">
                     {m.table.asOf}
                   </th>
-                  <th scope="col" className="px-2 py-2">
+                  <th scope="col" className="px-2 py-2 whitespace-nowrap">
                     {m.table.source}
-                  </th>
-                  <th scope="col" className="px-2 py-2">
-                    {m.table.problems}
                   </th>
                 </tr>
               </thead>
@@ -316,22 +316,7 @@ function PreviewTableRow({
           {error ? `✗ ${m.status.error}` : warning ? `! ${m.status.warning}` : `✓ ${m.status.ok}`}
         </span>
       </td>
-      <td className="min-w-40 px-2 py-2">
-        {row.indicator ? (
-          <>
-            <span>{row.indicator.name}</span>
-            <span className="block text-xs text-slate-700">{row.key}</span>
-          </>
-        ) : (
-          interpolate(m.unknownIndicatorName, { key: row.key || "—" })
-        )}
-      </td>
-      <td className="px-2 py-2 text-right whitespace-nowrap tabular-nums">
-        {row.value === null ? "—" : `${formatNumber(locale, row.value)} ${row.indicator?.unit ?? ""}`}
-      </td>
-      <td className="px-2 py-2 whitespace-nowrap tabular-nums">{row.asOf ?? "—"}</td>
-      <td className="px-2 py-2 whitespace-nowrap">{row.source ? sources[row.source] : "—"}</td>
-      <td className="min-w-56 px-2 py-2">
+      <td className="min-w-48 px-2 py-2">
         {row.issues.length ? (
           <ul className="space-y-1">
             {row.issues.map((issue, index) => (
@@ -348,6 +333,21 @@ function PreviewTableRow({
           "—"
         )}
       </td>
+      <td className="min-w-40 px-2 py-2">
+        {row.indicator ? (
+          <>
+            <span>{row.indicator.name}</span>
+            <span className="block text-xs text-slate-700">{row.key}</span>
+          </>
+        ) : (
+          interpolate(m.unknownIndicatorName, { key: row.key || "—" })
+        )}
+      </td>
+      <td className="px-2 py-2 text-right whitespace-nowrap tabular-nums">
+        {row.value === null ? "—" : `${formatNumber(locale, row.value)} ${row.indicator?.unit ?? ""}`}
+      </td>
+      <td className="px-2 py-2 whitespace-nowrap tabular-nums">{row.asOf ?? "—"}</td>
+      <td className="px-2 py-2 whitespace-nowrap">{row.source ? sources[row.source] : "—"}</td>
     </tr>
   );
 }
