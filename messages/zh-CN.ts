@@ -10,6 +10,7 @@ import { observationsZh } from "./areas/observations";
 import { overviewZh } from "./areas/overview";
 import { indicatorChartZh } from "./areas/indicatorChart";
 import { compareZh } from "./areas/compare";
+import { observationImportZh } from "./areas/observationImport";
 import type { Widen } from "./widen";
 
 /**
@@ -199,6 +200,7 @@ export const zhCN = {
   overview: overviewZh,
   indicatorChart: indicatorChartZh,
   compare: compareZh,
+  observationImport: observationImportZh,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

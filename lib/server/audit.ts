@@ -29,3 +29,19 @@ export async function writeAudit(tx: Tx, actor: Actor | null, entry: AuditEntry)
     },
   });
 }
+
+/** Many entries in one statement (a bulk import audits each stored row), inside the caller's transaction. */
+export async function writeAuditMany(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditLog.createMany({
+    data: entries.map((entry) => ({
+      actorId: actor?.id ?? null,
+      actorLabel: actor?.username ?? "system",
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: String(entry.entityId),
+      before: json(entry.before),
+      after: json(entry.after),
+    })),
+  });
+}

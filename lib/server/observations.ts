@@ -43,6 +43,35 @@ export interface ObservationRow {
   isSample: boolean;
 }
 
+/** A current task the department leads: its editors may enter values for the task's indicators. */
+const ledBy = (departmentId: number) =>
+  ({
+    retiredAt: null,
+    assignments: { some: { role: "LEAD", departmentId } },
+  }) satisfies Prisma.TaskWhereInput;
+
+/**
+ * The rule of assertCanRecord for many indicators at once (bulk import, its template): the ids, among
+ * `indicatorIds` (all indicators when omitted), of the unmerged indicators the actor may enter values for.
+ */
+export async function listRecordableIndicatorIds(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  indicatorIds?: number[],
+): Promise<Set<number>> {
+  const scope = { mergedIntoId: null, ...(indicatorIds ? { id: { in: indicatorIds } } : {}) };
+  if (isReviewer(actor)) {
+    const rows = await tx.indicator.findMany({ where: scope, select: { id: true } });
+    return new Set(rows.map((r) => r.id));
+  }
+  if (actor.role !== "DEPARTMENT_EDITOR" || actor.departmentId === null) return new Set();
+  const rows = await tx.indicator.findMany({
+    where: { ...scope, tasks: { some: { task: ledBy(actor.departmentId) } } },
+    select: { id: true },
+  });
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Reviewers and admins, and editors of a department that leads a task linked to the indicator. */
 async function assertCanRecord(tx: Prisma.TransactionClient, actor: Actor, indicatorId: number): Promise<void> {
   const indicator = await tx.indicator.findUnique({ where: { id: indicatorId }, select: { mergedIntoId: true } });
@@ -55,12 +84,7 @@ async function assertCanRecord(tx: Prisma.TransactionClient, actor: Actor, indic
   }
   if (isReviewer(actor)) return;
   if (actor.role === "DEPARTMENT_EDITOR" && actor.departmentId !== null) {
-    const leads = await tx.taskIndicator.count({
-      where: {
-        indicatorId,
-        task: { retiredAt: null, assignments: { some: { role: "LEAD", departmentId: actor.departmentId } } },
-      },
-    });
+    const leads = await tx.taskIndicator.count({ where: { indicatorId, task: ledBy(actor.departmentId) } });
     if (leads > 0) return;
   }
   throw forbidden("填报该指标的实际值 entering values for this indicator");
@@ -80,6 +104,10 @@ export async function recordObservation(
   try {
     return await getDb().$transaction(async (tx) => {
       await assertCanRecord(tx, actor, input.indicatorId);
+      const { unitScale } = await tx.indicator.findUniqueOrThrow({
+        where: { id: input.indicatorId },
+        select: { unitScale: true },
+      });
       let before: unknown = null;
       if (input.supersedesId !== null) {
         const old = await tx.observation.findUnique({
@@ -96,7 +124,7 @@ export async function recordObservation(
         data: {
           indicatorId: input.indicatorId,
           value: input.value,
-          normalizedValue: input.value,
+          normalizedValue: unitScale.times(input.value),
           asOf: new Date(`${input.asOf}T00:00:00Z`),
           source: input.source,
           sourceDetail: input.sourceDetail || null,

@@ -8,7 +8,7 @@
  * checked for the wrapper (and its declared roles) and their operations are exercised with real actors;
  * the API routes are exercised end to end through their handlers with real API tokens.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -413,6 +413,8 @@ describe("API routes with tokens", () => {
       "POST /api/v1/tasks/{id}/updates": (await import("../../app/api/v1/tasks/[id]/updates/route")).POST as Handler,
       "POST /api/v1/tasks/{id}/reviews": (await import("../../app/api/v1/tasks/[id]/reviews/route")).POST as Handler,
       "POST /api/tasks/{id}/evidence": (await import("../../app/api/tasks/[id]/evidence/route")).POST as Handler,
+      "POST /api/indicators/observations/import": (await import("../../app/api/indicators/observations/import/route"))
+        .POST as Handler,
     };
   });
 
@@ -455,6 +457,7 @@ describe("API routes with tokens", () => {
     expect(files.sort()).toEqual(
       [
         "app/api/auth/[...nextauth]/route.ts", // sign-in itself: throttled, tested in login-throttle and e2e
+        "app/api/indicators/observations/import/route.ts",
         "app/api/tasks/[id]/evidence/route.ts",
         "app/api/v1/[...path]/route.ts", // unknown paths: answers 401/404, writes nothing
         "app/api/v1/tasks/[id]/reviews/route.ts",
@@ -467,11 +470,40 @@ describe("API routes with tokens", () => {
     "POST /api/v1/tasks/{id}/updates": ["EDITOR_OWN"],
     "POST /api/v1/tasks/{id}/reviews": ["ADMIN", "REVIEWER"],
     "POST /api/tasks/{id}/evidence": ["EDITOR_OWN"],
+    // Committing a file of actual values for an indicator of a task the own department leads.
+    "POST /api/indicators/observations/import": ["ADMIN", "REVIEWER", "EDITOR_OWN"],
+  };
+
+  /** A one-row CSV for an indicator led by the own department, with a date and value of its own per call. */
+  const importForm = async (c: Case | null) => {
+    const ledBy = (departmentId: number) => ({
+      retiredAt: null,
+      assignments: { some: { role: "LEAD" as const, departmentId } },
+    });
+    const link = await db.prisma.taskIndicator.findFirstOrThrow({
+      where: {
+        task: ledBy(ownDepartmentId),
+        indicator: {
+          mergedIntoId: null,
+          tasks: { none: { task: ledBy(actors.EDITOR_OTHER.departmentId!) } },
+        },
+      },
+      select: { indicator: { select: { key: true } } },
+    });
+    const day = String(CASES.indexOf(c as Case) + 10);
+    const csv = `\uFEFF指标编号,数值,统计时点,来源\r\n${link.indicator.key},${900 + Number(day)},2021-01-${day},部门报送\r\n`;
+    const bytes = new TextEncoder().encode(csv);
+    const form = new FormData();
+    form.set("file", new File([bytes], "matrix.csv"));
+    form.set("intent", "commit");
+    form.set("sha256", createHash("sha256").update(bytes).digest("hex"));
+    return form;
   };
 
   describe.each(Object.entries(expectations))("%s", (route, allowedCases) => {
     const body = async (c: Case | null) => {
       if (route.endsWith("/evidence")) return { id: freeTasks[1]!, body: pdfForm() as BodyInit, json: false };
+      if (route.endsWith("/import")) return { id: 0, body: (await importForm(c)) as BodyInit, json: false };
       if (route.endsWith("/updates")) {
         return {
           id: nextFreeTask(),

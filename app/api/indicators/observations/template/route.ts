@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { shanghaiDate } from "@/lib/domain/periods";
+import { DEFAULT_LOCALE, getMessages, isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/catalogue";
+import type { Actor } from "@/lib/server/auth/actor";
+import { AppError } from "@/lib/server/errors";
+import { defineRoute } from "@/lib/server/http";
+import { listRecordableIndicators } from "@/lib/server/observation-import";
+import { attachmentDisposition, CONTENT_TYPES } from "@/lib/reports/task-export";
+import { buildObservationTemplateCsv, buildObservationTemplateXlsx } from "@/lib/reports/observation-template";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/indicators/observations/template?format=xlsx|csv: the bulk-entry template, pre-filled with
+ * the indicators the user may record. Only for those who may record at least one (others 403).
+ */
+export const GET = defineRoute(
+  { query: z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx") }) },
+  async ({ actor, query, request }) => {
+    const indicators = await listRecordableIndicators(actor);
+    if (indicators.length === 0) {
+      throw new AppError("FORBIDDEN", "无权填报任何指标的实际值 · you may not enter values for any indicator");
+    }
+    const m = getMessages(localeOf(request, actor)).observationImport;
+    const body =
+      query.format === "xlsx"
+        ? await buildObservationTemplateXlsx(indicators, m)
+        : buildObservationTemplateCsv(indicators, m);
+    const date = shanghaiDate(new Date());
+    return new Response(new Uint8Array(body), {
+      headers: {
+        "Content-Type": CONTENT_TYPES[query.format],
+        "Content-Disposition": attachmentDisposition(
+          `${m.template.fileName}-${date}.${query.format}`,
+          `observations-template-${date}.${query.format}`,
+        ),
+        "Cache-Control": "no-store",
+      },
+    });
+  },
+);
+
+/** The interface language (cookie) for a browser, the account's language for an API token. */
+function localeOf(request: Request, actor: Actor): Locale {
+  const cookie = (request.headers.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  if (isLocale(cookie)) return cookie;
+  return isLocale(actor.locale) ? actor.locale : DEFAULT_LOCALE;
+}
