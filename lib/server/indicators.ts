@@ -11,6 +11,8 @@ export const ACTIVE_INDICATOR = {
     { targets: { some: { retiredAt: null } } },
     { baselines: { some: { retiredAt: null } } },
     { observations: { some: {} } },
+    // Values entered for indicators merged into this one count for it (observations never move).
+    { mergedFrom: { some: { observations: { some: {} } } } },
   ],
 } satisfies Prisma.IndicatorWhereInput;
 
@@ -52,8 +54,11 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
       select: { indicatorId: true, normalizedValue: true, asOf: true },
     }),
     db.observation.findMany({
-      where: { indicatorId: { in: ids }, supersededBy: { is: null } },
-      select: { indicatorId: true, normalizedValue: true, asOf: true },
+      where: {
+        OR: [{ indicatorId: { in: ids } }, { indicator: { mergedIntoId: { in: ids } } }],
+        supersededBy: { is: null },
+      },
+      select: { indicatorId: true, normalizedValue: true, asOf: true, indicator: { select: { mergedIntoId: true } } },
     }),
   ]);
   const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -64,7 +69,10 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
   };
   const targetsBy = group(targets);
   const baselinesBy = group(baselines);
-  const observationsBy = group(observations);
+  // A merged indicator's observations count for the survivor.
+  const observationsBy = group(
+    observations.map((o) => ({ ...o, indicatorId: o.indicator.mergedIntoId ?? o.indicatorId })),
+  );
   return rows.map((row) => {
     const rowTargets = (targetsBy.get(row.id) ?? []).map((t) => ({
       value: Number(t.normalizedValue),
@@ -112,6 +120,8 @@ export interface IndicatorDetail {
   unit: string;
   area: string;
   direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+  /** Set when an admin merged this indicator into another: its page points there. */
+  mergedInto: { id: number; name: string } | null;
   baselines: {
     id: number;
     value: number;
@@ -150,6 +160,7 @@ export async function getIndicator(id: number): Promise<IndicatorDetail | null> 
       unit: true,
       area: true,
       direction: true,
+      mergedInto: { select: { id: true, name: true } },
       baselines: {
         where: { retiredAt: null },
         orderBy: { asOf: "asc" },
