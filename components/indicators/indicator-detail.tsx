@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { IndicatorAdminLinks } from "@/components/admin/indicators/indicator-admin-links";
 import { COMPARATOR_SYMBOL } from "@/lib/domain/indicator-status";
 import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { IndicatorDetail as Indicator } from "@/lib/server/indicators";
@@ -16,6 +17,7 @@ export function IndicatorDetail({ indicator, locale, t }: { indicator: Indicator
           )}
         </div>
         <h1 className="mt-1 text-xl font-bold md:text-2xl">{indicator.name}</h1>
+        <IndicatorAdminLinks indicator={indicator} t={t} />
       </header>
 
       <section className="rounded-lg border border-slate-200 bg-white p-4">

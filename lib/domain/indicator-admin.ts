@@ -14,6 +14,10 @@ import { z } from "zod";
 export const INDICATOR_AREAS = ["数字基础设施", "数字经济", "数字政府", "数字社会", "数字生态", "其他"] as const;
 export type IndicatorArea = (typeof INDICATOR_AREAS)[number];
 
+/** The admin list's filter: every indicator, those in the catalogue's pool, or those merged away. */
+export const INDICATOR_ADMIN_STATES = ["all", "active", "merged"] as const;
+export type IndicatorAdminState = (typeof INDICATOR_ADMIN_STATES)[number];
+
 export const DIRECTIONS = ["HIGHER_IS_BETTER", "LOWER_IS_BETTER"] as const;
 
 const MAGNITUDE_PREFIXES: [string, number][] = [

@@ -1,6 +1,7 @@
 import "server-only";
 import {
   INDICATOR_AREAS,
+  type IndicatorAdminState,
   mergeIndicatorSchema,
   sameUnit,
   splitIndicatorSchema,
@@ -46,8 +47,7 @@ const invalid = (message: string, fieldErrors?: Record<string, string[]>) =>
 
 // ───────────────────────────── reads ─────────────────────────────
 
-export const INDICATOR_ADMIN_STATES = ["all", "active", "merged"] as const;
-export type IndicatorAdminState = (typeof INDICATOR_ADMIN_STATES)[number];
+export type { IndicatorAdminState };
 
 export interface AdminIndicatorRow {
   id: number;
@@ -238,7 +238,11 @@ export async function getIndicatorForAdmin(actor: Actor, id: number): Promise<Ad
   // Synonyms an unmerge should give back: those the merge moved (recorded in its audit entry).
   const merges = row.mergedFrom.length
     ? await db.auditLog.findMany({
-        where: { action: "indicator.merge", entityType: "indicator", entityId: { in: row.mergedFrom.map((m) => String(m.id)) } },
+        where: {
+          action: "indicator.merge",
+          entityType: "indicator",
+          entityId: { in: row.mergedFrom.map((m) => String(m.id)) },
+        },
         orderBy: { id: "desc" },
         select: { entityId: true, after: true },
       })
@@ -417,9 +421,21 @@ export async function mergeIndicator(
 
     const [targets, baselines, synonyms, links, repointed] = await Promise.all([
       tx.indicatorTarget.findMany({ where: { indicatorId: source.id }, select: { id: true }, orderBy: { id: "asc" } }),
-      tx.indicatorBaseline.findMany({ where: { indicatorId: source.id }, select: { id: true }, orderBy: { id: "asc" } }),
-      tx.indicatorSynonym.findMany({ where: { indicatorId: source.id }, select: { synonym: true }, orderBy: { id: "asc" } }),
-      tx.taskIndicator.findMany({ where: { indicatorId: source.id }, select: { taskId: true }, orderBy: { taskId: "asc" } }),
+      tx.indicatorBaseline.findMany({
+        where: { indicatorId: source.id },
+        select: { id: true },
+        orderBy: { id: "asc" },
+      }),
+      tx.indicatorSynonym.findMany({
+        where: { indicatorId: source.id },
+        select: { synonym: true },
+        orderBy: { id: "asc" },
+      }),
+      tx.taskIndicator.findMany({
+        where: { indicatorId: source.id },
+        select: { taskId: true },
+        orderBy: { taskId: "asc" },
+      }),
       tx.indicator.findMany({ where: { mergedIntoId: source.id }, select: { id: true }, orderBy: { id: "asc" } }),
     ]);
     await tx.indicatorTarget.updateMany({ where: { indicatorId: source.id }, data: { indicatorId: target.id } });
@@ -480,8 +496,14 @@ async function moveParts(
     tx.indicatorBaseline.findMany({ where: { id: { in: baselineIds }, indicatorId: fromId }, select: { id: true } }),
     tx.indicatorSynonym.findMany({ where: { id: { in: synonymIds }, indicatorId: fromId }, select: { synonym: true } }),
   ]);
-  if (targets.length !== targetIds.length || baselines.length !== baselineIds.length || synonyms.length !== synonymIds.length) {
-    throw invalid("所选目标值、基期值或别名不属于该指标，请刷新后重试 · some chosen items do not belong to this indicator; reload");
+  if (
+    targets.length !== targetIds.length ||
+    baselines.length !== baselineIds.length ||
+    synonyms.length !== synonymIds.length
+  ) {
+    throw invalid(
+      "所选目标值、基期值或别名不属于该指标，请刷新后重试 · some chosen items do not belong to this indicator; reload",
+    );
   }
   await tx.indicatorTarget.updateMany({ where: { id: { in: targetIds } }, data: { indicatorId: toId } });
   await tx.indicatorBaseline.updateMany({ where: { id: { in: baselineIds } }, data: { indicatorId: toId } });
@@ -499,7 +521,13 @@ async function moveParts(
   });
   const unlinked = taskIds.filter((taskId) => !stillBacked.some((t) => t.taskId === taskId));
   await tx.taskIndicator.deleteMany({ where: { indicatorId: fromId, taskId: { in: unlinked } } });
-  return { targetIds, baselineIds, synonyms: synonyms.map((s) => s.synonym), linkedTaskIds: taskIds, unlinkedTaskIds: unlinked };
+  return {
+    targetIds,
+    baselineIds,
+    synonyms: synonyms.map((s) => s.synonym),
+    linkedTaskIds: taskIds,
+    unlinkedTaskIds: unlinked,
+  };
 }
 
 /**

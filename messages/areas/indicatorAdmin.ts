@@ -46,7 +46,8 @@ export const indicatorAdminZh = {
   },
   merge: {
     title: "合并到另一个指标",
-    intro: "两个指标是同一指标时，把本指标并入另一个：目标值、基期值、别名和任务关联移到目标指标，本指标从目录中消失，旧链接指向目标指标。本指标的实际值（不可修改）计入目标指标。",
+    intro:
+      "两个指标是同一指标时，把本指标并入另一个：目标值、基期值、别名和任务关联移到目标指标，本指标从目录中消失，旧链接指向目标指标。本指标的实际值（不可修改）计入目标指标。",
     search: "搜索目标指标",
     target: "合并到",
     choose: "请选择指标",
@@ -67,7 +68,8 @@ export const indicatorAdminZh = {
   },
   split: {
     title: "拆分出新指标",
-    intro: "导入时误把两个指标当成一个时，勾选要移到新指标的目标值、基期值和别名，其余留在本指标。已填报的实际值不可修改，留在本指标；新指标从零开始填报。",
+    intro:
+      "导入时误把两个指标当成一个时，勾选要移到新指标的目标值、基期值和别名，其余留在本指标。已填报的实际值不可修改，留在本指标；新指标从零开始填报。",
     key: "新指标标识",
     keyHint: "小写字母、数字和连字符，如 rural-gigabit-households。",
     name: "新指标名称",
@@ -88,7 +90,8 @@ export const indicatorAdminZh = {
   },
   unmerge: {
     title: "撤销合并",
-    intro: "把已合并到本指标的指标恢复出来：勾选要还给它的目标值、基期值和别名（默认勾选原属于它的）。它的实际值从未移动，会自动回到它名下。",
+    intro:
+      "把已合并到本指标的指标恢复出来：勾选要还给它的目标值、基期值和别名（默认勾选原属于它的）。它的实际值从未移动，会自动回到它名下。",
     from: "已合并的指标：{name}（{key}）",
     submit: "撤销合并",
     submitting: "正在撤销…",
@@ -169,7 +172,8 @@ export const indicatorAdminEn: Widen<typeof indicatorAdminZh> = {
     submit: "Merge",
     submitting: "Merging…",
     done: "Merged.",
-    alreadyMerged: "This indicator is merged and cannot be merged again. To undo, use “Unmerge” on the surviving indicator.",
+    alreadyMerged:
+      "This indicator is merged and cannot be merged again. To undo, use “Unmerge” on the surviving indicator.",
   },
   split: {
     title: "Split off a new indicator",
