@@ -53,11 +53,8 @@ const nameEn = z.preprocess(
   emptyToNull,
   z.string().trim().max(150, "英文名称不超过 150 个字符 · at most 150 characters").nullable().default(null),
 );
-const unit = z
-  .string()
-  .trim()
-  .min(1, "请填写单位 · enter a unit")
-  .max(20, "单位不超过 20 个字符 · at most 20 characters");
+// Empty is allowed: some imported counts carry no unit word (注册用户).
+const unit = z.string().trim().max(20, "单位不超过 20 个字符 · at most 20 characters");
 const area = z.enum(INDICATOR_AREAS, "请选择领域 · choose an area");
 const direction = z.enum(DIRECTIONS, "请选择方向 · choose a direction");
 const description = z.preprocess(

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import {
   INDICATOR_AREAS,
   type IndicatorAdminState,
@@ -18,6 +19,7 @@ import { writeAudit } from "./audit";
 import { isAdmin, type Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
+import { validationError } from "./failures";
 
 /**
  * Indicator administration: edit, merge, split and unmerge. Admins only, each operation one transaction
@@ -40,6 +42,13 @@ type Tx = Prisma.TransactionClient;
 
 function assertAdmin(actor: Actor): void {
   if (!isAdmin(actor)) throw forbidden("管理指标 managing indicators");
+}
+
+/** Parses an operation's input: a bad one is a typed VALIDATION error with field messages, not a ZodError. */
+function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
 }
 
 const invalid = (message: string, fieldErrors?: Record<string, string[]>) =>
@@ -343,7 +352,7 @@ const notMerged = (row: Snapshot) => {
 
 export async function updateIndicator(actor: Actor, raw: UpdateIndicatorInput): Promise<AdminIndicatorRow> {
   assertAdmin(actor);
-  const input = updateIndicatorSchema.parse(raw);
+  const input = parse(updateIndicatorSchema, raw);
   return getDb().$transaction(async (tx) => {
     const before = await lockOne(tx, input.indicatorId);
     notMerged(before);
@@ -387,7 +396,7 @@ export async function mergeIndicator(
   raw: MergeIndicatorInput,
 ): Promise<{ survivorId: number; moved: { targets: number; baselines: number; synonyms: number; tasks: number } }> {
   assertAdmin(actor);
-  const input = mergeIndicatorSchema.parse(raw);
+  const input = parse(mergeIndicatorSchema, raw);
   if (input.sourceId === input.targetId) {
     throw invalid("不能把指标合并到它自己 · an indicator cannot be merged into itself", {
       targetId: ["请选择另一个指标 · choose another indicator"],
@@ -536,7 +545,7 @@ async function moveParts(
  */
 export async function splitIndicator(actor: Actor, raw: SplitIndicatorInput): Promise<{ id: number; key: string }> {
   assertAdmin(actor);
-  const input = splitIndicatorSchema.parse(raw);
+  const input = parse(splitIndicatorSchema, raw);
   if (input.targetIds.length + input.baselineIds.length === 0) {
     throw invalid("请至少选择一个目标值或基期值移到新指标 · choose at least one target or baseline to move", {
       targetIds: ["请至少选择一项 · choose at least one"],
@@ -590,7 +599,7 @@ export async function splitIndicator(actor: Actor, raw: SplitIndicatorInput): Pr
  */
 export async function unmergeIndicator(actor: Actor, raw: UnmergeIndicatorInput): Promise<{ id: number }> {
   assertAdmin(actor);
-  const input = unmergeIndicatorSchema.parse(raw);
+  const input = parse(unmergeIndicatorSchema, raw);
   return getDb().$transaction(async (tx) => {
     const locked = await lockIndicators(tx, [input.indicatorId, input.mergedId]);
     const survivor = locked.get(input.indicatorId);

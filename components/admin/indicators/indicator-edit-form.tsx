@@ -76,9 +76,7 @@ export function IndicatorEditForm({
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="edit-unit" label={m.edit.unit} hint={m.edit.unitHint} errors={local(errors.unit)}>
-          {(control) => (
-            <input {...control} name="unit" defaultValue={indicator.unit} required className={inputClass} />
-          )}
+          {(control) => <input {...control} name="unit" defaultValue={indicator.unit} className={inputClass} />}
         </Field>
         <Field id="edit-direction" label={m.edit.direction} errors={local(errors.direction)}>
           {(control) => (

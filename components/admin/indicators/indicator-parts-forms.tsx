@@ -207,9 +207,7 @@ export function IndicatorSplitForm({
           {(control) => <input {...control} name="nameEn" lang="en" className={inputClass} />}
         </Field>
         <Field id="split-unit" label={m.split.unit} errors={local(errors.unit)}>
-          {(control) => (
-            <input {...control} name="unit" defaultValue={indicator.unit} required className={inputClass} />
-          )}
+          {(control) => <input {...control} name="unit" defaultValue={indicator.unit} className={inputClass} />}
         </Field>
         <Field id="split-direction" label={m.split.direction} errors={local(errors.direction)}>
           {(control) => (
