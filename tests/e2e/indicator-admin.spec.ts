@@ -42,6 +42,8 @@ test("an admin renames an indicator and changes its area; the catalogue shows it
   await page.getByRole("link", { name: `管理指标「${name}」` }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expectNoSeriousViolations(page);
+  // Usable on a phone: nothing wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
   const details = page.getByRole("region", { name: "基本信息" });
   await details.getByLabel("名称", { exact: true }).fill(renamed);
@@ -96,6 +98,7 @@ test("an admin merges two indicators and the catalogue shows one", async ({ page
   await expect(page.getByRole("status").filter({ hasText: "已合并。" })).toBeVisible();
   // The survivor now offers to undo it.
   await expect(page.getByRole("region", { name: "撤销合并" })).toContainText(sourceName);
+  await expectNoSeriousViolations(page);
 
   await page.goto("/indicators");
   await expect(page.getByRole("link", { name: targetName, exact: true })).toHaveCount(1);
@@ -106,6 +109,37 @@ test("an admin merges two indicators and the catalogue shows one", async ({ page
   await page.getByRole("link", { name: "前往合并后的指标" }).click();
   await expect(page).toHaveURL(new RegExp(`/indicators/${targetId}$`));
   await expect(page.getByRole("heading", { level: 1, name: targetName })).toBeVisible();
+});
+
+test("an admin splits a baseline off into a new indicator", async ({ page }) => {
+  const name = unique("混合指标");
+  const newName = `${name}（拆分）`;
+  const newKey = unique("e2e-split")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-");
+  const id = await createIndicator(name);
+  await signIn(page, "admin");
+
+  await page.goto(`/admin/indicators/${id}`);
+  const split = page.getByRole("region", { name: "拆分出新指标" });
+  await split.getByLabel("新指标标识").fill(newKey);
+  await split.getByLabel("新指标名称").fill(newName);
+  await split.getByLabel("新指标单位").fill("%");
+  await split.getByLabel("领域").selectOption("数字社会");
+  await split.getByRole("checkbox", { name: /12个/ }).check();
+  await split.getByRole("button", { name: "拆分" }).click();
+  await expect(split.getByRole("status")).toContainText("已拆分出新指标。");
+  await split.getByRole("link", { name: "打开新指标" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: newName })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "拆分出新指标" }).getByRole("checkbox", { name: /12个/ }),
+  ).toBeVisible();
+  const [row] = await queryE2E<{ count: string }>(
+    `SELECT count(*) FROM "indicator_baseline" b JOIN "indicator" i ON i.id = b."indicatorId" WHERE i."key" = $1`,
+    [newKey],
+  );
+  expect(Number(row?.count)).toBe(1);
 });
 
 test("merging indicators with different units is refused with a clear message", async ({ page }) => {
