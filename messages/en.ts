@@ -11,6 +11,7 @@ import { overviewEn } from "./areas/overview";
 import { indicatorChartEn } from "./areas/indicatorChart";
 import { compareEn } from "./areas/compare";
 import { observationImportEn } from "./areas/observationImport";
+import { indicatorAdminEn } from "./areas/indicatorAdmin";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -191,4 +192,5 @@ export const en: Messages = {
   indicatorChart: indicatorChartEn,
   compare: compareEn,
   observationImport: observationImportEn,
+  indicatorAdmin: indicatorAdminEn,
 };

@@ -11,6 +11,7 @@ import { overviewZh } from "./areas/overview";
 import { indicatorChartZh } from "./areas/indicatorChart";
 import { compareZh } from "./areas/compare";
 import { observationImportZh } from "./areas/observationImport";
+import { indicatorAdminZh } from "./areas/indicatorAdmin";
 import type { Widen } from "./widen";
 
 /**
@@ -201,6 +202,7 @@ export const zhCN = {
   indicatorChart: indicatorChartZh,
   compare: compareZh,
   observationImport: observationImportZh,
+  indicatorAdmin: indicatorAdminZh,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

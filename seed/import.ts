@@ -540,8 +540,15 @@ async function writeDocument(
       endOffset: indicator.source.end,
       retiredAt: null,
     };
-    await tx.indicatorTarget.upsert({ where: { key }, create: { key, ...data }, update: data });
-    if (taskId !== null) wantedLinks.add(`${taskId}:${indicatorId}`);
+    // An existing target keeps its indicator: an admin may have split it off or moved it back by an
+    // unmerge (lib/server/indicator-admin.ts), and a re-import must not undo that.
+    const { indicatorId: placedOn } = await tx.indicatorTarget.upsert({
+      where: { key },
+      create: { key, ...data },
+      update: { ...data, indicatorId: undefined },
+      select: { indicatorId: true },
+    });
+    if (taskId !== null) wantedLinks.add(`${taskId}:${placedOn}`);
   }
   // Task ↔ indicator links follow the targets: add the new ones, drop those no target supports any more.
   const existingLinks = await tx.taskIndicator.findMany({
@@ -587,7 +594,12 @@ async function writeDocument(
       endOffset: baseline.source.end,
       retiredAt: null,
     };
-    await tx.indicatorBaseline.upsert({ where: { key }, create: { key, ...data }, update: data });
+    // Like targets: an existing baseline stays on the indicator an admin placed it on.
+    await tx.indicatorBaseline.upsert({
+      where: { key },
+      create: { key, ...data },
+      update: { ...data, indicatorId: undefined },
+    });
   }
   await tx.indicatorBaseline.updateMany({
     where: { documentId: document.id, key: { notIn: baselineKeys }, retiredAt: null },

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { IndicatorAdminLinks } from "@/components/admin/indicators/indicator-admin-links";
 import { COMPARATOR_SYMBOL } from "@/lib/domain/indicator-status";
 import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { IndicatorDetail as Indicator } from "@/lib/server/indicators";
@@ -28,6 +29,7 @@ export function IndicatorDetail({
           )}
         </div>
         <h1 className="mt-1 text-xl font-bold md:text-2xl">{indicator.name}</h1>
+        <IndicatorAdminLinks indicator={indicator} t={t} />
       </header>
       {children}
 

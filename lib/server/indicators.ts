@@ -12,6 +12,8 @@ export const ACTIVE_INDICATOR = {
     { targets: { some: { retiredAt: null } } },
     { baselines: { some: { retiredAt: null } } },
     { observations: { some: {} } },
+    // Values entered for indicators merged into this one count for it (observations never move).
+    { mergedFrom: { some: { observations: { some: {} } } } },
   ],
 } satisfies Prisma.IndicatorWhereInput;
 
@@ -68,8 +70,11 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
       select: { indicatorId: true, normalizedValue: true, asOf: true },
     }),
     db.observation.findMany({
-      where: { indicatorId: { in: ids }, supersededBy: { is: null } },
-      select: { indicatorId: true, normalizedValue: true, asOf: true },
+      where: {
+        OR: [{ indicatorId: { in: ids } }, { indicator: { mergedIntoId: { in: ids } } }],
+        supersededBy: { is: null },
+      },
+      select: { indicatorId: true, normalizedValue: true, asOf: true, indicator: { select: { mergedIntoId: true } } },
     }),
   ]);
   const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -80,7 +85,10 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
   };
   const targetsBy = group(targets);
   const baselinesBy = group(baselines);
-  const observationsBy = group(observations);
+  // A merged indicator's observations count for the survivor.
+  const observationsBy = group(
+    observations.map((o) => ({ ...o, indicatorId: o.indicator.mergedIntoId ?? o.indicatorId })),
+  );
   return rows.map((row) => {
     // Normalised values (万/亿 expanded) are compared; results are shown in the indicator's unit.
     const scale = Number(row.unitScale) || 1;
@@ -138,6 +146,8 @@ export interface IndicatorDetail {
   /** Normalised value = value in `unit` × unitScale. */
   unitScale: number;
   direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+  /** Set when an admin merged this indicator into another: its page points there. */
+  mergedInto: { id: number; name: string } | null;
   baselines: {
     id: number;
     value: number;
@@ -178,6 +188,7 @@ export async function getIndicator(id: number): Promise<IndicatorDetail | null> 
       area: true,
       unitScale: true,
       direction: true,
+      mergedInto: { select: { id: true, name: true } },
       baselines: {
         where: { retiredAt: null },
         orderBy: { asOf: "asc" },

@@ -114,7 +114,12 @@ export async function recordObservation(
           where: { id: input.supersedesId },
           select: { id: true, indicatorId: true, value: true, asOf: true, supersededBy: { select: { id: true } } },
         });
-        if (!old || old.indicatorId !== input.indicatorId) throw notFound("被更正的数值 The value to correct");
+        // A value of an indicator merged into this one is corrected here (the correction belongs to the survivor).
+        const belongs =
+          old !== null &&
+          (old.indicatorId === input.indicatorId ||
+            (await tx.indicator.count({ where: { id: old.indicatorId, mergedIntoId: input.indicatorId } })) > 0);
+        if (!old || !belongs) throw notFound("被更正的数值 The value to correct");
         if (old.supersededBy) {
           throw new AppError("CONFLICT", "该数值已被更正过，请更正最新的数值 · this value was already corrected");
         }
@@ -183,10 +188,13 @@ function toRow(o: Prisma.ObservationGetPayload<{ select: typeof observationSelec
   };
 }
 
-/** Every value ever entered, newest date first; corrected ones are marked, not hidden. */
+/**
+ * Every value ever entered, newest date first; corrected ones are marked, not hidden. Values entered for
+ * indicators an admin merged into this one are included: observations are append-only and never move.
+ */
 export async function listObservations(indicatorId: number): Promise<ObservationRow[]> {
   const rows = await getDb().observation.findMany({
-    where: { indicatorId },
+    where: { OR: [{ indicatorId }, { indicator: { mergedIntoId: indicatorId } }] },
     orderBy: [{ asOf: "desc" }, { id: "desc" }],
     select: observationSelect,
   });

@@ -20,6 +20,7 @@ import type * as ApiTokensModule from "../../lib/server/api-tokens";
 import type * as ErrorsModule from "../../lib/server/errors";
 import type * as ObservationsModule from "../../lib/server/observations";
 import type * as EvidenceModule from "../../lib/server/evidence";
+import type * as IndicatorAdminModule from "../../lib/server/indicator-admin";
 import type * as TaskUpdatesModule from "../../lib/server/task-updates";
 import type * as UsersModule from "../../lib/server/users";
 
@@ -75,6 +76,18 @@ async function snapshot() {
     aliases: await p.departmentAlias.count(),
     observations: await p.observation.count(),
     departments: await p.department.findMany({ select: { name: true, shortName: true }, orderBy: { id: "asc" } }),
+    indicators: await p.indicator.findMany({
+      select: { key: true, name: true, unit: true, area: true, mergedIntoId: true },
+      orderBy: { id: "asc" },
+    }),
+    baselinePlacement: await p.indicatorBaseline.findMany({
+      select: { id: true, indicatorId: true },
+      orderBy: { id: "asc" },
+    }),
+    synonymPlacement: await p.indicatorSynonym.findMany({
+      select: { id: true, indicatorId: true },
+      orderBy: { id: "asc" },
+    }),
   };
 }
 
@@ -92,8 +105,56 @@ interface Ops {
   tokens: typeof ApiTokensModule;
   errors: typeof ErrorsModule;
   observations: typeof ObservationsModule;
+  indicatorAdmin: typeof IndicatorAdminModule;
 }
 let ops: Ops;
+
+/**
+ * Indicators for the indicator-admin actions, made before the snapshots (one per action and case), so
+ * a refused operation can be checked against the indicators' full state.
+ */
+const indicatorPools: Record<"update" | "mergeSource" | "mergeTarget" | "split" | "unmerge", number[]> = {
+  update: [],
+  mergeSource: [],
+  mergeTarget: [],
+  split: [],
+  unmerge: [],
+};
+
+async function matrixIndicator(mergedIntoId: number | null = null): Promise<number> {
+  const key = unique("matrix-ind-");
+  const indicator = await db.prisma.indicator.create({
+    data: {
+      key,
+      name: `矩阵指标 ${key}`,
+      unit: "个",
+      area: "数字生态",
+      mergedIntoId,
+      synonyms: { create: [{ synonym: `${key} 别名` }] },
+      baselines: {
+        create: [
+          {
+            key: `${key}#baseline`,
+            name: "矩阵基期",
+            value: 10,
+            normalizedValue: 10,
+            valueAsWritten: "10个",
+            unit: "个",
+            asOf: new Date("2022-12-31T00:00:00Z"),
+            quote: "矩阵基期 10 个",
+          },
+        ],
+      },
+    },
+  });
+  return indicator.id;
+}
+
+function nextIndicator(pool: keyof typeof indicatorPools): number {
+  const id = indicatorPools[pool].shift();
+  if (!id) throw new Error(`ran out of ${pool} indicators for the matrix`);
+  return id;
+}
 
 /** A submitted report on a fresh task of the own department, ready to be reviewed. */
 async function submittedReport() {
@@ -285,6 +346,59 @@ ACTIONS.recordObservationAction = {
   allowed: ["ADMIN", "REVIEWER", "EDITOR_OWN"],
 };
 
+const INDICATOR_ACTIONS = "app/(app)/admin/indicators/actions";
+ACTIONS.updateIndicatorAction = {
+  module: INDICATOR_ACTIONS,
+  roles: ["ADMIN"],
+  run: (a) =>
+    ops.indicatorAdmin.updateIndicator(a, {
+      indicatorId: nextIndicator("update"),
+      name: "矩阵指标（已改名）",
+      unit: "座",
+      direction: "HIGHER_IS_BETTER",
+      area: "数字社会",
+    }),
+  allowed: ["ADMIN"],
+};
+ACTIONS.mergeIndicatorAction = {
+  module: INDICATOR_ACTIONS,
+  roles: ["ADMIN"],
+  run: (a) =>
+    ops.indicatorAdmin.mergeIndicator(a, {
+      sourceId: nextIndicator("mergeSource"),
+      targetId: nextIndicator("mergeTarget"),
+    }),
+  allowed: ["ADMIN"],
+};
+ACTIONS.splitIndicatorAction = {
+  module: INDICATOR_ACTIONS,
+  roles: ["ADMIN"],
+  run: async (a) => {
+    const indicatorId = nextIndicator("split");
+    const baseline = await db.prisma.indicatorBaseline.findFirstOrThrow({ where: { indicatorId } });
+    return ops.indicatorAdmin.splitIndicator(a, {
+      indicatorId,
+      key: unique("matrix-split-"),
+      name: "矩阵拆分指标",
+      unit: "个",
+      direction: "HIGHER_IS_BETTER",
+      area: "数字生态",
+      baselineIds: [baseline.id],
+    });
+  },
+  allowed: ["ADMIN"],
+};
+ACTIONS.unmergeIndicatorAction = {
+  module: INDICATOR_ACTIONS,
+  roles: ["ADMIN"],
+  run: async (a) => {
+    const mergedId = nextIndicator("unmerge");
+    const merged = await db.prisma.indicator.findUniqueOrThrow({ where: { id: mergedId } });
+    return ops.indicatorAdmin.unmergeIndicator(a, { indicatorId: merged.mergedIntoId!, mergedId });
+  },
+  allowed: ["ADMIN"],
+};
+
 // Not data mutations: choosing the interface language needs no account.
 const EXEMPT_ACTIONS = new Set(["setLocale"]);
 
@@ -302,8 +416,16 @@ beforeAll(async () => {
     tokens: await import("../../lib/server/api-tokens"),
     errors: await import("../../lib/server/errors"),
     observations: await import("../../lib/server/observations"),
+    indicatorAdmin: await import("../../lib/server/indicator-admin"),
   };
   for (const c of CASES) actors[c] = await makeActor(c);
+  for (const _ of CASES) {
+    indicatorPools.update.push(await matrixIndicator());
+    indicatorPools.mergeSource.push(await matrixIndicator());
+    indicatorPools.mergeTarget.push(await matrixIndicator());
+    indicatorPools.split.push(await matrixIndicator());
+    indicatorPools.unmerge.push(await matrixIndicator(await matrixIndicator()));
+  }
   ownDepartmentId = actors.EDITOR_OWN.departmentId!;
   freeTasks = (
     await db.prisma.task.findMany({
@@ -334,6 +456,7 @@ describe("inventory", () => {
       "app/(app)/account/actions": await import("../../app/(app)/account/actions"),
       "lib/i18n/actions": await import("../../lib/i18n/actions"),
       "lib/actions/observations": await import("../../lib/actions/observations"),
+      "app/(app)/admin/indicators/actions": await import("../../app/(app)/admin/indicators/actions"),
     } as Record<string, Record<string, unknown>>;
     const found: string[] = [];
     for (const [module, exports] of Object.entries(modules)) {
@@ -365,6 +488,7 @@ describe("inventory", () => {
       [
         "app/(app)/account/actions",
         "app/(app)/admin/actions",
+        "app/(app)/admin/indicators/actions",
         "lib/actions/observations",
         "lib/actions/task-updates",
         "lib/i18n/actions",

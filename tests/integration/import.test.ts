@@ -345,6 +345,55 @@ describe("a department an admin renamed", () => {
   });
 });
 
+describe("indicators an admin merged, split or edited", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await importDocuments(db.prisma);
+  }, 120_000);
+  afterAll(async () => db.drop());
+
+  it("keep the admin's decisions on re-import: no resurrection, no moving back, no overwriting", async () => {
+    const p = db.prisma;
+    const share = await p.indicator.findUniqueOrThrow({ where: { key: "pon-10g-port-share" } });
+    const communities = await p.indicator.findUniqueOrThrow({ where: { key: "smart-communities" } });
+    // What the admin pages do (lib/server/indicator-admin.ts), written directly: merge 省级行业平台 into
+    // 省级工业互联网平台, split one of the smart-community targets off, relabel the port share.
+    const platforms = await p.indicator.findUniqueOrThrow({ where: { key: "industrial-internet-platforms" } });
+    const sector = await p.indicator.findUniqueOrThrow({ where: { key: "name:省级行业平台" } });
+    await p.indicatorTarget.updateMany({ where: { indicatorId: sector.id }, data: { indicatorId: platforms.id } });
+    await p.taskIndicator.deleteMany({ where: { indicatorId: sector.id } });
+    await p.indicator.update({ where: { id: sector.id }, data: { mergedIntoId: platforms.id } });
+    const moved = await p.indicatorTarget.findFirstOrThrow({
+      where: { indicatorId: communities.id },
+      orderBy: { id: "desc" },
+    });
+    const split = await p.indicator.create({
+      data: { key: "smart-communities-split", name: "智慧社区（拆分）", unit: "个", area: "数字社会" },
+    });
+    await p.indicatorTarget.update({ where: { id: moved.id }, data: { indicatorId: split.id } });
+    await p.indicator.update({ where: { id: share.id }, data: { name: "10G PON端口占比（改）", area: "数字生态" } });
+    const placement = async () =>
+      (await p.indicatorTarget.findMany({ select: { key: true, indicatorId: true }, orderBy: { key: "asc" } })).map(
+        (t) => `${t.key}→${t.indicatorId}`,
+      );
+    const before = { placement: await placement(), indicators: await p.indicator.count() };
+
+    await importDocuments(p, { force: true });
+    expect({ placement: await placement(), indicators: await p.indicator.count() }).toEqual(before);
+    expect(await p.indicatorTarget.count({ where: { indicatorId: sector.id } })).toBe(0);
+    expect(await p.taskIndicator.count({ where: { indicatorId: sector.id } })).toBe(0);
+    // Task links follow the targets where the admin put them.
+    if (moved.taskId) {
+      expect(await p.taskIndicator.count({ where: { indicatorId: split.id, taskId: moved.taskId } })).toBe(1);
+    }
+    expect(await p.indicator.findUniqueOrThrow({ where: { id: share.id } })).toMatchObject({
+      name: "10G PON端口占比（改）",
+      area: "数字生态",
+    });
+  });
+});
+
 describe("bad input never imports partly", () => {
   let db: TestDatabase;
   beforeAll(async () => {

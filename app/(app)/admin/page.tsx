@@ -12,6 +12,11 @@ export default async function AdminPage() {
   const sections = [
     { href: "/admin/users", title: t("admin.sections.users"), intro: t("admin.sections.usersIntro") },
     { href: "/admin/departments", title: t("admin.sections.departments"), intro: t("admin.sections.departmentsIntro") },
+    {
+      href: "/admin/indicators",
+      title: t("indicatorAdmin.section"),
+      intro: t("indicatorAdmin.sectionIntro"),
+    },
     { href: "/admin/audit", title: t("admin.sections.audit"), intro: t("admin.sections.auditIntro") },
   ];
   return (

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { IndicatorAdminFilters, IndicatorAdminTable } from "@/components/admin/indicators/indicator-admin-list";
+import { PageHeader } from "@/components/ui/page-header";
+import { INDICATOR_ADMIN_STATES } from "@/lib/domain/indicator-admin";
+import { getTranslator } from "@/lib/i18n/server";
+import { requirePageActor } from "@/lib/server/auth/session";
+import { listIndicatorAreas, listIndicatorsForAdmin } from "@/lib/server/indicator-admin";
+
+export default async function AdminIndicatorsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requirePageActor(["ADMIN"]);
+  const params = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+  const state = INDICATOR_ADMIN_STATES.find((s) => s === first(params.state)) ?? "all";
+  const filter = { q: first(params.q).slice(0, 100), area: first(params.area).slice(0, 50), state };
+  const [{ locale, t }, indicators, areas] = await Promise.all([
+    getTranslator(),
+    listIndicatorsForAdmin(actor, filter),
+    listIndicatorAreas(actor),
+  ]);
+  return (
+    <>
+      <Link href="/admin" className="text-sm text-brand-700 underline">
+        {t("admin.back")}
+      </Link>
+      <PageHeader title={t("indicatorAdmin.title")} intro={t("indicatorAdmin.intro")} />
+      <IndicatorAdminFilters filter={filter} areas={areas} t={t} />
+      <IndicatorAdminTable indicators={indicators} locale={locale} t={t} />
+    </>
+  );
+}

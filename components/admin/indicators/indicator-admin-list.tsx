@@ -1,0 +1,147 @@
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
+import { INDICATOR_ADMIN_STATES, type IndicatorAdminState } from "@/lib/domain/indicator-admin";
+import type { AdminIndicatorRow } from "@/lib/server/indicator-admin";
+import { inputClassServer } from "../styles";
+
+export interface IndicatorAdminFilter {
+  q: string;
+  area: string;
+  state: IndicatorAdminState;
+}
+
+/** A plain GET form: the filters live in the URL, so a filtered list can be shared and works without JS. */
+export function IndicatorAdminFilters({
+  filter,
+  areas,
+  t,
+}: {
+  filter: IndicatorAdminFilter;
+  areas: string[];
+  t: Translate;
+}) {
+  return (
+    <form
+      method="get"
+      action="/admin/indicators"
+      className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4"
+    >
+      <div className="sm:col-span-2 lg:col-span-1">
+        <label htmlFor="filter-q" className="block text-sm font-medium text-slate-700">
+          {t("indicatorAdmin.search")}
+        </label>
+        <input id="filter-q" name="q" type="search" defaultValue={filter.q} className={inputClassServer} />
+      </div>
+      <div>
+        <label htmlFor="filter-area" className="block text-sm font-medium text-slate-700">
+          {t("indicatorAdmin.area")}
+        </label>
+        <select id="filter-area" name="area" defaultValue={filter.area} className={inputClassServer}>
+          <option value="">{t("indicatorAdmin.allAreas")}</option>
+          {areas.map((area) => (
+            <option key={area} value={area}>
+              {area}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filter-state" className="block text-sm font-medium text-slate-700">
+          {t("indicatorAdmin.state")}
+        </label>
+        <select id="filter-state" name="state" defaultValue={filter.state} className={inputClassServer}>
+          {INDICATOR_ADMIN_STATES.map((state) => (
+            <option key={state} value={state}>
+              {t(`indicatorAdmin.states.${state}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex items-end">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          {t("indicatorAdmin.filter")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function IndicatorAdminTable({
+  indicators,
+  locale,
+  t,
+}: {
+  indicators: AdminIndicatorRow[];
+  locale: Locale;
+  t: Translate;
+}) {
+  if (indicators.length === 0) return <EmptyState message={t("indicatorAdmin.empty")} />;
+  const n = (value: number) => formatNumber(locale, value);
+  return (
+    <>
+      <p className="mb-2 text-sm text-slate-600" role="status">
+        {t("indicatorAdmin.count", { count: indicators.length })}
+      </p>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm">
+          <caption className="sr-only">{t("indicatorAdmin.title")}</caption>
+          <thead className="bg-slate-100 text-left text-slate-700">
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                {t("indicatorAdmin.name")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("indicatorAdmin.area")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("indicatorAdmin.unit")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("indicatorAdmin.state")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                {t("indicatorAdmin.targets")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                {t("indicatorAdmin.baselines")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                {t("indicatorAdmin.observations")}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200">
+            {indicators.map((i) => (
+              <tr key={i.id}>
+                <td className="min-w-48 px-3 py-2">
+                  <Link href={`/admin/indicators/${i.id}`} className="font-medium text-brand-700 underline">
+                    {i.name}
+                  </Link>
+                  <span className="block text-xs break-all text-slate-600">{i.key}</span>
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">{i.area}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{i.unit}</td>
+                <td className="px-3 py-2">
+                  {i.mergedInto ? (
+                    <span className="text-slate-700">
+                      {t("indicatorAdmin.mergedInto", { name: i.mergedInto.name })}
+                    </span>
+                  ) : (
+                    <span className="text-slate-700">{t("indicatorAdmin.active")}</span>
+                  )}
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{n(i.targetCount)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{n(i.baselineCount)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{n(i.observationCount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,303 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { splitIndicatorAction, unmergeIndicatorAction } from "@/app/(app)/admin/indicators/actions";
+import { DIRECTIONS, INDICATOR_AREAS } from "@/lib/domain/indicator-admin";
+import { interpolate } from "@/lib/i18n/catalogue";
+import type { ErrorBody } from "@/lib/server/errors";
+import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "../form";
+import { pickLocalised } from "../text";
+import type { IndicatorAdminText } from "./indicator-edit-form";
+
+export interface IndicatorParts {
+  targets: {
+    id: number;
+    name: string;
+    valueAsWritten: string;
+    dueDate: string;
+    document: string;
+    taskNumber: string | null;
+    retired: boolean;
+  }[];
+  baselines: {
+    id: number;
+    name: string;
+    valueAsWritten: string;
+    asOf: string;
+    document: string | null;
+    retired: boolean;
+  }[];
+  synonyms: { id: number; synonym: string }[];
+}
+
+interface Chosen {
+  targetIds: number[];
+  baselineIds: number[];
+  synonymIds: number[];
+}
+
+const idsOf = (form: FormData, name: string) => form.getAll(name).map(Number).filter(Number.isInteger);
+
+/** Checkbox lists of the targets, baselines and synonyms to move (prefix keeps ids unique per form). */
+function PartsPicker({
+  parts,
+  prefix,
+  m,
+  defaults,
+}: {
+  parts: IndicatorParts;
+  prefix: string;
+  m: IndicatorAdminText;
+  defaults?: Chosen;
+}) {
+  const box = "mt-0.5 h-5 w-5 shrink-0";
+  const item = "flex items-start gap-2 py-1.5 text-sm";
+  return (
+    <div className="space-y-3">
+      <fieldset>
+        <legend className="text-sm font-semibold text-slate-800">{m.targets}</legend>
+        {parts.targets.length === 0 ? <p className="text-sm text-slate-600">{m.split.noTargets}</p> : null}
+        <ul className="divide-y divide-slate-100">
+          {parts.targets.map((t) => (
+            <li key={t.id}>
+              <label className={item}>
+                <input
+                  type="checkbox"
+                  name="targetIds"
+                  value={t.id}
+                  id={`${prefix}-target-${t.id}`}
+                  defaultChecked={defaults?.targetIds.includes(t.id)}
+                  className={box}
+                />
+                <span>
+                  {t.name}：{t.valueAsWritten}
+                  <span className="block text-xs text-slate-600">
+                    {t.document} · {interpolate(m.lists.due, { date: t.dueDate })}
+                    {t.taskNumber ? ` · ${interpolate(m.lists.task, { number: t.taskNumber })}` : ""}
+                    {t.retired ? ` · ${m.split.retired}` : ""}
+                  </span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <fieldset>
+        <legend className="text-sm font-semibold text-slate-800">{m.baselines}</legend>
+        {parts.baselines.length === 0 ? <p className="text-sm text-slate-600">{m.split.noBaselines}</p> : null}
+        <ul className="divide-y divide-slate-100">
+          {parts.baselines.map((b) => (
+            <li key={b.id}>
+              <label className={item}>
+                <input
+                  type="checkbox"
+                  name="baselineIds"
+                  value={b.id}
+                  id={`${prefix}-baseline-${b.id}`}
+                  defaultChecked={defaults?.baselineIds.includes(b.id)}
+                  className={box}
+                />
+                <span>
+                  {b.name}：{b.valueAsWritten}
+                  <span className="block text-xs text-slate-600">
+                    {b.document ? `${b.document} · ` : ""}
+                    {interpolate(m.lists.asOf, { date: b.asOf })}
+                    {b.retired ? ` · ${m.split.retired}` : ""}
+                  </span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <fieldset>
+        <legend className="text-sm font-semibold text-slate-800">{m.synonyms}</legend>
+        {parts.synonyms.length === 0 ? <p className="text-sm text-slate-600">{m.split.noSynonyms}</p> : null}
+        <ul className="flex flex-wrap gap-x-4">
+          {parts.synonyms.map((s) => (
+            <li key={s.id}>
+              <label className={item}>
+                <input
+                  type="checkbox"
+                  name="synonymIds"
+                  value={s.id}
+                  id={`${prefix}-synonym-${s.id}`}
+                  defaultChecked={defaults?.synonymIds.includes(s.id)}
+                  className={box}
+                />
+                <span>{s.synonym}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+    </div>
+  );
+}
+
+export function IndicatorSplitForm({
+  indicator,
+  parts,
+  m,
+  locale,
+}: {
+  indicator: { id: number; unit: string; area: string; direction: (typeof DIRECTIONS)[number] };
+  parts: IndicatorParts;
+  m: IndicatorAdminText;
+  locale: string;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [created, setCreated] = useState<{ id: number } | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const errors = fieldErrorsOf(error);
+  const local = (list?: string[]) => list?.map((message) => pickLocalised(message, locale));
+  const areas: readonly string[] = INDICATOR_AREAS;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setError(null);
+    setCreated(null);
+    startTransition(async () => {
+      const result = await splitIndicatorAction({
+        indicatorId: indicator.id,
+        key: String(form.get("key") ?? ""),
+        name: String(form.get("name") ?? ""),
+        nameEn: String(form.get("nameEn") ?? ""),
+        unit: String(form.get("unit") ?? ""),
+        direction: String(form.get("direction") ?? ""),
+        area: String(form.get("area") ?? ""),
+        targetIds: idsOf(form, "targetIds"),
+        baselineIds: idsOf(form, "baselineIds"),
+        synonymIds: idsOf(form, "synonymIds"),
+      });
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      setCreated({ id: result.data.id });
+      setFormKey((k) => k + 1);
+      router.refresh();
+    });
+  }
+
+  return (
+    <form key={formKey} onSubmit={onSubmit} noValidate className="space-y-4">
+      {error ? <FormMessage kind="error">{pickLocalised(error.message, locale)}</FormMessage> : null}
+      {created ? (
+        <FormMessage kind="success">
+          {m.split.done}{" "}
+          <Link href={`/admin/indicators/${created.id}`} className="underline">
+            {m.split.openNew}
+          </Link>
+        </FormMessage>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="split-key" label={m.split.key} hint={m.split.keyHint} errors={local(errors.key)}>
+          {(control) => <input {...control} name="key" required autoCapitalize="none" className={inputClass} />}
+        </Field>
+        <Field id="split-name" label={m.split.name} errors={local(errors.name)}>
+          {(control) => <input {...control} name="name" required className={inputClass} />}
+        </Field>
+        <Field id="split-nameEn" label={m.split.nameEn} errors={local(errors.nameEn)}>
+          {(control) => <input {...control} name="nameEn" lang="en" className={inputClass} />}
+        </Field>
+        <Field id="split-unit" label={m.split.unit} errors={local(errors.unit)}>
+          {(control) => <input {...control} name="unit" defaultValue={indicator.unit} className={inputClass} />}
+        </Field>
+        <Field id="split-direction" label={m.split.direction} errors={local(errors.direction)}>
+          {(control) => (
+            <select {...control} name="direction" defaultValue={indicator.direction} className={inputClass}>
+              {DIRECTIONS.map((d) => (
+                <option key={d} value={d}>
+                  {m.edit.directions[d]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="split-area" label={m.split.area} errors={local(errors.area)}>
+          {(control) => (
+            <select
+              {...control}
+              name="area"
+              defaultValue={areas.includes(indicator.area) ? indicator.area : INDICATOR_AREAS[0]}
+              className={inputClass}
+            >
+              {INDICATOR_AREAS.map((area) => (
+                <option key={area} value={area}>
+                  {area}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <p className="text-sm font-semibold text-slate-800">{m.split.move}</p>
+      {errors.targetIds ? <p className="text-sm text-red-700">{local(errors.targetIds)?.join(" ")}</p> : null}
+      <PartsPicker parts={parts} prefix="split" m={m} />
+      <SubmitButton pending={pending} label={m.split.submit} pendingLabel={m.split.submitting} />
+    </form>
+  );
+}
+
+export function IndicatorUnmergeForm({
+  indicatorId,
+  merged,
+  parts,
+  m,
+  locale,
+}: {
+  indicatorId: number;
+  merged: { id: number; key: string; name: string; suggested: Chosen };
+  parts: IndicatorParts;
+  m: IndicatorAdminText;
+  locale: string;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<ErrorBody | null>(null);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setError(null);
+    startTransition(async () => {
+      const result = await unmergeIndicatorAction({
+        indicatorId,
+        mergedId: merged.id,
+        targetIds: idsOf(form, "targetIds"),
+        baselineIds: idsOf(form, "baselineIds"),
+        synonymIds: idsOf(form, "synonymIds"),
+      });
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      router.push(`/admin/indicators/${result.data.id}`);
+    });
+  }
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-3"
+      aria-label={interpolate(m.unmerge.from, { name: merged.name, key: merged.key })}
+    >
+      <p className="text-sm font-medium">{interpolate(m.unmerge.from, { name: merged.name, key: merged.key })}</p>
+      {error ? <FormMessage kind="error">{pickLocalised(error.message, locale)}</FormMessage> : null}
+      <PartsPicker parts={parts} prefix={`unmerge-${merged.id}`} m={m} defaults={merged.suggested} />
+      <SubmitButton
+        pending={pending}
+        label={m.unmerge.submit}
+        pendingLabel={m.unmerge.submitting}
+        variant="secondary"
+      />
+    </form>
+  );
+}
