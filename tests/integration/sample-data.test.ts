@@ -1,0 +1,85 @@
+/**
+ * Sample data for the demo: generated only when asked, marked in the database, consistent with the
+ * tasks' statuses, idempotent, and announced by the setting the UI banner reads. Real PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type * as SettingsModule from "../../lib/server/settings";
+import { generateSampleData, SAMPLE_SETTING } from "../../seed/sample";
+import { seedOnStart } from "../../seed/seed";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+
+let db: TestDatabase;
+let settings: typeof SettingsModule;
+const NOW = new Date("2023-11-15T04:00:00Z");
+const logs: string[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  vi.stubEnv("DATABASE_URL", db.url);
+  vi.resetModules();
+  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
+  settings = await import("../../lib/server/settings");
+}, 120_000);
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await db.drop();
+});
+
+describe("sample data", () => {
+  it("is never created against DATABASE_URL unless asked", async () => {
+    await seedOnStart(db.url, { mode: "external", policy: "always", demo: false, log: (l) => logs.push(l) });
+    expect(await db.prisma.document.count()).toBeGreaterThan(0);
+    expect(await db.prisma.taskUpdate.count()).toBe(0);
+    expect(await db.prisma.observation.count()).toBe(0);
+    expect(await settings.getSampleDataInfo()).toBeNull();
+  });
+
+  it("marks every generated report and value as sample data, and the tasks' statuses follow the approved reports", async () => {
+    const summary = await generateSampleData(db.prisma, { now: NOW, log: (l) => logs.push(l) });
+    expect(summary).not.toBeNull();
+    expect(summary!.taskReports).toBeGreaterThan(50);
+    expect(summary!.observations).toBeGreaterThan(50);
+    expect(logs.some((l) => l.includes("sample data: task reports"))).toBe(true);
+
+    expect(await db.prisma.taskUpdate.count({ where: { isSample: false } })).toBe(0);
+    expect(await db.prisma.observation.count({ where: { isSample: false } })).toBe(0);
+    expect(await db.prisma.observation.count()).toBe(summary!.observations);
+
+    const approved = await db.prisma.taskUpdate.findMany({
+      where: { reviewState: "APPROVED" },
+      select: { status: true, progress: true, task: { select: { currentStatus: true, currentProgress: true } } },
+    });
+    expect(approved.length).toBeGreaterThan(50);
+    for (const report of approved) {
+      expect(report.task).toEqual({ currentStatus: report.status, currentProgress: report.progress });
+    }
+    // A mix of statuses, so the dashboards have something to show.
+    const statuses = new Set(approved.map((r) => r.status));
+    expect(statuses.has("COMPLETED")).toBe(true);
+    expect(statuses.has("LAGGING") || statuses.has("AT_RISK")).toBe(true);
+    // No value is dated after the day it was generated, and none claims to be a real statistic.
+    const values = await db.prisma.observation.findMany({ select: { asOf: true, note: true } });
+    for (const value of values) {
+      expect(value.asOf.toISOString().slice(0, 10) <= "2023-11-15").toBe(true);
+      expect(value.note).toContain("示例数据");
+    }
+    const info = await settings.getSampleDataInfo();
+    expect(info?.generatedAt).toBe(NOW.toISOString());
+  });
+
+  it("is generated once: a second run changes nothing", async () => {
+    const before = [await db.prisma.taskUpdate.count(), await db.prisma.observation.count()];
+    expect(await generateSampleData(db.prisma, { now: NOW })).toBeNull();
+    expect([await db.prisma.taskUpdate.count(), await db.prisma.observation.count()]).toEqual(before);
+    await seedOnStart(db.url, {
+      mode: "external",
+      policy: "never",
+      demo: false,
+      sample: "always",
+      log: (l) => logs.push(l),
+    });
+    expect([await db.prisma.taskUpdate.count(), await db.prisma.observation.count()]).toEqual(before);
+    expect(await db.prisma.appSetting.count({ where: { key: SAMPLE_SETTING } })).toBe(1);
+  });
+});
