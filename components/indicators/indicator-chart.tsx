@@ -45,12 +45,13 @@ export function IndicatorChart({
     label: interpolate(m.baselineLabel, { year: b.asOf.slice(0, 4) }),
   }));
   const observations = model.observations.map((o) => ({ t: time(o.asOf), value: o.value }));
-  const targets = model.targets.map((target) => ({
-    t: time(target.dueDate),
-    value: target.value,
-    label: `${target.document}`,
-    text: `${COMPARATOR_SYMBOL[target.comparator]}${quantity(target.value)}`,
-  }));
+  // Targets several documents set for the same date and value share one marker, labelled with all of them.
+  const targets: { t: number; value: number; label: string }[] = [];
+  for (const target of model.targets) {
+    const point = targets.find((p) => p.t === time(target.dueDate) && p.value === target.value);
+    if (!point) targets.push({ t: time(target.dueDate), value: target.value, label: target.document });
+    else if (!point.label.split("、").includes(target.document)) point.label += `、${target.document}`;
+  }
   const trend = model.trend
     ? [
         { t: time(model.trend.from.asOf), value: model.trend.from.value },
@@ -127,7 +128,7 @@ export function IndicatorChart({
 
   return (
     <ChartFrame title={m.title} description={m.description} height={320} testId="indicator-chart" table={table}>
-      <ComposedChart margin={{ top: 28, right: 16, bottom: 4, left: 8 }}>
+      <ComposedChart accessibilityLayer={false} margin={{ top: 28, right: 16, bottom: 4, left: 8 }}>
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis
           type="number"

@@ -4,6 +4,9 @@ import type { ReactNode } from "react";
 import { ResponsiveContainer } from "recharts";
 
 /**
+ * Charts inside must set `accessibilityLayer={false}`: the drawing is hidden from assistive technology
+ * (the data table is the accessible form), so it must not take keyboard focus either.
+ *
  * The one chart container: a figure with a fixed, resolved height (so recharts never measures 0), a
  * visible caption, and an optional table of the same numbers for screen readers and for anyone who
  * prefers figures to shapes. Every chart in the app renders inside it.

@@ -71,6 +71,9 @@ test("npm start on the embedded database: seeded, healthy, and durable across a 
     await signIn(page, "viewer", DEMO_PASSWORD, base);
     await page.goto(`${base}/documents`);
     await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(4);
+    // The demo's first start adds sample data, and every page says so.
+    expect(first.output()).toContain("sample data:");
+    await expect(page.getByTestId("sample-data-banner")).toContainText("示例数据");
     // A page that runs several queries at once (task, history, report form) on the single-connection pool.
     await page.goto(`${base}/tasks`);
     await page.locator('main a[href^="/tasks/"]:not([href^="/tasks/export"])').first().click();
