@@ -1,4 +1,4 @@
-import { COMPARATOR_SYMBOL, DEFAULT_INDICATOR_THRESHOLDS } from "@/lib/domain/indicator-status";
+import { COMPARATOR_SYMBOL } from "@/lib/domain/indicator-status";
 import type { IndicatorChartModel } from "@/lib/domain/indicator-chart";
 import { formatDate, formatNumber, formatQuantity, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import { IndicatorStatusBadge } from "./indicator-status-badge";
@@ -32,8 +32,8 @@ export function IndicatorPace({
       </h2>
       <p className="mb-2 text-sm text-slate-700">
         {t(`indicatorChart.pace.reasons.${evaluation.reason}`, {
-          onPace: percent(DEFAULT_INDICATOR_THRESHOLDS.onPaceMargin),
-          atRisk: percent(DEFAULT_INDICATOR_THRESHOLDS.atRiskMargin),
+          onPace: percent(model.thresholds.onPaceMargin),
+          atRisk: percent(model.thresholds.atRiskMargin),
         })}
       </p>
       <dl className="divide-y divide-slate-100 text-sm">

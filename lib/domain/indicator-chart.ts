@@ -10,12 +10,14 @@
  * for a past target the actual values, not a projection, decide.
  */
 import {
+  DEFAULT_INDICATOR_THRESHOLDS,
   evaluateIndicator,
   forecast,
   forecastAttains,
   type Comparator,
   type Direction,
   type IndicatorStatusResult,
+  type IndicatorThresholds,
 } from "./indicator-status";
 
 export interface ChartBaseline {
@@ -49,6 +51,8 @@ export interface IndicatorChartModel {
   projection: { dueDate: string; value: number; attains: boolean; slopePerYear: number } | null;
   evaluation: IndicatorStatusResult<ChartTarget, ChartObservation>;
   today: string;
+  /** The margins the status was judged with. */
+  thresholds: IndicatorThresholds;
 }
 
 export function buildIndicatorChart(input: {
@@ -58,6 +62,7 @@ export function buildIndicatorChart(input: {
   /** Current values only (corrections already applied). */
   observations: ChartObservation[];
   today: string;
+  thresholds?: IndicatorThresholds;
 }): IndicatorChartModel {
   const byDate = <T extends { asOf: string }>(items: T[]) => [...items].sort((a, b) => a.asOf.localeCompare(b.asOf));
   const baselines = byDate(input.baselines);
@@ -70,6 +75,7 @@ export function buildIndicatorChart(input: {
     targets,
     observations,
     today: input.today,
+    thresholds: input.thresholds,
   });
 
   const points = baseline ? [baseline, ...observations.filter((o) => o.asOf > baseline.asOf)] : observations;
@@ -91,11 +97,20 @@ export function buildIndicatorChart(input: {
         projection = {
           dueDate: target.dueDate,
           value: prediction.value,
-          attains: forecastAttains(prediction, target, input.direction),
+          attains: forecastAttains(prediction, target, input.direction, input.thresholds?.approxTolerance),
           slopePerYear: prediction.slopePerYear,
         };
       }
     }
   }
-  return { baselines, targets, observations, trend, projection, evaluation, today: input.today };
+  return {
+    baselines,
+    targets,
+    observations,
+    trend,
+    projection,
+    evaluation,
+    today: input.today,
+    thresholds: { ...DEFAULT_INDICATOR_THRESHOLDS, ...input.thresholds },
+  };
 }

@@ -1,9 +1,15 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
-import { evaluateIndicator, type Comparator, type IndicatorStatus } from "../domain/indicator-status";
+import {
+  evaluateIndicator,
+  type Comparator,
+  type IndicatorStatus,
+  type IndicatorThresholds,
+} from "../domain/indicator-status";
 import { buildIndicatorChart, type IndicatorChartModel } from "../domain/indicator-chart";
 import { sourceHref } from "../reader/links";
 import { getDb } from "./db";
+import { getIndicatorThresholds } from "./settings";
 
 /** Indicators a re-import left without any current target, baseline or value are not in the catalogue. */
 export const ACTIVE_INDICATOR = {
@@ -52,7 +58,7 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
     select: { id: true, key: true, name: true, unit: true, unitScale: true, area: true, direction: true },
   });
   const ids = rows.map((r) => r.id);
-  const [targets, baselines, observations] = await Promise.all([
+  const [targets, baselines, observations, thresholds] = await Promise.all([
     db.indicatorTarget.findMany({
       where: { indicatorId: { in: ids }, retiredAt: null },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
@@ -76,6 +82,7 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
       },
       select: { indicatorId: true, normalizedValue: true, asOf: true, indicator: { select: { mergedIntoId: true } } },
     }),
+    getIndicatorThresholds(),
   ]);
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const group = <T extends { indicatorId: number }>(items: T[]) => {
@@ -113,6 +120,7 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
         asOf: day(o.asOf),
       })),
       today,
+      thresholds,
     });
     const baseline = rowBaselines.at(-1) ?? null;
     return {
@@ -269,9 +277,11 @@ export function indicatorChart(
   indicator: IndicatorDetail,
   observations: { value: number; asOf: string; isSample: boolean; supersededById: number | null }[],
   today: string,
+  thresholds?: IndicatorThresholds,
 ): IndicatorChartModel {
   const scale = indicator.unitScale;
   return buildIndicatorChart({
+    thresholds,
     direction: indicator.direction,
     baselines: indicator.baselines.map((b) => ({
       value: b.normalizedValue / scale,

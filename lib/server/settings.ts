@@ -1,5 +1,10 @@
 import "server-only";
+import { readIndicatorThresholds, indicatorThresholdsSchema } from "../domain/indicator-thresholds";
+import type { IndicatorThresholds } from "../domain/indicator-status";
+import { writeAudit } from "./audit";
+import { isAdmin, type Actor } from "./auth/actor";
 import { getDb } from "./db";
+import { forbidden } from "./errors";
 
 export const DEMO_SETTING = "demo";
 
@@ -19,4 +24,40 @@ export async function getSampleDataInfo(): Promise<{ generatedAt: string } | nul
   if (!value || typeof value !== "object" || Array.isArray(value)) return null;
   const generatedAt = (value as Record<string, unknown>).generatedAt;
   return { generatedAt: typeof generatedAt === "string" ? generatedAt : "" };
+}
+
+export const THRESHOLDS_SETTING = "indicatorThresholds";
+
+/** The status rules' margins in force: the admin's setting, or the defaults. */
+export async function getIndicatorThresholds(): Promise<IndicatorThresholds> {
+  const row = await getDb().appSetting.findUnique({ where: { key: THRESHOLDS_SETTING }, select: { value: true } });
+  return readIndicatorThresholds(row?.value);
+}
+
+export { indicatorThresholdsSchema };
+
+/** Admins only; the change and the previous values are audited in the same transaction. */
+export async function updateIndicatorThresholds(
+  actor: Actor,
+  input: IndicatorThresholds,
+): Promise<IndicatorThresholds> {
+  if (!isAdmin(actor)) throw forbidden("修改指标状态阈值 changing the status thresholds");
+  const next = indicatorThresholdsSchema.parse(input);
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.appSetting.findUnique({ where: { key: THRESHOLDS_SETTING }, select: { value: true } });
+    const before = readIndicatorThresholds(row?.value);
+    await tx.appSetting.upsert({
+      where: { key: THRESHOLDS_SETTING },
+      create: { key: THRESHOLDS_SETTING, value: { ...next } },
+      update: { value: { ...next } },
+    });
+    await writeAudit(tx, actor, {
+      action: "settings.indicator_thresholds",
+      entityType: "setting",
+      entityId: THRESHOLDS_SETTING,
+      before: { ...before },
+      after: { ...next },
+    });
+    return next;
+  });
 }

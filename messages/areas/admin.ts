@@ -151,6 +151,20 @@ export const adminZh = {
     pagination: "审计日志分页",
     none: "没有符合条件的记录。",
   },
+  thresholds: {
+    title: "指标状态阈值",
+    intro:
+      "按序时进度判断指标状态时使用的容差，以占“基线到目标”全程的百分比表示。修改会记入审计日志，并立即用于所有页面。",
+    onPaceMargin: "“符合序时进度”容差（%）",
+    onPaceHint: "实际完成比例比序时进度低不超过此值时，仍视为符合序时进度。",
+    atRiskMargin: "“存在风险”容差（%）",
+    atRiskHint: "低于序时进度超过上一项、但不超过此值时为“存在风险”；再低则为“滞后”。",
+    approxTolerance: "“左右/约”目标的允许偏差（%）",
+    approxHint: "目标写作“约”“左右”时，实际值与目标相差不超过此比例即视为达到。",
+    save: "保存阈值",
+    saving: "正在保存…",
+    saved: "已保存，所有页面将按新阈值计算。",
+  },
 } as const;
 
 export const adminEn: Widen<typeof adminZh> = {
@@ -305,5 +319,19 @@ export const adminEn: Widen<typeof adminZh> = {
     next: "Next",
     pagination: "Audit log pages",
     none: "No entries match.",
+  },
+  thresholds: {
+    title: "Indicator status thresholds",
+    intro:
+      "The margins used to judge indicators against the expected pace, as percentages of the whole way from baseline to target. Changes are audited and apply to every page at once.",
+    onPaceMargin: "On-pace margin (%)",
+    onPaceHint: "Up to this far behind the expected share still counts as on pace.",
+    atRiskMargin: "At-risk margin (%)",
+    atRiskHint: "Further behind than the on-pace margin but within this one is at risk; beyond it, behind.",
+    approxTolerance: "Tolerance of “about” targets (%)",
+    approxHint: "A target written as 约/左右 counts as met within this fraction of its value.",
+    save: "Save thresholds",
+    saving: "Saving…",
+    saved: "Saved; every page now uses the new thresholds.",
   },
 };

@@ -19,6 +19,7 @@ import type * as AdminDepartmentsModule from "../../lib/server/admin-departments
 import type * as ApiTokensModule from "../../lib/server/api-tokens";
 import type * as ErrorsModule from "../../lib/server/errors";
 import type * as ObservationsModule from "../../lib/server/observations";
+import type * as SettingsModule from "../../lib/server/settings";
 import type * as EvidenceModule from "../../lib/server/evidence";
 import type * as IndicatorAdminModule from "../../lib/server/indicator-admin";
 import type * as TaskUpdatesModule from "../../lib/server/task-updates";
@@ -75,6 +76,7 @@ async function snapshot() {
     tokens: await p.apiToken.count({ where: { revokedAt: null } }),
     aliases: await p.departmentAlias.count(),
     observations: await p.observation.count(),
+    settings: await p.appSetting.findMany({ select: { key: true, value: true }, orderBy: { key: "asc" } }),
     departments: await p.department.findMany({ select: { name: true, shortName: true }, orderBy: { id: "asc" } }),
     indicators: await p.indicator.findMany({
       select: { key: true, name: true, unit: true, area: true, mergedIntoId: true },
@@ -106,6 +108,7 @@ interface Ops {
   errors: typeof ErrorsModule;
   observations: typeof ObservationsModule;
   indicatorAdmin: typeof IndicatorAdminModule;
+  settings: typeof SettingsModule;
 }
 let ops: Ops;
 
@@ -399,6 +402,14 @@ ACTIONS.unmergeIndicatorAction = {
   allowed: ["ADMIN"],
 };
 
+ACTIONS.updateIndicatorThresholdsAction = {
+  module: "app/(app)/admin/actions",
+  roles: ["ADMIN"],
+  run: (a) =>
+    ops.settings.updateIndicatorThresholds(a, { onPaceMargin: 0.05, atRiskMargin: 0.15, approxTolerance: 0.02 }),
+  allowed: ["ADMIN"],
+};
+
 // Not data mutations: choosing the interface language needs no account.
 const EXEMPT_ACTIONS = new Set(["setLocale"]);
 
@@ -417,6 +428,7 @@ beforeAll(async () => {
     errors: await import("../../lib/server/errors"),
     observations: await import("../../lib/server/observations"),
     indicatorAdmin: await import("../../lib/server/indicator-admin"),
+    settings: await import("../../lib/server/settings"),
   };
   for (const c of CASES) actors[c] = await makeActor(c);
   for (const _ of CASES) {

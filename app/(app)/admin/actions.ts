@@ -9,6 +9,7 @@ import {
   updateDepartment,
   updateDepartmentSchema,
 } from "@/lib/server/admin-departments";
+import { indicatorThresholdsSchema, updateIndicatorThresholds } from "@/lib/server/settings";
 import {
   createUserAsAdmin,
   resetPasswordAsAdmin,
@@ -88,5 +89,11 @@ export const removeAliasAction = defineAction(
     await removeDepartmentAlias(input, actor);
     return null;
   },
+  admin,
+);
+
+export const updateIndicatorThresholdsAction = defineAction(
+  indicatorThresholdsSchema,
+  (input, actor) => updateIndicatorThresholds(actor, input),
   admin,
 );

@@ -1,14 +1,20 @@
 import Link from "next/link";
 import { StatCard } from "@/components/ui/stat-card";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatNumber } from "@/lib/i18n/catalogue";
+import { IndicatorThresholdsForm } from "@/components/admin/indicator-thresholds-form";
+import { formatNumber, getMessages } from "@/lib/i18n/catalogue";
 import { getTranslator } from "@/lib/i18n/server";
 import { requirePageActor } from "@/lib/server/auth/session";
+import { getIndicatorThresholds } from "@/lib/server/settings";
 import { getAdminOverview } from "@/lib/server/users";
 
 export default async function AdminPage() {
   await requirePageActor(["ADMIN"]);
-  const [{ locale, t }, overview] = await Promise.all([getTranslator(), getAdminOverview()]);
+  const [{ locale, t }, overview, thresholds] = await Promise.all([
+    getTranslator(),
+    getAdminOverview(),
+    getIndicatorThresholds(),
+  ]);
   const sections = [
     { href: "/admin/users", title: t("admin.sections.users"), intro: t("admin.sections.usersIntro") },
     { href: "/admin/departments", title: t("admin.sections.departments"), intro: t("admin.sections.departmentsIntro") },
@@ -45,6 +51,13 @@ export default async function AdminPage() {
           </li>
         ))}
       </ul>
+      <section aria-labelledby="thresholds-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="thresholds-title" className="font-semibold">
+          {t("admin.thresholds.title")}
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-slate-600">{t("admin.thresholds.intro")}</p>
+        <IndicatorThresholdsForm current={thresholds} text={getMessages(locale).admin.thresholds} locale={locale} />
+      </section>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { getMessages } from "@/lib/i18n/catalogue";
 import { getTranslator } from "@/lib/i18n/server";
 import { idParam } from "@/lib/search-params";
 import { requirePageActor } from "@/lib/server/auth/session";
+import { getIndicatorThresholds } from "@/lib/server/settings";
 import { getIndicator, indicatorChart } from "@/lib/server/indicators";
 import { canRecordObservation, listObservations } from "@/lib/server/observations";
 
@@ -16,15 +17,16 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
   const id = idParam((await params).id);
   if (id === null) notFound();
   const actor = await requirePageActor();
-  const [{ locale, t }, indicator, observations, canRecord] = await Promise.all([
+  const [{ locale, t }, indicator, observations, canRecord, thresholds] = await Promise.all([
     getTranslator(),
     getIndicator(id),
     listObservations(id),
     canRecordObservation(actor, id),
+    getIndicatorThresholds(),
   ]);
   if (!indicator) notFound();
   const current = observations.filter((o) => o.supersededById === null);
-  const chart = indicatorChart(indicator, observations, shanghaiDate(new Date()));
+  const chart = indicatorChart(indicator, observations, shanghaiDate(new Date()), thresholds);
   return (
     <div className="space-y-4">
       <IndicatorDetail indicator={indicator} locale={locale} t={t}>
