@@ -29,6 +29,8 @@ export interface IndicatorListItem {
   target: { value: number; comparator: Comparator; dueDate: string } | null;
   /** Share of the way from baseline to the target that counts, when measurable (0..1+). */
   actualShare: number | null;
+  /** 序时进度 towards the target that counts (0..1); null without a start date. */
+  expectedShare: number | null;
 }
 
 /**
@@ -102,6 +104,7 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
         ? { value: result.target.value, comparator: result.target.comparator, dueDate: result.target.dueDate }
         : null,
       actualShare: result.actualShare,
+      expectedShare: result.expectedShare,
     };
   });
 }
