@@ -10,6 +10,7 @@ import { observationsEn } from "./areas/observations";
 import { overviewEn } from "./areas/overview";
 import { indicatorChartEn } from "./areas/indicatorChart";
 import { compareEn } from "./areas/compare";
+import { documentDashboardEn } from "./areas/documentDashboard";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -178,4 +179,5 @@ export const en: Messages = {
   overview: overviewEn,
   indicatorChart: indicatorChartEn,
   compare: compareEn,
+  documentDashboard: documentDashboardEn,
 };

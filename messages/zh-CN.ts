@@ -10,6 +10,7 @@ import { observationsZh } from "./areas/observations";
 import { overviewZh } from "./areas/overview";
 import { indicatorChartZh } from "./areas/indicatorChart";
 import { compareZh } from "./areas/compare";
+import { documentDashboardZh } from "./areas/documentDashboard";
 import type { Widen } from "./widen";
 
 /**
@@ -188,6 +189,7 @@ export const zhCN = {
   overview: overviewZh,
   indicatorChart: indicatorChartZh,
   compare: compareZh,
+  documentDashboard: documentDashboardZh,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;
