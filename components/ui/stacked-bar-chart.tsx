@@ -76,7 +76,13 @@ export function StackedBarChart({
   );
   return (
     <ChartFrame title={title} description={description} height={height} testId={testId} table={table}>
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 12, bottom: 4, left: 4 }}>
+      {/* No keyboard layer: ChartFrame hides the drawing from assistive technology and offers the table. */}
+      <BarChart
+        accessibilityLayer={false}
+        data={data}
+        layout="vertical"
+        margin={{ top: 4, right: 12, bottom: 4, left: 4 }}
+      >
         <CartesianGrid horizontal={false} stroke="#e2e8f0" />
         <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11, fill: "#475569" }} />
         <YAxis
