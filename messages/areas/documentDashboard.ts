@@ -21,6 +21,7 @@ export const documentDashboardZh = {
     dueSoonDetail: "截至 {date}",
   },
   chart: {
+    heading: "按章统计",
     title: "各章任务状态",
     description: "按章统计的任务数，每一段为一种任务状态。",
     chapter: "章",
@@ -85,6 +86,7 @@ export const documentDashboardEn: Widen<typeof documentDashboardZh> = {
     dueSoonDetail: "until {date}",
   },
   chart: {
+    heading: "By chapter",
     title: "Task status by chapter",
     description: "Tasks per chapter; each segment is one task status.",
     chapter: "Chapter",

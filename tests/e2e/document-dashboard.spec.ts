@@ -102,9 +102,6 @@ test("the reader links to the dashboard, which lists the document's indicators w
   expect(sub).toBeGreaterThan(0);
   expect(sub).toBeLessThan(chapter);
 
-  await page.screenshot({ path: `/tmp/docdash/top-${test.info().project.name}.png`, clip: { x: 0, y: 0, width: page.viewportSize()!.width, height: 1100 } }); // TEMP
-  await page.getByTestId("indicator-table").screenshot({ path: `/tmp/docdash/ind-${test.info().project.name}.png` }); // TEMP
-  await page.getByTestId("section-table").screenshot({ path: `/tmp/docdash/sec-${test.info().project.name}.png` }); // TEMP
   await page.getByTestId("back-to-reader").click();
   await expect(page).toHaveURL(/\/documents\/work-points-2023$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("2023年工作要点");

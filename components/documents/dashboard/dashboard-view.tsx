@@ -116,7 +116,7 @@ export function DocumentDashboardView({
       {chapters.length > 0 ? (
         <section aria-labelledby="chapter-chart-heading" className="space-y-2">
           <h2 id="chapter-chart-heading" className="font-semibold">
-            {t("documentDashboard.chart.title")}
+            {t("documentDashboard.chart.heading")}
           </h2>
           <StackedBarChart
             testId="chart-by-chapter"

@@ -6,6 +6,14 @@ import { COMPARATOR_SYMBOL } from "@/lib/domain/indicator-status";
 import { formatDate, formatQuantity, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { DashboardIndicator } from "@/lib/server/document-dashboard";
 
+/** Whether the target that counts now is this document's own (then it is not repeated). */
+function sameTarget(
+  counting: NonNullable<DashboardIndicator["countingTarget"]>,
+  own: DashboardIndicator["documentTarget"],
+): boolean {
+  return own !== null && own.dueDate === counting.dueDate && own.value === counting.value;
+}
+
 export function IndicatorTable({
   indicators,
   locale,
@@ -71,7 +79,7 @@ export function IndicatorTable({
                     ) : (
                       <span className="text-xs text-slate-600">{t("documentDashboard.indicators.noProgress")}</span>
                     )}
-                    {i.countingTarget ? (
+                    {i.countingTarget && !sameTarget(i.countingTarget, i.documentTarget) ? (
                       <div className="mt-1 text-xs text-slate-600">
                         {t("documentDashboard.indicators.countingTarget", {
                           value: `${COMPARATOR_SYMBOL[i.countingTarget.comparator]}${quantity(i.countingTarget.value, i.unit)}`,
