@@ -12,6 +12,7 @@ import { indicatorChartEn } from "./areas/indicatorChart";
 import { compareEn } from "./areas/compare";
 import { observationImportEn } from "./areas/observationImport";
 import { indicatorAdminEn } from "./areas/indicatorAdmin";
+import { documentDashboardEn } from "./areas/documentDashboard";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -193,4 +194,5 @@ export const en: Messages = {
   compare: compareEn,
   observationImport: observationImportEn,
   indicatorAdmin: indicatorAdminEn,
+  documentDashboard: documentDashboardEn,
 };

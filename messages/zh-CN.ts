@@ -12,6 +12,7 @@ import { indicatorChartZh } from "./areas/indicatorChart";
 import { compareZh } from "./areas/compare";
 import { observationImportZh } from "./areas/observationImport";
 import { indicatorAdminZh } from "./areas/indicatorAdmin";
+import { documentDashboardZh } from "./areas/documentDashboard";
 import type { Widen } from "./widen";
 
 /**
@@ -203,6 +204,7 @@ export const zhCN = {
   compare: compareZh,
   observationImport: observationImportZh,
   indicatorAdmin: indicatorAdminZh,
+  documentDashboard: documentDashboardZh,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

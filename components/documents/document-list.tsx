@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { DocumentSummary } from "@/lib/server/documents";
@@ -34,6 +35,14 @@ export function DocumentList({ documents, locale, t }: { documents: DocumentSumm
             <dt>{t("documents.taskCount")}</dt>
             <dd>{doc.taskCount}</dd>
           </dl>
+          <Link
+            href={`/documents/${doc.slug}/dashboard`}
+            aria-label={t("documentDashboard.openFor", { title: doc.shortTitle })}
+            className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline"
+            data-testid="open-dashboard"
+          >
+            {t("documentDashboard.open")}
+          </Link>
         </li>
       ))}
     </ul>

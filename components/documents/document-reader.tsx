@@ -46,7 +46,16 @@ export function DocumentReader({ reader, locale, t }: { reader: Reader; locale: 
   return (
     <div>
       <div className="mb-4 rounded-lg border border-slate-200 bg-white p-4">
-        <div className="text-xs font-medium text-brand-700">{t(`documents.kind.${doc.kind}`)}</div>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <div className="text-xs font-medium text-brand-700">{t(`documents.kind.${doc.kind}`)}</div>
+          <Link
+            href={`/documents/${doc.slug}/dashboard`}
+            className="text-sm font-medium text-brand-700 hover:underline"
+            data-testid="open-dashboard"
+          >
+            {t("documentDashboard.open")}
+          </Link>
+        </div>
         <h1 className="mt-1 text-xl font-bold md:text-2xl">{doc.title}</h1>
         <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
           {doc.issuer ? (

@@ -48,7 +48,8 @@ export interface IndicatorListItem {
 
 /**
  * The catalogue with each indicator's status by 序时进度 (lib/domain/indicator-status.ts) as of
- * `today` (a Shanghai calendar date). Four queries in all, whatever the number of indicators.
+ * `today` (a Shanghai calendar date), with the admin-set thresholds. Five queries in all, whatever the
+ * number of indicators.
  */
 export async function listIndicators(today: string): Promise<IndicatorListItem[]> {
   const db = getDb();
