@@ -7,6 +7,7 @@ import { departmentPageEn } from "./areas/departmentPage";
 import { apiEn } from "./areas/api";
 import { accountEn } from "./areas/account";
 import { observationsEn } from "./areas/observations";
+import { bulletinEn } from "./areas/bulletin";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -175,4 +176,5 @@ export const en: Messages = {
   api: apiEn,
   account: accountEn,
   observations: observationsEn,
+  bulletin: bulletinEn,
 };

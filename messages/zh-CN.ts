@@ -7,6 +7,7 @@ import { departmentPageZh } from "./areas/departmentPage";
 import { apiZh } from "./areas/api";
 import { accountZh } from "./areas/account";
 import { observationsZh } from "./areas/observations";
+import { bulletinZh } from "./areas/bulletin";
 import type { Widen } from "./widen";
 
 /**
@@ -185,6 +186,7 @@ export const zhCN = {
   api: apiZh,
   account: accountZh,
   observations: observationsZh,
+  bulletin: bulletinZh,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

@@ -28,6 +28,8 @@ export interface IndicatorListItem {
   target: { value: number; comparator: Comparator; dueDate: string } | null;
   /** Share of the way from baseline to the target that counts, when measurable (0..1+). */
   actualShare: number | null;
+  /** 序时进度: the share expected by `today`, when there is a start date. */
+  expectedShare: number | null;
 }
 
 /**
@@ -101,6 +103,7 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
         ? { value: result.target.value, comparator: result.target.comparator, dueDate: result.target.dueDate }
         : null,
       actualShare: result.actualShare,
+      expectedShare: result.expectedShare,
     };
   });
 }
