@@ -32,7 +32,7 @@ export type BulletinBlock =
   | { kind: "heading"; text: string }
   | { kind: "paragraph"; text: string }
   | { kind: "narrative"; head: string; text: string }
-  | { kind: "table"; caption?: string; columns: TableColumn[]; rows: string[][]; testId: string };
+  | { kind: "table"; caption: string; columns: TableColumn[]; rows: string[][]; testId: string };
 
 /** 2023-05-01 → 2023年5月1日 (zh) or 1 May 2023 (en). */
 export function printedDate(iso: string, locale: "zh-CN" | "en"): string {
@@ -173,6 +173,7 @@ export function composeBulletin(
     });
     blocks.push({
       kind: "table",
+      caption: t("bulletin.doc.laggingTitle"),
       testId: "bulletin-lagging",
       columns: [
         { header: t("bulletin.doc.col.index"), width: 0.8, align: "center" },
@@ -199,6 +200,7 @@ export function composeBulletin(
     });
     blocks.push({
       kind: "table",
+      caption: t("bulletin.doc.missingTitle"),
       testId: "bulletin-departments",
       columns: [
         { header: t("bulletin.doc.col.index"), width: 0.8, align: "center" },
@@ -225,6 +227,7 @@ export function composeBulletin(
     });
     blocks.push({
       kind: "table",
+      caption: t("bulletin.doc.completedTitle"),
       testId: "bulletin-completed",
       columns: [
         { header: t("bulletin.doc.col.index"), width: 0.8, align: "center" },
@@ -249,6 +252,7 @@ export function composeBulletin(
     });
     blocks.push({
       kind: "table",
+      caption: t("bulletin.doc.indicatorsTitle"),
       testId: "bulletin-indicators",
       columns: [
         { header: t("bulletin.doc.col.index"), width: 0.8, align: "center" },

@@ -155,7 +155,10 @@ async function addFontFallbacks(bytes: Buffer): Promise<Buffer> {
     .filter(([name]) => !xml.includes(`w:name="${name}"`))
     .map(([name, alt]) => `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/></w:font>`)
     .join("");
-  xml = xml.replace("</w:fonts>", `${declarations}</w:fonts>`);
+  // The table may be empty and written as a self-closing element.
+  xml = xml.includes("</w:fonts>")
+    ? xml.replace("</w:fonts>", `${declarations}</w:fonts>`)
+    : xml.replace(/<w:fonts([^>]*)\/>/, `<w:fonts$1>${declarations}</w:fonts>`);
   zip.file("word/fontTable.xml", xml);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
