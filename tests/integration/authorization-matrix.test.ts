@@ -15,8 +15,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../lib/server/auth/actor";
 import { importDocuments } from "../../seed/import";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { periodOf } from "../../lib/domain/periods";
 import type * as AdminDepartmentsModule from "../../lib/server/admin-departments";
 import type * as ApiTokensModule from "../../lib/server/api-tokens";
+import type * as BulletinsModule from "../../lib/server/bulletins";
 import type * as ErrorsModule from "../../lib/server/errors";
 import type * as ObservationsModule from "../../lib/server/observations";
 import type * as EvidenceModule from "../../lib/server/evidence";
@@ -33,6 +35,10 @@ const tokens = {} as Record<Case, string>;
 let ownDepartmentId: number;
 let freeTasks: number[] = []; // tasks led by the own department, without reports yet
 let serial = 0;
+// Prepared in beforeAll without audit entries, so a refused run's setup writes nothing:
+const draftBulletins: number[] = []; // drafts of 2020's periods, ready to publish
+const periodsToLock: string[] = []; // 2022's periods, open
+const lockedPeriods: string[] = []; // 2021's periods, locked
 
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${serial++}`;
 
@@ -74,6 +80,16 @@ async function snapshot() {
     tokens: await p.apiToken.count({ where: { revokedAt: null } }),
     aliases: await p.departmentAlias.count(),
     observations: await p.observation.count(),
+    bulletins: await p.bulletin.findMany({
+      select: { id: true, state: true, version: true, createdAt: true, publishedAt: true },
+      orderBy: { id: "asc" },
+    }),
+    bulletinFiles: await p.bulletinFile.count(),
+    periodStates: await p.reportingPeriod.findMany({
+      where: { OR: [{ state: "LOCKED" }, { year: { in: [2020, 2021, 2022] } }] },
+      select: { year: true, index: true, state: true, lockedAt: true },
+      orderBy: [{ year: "asc" }, { index: "asc" }],
+    }),
     departments: await p.department.findMany({ select: { name: true, shortName: true }, orderBy: { id: "asc" } }),
   };
 }
@@ -92,6 +108,7 @@ interface Ops {
   tokens: typeof ApiTokensModule;
   errors: typeof ErrorsModule;
   observations: typeof ObservationsModule;
+  bulletins: typeof BulletinsModule;
 }
 let ops: Ops;
 
@@ -285,6 +302,22 @@ ACTIONS.recordObservationAction = {
   allowed: ["ADMIN", "REVIEWER", "EDITOR_OWN"],
 };
 
+const next = (pool: (string | number)[], what: string) => {
+  const item = pool.shift();
+  if (item === undefined) throw new Error(`ran out of ${what} for the matrix`);
+  return item;
+};
+
+for (const [name, run] of Object.entries({
+  generateBulletinAction: (a: Actor) => ops.bulletins.generateBulletin(a, { period: "2023-P2" }, NOW),
+  publishBulletinAction: (a: Actor) =>
+    ops.bulletins.publishBulletin(a, { bulletinId: next(draftBulletins, "drafts") as number }, NOW),
+  lockPeriodAction: (a: Actor) => ops.bulletins.lockPeriod(a, { period: next(periodsToLock, "periods") as string }, NOW),
+  reopenPeriodAction: (a: Actor) => ops.bulletins.reopenPeriod(a, { period: next(lockedPeriods, "periods") as string }),
+})) {
+  ACTIONS[name] = { module: "lib/actions/bulletins", roles: ["ADMIN", "REVIEWER"], run, allowed: ["ADMIN", "REVIEWER"] };
+}
+
 // Not data mutations: choosing the interface language needs no account.
 const EXEMPT_ACTIONS = new Set(["setLocale"]);
 
@@ -302,9 +335,41 @@ beforeAll(async () => {
     tokens: await import("../../lib/server/api-tokens"),
     errors: await import("../../lib/server/errors"),
     observations: await import("../../lib/server/observations"),
+    bulletins: await import("../../lib/server/bulletins"),
   };
   for (const c of CASES) actors[c] = await makeActor(c);
   ownDepartmentId = actors.EDITOR_OWN.departmentId!;
+  const snapshot = await ops.bulletins.assembleBulletin(periodOf({ year: 2023, index: 2 }));
+  for (let index = 1; index <= 6; index++) {
+    const period = periodOf({ year: 2020, index });
+    const row = await db.prisma.reportingPeriod.create({
+      data: { year: 2020, index, startDate: new Date(period.start), endDate: new Date(period.end) },
+    });
+    const draft = await db.prisma.bulletin.create({
+      data: {
+        periodId: row.id,
+        version: 1,
+        title: `数字强省建设工作进展通报（2020年第${index}期）`,
+        issueLabel: `2020年第${index}期`,
+        issuer: "山东省数字强省建设领导小组办公室",
+        snapshot: snapshot as never,
+      },
+    });
+    draftBulletins.push(draft.id);
+    const locked = periodOf({ year: 2021, index });
+    await db.prisma.reportingPeriod.create({
+      data: {
+        year: 2021,
+        index,
+        startDate: new Date(locked.start),
+        endDate: new Date(locked.end),
+        state: "LOCKED",
+        lockedAt: new Date("2021-12-31T00:00:00Z"),
+      },
+    });
+    lockedPeriods.push(locked.code);
+    periodsToLock.push(periodOf({ year: 2022, index }).code);
+  }
   freeTasks = (
     await db.prisma.task.findMany({
       where: {
@@ -334,6 +399,7 @@ describe("inventory", () => {
       "app/(app)/account/actions": await import("../../app/(app)/account/actions"),
       "lib/i18n/actions": await import("../../lib/i18n/actions"),
       "lib/actions/observations": await import("../../lib/actions/observations"),
+      "lib/actions/bulletins": await import("../../lib/actions/bulletins"),
     } as Record<string, Record<string, unknown>>;
     const found: string[] = [];
     for (const [module, exports] of Object.entries(modules)) {
@@ -365,6 +431,7 @@ describe("inventory", () => {
       [
         "app/(app)/account/actions",
         "app/(app)/admin/actions",
+        "lib/actions/bulletins",
         "lib/actions/observations",
         "lib/actions/task-updates",
         "lib/i18n/actions",

@@ -558,3 +558,64 @@ describe("locking a period", () => {
     expect(periods[1]).toMatchObject({ bulletin: { version: 2, state: "PUBLISHED" } });
   });
 });
+
+describe("GET /reports/files/{id}/{format}", () => {
+  type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  let GET: Handler;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    GET = (await import("../../app/(app)/reports/files/[id]/[format]/route")).GET as Handler;
+    const { hashToken } = await import("../../lib/server/auth/session");
+    for (const actor of [actors.viewer, actors.reviewer]) {
+      const secret = `dpt_${actor.username}_${"x".repeat(24)}`;
+      await db.prisma.apiToken.create({
+        data: { userId: actor.id, name: "download", prefix: secret.slice(0, 10), tokenHash: hashToken(secret) },
+      });
+      tokens[actor.username] = secret;
+    }
+  });
+
+  const download = (id: number, format: string, actor: Actor | null) =>
+    GET(
+      new Request(`http://localhost/reports/files/${id}/${format}`, {
+        headers: actor ? { authorization: `Bearer ${tokens[actor.username]}` } : {},
+      }),
+      { params: Promise.resolve({ id: String(id), format }) },
+    );
+
+  it("serves a published file to any signed-in user as an attachment with its Chinese name", async () => {
+    const published = await db.prisma.bulletin.findFirstOrThrow({ where: { state: "PUBLISHED" } });
+    const expectedTypes = {
+      docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      pdf: "application/pdf",
+      xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      csv: "text/csv; charset=utf-8",
+    };
+    for (const [format, type] of Object.entries(expectedTypes)) {
+      const response = await download(published.id, format, actors.viewer);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe(type);
+      const disposition = response.headers.get("content-disposition")!;
+      expect(disposition).toMatch(/^attachment; filename="bulletin-2023-P3-v2\.\w+"; filename\*=UTF-8''/);
+      const encoded = /filename\*=UTF-8''(.+)$/.exec(disposition)![1]!;
+      expect(decodeURIComponent(encoded)).toBe(`数字强省建设工作进展通报（2023年第3期）（第2版）.${format}`);
+      const stored = await db.prisma.bulletinFile.findFirstOrThrow({
+        where: { bulletinId: published.id, format: format.toUpperCase() as "PDF" },
+      });
+      expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(stored.content))).toBe(true);
+    }
+    expect((await download(published.id, "pdf", null)).status).toBe(401);
+    expect((await download(published.id, "exe", actors.viewer)).status).toBe(422);
+  });
+
+  it("a draft is a 404 to viewers and rendered on demand for reviewers", async () => {
+    const draft = await bulletins.generateBulletin(actors.reviewer, { period: P2.code }, AFTER_P3);
+    expect((await download(draft.id, "xlsx", actors.viewer)).status).toBe(404);
+    const response = await download(draft.id, "xlsx", actors.reviewer);
+    expect(response.status).toBe(200);
+    const book = await workbook(new Uint8Array(await response.arrayBuffer()));
+    expect(book.getWorksheet("汇总")!.getRow(2).getCell(2).value).toBe("数字强省建设工作进展通报（2023年第2期）");
+    expect(await db.prisma.bulletinFile.count({ where: { bulletinId: draft.id } })).toBe(0);
+  });
+});
