@@ -78,7 +78,11 @@ try {
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
   const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
   console.log(`${bulletinTitle(period).title}`);
-  console.log(`tasks ${s.totalTasks} · ${Object.entries(s.byStatus).map(([k, v]) => `${k} ${v}`).join(" · ")}`);
+  console.log(
+    `tasks ${s.totalTasks} · ${Object.entries(s.byStatus)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(" · ")}`,
+  );
   console.log(
     `lagging/at risk ${snapshot!.laggingTasks.length} · newly completed ${snapshot!.newlyCompleted.length} · ` +
       `departments not reported ${snapshot!.departmentsNotSubmitted.length}/${s.departmentsInScope} · ` +
@@ -93,7 +97,14 @@ try {
   if (outDir) {
     mkdirSync(outDir, { recursive: true });
     const { title, issueLabel } = bulletinTitle(period);
-    const meta = { title, issueLabel, issuer: BULLETIN_ISSUER, version: 1, issuedOn: shanghaiDate(new Date()), draft: true };
+    const meta = {
+      title,
+      issueLabel,
+      issuer: BULLETIN_ISSUER,
+      version: 1,
+      issuedOn: shanghaiDate(new Date()),
+      draft: true,
+    };
     for (const format of BULLETIN_FILE_FORMATS) {
       const started = performance.now();
       process.stderr.write(`[bulletin] rendering ${format} …`);

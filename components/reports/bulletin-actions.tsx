@@ -20,13 +20,18 @@ const primary = `${button} bg-brand-600 text-white hover:bg-brand-700`;
 const secondary = `${button} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`;
 
 function Spinner() {
-  return <span className="h-4 w-4 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />;
+  return (
+    <span className="h-4 w-4 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden />
+  );
 }
 
 function FeedbackLine({ feedback }: { feedback: Feedback }) {
   if (!feedback) return null;
   return (
-    <p role={feedback.ok ? "status" : "alert"} className={`text-sm ${feedback.ok ? "text-emerald-800" : "text-red-800"}`}>
+    <p
+      role={feedback.ok ? "status" : "alert"}
+      className={`text-sm ${feedback.ok ? "text-emerald-800" : "text-red-800"}`}
+    >
       {feedback.text}
     </p>
   );

@@ -45,11 +45,17 @@ export function BulletinView({ blocks }: { blocks: BulletinBlock[] }) {
               <div key={i} className="my-4">
                 <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={block.caption}>
                   <table data-testid={block.testId} className="min-w-full border-collapse text-sm">
-                    {block.caption ? <caption className="mb-1 text-center font-semibold">{block.caption}</caption> : null}
+                    {block.caption ? (
+                      <caption className="mb-1 text-center font-semibold">{block.caption}</caption>
+                    ) : null}
                     <thead>
                       <tr>
                         {block.columns.map((c) => (
-                          <th key={c.header} scope="col" className="border border-slate-400 bg-slate-100 px-2 py-1 whitespace-nowrap">
+                          <th
+                            key={c.header}
+                            scope="col"
+                            className="border border-slate-400 bg-slate-100 px-2 py-1 whitespace-nowrap"
+                          >
                             {c.header}
                           </th>
                         ))}

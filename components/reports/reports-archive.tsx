@@ -30,7 +30,10 @@ export function ReportsArchive({
   const item = (b: BulletinSummary) => (
     <li key={b.id} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between">
       <div className="min-w-0">
-        <Link href={`/reports/${b.periodCode}?version=${b.version}`} className="font-medium text-brand-700 hover:underline">
+        <Link
+          href={`/reports/${b.periodCode}?version=${b.version}`}
+          className="font-medium text-brand-700 hover:underline"
+        >
           {b.title}
         </Link>
         <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
@@ -78,7 +81,9 @@ export function ReportsArchive({
           {drafts.length === 0 ? (
             <EmptyState message={m.noDrafts} />
           ) : (
-            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">{drafts.map(item)}</ul>
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {drafts.map(item)}
+            </ul>
           )}
         </section>
       ) : null}
@@ -90,7 +95,9 @@ export function ReportsArchive({
         {published.length === 0 ? (
           <EmptyState message={t("reports.none")} />
         ) : (
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">{published.map(item)}</ul>
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {published.map(item)}
+          </ul>
         )}
       </section>
 
@@ -104,9 +111,15 @@ export function ReportsArchive({
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{m.periods.period}</th>
-                  <th scope="col" className="px-3 py-2">{m.periods.state}</th>
-                  <th scope="col" className="px-3 py-2">{m.periods.bulletin}</th>
+                  <th scope="col" className="px-3 py-2">
+                    {m.periods.period}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {m.periods.state}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {m.periods.bulletin}
+                  </th>
                   <th scope="col" className="px-3 py-2">
                     <span className="sr-only">{m.periods.lock}</span>
                   </th>

@@ -46,7 +46,12 @@ const PT = 2; // docx sizes are half-points
 const SIZE = { title: 22 * PT, body: 16 * PT, heading: 16 * PT, table: 10.5 * PT, meta: 16 * PT };
 const mm = (millimetres: number) => Math.round(millimetres * 56.7); // in twips
 
-const font = (eastAsia: string) => ({ ascii: DOCX_FONTS.latin, hAnsi: DOCX_FONTS.latin, eastAsia, cs: DOCX_FONTS.latin });
+const font = (eastAsia: string) => ({
+  ascii: DOCX_FONTS.latin,
+  hAnsi: DOCX_FONTS.latin,
+  eastAsia,
+  cs: DOCX_FONTS.latin,
+});
 
 function run(text: string, options: Partial<IRunOptions> & { eastAsia?: string } = {}): TextRun {
   const { eastAsia = DOCX_FONTS.body, ...rest } = options;
@@ -83,7 +88,9 @@ function table(columns: TableColumn[], rows: string[][]): Table {
     borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.header, c, true)) }),
-      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, columns[i]!, false)) })),
+      ...rows.map(
+        (row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, columns[i]!, false)) }),
+      ),
     ],
   });
 }
@@ -173,7 +180,9 @@ export async function buildBulletinDocx(
     lastModifiedBy: info.author,
     styles: {
       default: {
-        document: { run: { font: font(DOCX_FONTS.body), size: SIZE.body, language: { value: "zh-CN", eastAsia: "zh-CN" } } },
+        document: {
+          run: { font: font(DOCX_FONTS.body), size: SIZE.body, language: { value: "zh-CN", eastAsia: "zh-CN" } },
+        },
       },
     },
     sections: [

@@ -87,11 +87,7 @@ function addListSheet<R>(workbook: ExcelJS.Workbook, name: string, columns: Shee
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 }
 
-export async function buildBulletinXlsx(
-  snapshot: BulletinSnapshot,
-  meta: BulletinMeta,
-  t: Translate,
-): Promise<Buffer> {
+export async function buildBulletinXlsx(snapshot: BulletinSnapshot, meta: BulletinMeta, t: Translate): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = meta.issuer;
   workbook.title = meta.title;
@@ -193,11 +189,7 @@ export function buildBulletinCsv(snapshot: BulletinSnapshot, t: Translate): Buff
   const columns = taskColumns(t);
   const lines = [columns.map((c) => csvField(c.header)).join(",")];
   for (const row of taskRows(snapshot, t)) {
-    lines.push(
-      columns
-        .map((c) => csvField(c.value(row), c.kind === "text" ? "text" : "number"))
-        .join(","),
-    );
+    lines.push(columns.map((c) => csvField(c.value(row), c.kind === "text" ? "text" : "number")).join(","));
   }
   return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
 }

@@ -17,7 +17,14 @@ import "server-only";
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { parsePeriodCode, periodContaining, periodOf, previousPeriod, shanghaiDate, type Period } from "../domain/periods";
+import {
+  parsePeriodCode,
+  periodContaining,
+  periodOf,
+  previousPeriod,
+  shanghaiDate,
+  type Period,
+} from "../domain/periods";
 import type { TaskStatus } from "../domain/task-status";
 import { createTranslator } from "../i18n/catalogue";
 import {
@@ -212,7 +219,14 @@ export async function assembleBulletin(period: Period, options: AssembleOptions 
 
   progress(6, "notable narratives");
   const candidates = await db.$queryRaw<
-    { updateId: number; taskId: number; status: TaskStatus; previousStatus: TaskStatus; textLength: number; order: number }[]
+    {
+      updateId: number;
+      taskId: number;
+      status: TaskStatus;
+      previousStatus: TaskStatus;
+      textLength: number;
+      order: number;
+    }[]
   >`
     ${scopedTasks(period)},
     approved AS (
@@ -380,20 +394,26 @@ export async function generateBulletin(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("CONFLICT", "另一位审核人员刚刚生成了该期通报，请刷新 · someone generated it just now; reload");
+      throw new AppError(
+        "CONFLICT",
+        "另一位审核人员刚刚生成了该期通报，请刷新 · someone generated it just now; reload",
+      );
     }
     throw error;
   }
 }
 
-function metaOf(row: {
-  title: string;
-  issueLabel: string;
-  issuer: string;
-  version: number;
-  state: string;
-  publishedAt: Date | null;
-}, now: Date): BulletinMeta {
+function metaOf(
+  row: {
+    title: string;
+    issueLabel: string;
+    issuer: string;
+    version: number;
+    state: string;
+    publishedAt: Date | null;
+  },
+  now: Date,
+): BulletinMeta {
   return {
     title: row.title,
     issueLabel: row.issueLabel,
@@ -530,7 +550,11 @@ export async function reopenPeriod(actor: Actor, raw: z.input<typeof periodLockI
       action: "period.reopen",
       entityType: "reporting_period",
       entityId: period.code,
-      before: { state: "LOCKED", lockedAt: row.lockedAt?.toISOString() ?? null, lockedBy: row.lockedBy?.username ?? null },
+      before: {
+        state: "LOCKED",
+        lockedAt: row.lockedAt?.toISOString() ?? null,
+        lockedBy: row.lockedBy?.username ?? null,
+      },
       after: { state: "OPEN" },
     });
     return { period: period.code, state: "OPEN" as const };

@@ -312,10 +312,16 @@ for (const [name, run] of Object.entries({
   generateBulletinAction: (a: Actor) => ops.bulletins.generateBulletin(a, { period: "2023-P2" }, NOW),
   publishBulletinAction: (a: Actor) =>
     ops.bulletins.publishBulletin(a, { bulletinId: next(draftBulletins, "drafts") as number }, NOW),
-  lockPeriodAction: (a: Actor) => ops.bulletins.lockPeriod(a, { period: next(periodsToLock, "periods") as string }, NOW),
+  lockPeriodAction: (a: Actor) =>
+    ops.bulletins.lockPeriod(a, { period: next(periodsToLock, "periods") as string }, NOW),
   reopenPeriodAction: (a: Actor) => ops.bulletins.reopenPeriod(a, { period: next(lockedPeriods, "periods") as string }),
 })) {
-  ACTIONS[name] = { module: "lib/actions/bulletins", roles: ["ADMIN", "REVIEWER"], run, allowed: ["ADMIN", "REVIEWER"] };
+  ACTIONS[name] = {
+    module: "lib/actions/bulletins",
+    roles: ["ADMIN", "REVIEWER"],
+    run,
+    allowed: ["ADMIN", "REVIEWER"],
+  };
 }
 
 // Not data mutations: choosing the interface language needs no account.

@@ -61,7 +61,10 @@ async function tasksLedOnlyBy(name: string): Promise<number[]> {
     where: {
       retiredAt: null,
       document: { slug: "work-points-2023" },
-      assignments: { some: { role: "LEAD", department: { name } }, none: { role: "LEAD", department: { name: { not: name } } } },
+      assignments: {
+        some: { role: "LEAD", department: { name } },
+        none: { role: "LEAD", department: { name: { not: name } } },
+      },
     },
     orderBy: { ordinal: "asc" },
     select: { id: true },
@@ -79,7 +82,10 @@ async function report(
 ) {
   const evidenceIds =
     content.status === "COMPLETED"
-      ? [(await evidence.addEvidenceLink(editor, { taskId, title: "验收报告", url: "https://www.shandong.gov.cn/r" })).id]
+      ? [
+          (await evidence.addEvidenceLink(editor, { taskId, title: "验收报告", url: "https://www.shandong.gov.cn/r" }))
+            .id,
+        ]
       : [];
   const current = await updates.getEditorState(editor, taskId, now);
   const saved = await updates.saveTaskUpdate(
@@ -106,7 +112,14 @@ async function expectedStatuses(period: Period): Promise<Map<number, { status: T
   });
   const approved = await db.prisma.taskUpdate.findMany({
     where: { kind: "LEAD_REPORT", reviewState: "APPROVED" },
-    select: { id: true, taskId: true, status: true, progress: true, createdAt: true, period: { select: { startDate: true } } },
+    select: {
+      id: true,
+      taskId: true,
+      status: true,
+      progress: true,
+      createdAt: true,
+      period: { select: { startDate: true } },
+    },
   });
   const result = new Map<number, { status: TaskStatus; progress: number }>();
   for (const task of tasks) {
@@ -118,7 +131,10 @@ async function expectedStatuses(period: Period): Promise<Map<number, { status: T
           b.createdAt.getTime() - a.createdAt.getTime() ||
           b.id - a.id,
       )[0];
-    result.set(task.id, latest ? { status: latest.status, progress: latest.progress } : { status: "NOT_STARTED", progress: 0 });
+    result.set(
+      task.id,
+      latest ? { status: latest.status, progress: latest.progress } : { status: "NOT_STARTED", progress: 0 },
+    );
   }
   return result;
 }
@@ -190,8 +206,18 @@ beforeAll(async () => {
   expect(miitTasks.length).toBeGreaterThanOrEqual(2);
 
   // Period 2: two tasks on track, one lagging.
-  await report(actors.bureau, bureauTasks[0]!, { status: "ON_TRACK", progress: 20, progressText: "已启动建设。" }, IN_P2);
-  await report(actors.bureau, bureauTasks[1]!, { status: "ON_TRACK", progress: 30, progressText: "完成方案编制。" }, IN_P2);
+  await report(
+    actors.bureau,
+    bureauTasks[0]!,
+    { status: "ON_TRACK", progress: 20, progressText: "已启动建设。" },
+    IN_P2,
+  );
+  await report(
+    actors.bureau,
+    bureauTasks[1]!,
+    { status: "ON_TRACK", progress: 30, progressText: "完成方案编制。" },
+    IN_P2,
+  );
   await report(
     actors.miit,
     miitTasks[0]!,
@@ -206,7 +232,8 @@ beforeAll(async () => {
     {
       status: "COMPLETED",
       progress: 100,
-      progressText: "全省一体化大数据平台已完成建设并通过验收，接入省直部门42个、市级平台16个，累计汇聚数据超过1000亿条。",
+      progressText:
+        "全省一体化大数据平台已完成建设并通过验收，接入省直部门42个、市级平台16个，累计汇聚数据超过1000亿条。",
     },
     IN_P3,
   );
@@ -223,7 +250,13 @@ beforeAll(async () => {
     IN_P3,
   );
   await report(actors.miit, miitTasks[0]!, { status: "ON_TRACK", progress: 50, progressText: "招标已完成。" }, IN_P3);
-  await report(actors.bureau, bureauTasks[3]!, { status: "LAGGING", progress: 0, progressText: "待审核。" }, IN_P3, false);
+  await report(
+    actors.bureau,
+    bureauTasks[3]!,
+    { status: "LAGGING", progress: 0, progressText: "待审核。" },
+    IN_P3,
+    false,
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -246,7 +279,9 @@ describe("assembly", () => {
     expect(snapshot.summary.totalTasks).toBe(now.size);
     expect(snapshot.summary.byStatus).toEqual(countBy(now));
     // The previous column describes the same tasks at the end of period 2.
-    const previousOfScope = new Map([...now.keys()].map((id) => [id, before.get(id) ?? { status: "NOT_STARTED" as const }]));
+    const previousOfScope = new Map(
+      [...now.keys()].map((id) => [id, before.get(id) ?? { status: "NOT_STARTED" as const }]),
+    );
     expect(snapshot.summary.previousByStatus).toEqual(countBy(previousOfScope));
     expect(snapshot.summary.byStatus).toMatchObject({ COMPLETED: 1, AT_RISK: 1, LAGGING: 1, ON_TRACK: 1 });
     expect(snapshot.summary.previousByStatus).toMatchObject({ COMPLETED: 0, LAGGING: 1, ON_TRACK: 2 });
@@ -264,7 +299,12 @@ describe("assembly", () => {
     const expected = [...now].filter(([, s]) => s.status === "LAGGING" || s.status === "AT_RISK").map(([id]) => id);
     expect(snapshot.laggingTasks.map((t) => t.taskId).sort()).toEqual(expected.sort());
     const atRisk = snapshot.laggingTasks.find((t) => t.taskId === bureauTasks[1])!;
-    expect(atRisk).toMatchObject({ status: "AT_RISK", previousStatus: "ON_TRACK", progress: 40, problems: "供应商交付延迟" });
+    expect(atRisk).toMatchObject({
+      status: "AT_RISK",
+      previousStatus: "ON_TRACK",
+      progress: 40,
+      problems: "供应商交付延迟",
+    });
     expect(atRisk.leadUnits).toEqual(["省大数据局"]);
     // A submitted-but-unapproved report changes nothing.
     expect(snapshot.laggingTasks.some((t) => t.taskId === bureauTasks[3])).toBe(false);
@@ -305,7 +345,10 @@ describe("assembly", () => {
     expect(p2.newlyCompleted).toEqual([]);
     expect(p2.laggingTasks.map((t) => t.taskId)).toEqual([miitTasks[0]]);
     // The denormalised status says otherwise: the miit task is ON_TRACK today.
-    const today = await db.prisma.task.findUniqueOrThrow({ where: { id: miitTasks[0]! }, select: { currentStatus: true } });
+    const today = await db.prisma.task.findUniqueOrThrow({
+      where: { id: miitTasks[0]! },
+      select: { currentStatus: true },
+    });
     expect(today.currentStatus).toBe("ON_TRACK");
   });
 });
@@ -362,7 +405,11 @@ describe("generate, publish and download", () => {
     const lagging = [...now].filter(([, s]) => s.status === "LAGGING" || s.status === "AT_RISK");
     const laggingRows = await db.prisma.task.findMany({
       where: { id: { in: lagging.map(([id]) => id) } },
-      select: { id: true, number: true, assignments: { where: { role: "LEAD" }, select: { department: { select: { name: true } } } } },
+      select: {
+        id: true,
+        number: true,
+        assignments: { where: { role: "LEAD" }, select: { department: { select: { name: true } } } },
+      },
     });
     const files = await storedFiles(firstId);
     expect(Object.keys(files).sort()).toEqual(["CSV", "DOCX", "PDF", "XLSX"]);
@@ -475,7 +522,10 @@ describe("generate, publish and download", () => {
     expect((await bulletins.getBulletinForPeriod(actors.viewer, P3, null))!.version).toBe(1);
 
     await bulletins.publishBulletin(actors.admin, { bulletinId: correction.id }, new Date("2023-07-05T02:00:00Z"));
-    const states = await db.prisma.bulletin.findMany({ where: { periodId: before.periodId }, orderBy: { version: "asc" } });
+    const states = await db.prisma.bulletin.findMany({
+      where: { periodId: before.periodId },
+      orderBy: { version: "asc" },
+    });
     expect(states.map((b) => [b.version, b.state])).toEqual([
       [1, "SUPERSEDED"],
       [2, "PUBLISHED"],
@@ -522,7 +572,14 @@ describe("locking a period", () => {
     // A submission after the lock goes to the next open period.
     const saved = await updates.saveTaskUpdate(
       actors.bureau,
-      { taskId: bureauTasks[4]!, intent: "submit", expectedVersion: 0, status: "ON_TRACK", progress: 10, progressText: "锁定后提交" },
+      {
+        taskId: bureauTasks[4]!,
+        intent: "submit",
+        expectedVersion: 0,
+        status: "ON_TRACK",
+        progress: 10,
+        progressText: "锁定后提交",
+      },
       LATER,
     );
     expect(saved.update.periodCode).toBe("2023-P5");
@@ -537,7 +594,14 @@ describe("locking a period", () => {
     );
     const reopened = await updates.saveTaskUpdate(
       actors.bureau,
-      { taskId: bureauTasks[5]!, intent: "draft", expectedVersion: 0, status: "ON_TRACK", progress: 5, progressText: "重新开放后" },
+      {
+        taskId: bureauTasks[5]!,
+        intent: "draft",
+        expectedVersion: 0,
+        status: "ON_TRACK",
+        progress: 5,
+        progressText: "重新开放后",
+      },
       LATER,
     );
     expect(reopened.update.periodCode).toBe("2023-P4");

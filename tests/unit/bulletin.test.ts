@@ -31,7 +31,14 @@ describe("bulletinTitle", () => {
 });
 
 describe("summariseStatusGroups", () => {
-  const group = (documentKey: string, order: number, area: string | null, status: StatusGroup["status"], previousStatus: StatusGroup["previousStatus"], count: number): StatusGroup => ({
+  const group = (
+    documentKey: string,
+    order: number,
+    area: string | null,
+    status: StatusGroup["status"],
+    previousStatus: StatusGroup["previousStatus"],
+    count: number,
+  ): StatusGroup => ({
     documentKey,
     documentLabel: documentKey.toUpperCase(),
     documentOrder: order,
@@ -100,7 +107,13 @@ describe("status change", () => {
 });
 
 describe("notable narratives", () => {
-  const candidate = (taskId: number, status: StatusGroup["status"], previousStatus: StatusGroup["status"], textLength: number, order = taskId) => ({
+  const candidate = (
+    taskId: number,
+    status: StatusGroup["status"],
+    previousStatus: StatusGroup["status"],
+    textLength: number,
+    order = taskId,
+  ) => ({
     taskId,
     status,
     previousStatus,
@@ -174,7 +187,9 @@ describe("composeBulletin", () => {
       totalTasks: 4,
       byStatus: { ...emptyStatusCounts(), COMPLETED: 1, LAGGING: 1, ON_TRACK: 2 },
       previousByStatus: { ...emptyStatusCounts(), ON_TRACK: 3, LAGGING: 1 },
-      byDocument: [{ key: "wp", label: "2023年工作要点", total: 4, completed: 1, lagging: 1, atRisk: 0, completionRate: 0.25 }],
+      byDocument: [
+        { key: "wp", label: "2023年工作要点", total: 4, completed: 1, lagging: 1, atRisk: 0, completionRate: 0.25 },
+      ],
       byArea: [],
       indicatorsByStatus: { ...emptyIndicatorCounts(), ON_PACE: 1 },
       reports: { submitted: 1, approved: 3, returned: 0, draft: 0 },
@@ -250,11 +265,24 @@ describe("composeBulletin", () => {
     const lagging = blocks.find((b) => b.kind === "table" && b.testId === "bulletin-lagging");
     expect(lagging).toMatchObject({
       caption: "表4 滞后和存在风险的任务清单",
-      rows: [["1", "2023年工作要点", "12", "建设5G全连接工厂", "省工业和信息化厅、省通信管理局", "滞后", "20%", "资金未到位"]],
+      rows: [
+        [
+          "1",
+          "2023年工作要点",
+          "12",
+          "建设5G全连接工厂",
+          "省工业和信息化厅、省通信管理局",
+          "滞后",
+          "20%",
+          "资金未到位",
+        ],
+      ],
     });
     const indicators = blocks.find((b) => b.kind === "table" && b.testId === "bulletin-indicators");
     expect(indicators).toMatchObject({
-      rows: [["1", "5G基站（万个）", "180,000（2023-06-30）", "≥200,000", "2023-12-31", "50.0%", "55.0%", "符合序时进度"]],
+      rows: [
+        ["1", "5G基站（万个）", "180,000（2023-06-30）", "≥200,000", "2023-12-31", "50.0%", "55.0%", "符合序时进度"],
+      ],
     });
   });
 
