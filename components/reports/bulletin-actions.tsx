@@ -136,6 +136,8 @@ export function PublishButton({ bulletinId, m }: { bulletinId: number; m: M }) {
             const result = await publishBulletinAction({ bulletinId });
             if (result.ok) {
               setFeedback({ ok: true, text: m.publish.done });
+              // The published version's own address: a fresh render, not the draft's cached one.
+              router.replace(`/reports/${result.data.periodCode}?version=${result.data.version}`);
               router.refresh();
             } else setFeedback({ ok: false, text: result.error.message });
           })

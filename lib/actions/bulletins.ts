@@ -19,7 +19,7 @@ export const generateBulletinAction = defineAction(
   generateBulletinInput,
   async (input, actor) => {
     const result = await generateBulletin(actor, { period: input.period.code });
-    revalidatePath("/reports");
+    revalidatePath("/reports", "layout");
     return result;
   },
   { roles: REVIEWERS },
@@ -29,7 +29,7 @@ export const publishBulletinAction = defineAction(
   publishBulletinInput,
   async (input, actor) => {
     const result = await publishBulletin(actor, input);
-    revalidatePath("/reports");
+    revalidatePath("/reports", "layout");
     return result;
   },
   { roles: REVIEWERS },
@@ -39,7 +39,7 @@ export const lockPeriodAction = defineAction(
   periodLockInput,
   async (input, actor) => {
     const result = await lockPeriod(actor, { period: input.period.code });
-    revalidatePath("/reports");
+    revalidatePath("/reports", "layout");
     return result;
   },
   { roles: REVIEWERS },
@@ -49,7 +49,7 @@ export const reopenPeriodAction = defineAction(
   periodLockInput,
   async (input, actor) => {
     const result = await reopenPeriod(actor, { period: input.period.code });
-    revalidatePath("/reports");
+    revalidatePath("/reports", "layout");
     return result;
   },
   { roles: REVIEWERS },
