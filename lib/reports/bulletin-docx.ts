@@ -64,7 +64,7 @@ function table(columns: TableColumn[], rows: string[][]): Table {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const cell = (text: string, column: TableColumn, header: boolean) =>
     new TableCell({
-      width: { size: Math.round((column.width / total) * 5000), type: WidthType.PERCENTAGE },
+      width: { size: (column.width / total) * 100, type: WidthType.PERCENTAGE }, // percent
       shading: header ? { type: ShadingType.CLEAR, fill: "E7E6E6", color: "auto" } : undefined,
       margins: { top: 40, bottom: 40, left: 60, right: 60 },
       children: text.split("\n").map(
@@ -84,7 +84,7 @@ function table(columns: TableColumn[], rows: string[][]): Table {
       ),
     });
   return new Table({
-    width: { size: 5000, type: WidthType.PERCENTAGE },
+    width: { size: 100, type: WidthType.PERCENTAGE },
     borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.header, c, true)) }),
