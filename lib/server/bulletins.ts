@@ -56,7 +56,7 @@ import { listIndicators } from "./indicators";
 import { ensurePeriod, periodRowOf, type PeriodRow } from "./periods";
 import { firstClause } from "./task-search";
 
-type Db = ReturnType<typeof getDb>;
+type Tx = Prisma.TransactionClient;
 
 const PROBLEMS_MAX_CHARS = 200;
 
@@ -132,7 +132,7 @@ const toBulletinTask = (r: RawTask): BulletinTask => ({
   problems: truncateNarrative(r.problems, PROBLEMS_MAX_CHARS).text,
 });
 
-async function listTasksWhere(db: Db, period: Period, condition: Prisma.Sql): Promise<BulletinTask[]> {
+async function listTasksWhere(db: Tx, period: Period, condition: Prisma.Sql): Promise<BulletinTask[]> {
   const rows = await db.$queryRaw<RawTask[]>`
     ${scopedTasks(period)}
     SELECT s.id, s.number, s.title, s.text, s."shortTitle", s.status, s."previousStatus", s.progress, s.problems,
@@ -147,10 +147,46 @@ async function listTasksWhere(db: Db, period: Period, condition: Prisma.Sql): Pr
  * not created (no row means no reports were ever filed for it).
  */
 export async function assembleBulletin(period: Period, options: AssembleOptions = {}): Promise<BulletinSnapshot> {
-  const db = getDb();
-  const t = createTranslator("zh-CN");
   const steps = 6;
   const progress = (step: number, label: string) => options.onProgress?.({ step, steps, label });
+  // One read snapshot for every task table: figures that agree with each other even while reviewers
+  // keep approving reports during the generation.
+  const figures = await getDb().$transaction((tx) => readTaskFigures(tx, period, progress), {
+    isolationLevel: "RepeatableRead",
+    maxWait: 10_000,
+    timeout: 300_000,
+  });
+  progress(6, "indicators");
+  const indicators = (await listIndicators(period.end)).map((i) => ({
+    id: i.id,
+    name: i.name,
+    unit: i.unit,
+    area: i.area,
+    status: i.status,
+    latest: i.latest,
+    target: i.target,
+    expectedShare: i.expectedShare,
+    actualShare: i.actualShare,
+  }));
+  const indicatorsByStatus = emptyIndicatorCounts();
+  for (const i of indicators) indicatorsByStatus[i.status]++;
+
+  return {
+    schemaVersion: BULLETIN_SCHEMA_VERSION,
+    period: { year: period.year, index: period.index, code: period.code, start: period.start, end: period.end },
+    previousPeriodCode: previousPeriod(period).code,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    summary: { ...figures.summary, indicatorsByStatus },
+    laggingTasks: figures.laggingTasks,
+    newlyCompleted: figures.newlyCompleted,
+    departmentsNotSubmitted: figures.departmentsNotSubmitted,
+    indicators,
+    narratives: figures.narratives,
+  };
+}
+
+async function readTaskFigures(db: Tx, period: Period, progress: (step: number, label: string) => void) {
+  const t = createTranslator("zh-CN");
   const periodRow = await db.reportingPeriod.findUnique({
     where: { year_index: { year: period.year, index: period.index } },
     select: { id: true },
@@ -202,22 +238,7 @@ export async function assembleBulletin(period: Period, options: AssembleOptions 
     ORDER BY 4 DESC, dep.name`;
   const notSubmitted = departments.filter((d) => d.missing > 0);
 
-  progress(5, "indicators");
-  const indicators = (await listIndicators(period.end)).map((i) => ({
-    id: i.id,
-    name: i.name,
-    unit: i.unit,
-    area: i.area,
-    status: i.status,
-    latest: i.latest,
-    target: i.target,
-    expectedShare: i.expectedShare,
-    actualShare: i.actualShare,
-  }));
-  const indicatorsByStatus = emptyIndicatorCounts();
-  for (const i of indicators) indicatorsByStatus[i.status]++;
-
-  progress(6, "notable narratives");
+  progress(5, "notable narratives");
   const candidates = await db.$queryRaw<
     {
       updateId: number;
@@ -271,13 +292,8 @@ export async function assembleBulletin(period: Period, options: AssembleOptions 
   });
 
   return {
-    schemaVersion: BULLETIN_SCHEMA_VERSION,
-    period: { year: period.year, index: period.index, code: period.code, start: period.start, end: period.end },
-    previousPeriodCode: previousPeriod(period).code,
-    generatedAt: (options.now ?? new Date()).toISOString(),
     summary: {
       ...summary,
-      indicatorsByStatus,
       reports: {
         submitted: reportCount("SUBMITTED"),
         approved: reportCount("APPROVED"),
@@ -290,7 +306,6 @@ export async function assembleBulletin(period: Period, options: AssembleOptions 
     laggingTasks,
     newlyCompleted,
     departmentsNotSubmitted: notSubmitted,
-    indicators,
     narratives,
   };
 }
