@@ -523,7 +523,11 @@ export async function publishBulletin(
 
 // ───────────────────────────── periods ─────────────────────────────
 
-/** Locks a period: later submissions go to the next open period (lib/server/periods.ts). */
+/**
+ * Locks a period: later drafts and submissions go to the next open period (currentReportingPeriod in
+ * lib/server/periods.ts, which saveTaskUpdate uses). Reports already submitted for the locked period can
+ * still be reviewed; a draft left in it stays in the task's history.
+ */
 export async function lockPeriod(actor: Actor, raw: z.input<typeof periodLockInput>, now = new Date()) {
   requireReviewer(actor, "锁定报送期 locking a period");
   const { period } = periodLockInput.parse(raw);
