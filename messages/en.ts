@@ -13,6 +13,7 @@ import { compareEn } from "./areas/compare";
 import { observationImportEn } from "./areas/observationImport";
 import { indicatorAdminEn } from "./areas/indicatorAdmin";
 import { documentDashboardEn } from "./areas/documentDashboard";
+import { bulletinEn } from "./areas/bulletin";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -195,4 +196,5 @@ export const en: Messages = {
   observationImport: observationImportEn,
   indicatorAdmin: indicatorAdminEn,
   documentDashboard: documentDashboardEn,
+  bulletin: bulletinEn,
 };

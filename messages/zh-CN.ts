@@ -13,6 +13,7 @@ import { compareZh } from "./areas/compare";
 import { observationImportZh } from "./areas/observationImport";
 import { indicatorAdminZh } from "./areas/indicatorAdmin";
 import { documentDashboardZh } from "./areas/documentDashboard";
+import { bulletinZh } from "./areas/bulletin";
 import type { Widen } from "./widen";
 
 /**
@@ -205,6 +206,7 @@ export const zhCN = {
   observationImport: observationImportZh,
   indicatorAdmin: indicatorAdminZh,
   documentDashboard: documentDashboardZh,
+  bulletin: bulletinZh,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

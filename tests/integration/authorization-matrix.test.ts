@@ -15,8 +15,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../lib/server/auth/actor";
 import { importDocuments } from "../../seed/import";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { periodOf } from "../../lib/domain/periods";
 import type * as AdminDepartmentsModule from "../../lib/server/admin-departments";
 import type * as ApiTokensModule from "../../lib/server/api-tokens";
+import type * as BulletinsModule from "../../lib/server/bulletins";
 import type * as ErrorsModule from "../../lib/server/errors";
 import type * as ObservationsModule from "../../lib/server/observations";
 import type * as SettingsModule from "../../lib/server/settings";
@@ -35,6 +37,10 @@ const tokens = {} as Record<Case, string>;
 let ownDepartmentId: number;
 let freeTasks: number[] = []; // tasks led by the own department, without reports yet
 let serial = 0;
+// Prepared in beforeAll without audit entries, so a refused run's setup writes nothing:
+const draftBulletins: number[] = []; // drafts of 2020's periods, ready to publish
+const periodsToLock: string[] = []; // 2022's periods, open
+const lockedPeriods: string[] = []; // 2021's periods, locked
 
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${serial++}`;
 
@@ -77,6 +83,16 @@ async function snapshot() {
     aliases: await p.departmentAlias.count(),
     observations: await p.observation.count(),
     settings: await p.appSetting.findMany({ select: { key: true, value: true }, orderBy: { key: "asc" } }),
+    bulletins: await p.bulletin.findMany({
+      select: { id: true, state: true, version: true, createdAt: true, publishedAt: true },
+      orderBy: { id: "asc" },
+    }),
+    bulletinFiles: await p.bulletinFile.count(),
+    periodStates: await p.reportingPeriod.findMany({
+      where: { OR: [{ state: "LOCKED" }, { year: { in: [2020, 2021, 2022] } }] },
+      select: { year: true, index: true, state: true, lockedAt: true },
+      orderBy: [{ year: "asc" }, { index: "asc" }],
+    }),
     departments: await p.department.findMany({ select: { name: true, shortName: true }, orderBy: { id: "asc" } }),
     indicators: await p.indicator.findMany({
       select: { key: true, name: true, unit: true, area: true, mergedIntoId: true },
@@ -109,6 +125,7 @@ interface Ops {
   observations: typeof ObservationsModule;
   indicatorAdmin: typeof IndicatorAdminModule;
   settings: typeof SettingsModule;
+  bulletins: typeof BulletinsModule;
 }
 let ops: Ops;
 
@@ -409,6 +426,27 @@ ACTIONS.updateIndicatorThresholdsAction = {
     ops.settings.updateIndicatorThresholds(a, { onPaceMargin: 0.05, atRiskMargin: 0.15, approxTolerance: 0.02 }),
   allowed: ["ADMIN"],
 };
+const next = (pool: (string | number)[], what: string) => {
+  const item = pool.shift();
+  if (item === undefined) throw new Error(`ran out of ${what} for the matrix`);
+  return item;
+};
+
+for (const [name, run] of Object.entries({
+  generateBulletinAction: (a: Actor) => ops.bulletins.generateBulletin(a, { period: "2023-P2" }, NOW),
+  publishBulletinAction: (a: Actor) =>
+    ops.bulletins.publishBulletin(a, { bulletinId: next(draftBulletins, "drafts") as number }, NOW),
+  lockPeriodAction: (a: Actor) =>
+    ops.bulletins.lockPeriod(a, { period: next(periodsToLock, "periods") as string }, NOW),
+  reopenPeriodAction: (a: Actor) => ops.bulletins.reopenPeriod(a, { period: next(lockedPeriods, "periods") as string }),
+})) {
+  ACTIONS[name] = {
+    module: "lib/actions/bulletins",
+    roles: ["ADMIN", "REVIEWER"],
+    run,
+    allowed: ["ADMIN", "REVIEWER"],
+  };
+}
 
 // Not data mutations: choosing the interface language needs no account.
 const EXEMPT_ACTIONS = new Set(["setLocale"]);
@@ -429,6 +467,7 @@ beforeAll(async () => {
     observations: await import("../../lib/server/observations"),
     indicatorAdmin: await import("../../lib/server/indicator-admin"),
     settings: await import("../../lib/server/settings"),
+    bulletins: await import("../../lib/server/bulletins"),
   };
   for (const c of CASES) actors[c] = await makeActor(c);
   for (const _ of CASES) {
@@ -439,6 +478,37 @@ beforeAll(async () => {
     indicatorPools.unmerge.push(await matrixIndicator(await matrixIndicator()));
   }
   ownDepartmentId = actors.EDITOR_OWN.departmentId!;
+  const snapshot = await ops.bulletins.assembleBulletin(periodOf({ year: 2023, index: 2 }));
+  for (let index = 1; index <= 6; index++) {
+    const period = periodOf({ year: 2020, index });
+    const row = await db.prisma.reportingPeriod.create({
+      data: { year: 2020, index, startDate: new Date(period.start), endDate: new Date(period.end) },
+    });
+    const draft = await db.prisma.bulletin.create({
+      data: {
+        periodId: row.id,
+        version: 1,
+        title: `数字强省建设工作进展通报（2020年第${index}期）`,
+        issueLabel: `2020年第${index}期`,
+        issuer: "山东省数字强省建设领导小组办公室",
+        snapshot: snapshot as never,
+      },
+    });
+    draftBulletins.push(draft.id);
+    const locked = periodOf({ year: 2021, index });
+    await db.prisma.reportingPeriod.create({
+      data: {
+        year: 2021,
+        index,
+        startDate: new Date(locked.start),
+        endDate: new Date(locked.end),
+        state: "LOCKED",
+        lockedAt: new Date("2021-12-31T00:00:00Z"),
+      },
+    });
+    lockedPeriods.push(locked.code);
+    periodsToLock.push(periodOf({ year: 2022, index }).code);
+  }
   freeTasks = (
     await db.prisma.task.findMany({
       where: {
@@ -469,6 +539,7 @@ describe("inventory", () => {
       "lib/i18n/actions": await import("../../lib/i18n/actions"),
       "lib/actions/observations": await import("../../lib/actions/observations"),
       "app/(app)/admin/indicators/actions": await import("../../app/(app)/admin/indicators/actions"),
+      "lib/actions/bulletins": await import("../../lib/actions/bulletins"),
     } as Record<string, Record<string, unknown>>;
     const found: string[] = [];
     for (const [module, exports] of Object.entries(modules)) {
@@ -501,6 +572,7 @@ describe("inventory", () => {
         "app/(app)/account/actions",
         "app/(app)/admin/actions",
         "app/(app)/admin/indicators/actions",
+        "lib/actions/bulletins",
         "lib/actions/observations",
         "lib/actions/task-updates",
         "lib/i18n/actions",

@@ -1,0 +1,300 @@
+/**
+ * The bulletin as a sequence of blocks (headings, paragraphs, tables) in the usual order of a government
+ * 通报: title, issuer and date, an opening sentence, then numbered sections. The Word and PDF exporters
+ * and the preview page all render these same blocks, so the three always say the same thing.
+ * Pure: snapshot + translator in, blocks out.
+ */
+import { INDICATOR_STATUSES } from "../domain/indicator-status";
+import { COMPARATOR_SYMBOL } from "../domain/indicator-status";
+import { TASK_STATUSES } from "../domain/task-status";
+import type { Translate } from "../i18n/catalogue";
+import {
+  formatDelta,
+  formatFigure,
+  formatShare,
+  statusDelta,
+  type BulletinMeta,
+  type BulletinSnapshot,
+  type BulletinTask,
+  type CompletionRow,
+} from "./bulletin";
+
+export interface TableColumn {
+  header: string;
+  /** Relative width. */
+  width: number;
+  align?: "left" | "right" | "center";
+}
+
+export type BulletinBlock =
+  | { kind: "title"; text: string }
+  | { kind: "meta"; text: string }
+  | { kind: "heading"; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "narrative"; head: string; text: string }
+  | { kind: "table"; caption: string; columns: TableColumn[]; rows: string[][]; testId: string };
+
+/** 2023-05-01 → 2023年5月1日 (zh) or 1 May 2023 (en). */
+export function printedDate(iso: string, locale: "zh-CN" | "en"): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  if (locale === "zh-CN") return `${y}年${m}月${d}日`;
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+function completionTable(rows: CompletionRow[], t: Translate, keyHeader: string, caption: string, testId: string) {
+  return {
+    kind: "table" as const,
+    caption,
+    testId,
+    columns: [
+      { header: keyHeader, width: 4 },
+      { header: t("bulletin.doc.col.total"), width: 1.2, align: "right" as const },
+      { header: t("bulletin.doc.col.completed"), width: 1.2, align: "right" as const },
+      { header: t("bulletin.doc.col.atRisk"), width: 1.2, align: "right" as const },
+      { header: t("bulletin.doc.col.lagging"), width: 1.2, align: "right" as const },
+      { header: t("bulletin.doc.col.rate"), width: 1.4, align: "right" as const },
+    ],
+    rows: rows.map((r) => [
+      r.label,
+      String(r.total),
+      String(r.completed),
+      String(r.atRisk),
+      String(r.lagging),
+      formatShare(r.completionRate),
+    ]),
+  };
+}
+
+function taskRows(tasks: BulletinTask[], t: Translate, withProblems: boolean): string[][] {
+  return tasks.map((task, i) => [
+    String(i + 1),
+    task.document,
+    task.number,
+    task.heading,
+    task.leadUnits.join("、") || t("tasks.unassigned"),
+    t(`taskList.status.${task.status}`),
+    `${task.progress}%`,
+    ...(withProblems ? [task.problems || "—"] : []),
+  ]);
+}
+
+export function composeBulletin(
+  snapshot: BulletinSnapshot,
+  meta: BulletinMeta,
+  t: Translate,
+  locale: "zh-CN" | "en",
+): BulletinBlock[] {
+  const s = snapshot.summary;
+  const delta = statusDelta(s.byStatus, s.previousByStatus);
+  const blocks: BulletinBlock[] = [];
+  if (meta.draft) blocks.push({ kind: "meta", text: t("bulletin.doc.draftMark") });
+  blocks.push({ kind: "title", text: meta.title });
+  if (meta.version > 1) blocks.push({ kind: "meta", text: t("bulletin.doc.versionNote", { version: meta.version }) });
+  blocks.push({ kind: "meta", text: meta.issuer });
+  blocks.push({ kind: "meta", text: printedDate(meta.issuedOn, locale) });
+  blocks.push({
+    kind: "paragraph",
+    text: t("bulletin.doc.intro", {
+      period: meta.issueLabel,
+      start: printedDate(snapshot.period.start, locale),
+      end: printedDate(snapshot.period.end, locale),
+    }),
+  });
+
+  // 一、总体情况
+  blocks.push({ kind: "heading", text: t("bulletin.doc.s1") });
+  blocks.push({
+    kind: "paragraph",
+    text: t("bulletin.doc.overview", {
+      total: s.totalTasks,
+      completed: s.byStatus.COMPLETED,
+      completedDelta: formatDelta(delta.COMPLETED),
+      onTrack: s.byStatus.ON_TRACK,
+      ongoing: s.byStatus.ONGOING,
+      atRisk: s.byStatus.AT_RISK,
+      atRiskDelta: formatDelta(delta.AT_RISK),
+      lagging: s.byStatus.LAGGING,
+      laggingDelta: formatDelta(delta.LAGGING),
+      notStarted: s.byStatus.NOT_STARTED,
+    }),
+  });
+  blocks.push({ kind: "paragraph", text: t("bulletin.doc.reportsLine", s.reports) });
+  const indicatorTotal = INDICATOR_STATUSES.reduce((sum, status) => sum + s.indicatorsByStatus[status], 0);
+  blocks.push({
+    kind: "paragraph",
+    text: t("bulletin.doc.indicatorsLine", {
+      total: indicatorTotal,
+      achieved: s.indicatorsByStatus.ACHIEVED,
+      onPace: s.indicatorsByStatus.ON_PACE,
+      atRisk: s.indicatorsByStatus.AT_RISK,
+      behind: s.indicatorsByStatus.BEHIND,
+      noData: s.indicatorsByStatus.NO_DATA,
+    }),
+  });
+  blocks.push({
+    kind: "table",
+    caption: t("bulletin.doc.byStatusTitle"),
+    testId: "bulletin-by-status",
+    columns: [
+      { header: t("bulletin.doc.col.status"), width: 3 },
+      { header: t("bulletin.doc.col.count"), width: 1.5, align: "right" },
+      { header: t("bulletin.doc.col.previous"), width: 1.5, align: "right" },
+      { header: t("bulletin.doc.col.change"), width: 1.5, align: "right" },
+    ],
+    rows: TASK_STATUSES.map((status) => [
+      t(`taskList.status.${status}`),
+      String(s.byStatus[status]),
+      String(s.previousByStatus[status]),
+      formatDelta(delta[status]),
+    ]),
+  });
+  blocks.push(
+    completionTable(
+      s.byDocument,
+      t,
+      t("bulletin.doc.col.document"),
+      t("bulletin.doc.byDocumentTitle"),
+      "bulletin-by-document",
+    ),
+  );
+  blocks.push(
+    completionTable(s.byArea, t, t("bulletin.doc.col.area"), t("bulletin.doc.byAreaTitle"), "bulletin-by-area"),
+  );
+
+  // 二、滞后任务清单
+  blocks.push({ kind: "heading", text: t("bulletin.doc.s2") });
+  if (snapshot.laggingTasks.length === 0) blocks.push({ kind: "paragraph", text: t("bulletin.doc.laggingNone") });
+  else {
+    blocks.push({
+      kind: "paragraph",
+      text: t("bulletin.doc.laggingIntro", { count: snapshot.laggingTasks.length }),
+    });
+    blocks.push({
+      kind: "table",
+      caption: t("bulletin.doc.laggingTitle"),
+      testId: "bulletin-lagging",
+      columns: [
+        { header: t("bulletin.doc.col.index"), width: 0.8, align: "center" },
+        { header: t("bulletin.doc.col.document"), width: 2 },
+        { header: t("bulletin.doc.col.number"), width: 0.9 },
+        { header: t("bulletin.doc.col.task"), width: 4.5 },
+        { header: t("bulletin.doc.col.leadUnits"), width: 2.2 },
+        { header: t("bulletin.doc.col.status"), width: 1.3 },
+        { header: t("bulletin.doc.col.progress"), width: 1, align: "right" },
+        { header: t("bulletin.doc.col.problems"), width: 3 },
+      ],
+      rows: taskRows(snapshot.laggingTasks, t, true),
+    });
+  }
+
+  // 三、未报送单位
+  blocks.push({ kind: "heading", text: t("bulletin.doc.s3") });
+  if (snapshot.departmentsNotSubmitted.length === 0) {
+    blocks.push({ kind: "paragraph", text: t("bulletin.doc.missingNone") });
+  } else {
+    blocks.push({
+      kind: "paragraph",
+      text: t("bulletin.doc.missingIntro", { count: snapshot.departmentsNotSubmitted.length }),
+    });
+    blocks.push({
+      kind: "table",
+      caption: t("bulletin.doc.missingTitle"),
+      testId: "bulletin-departments",
+      columns: [
+        { header: t("bulletin.doc.col.index"), width: 0.8, align: "center" },
+        { header: t("bulletin.doc.col.department"), width: 4 },
+        { header: t("bulletin.doc.col.tasksInScope"), width: 1.8, align: "right" },
+        { header: t("bulletin.doc.col.missing"), width: 1.5, align: "right" },
+      ],
+      rows: snapshot.departmentsNotSubmitted.map((d, i) => [
+        String(i + 1),
+        d.name,
+        String(d.tasksInScope),
+        String(d.missing),
+      ]),
+    });
+  }
+
+  // 四、新完成任务
+  blocks.push({ kind: "heading", text: t("bulletin.doc.s4") });
+  if (snapshot.newlyCompleted.length === 0) blocks.push({ kind: "paragraph", text: t("bulletin.doc.completedNone") });
+  else {
+    blocks.push({
+      kind: "paragraph",
+      text: t("bulletin.doc.completedIntro", { count: snapshot.newlyCompleted.length }),
+    });
+    blocks.push({
+      kind: "table",
+      caption: t("bulletin.doc.completedTitle"),
+      testId: "bulletin-completed",
+      columns: [
+        { header: t("bulletin.doc.col.index"), width: 0.8, align: "center" },
+        { header: t("bulletin.doc.col.document"), width: 2 },
+        { header: t("bulletin.doc.col.number"), width: 0.9 },
+        { header: t("bulletin.doc.col.task"), width: 5 },
+        { header: t("bulletin.doc.col.leadUnits"), width: 2.4 },
+        { header: t("bulletin.doc.col.status"), width: 1.3 },
+        { header: t("bulletin.doc.col.progress"), width: 1, align: "right" },
+      ],
+      rows: taskRows(snapshot.newlyCompleted, t, false),
+    });
+  }
+
+  // 五、指标
+  blocks.push({ kind: "heading", text: t("bulletin.doc.s5") });
+  if (snapshot.indicators.length === 0) blocks.push({ kind: "paragraph", text: t("bulletin.doc.indicatorsNone") });
+  else {
+    blocks.push({
+      kind: "paragraph",
+      text: t("bulletin.doc.indicatorsIntro", { end: printedDate(snapshot.period.end, locale) }),
+    });
+    blocks.push({
+      kind: "table",
+      caption: t("bulletin.doc.indicatorsTitle"),
+      testId: "bulletin-indicators",
+      columns: [
+        { header: t("bulletin.doc.col.index"), width: 0.8, align: "center" },
+        { header: t("bulletin.doc.col.indicator"), width: 4 },
+        { header: t("bulletin.doc.col.latest"), width: 1.8, align: "right" },
+        { header: t("bulletin.doc.col.target"), width: 1.8, align: "right" },
+        { header: t("bulletin.doc.col.due"), width: 1.6 },
+        { header: t("bulletin.doc.col.expected"), width: 1.3, align: "right" },
+        { header: t("bulletin.doc.col.actual"), width: 1.3, align: "right" },
+        { header: t("bulletin.doc.col.status"), width: 1.6 },
+      ],
+      rows: snapshot.indicators.map((ind, i) => [
+        String(i + 1),
+        `${ind.name}（${ind.unit}）`,
+        ind.latest ? `${formatFigure(ind.latest.value)}（${ind.latest.asOf}）` : "—",
+        ind.target ? `${COMPARATOR_SYMBOL[ind.target.comparator]}${formatFigure(ind.target.value)}` : "—",
+        ind.target?.dueDate ?? "—",
+        formatShare(ind.expectedShare),
+        formatShare(ind.actualShare),
+        t(`indicators.statusLabel.${ind.status}`),
+      ]),
+    });
+  }
+
+  // 六、典型进展
+  blocks.push({ kind: "heading", text: t("bulletin.doc.s6") });
+  if (snapshot.narratives.length === 0) blocks.push({ kind: "paragraph", text: t("bulletin.doc.narrativesNone") });
+  else {
+    blocks.push({ kind: "paragraph", text: t("bulletin.doc.narrativesIntro") });
+    snapshot.narratives.forEach((n, i) => {
+      blocks.push({
+        kind: "narrative",
+        head: `${i + 1}. ${t("bulletin.doc.narrativeHead", {
+          number: `${n.document} ${n.number}`,
+          heading: n.heading,
+          department: n.department,
+          status: t(`taskList.status.${n.status}`),
+          progress: n.progress,
+        })} · ${t(`bulletin.reasons.${n.reason}`)}`,
+        text: n.progressText,
+      });
+    });
+  }
+  return blocks;
+}

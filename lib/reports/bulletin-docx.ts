@@ -1,0 +1,215 @@
+/**
+ * The bulletin as a Word document in the layout of a printed government bulletin (after GB/T 9704):
+ * A4, margins 37/35/28/26 mm; title in 方正小标宋简体 二号 (22 pt) centred; issuer and date centred;
+ * body in 仿宋_GB2312 三号 (16 pt) with a two-character first-line indent; section headings 一、… in
+ * 黑体 三号; tables in 仿宋 五号 (10.5 pt) with a repeating header row.
+ *
+ * Fonts: the East Asian font is set in every run's properties (w:rFonts eastAsia), Latin text in Times
+ * New Roman. Machines without the GB2312-era fonts need a fallback, so the font table names one for
+ * each (w:altName): 仿宋_GB2312 → 仿宋, 方正小标宋简体 → 宋体; 黑体 ships with Windows and WPS. Word
+ * and WPS both read altName when the named font is missing.
+ */
+import JSZip from "jszip";
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+} from "docx";
+import type { BulletinBlock, TableColumn } from "./bulletin-document";
+
+export const DOCX_FONTS = {
+  body: "仿宋_GB2312",
+  title: "方正小标宋简体",
+  heading: "黑体",
+  latin: "Times New Roman",
+} as const;
+
+/** Fallbacks written into the font table for fonts missing on the reader's machine. */
+export const DOCX_FONT_FALLBACKS: Record<string, string> = {
+  [DOCX_FONTS.body]: "仿宋",
+  [DOCX_FONTS.title]: "宋体",
+  [DOCX_FONTS.heading]: "SimHei",
+};
+
+const PT = 2; // docx sizes are half-points
+const SIZE = { title: 22 * PT, body: 16 * PT, heading: 16 * PT, table: 10.5 * PT, meta: 16 * PT };
+const mm = (millimetres: number) => Math.round(millimetres * 56.7); // in twips
+
+const font = (eastAsia: string) => ({
+  ascii: DOCX_FONTS.latin,
+  hAnsi: DOCX_FONTS.latin,
+  eastAsia,
+  cs: DOCX_FONTS.latin,
+});
+
+function run(text: string, options: Partial<IRunOptions> & { eastAsia?: string } = {}): TextRun {
+  const { eastAsia = DOCX_FONTS.body, ...rest } = options;
+  return new TextRun({ text, font: font(eastAsia), language: { value: "zh-CN", eastAsia: "zh-CN" }, ...rest });
+}
+
+const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+
+function table(columns: TableColumn[], rows: string[][]): Table {
+  const total = columns.reduce((sum, c) => sum + c.width, 0);
+  const cell = (text: string, column: TableColumn, header: boolean) =>
+    new TableCell({
+      width: { size: (column.width / total) * 100, type: WidthType.PERCENTAGE }, // percent
+      shading: header ? { type: ShadingType.CLEAR, fill: "E7E6E6", color: "auto" } : undefined,
+      margins: { top: 40, bottom: 40, left: 60, right: 60 },
+      children: text.split("\n").map(
+        (line) =>
+          new Paragraph({
+            alignment: header
+              ? AlignmentType.CENTER
+              : column.align === "right"
+                ? AlignmentType.RIGHT
+                : column.align === "center"
+                  ? AlignmentType.CENTER
+                  : AlignmentType.LEFT,
+            children: [
+              run(line, { size: SIZE.table, bold: header, eastAsia: header ? DOCX_FONTS.heading : DOCX_FONTS.body }),
+            ],
+          }),
+      ),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.header, c, true)) }),
+      ...rows.map(
+        (row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, columns[i]!, false)) }),
+      ),
+    ],
+  });
+}
+
+function render(block: BulletinBlock): (Paragraph | Table)[] {
+  const bodyParagraph = (text: string) =>
+    new Paragraph({
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { firstLine: SIZE.body * 10 * 2 }, // two characters, in twips (size is in half-points)
+      spacing: { line: 560, lineRule: "exact" }, // 28 pt lines, as printed bulletins use
+      children: [run(text, { size: SIZE.body })],
+    });
+  switch (block.kind) {
+    case "title":
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 240, after: 240 },
+          children: [run(block.text, { size: SIZE.title, eastAsia: DOCX_FONTS.title })],
+        }),
+      ];
+    case "meta":
+      return [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(block.text, { size: SIZE.meta })] })];
+    case "heading":
+      return [
+        new Paragraph({
+          spacing: { before: 200, after: 100 },
+          indent: { firstLine: SIZE.body * 10 * 2 },
+          keepNext: true,
+          children: [run(block.text, { size: SIZE.heading, eastAsia: DOCX_FONTS.heading })],
+        }),
+      ];
+    case "paragraph":
+      return [bodyParagraph(block.text)];
+    case "narrative":
+      return [
+        new Paragraph({
+          keepNext: true,
+          indent: { firstLine: SIZE.body * 10 * 2 },
+          children: [run(block.head, { size: SIZE.body, bold: true })],
+        }),
+        bodyParagraph(block.text),
+      ];
+    case "table":
+      return [
+        ...(block.caption
+          ? [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                keepNext: true,
+                spacing: { before: 120, after: 60 },
+                children: [run(block.caption, { size: SIZE.table + 2, eastAsia: DOCX_FONTS.heading })],
+              }),
+            ]
+          : []),
+        table(block.columns, block.rows),
+        new Paragraph({ children: [] }),
+      ];
+  }
+}
+
+/** Adds w:altName fallbacks to the fonts the document names (see the module comment). */
+async function addFontFallbacks(bytes: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const entry = zip.file("word/fontTable.xml");
+  if (!entry) return bytes;
+  let xml = await entry.async("string");
+  const declarations = Object.entries(DOCX_FONT_FALLBACKS)
+    .filter(([name]) => !xml.includes(`w:name="${name}"`))
+    .map(([name, alt]) => `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/></w:font>`)
+    .join("");
+  // The table may be empty and written as a self-closing element.
+  xml = xml.includes("</w:fonts>")
+    ? xml.replace("</w:fonts>", `${declarations}</w:fonts>`)
+    : xml.replace(/<w:fonts([^>]*)\/>/, `<w:fonts$1>${declarations}</w:fonts>`);
+  zip.file("word/fontTable.xml", xml);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+export async function buildBulletinDocx(
+  blocks: BulletinBlock[],
+  info: { title: string; author: string; date: Date },
+): Promise<Buffer> {
+  const document = new Document({
+    title: info.title,
+    creator: info.author,
+    lastModifiedBy: info.author,
+    styles: {
+      default: {
+        document: {
+          run: { font: font(DOCX_FONTS.body), size: SIZE.body, language: { value: "zh-CN", eastAsia: "zh-CN" } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 }, // A4
+            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  run("— ", { size: 14 * PT }),
+                  new TextRun({ children: [PageNumber.CURRENT], size: 14 * PT, font: font(DOCX_FONTS.body) }),
+                  run(" —", { size: 14 * PT }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: blocks.flatMap(render),
+      },
+    ],
+  });
+  return addFontFallbacks(await Packer.toBuffer(document));
+}

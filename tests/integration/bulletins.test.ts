@@ -1,0 +1,685 @@
+/**
+ * The bimonthly bulletin against a real PostgreSQL holding the four documents. Reports are filed and
+ * reviewed through lib/server/task-updates.ts, as departments and reviewers do it; the expected figures
+ * are recomputed here independently from the task_update rows (latest approved lead report per task
+ * with period ≤ the bulletin's) and compared with the assembled snapshot and with every exported file,
+ * read back: the docx's XML, the xlsx through exceljs, the pdf's text through pdf-parse, the csv's bytes.
+ * Then: publication freezes a bulletin (a later change shows only in a new version), drafts stay with
+ * reviewers, and locking a period sends later submissions to the next one.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { PDFParse } from "pdf-parse";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { periodOf, type Period } from "../../lib/domain/periods";
+import type { TaskStatus } from "../../lib/domain/task-status";
+import type { BulletinSnapshot } from "../../lib/reports/bulletin";
+import type { Actor } from "../../lib/server/auth/actor";
+import { importDocuments } from "../../seed/import";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import type * as BulletinsModule from "../../lib/server/bulletins";
+import type * as ErrorsModule from "../../lib/server/errors";
+import type * as EvidenceModule from "../../lib/server/evidence";
+import type * as TaskUpdatesModule from "../../lib/server/task-updates";
+
+const P2 = periodOf({ year: 2023, index: 2 });
+const P3 = periodOf({ year: 2023, index: 3 });
+const IN_P2 = new Date("2023-03-15T02:00:00Z");
+const IN_P3 = new Date("2023-05-10T02:00:00Z");
+const AFTER_P3 = new Date("2023-07-03T02:00:00Z");
+
+let db: TestDatabase;
+let bulletins: typeof BulletinsModule;
+let errors: typeof ErrorsModule;
+let evidence: typeof EvidenceModule;
+let updates: typeof TaskUpdatesModule;
+const actors: Record<"bureau" | "miit" | "reviewer" | "admin" | "viewer", Actor> = {} as never;
+let bureauTasks: number[] = []; // led by 省大数据局 only
+let miitTasks: number[] = []; // led by 省工业和信息化厅 only
+
+async function makeActor(username: string, role: Actor["role"], departmentName: string | null): Promise<Actor> {
+  const department = departmentName
+    ? await db.prisma.department.findUniqueOrThrow({ where: { name: departmentName }, select: { id: true } })
+    : null;
+  const user = await db.prisma.user.create({
+    data: { username, displayName: username, role, departmentId: department?.id ?? null },
+  });
+  return {
+    id: user.id,
+    username,
+    displayName: username,
+    role,
+    departmentId: department?.id ?? null,
+    departmentName,
+    locale: "zh-CN",
+    via: "session",
+  };
+}
+
+async function tasksLedOnlyBy(name: string): Promise<number[]> {
+  const rows = await db.prisma.task.findMany({
+    where: {
+      retiredAt: null,
+      document: { slug: "work-points-2023" },
+      assignments: {
+        some: { role: "LEAD", department: { name } },
+        none: { role: "LEAD", department: { name: { not: name } } },
+      },
+    },
+    orderBy: { ordinal: "asc" },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+/** A lead report submitted by `editor` and, unless `approve` is false, approved by the reviewer. */
+async function report(
+  editor: Actor,
+  taskId: number,
+  content: { status: TaskStatus; progress: number; progressText: string; problems?: string },
+  now: Date,
+  approve = true,
+) {
+  const evidenceIds =
+    content.status === "COMPLETED"
+      ? [
+          (await evidence.addEvidenceLink(editor, { taskId, title: "验收报告", url: "https://www.shandong.gov.cn/r" }))
+            .id,
+        ]
+      : [];
+  const current = await updates.getEditorState(editor, taskId, now);
+  const saved = await updates.saveTaskUpdate(
+    editor,
+    { taskId, intent: "submit", expectedVersion: current?.latest?.version ?? 0, evidenceIds, ...content },
+    now,
+  );
+  if (!approve) return saved;
+  await updates.reviewTaskUpdate(actors.reviewer, {
+    taskId,
+    periodId: saved.update.periodId,
+    departmentId: editor.departmentId!,
+    expectedVersion: saved.update.version,
+    decision: "approve",
+  });
+  return saved;
+}
+
+/** The rule, implemented again from the rows: each task's status at a period. */
+async function expectedStatuses(period: Period): Promise<Map<number, { status: TaskStatus; progress: number }>> {
+  const tasks = await db.prisma.task.findMany({
+    where: { retiredAt: null, document: { periodStart: { lte: new Date(`${period.end}T00:00:00Z`) } } },
+    select: { id: true },
+  });
+  const approved = await db.prisma.taskUpdate.findMany({
+    where: { kind: "LEAD_REPORT", reviewState: "APPROVED" },
+    select: {
+      id: true,
+      taskId: true,
+      status: true,
+      progress: true,
+      createdAt: true,
+      period: { select: { startDate: true } },
+    },
+  });
+  const result = new Map<number, { status: TaskStatus; progress: number }>();
+  for (const task of tasks) {
+    const latest = approved
+      .filter((u) => u.taskId === task.id && u.period.startDate.toISOString().slice(0, 10) <= period.start)
+      .sort(
+        (a, b) =>
+          b.period.startDate.getTime() - a.period.startDate.getTime() ||
+          b.createdAt.getTime() - a.createdAt.getTime() ||
+          b.id - a.id,
+      )[0];
+    result.set(
+      task.id,
+      latest ? { status: latest.status, progress: latest.progress } : { status: "NOT_STARTED", progress: 0 },
+    );
+  }
+  return result;
+}
+
+function countBy(statuses: Map<number, { status: TaskStatus }>): Record<string, number> {
+  const counts: Record<string, number> = {
+    NOT_STARTED: 0,
+    ON_TRACK: 0,
+    AT_RISK: 0,
+    LAGGING: 0,
+    COMPLETED: 0,
+    ONGOING: 0,
+  };
+  for (const { status } of statuses.values()) counts[status]!++;
+  return counts;
+}
+
+const flat = (text: string) => text.replace(/\s+/g, "");
+
+async function docxText(bytes: Uint8Array): Promise<{ text: string; xml: string; fonts: string }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  const fonts = await zip.file("word/fontTable.xml")!.async("string");
+  const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+  return { text: text.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">"), xml, fonts };
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    return (await parser.getText()).text;
+  } finally {
+    await parser.destroy();
+  }
+}
+
+async function workbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return book;
+}
+
+async function storedFiles(bulletinId: number) {
+  const files = await db.prisma.bulletinFile.findMany({
+    where: { bulletinId },
+    select: { format: true, sha256: true, byteSize: true, content: true, fileName: true, contentType: true },
+  });
+  return Object.fromEntries(files.map((f) => [f.format, f]));
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await importDocuments(db.prisma);
+  vi.stubEnv("DATABASE_URL", db.url);
+  vi.resetModules();
+  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
+  bulletins = await import("../../lib/server/bulletins");
+  errors = await import("../../lib/server/errors");
+  evidence = await import("../../lib/server/evidence");
+  updates = await import("../../lib/server/task-updates");
+  actors.bureau = await makeActor("b-bureau", "DEPARTMENT_EDITOR", "省大数据局");
+  actors.miit = await makeActor("b-miit", "DEPARTMENT_EDITOR", "省工业和信息化厅");
+  actors.reviewer = await makeActor("b-reviewer", "REVIEWER", null);
+  actors.admin = await makeActor("b-admin", "ADMIN", null);
+  actors.viewer = await makeActor("b-viewer", "VIEWER", null);
+  bureauTasks = await tasksLedOnlyBy("省大数据局");
+  miitTasks = await tasksLedOnlyBy("省工业和信息化厅");
+  expect(bureauTasks.length).toBeGreaterThanOrEqual(6);
+  expect(miitTasks.length).toBeGreaterThanOrEqual(2);
+
+  // Period 2: two tasks on track, one lagging.
+  await report(
+    actors.bureau,
+    bureauTasks[0]!,
+    { status: "ON_TRACK", progress: 20, progressText: "已启动建设。" },
+    IN_P2,
+  );
+  await report(
+    actors.bureau,
+    bureauTasks[1]!,
+    { status: "ON_TRACK", progress: 30, progressText: "完成方案编制。" },
+    IN_P2,
+  );
+  await report(
+    actors.miit,
+    miitTasks[0]!,
+    { status: "LAGGING", progress: 10, progressText: "项目招标延期。", problems: "资金未到位" },
+    IN_P2,
+  );
+  // Period 3: task 0 completed, task 1 at risk, task 2 lagging, the miit task recovers; one report only
+  // submitted (not approved), which must not change any status.
+  await report(
+    actors.bureau,
+    bureauTasks[0]!,
+    {
+      status: "COMPLETED",
+      progress: 100,
+      progressText:
+        "全省一体化大数据平台已完成建设并通过验收，接入省直部门42个、市级平台16个，累计汇聚数据超过1000亿条。",
+    },
+    IN_P3,
+  );
+  await report(
+    actors.bureau,
+    bureauTasks[1]!,
+    { status: "AT_RISK", progress: 40, progressText: "部分子项目进度偏慢。", problems: "供应商交付延迟" },
+    IN_P3,
+  );
+  await report(
+    actors.bureau,
+    bureauTasks[2]!,
+    { status: "LAGGING", progress: 5, progressText: "尚处于前期论证阶段。", problems: "需求尚未明确" },
+    IN_P3,
+  );
+  await report(actors.miit, miitTasks[0]!, { status: "ON_TRACK", progress: 50, progressText: "招标已完成。" }, IN_P3);
+  await report(
+    actors.bureau,
+    bureauTasks[3]!,
+    { status: "LAGGING", progress: 0, progressText: "待审核。" },
+    IN_P3,
+    false,
+  );
+}, 180_000);
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await db.drop();
+});
+
+describe("assembly", () => {
+  let snapshot: BulletinSnapshot;
+
+  beforeAll(async () => {
+    const steps: number[] = [];
+    snapshot = await bulletins.assembleBulletin(P3, { onProgress: (p) => steps.push(p.step) });
+    expect(steps).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it("counts tasks by their status at the period, and at the previous one, as the rows say", async () => {
+    const now = await expectedStatuses(P3);
+    const before = await expectedStatuses(P2);
+    expect(snapshot.summary.totalTasks).toBe(now.size);
+    expect(snapshot.summary.byStatus).toEqual(countBy(now));
+    // The previous column describes the same tasks at the end of period 2.
+    const previousOfScope = new Map(
+      [...now.keys()].map((id) => [id, before.get(id) ?? { status: "NOT_STARTED" as const }]),
+    );
+    expect(snapshot.summary.previousByStatus).toEqual(countBy(previousOfScope));
+    expect(snapshot.summary.byStatus).toMatchObject({ COMPLETED: 1, AT_RISK: 1, LAGGING: 1, ON_TRACK: 1 });
+    expect(snapshot.summary.previousByStatus).toMatchObject({ COMPLETED: 0, LAGGING: 1, ON_TRACK: 2 });
+    const docTotal = snapshot.summary.byDocument.reduce((sum, d) => sum + d.total, 0);
+    expect(docTotal).toBe(now.size);
+    const wp = snapshot.summary.byDocument.find((d) => d.key === "work-points-2023")!;
+    expect(wp.completed).toBe(1);
+    expect(wp.completionRate).toBeCloseTo(1 / wp.total);
+    expect(snapshot.summary.byArea.reduce((sum, a) => sum + a.total, 0)).toBe(now.size);
+    expect(snapshot.summary.reports).toEqual({ submitted: 1, approved: 4, returned: 0, draft: 0 });
+  });
+
+  it("lists the lagging and at-risk tasks with their lead units and problems", async () => {
+    const now = await expectedStatuses(P3);
+    const expected = [...now].filter(([, s]) => s.status === "LAGGING" || s.status === "AT_RISK").map(([id]) => id);
+    expect(snapshot.laggingTasks.map((t) => t.taskId).sort()).toEqual(expected.sort());
+    const atRisk = snapshot.laggingTasks.find((t) => t.taskId === bureauTasks[1])!;
+    expect(atRisk).toMatchObject({
+      status: "AT_RISK",
+      previousStatus: "ON_TRACK",
+      progress: 40,
+      problems: "供应商交付延迟",
+    });
+    expect(atRisk.leadUnits).toEqual(["省大数据局"]);
+    // A submitted-but-unapproved report changes nothing.
+    expect(snapshot.laggingTasks.some((t) => t.taskId === bureauTasks[3])).toBe(false);
+    expect(snapshot.newlyCompleted.map((t) => t.taskId)).toEqual([bureauTasks[0]]);
+  });
+
+  it("names the departments that did not report on every open task they lead", async () => {
+    const bureau = snapshot.departmentsNotSubmitted.find((d) => d.name === "省大数据局")!;
+    const openBureauTasks = await db.prisma.task.count({
+      where: { retiredAt: null, assignments: { some: { role: "LEAD", department: { name: "省大数据局" } } } },
+    });
+    // Task 0 is completed (out of scope); tasks 1–3 have a submitted or approved report.
+    expect(bureau.tasksInScope).toBe(openBureauTasks - 1);
+    expect(bureau.missing).toBe(openBureauTasks - 1 - 3);
+    expect(snapshot.departmentsNotSubmitted.every((d) => d.missing > 0)).toBe(true);
+    expect(snapshot.summary.departmentsNotSubmitted).toBe(snapshot.departmentsNotSubmitted.length);
+  });
+
+  it("picks notable narratives: the completed task first, then lagging, at risk", () => {
+    expect(snapshot.narratives.map((n) => [n.taskId, n.reason])).toEqual([
+      [bureauTasks[0], "COMPLETED"],
+      [bureauTasks[2], "LAGGING"],
+      [bureauTasks[1], "AT_RISK"],
+      [miitTasks[0], "DETAILED"],
+    ]);
+    expect(snapshot.narratives[0]!.progressText).toContain("全省一体化大数据平台");
+  });
+
+  it("judges indicators as of the period's last day", () => {
+    const total = Object.values(snapshot.summary.indicatorsByStatus).reduce((a, b) => a + b, 0);
+    expect(total).toBe(snapshot.indicators.length);
+    expect(snapshot.indicators.length).toBeGreaterThan(0);
+  });
+
+  it("a past period is computed from its own reports, not from today's task status", async () => {
+    const p2 = await bulletins.assembleBulletin(P2);
+    expect(p2.summary.byStatus).toEqual(countBy(await expectedStatuses(P2)));
+    expect(p2.newlyCompleted).toEqual([]);
+    expect(p2.laggingTasks.map((t) => t.taskId)).toEqual([miitTasks[0]]);
+    // The denormalised status says otherwise: the miit task is ON_TRACK today.
+    const today = await db.prisma.task.findUniqueOrThrow({
+      where: { id: miitTasks[0]! },
+      select: { currentStatus: true },
+    });
+    expect(today.currentStatus).toBe("ON_TRACK");
+  });
+});
+
+describe("generate, publish and download", () => {
+  let firstId: number;
+
+  it("only reviewers and admins generate; a draft is theirs alone", async () => {
+    for (const actor of [actors.viewer, actors.bureau]) {
+      const before = await db.prisma.bulletin.count();
+      await expect(bulletins.generateBulletin(actor, { period: P3.code }, AFTER_P3)).rejects.toSatisfy(
+        (e: unknown) => e instanceof errors.AppError && e.code === "FORBIDDEN",
+      );
+      expect(await db.prisma.bulletin.count()).toBe(before);
+    }
+    await expect(bulletins.generateBulletin(actors.reviewer, { period: "2023-P5" }, AFTER_P3)).rejects.toSatisfy(
+      (e: unknown) => e instanceof errors.AppError && e.code === "VALIDATION",
+    );
+    const draft = await bulletins.generateBulletin(actors.reviewer, { period: P3.code }, AFTER_P3);
+    expect(draft).toMatchObject({ version: 1, outcome: "created", periodCode: "2023-P3" });
+    firstId = draft.id;
+    const refreshed = await bulletins.generateBulletin(actors.admin, { period: P3.code }, AFTER_P3);
+    expect(refreshed).toMatchObject({ id: draft.id, version: 1, outcome: "refreshed" });
+
+    expect(await bulletins.getBulletinForPeriod(actors.viewer, P3, null)).toBeNull();
+    expect((await bulletins.listBulletins(actors.viewer)).length).toBe(0);
+    await expect(bulletins.getBulletinFile(actors.viewer, draft.id, "pdf")).rejects.toSatisfy(
+      (e: unknown) => e instanceof errors.AppError && e.code === "NOT_FOUND",
+    );
+    const view = await bulletins.getBulletinForPeriod(actors.reviewer, P3, null);
+    expect(view).toMatchObject({ state: "DRAFT", title: "数字强省建设工作进展通报（2023年第3期）" });
+    // A reviewer can download the draft, rendered on demand and marked as such.
+    const draftDocx = await bulletins.getBulletinFile(actors.reviewer, draft.id, "docx");
+    expect(draftDocx.fileName).toBe("数字强省建设工作进展通报（2023年第3期）（草稿）.docx");
+    expect((await docxText(draftDocx.content)).text).toContain("草稿");
+    const audit = await db.prisma.auditLog.findMany({ where: { entityType: "bulletin" }, select: { action: true } });
+    expect(audit.map((a) => a.action)).toEqual(["bulletin.generate", "bulletin.refresh"]);
+  });
+
+  it("publishing stores four files whose contents match the database", async () => {
+    await expect(bulletins.publishBulletin(actors.viewer, { bulletinId: firstId })).rejects.toSatisfy(
+      (e: unknown) => e instanceof errors.AppError && e.code === "FORBIDDEN",
+    );
+    const published = await bulletins.publishBulletin(actors.reviewer, { bulletinId: firstId }, AFTER_P3);
+    expect(published).toMatchObject({ version: 1, periodCode: "2023-P3" });
+    await expect(bulletins.publishBulletin(actors.admin, { bulletinId: firstId })).rejects.toSatisfy(
+      (e: unknown) => e instanceof errors.AppError && e.code === "CONFLICT",
+    );
+
+    const row = await db.prisma.bulletin.findUniqueOrThrow({ where: { id: firstId } });
+    expect(row.state).toBe("PUBLISHED");
+    const snapshot = row.snapshot as unknown as BulletinSnapshot;
+    const now = await expectedStatuses(P3);
+    const lagging = [...now].filter(([, s]) => s.status === "LAGGING" || s.status === "AT_RISK");
+    const laggingRows = await db.prisma.task.findMany({
+      where: { id: { in: lagging.map(([id]) => id) } },
+      select: {
+        id: true,
+        number: true,
+        assignments: { where: { role: "LEAD" }, select: { department: { select: { name: true } } } },
+      },
+    });
+    const files = await storedFiles(firstId);
+    expect(Object.keys(files).sort()).toEqual(["CSV", "DOCX", "PDF", "XLSX"]);
+    for (const file of Object.values(files)) {
+      expect(file.byteSize).toBe(file.content.byteLength);
+      expect(file.fileName.startsWith("数字强省建设工作进展通报（2023年第3期）")).toBe(true);
+    }
+
+    // docx: title, issuer, numbered sections, counts and every lagging task with its lead unit; fonts.
+    const docx = await docxText(files.DOCX!.content);
+    expect(docx.text).toContain("数字强省建设工作进展通报（2023年第3期）");
+    expect(docx.text).toContain("山东省数字强省建设领导小组办公室");
+    expect(docx.text).toContain("2023年7月3日");
+    for (const heading of ["一、总体情况", "二、滞后和存在风险的任务", "三、未按时报送进展的单位", "六、典型进展"]) {
+      expect(docx.text).toContain(heading);
+    }
+    expect(docx.text).toContain(`纳入本期通报的任务共 ${now.size} 项。其中已完成 1 项（较上期 +1）`);
+    expect(docx.text).toContain(`共有 ${lagging.length} 项任务滞后或存在风险`);
+    for (const task of snapshot.laggingTasks) expect(docx.text).toContain(task.heading);
+    for (const task of laggingRows) {
+      for (const a of task.assignments) expect(docx.text).toContain(a.department.name);
+    }
+    expect(docx.xml).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(docx.xml).toContain('w:eastAsia="方正小标宋简体"');
+    expect(docx.fonts).toContain('<w:altName w:val="仿宋"/>');
+
+    // pdf: the same text, selectable (extracted here); line breaks may fall anywhere.
+    const pdf = flat(await pdfText(files.PDF!.content));
+    expect(pdf).toContain("数字强省建设工作进展通报（2023年第3期）");
+    expect(pdf).toContain(flat(`纳入本期通报的任务共 ${now.size} 项`));
+    for (const task of snapshot.laggingTasks) {
+      expect(pdf).toContain(flat(task.heading).slice(0, 12));
+      expect(pdf).toContain(flat(task.problems));
+    }
+    expect(pdf).toContain("二、滞后和存在风险的任务");
+
+    // xlsx: four sheets, typed cells, frozen header and filters; the task rows are the lagging list.
+    const book = await workbook(files.XLSX!.content);
+    expect(book.worksheets.map((s) => s.name)).toEqual(["汇总", "滞后任务", "指标", "未报送单位"]);
+    for (const sheet of book.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect(sheet.autoFilter).toBeTruthy();
+    }
+    const summary = book.getWorksheet("汇总")!;
+    const summaryValue = (item: string) => {
+      let value: unknown;
+      summary.eachRow((row) => {
+        if (row.getCell(1).value === item) value = row.getCell(2).value;
+      });
+      return value;
+    };
+    expect(summaryValue("标题")).toBe("数字强省建设工作进展通报（2023年第3期）");
+    expect(summaryValue("任务总数")).toBe(now.size);
+    expect(summaryValue("状态：滞后")).toBe(1);
+    expect(summaryValue("状态：已完成")).toBe(1);
+    const tasksSheet = book.getWorksheet("滞后任务")!;
+    expect(tasksSheet.rowCount).toBe(1 + lagging.length + 1); // header, lagging, one newly completed
+    const idColumn = tasksSheet.getRow(1).cellCount;
+    const laggingIds: number[] = [];
+    tasksSheet.eachRow((row, n) => {
+      if (n > 1 && row.getCell(1).value === "滞后任务清单") laggingIds.push(row.getCell(idColumn).value as number);
+    });
+    expect(laggingIds.sort()).toEqual(lagging.map(([id]) => id).sort());
+    expect(typeof tasksSheet.getRow(2).getCell(9).value).toBe("number"); // progress
+    const departments = book.getWorksheet("未报送单位")!;
+    expect(departments.rowCount).toBe(1 + snapshot.departmentsNotSubmitted.length);
+    expect(book.getWorksheet("指标")!.rowCount).toBe(1 + snapshot.indicators.length);
+
+    // csv: UTF-8 with BOM, the same task rows.
+    const csv = Buffer.from(files.CSV!.content);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.toString("utf8").slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toContain("牵头单位");
+    expect(lines).toHaveLength(1 + lagging.length + 1);
+    for (const task of snapshot.laggingTasks) expect(lines.some((l) => l.includes(task.heading))).toBe(true);
+
+    // Everyone signed in can read it now, and download the stored bytes.
+    const forViewer = await bulletins.getBulletinFile(actors.viewer, firstId, "pdf");
+    expect(Buffer.from(forViewer.content).equals(Buffer.from(files.PDF!.content))).toBe(true);
+    expect(forViewer.contentType).toBe("application/pdf");
+  });
+
+  it("a published bulletin never changes; a correction is a new version and earlier ones stay", async () => {
+    const before = await db.prisma.bulletin.findUniqueOrThrow({ where: { id: firstId } });
+    const filesBefore = await storedFiles(firstId);
+
+    // A task changes afterwards: a late approval in period 3 makes another task lagging.
+    await report(
+      actors.miit,
+      miitTasks[1]!,
+      { status: "LAGGING", progress: 15, progressText: "设备采购受阻。", problems: "芯片供应紧张" },
+      new Date("2023-06-20T02:00:00Z"),
+    );
+    const after = await db.prisma.bulletin.findUniqueOrThrow({ where: { id: firstId } });
+    expect(after.snapshot).toEqual(before.snapshot);
+    expect(after.publishedAt).toEqual(before.publishedAt);
+    const filesAfter = await storedFiles(firstId);
+    for (const format of ["DOCX", "PDF", "XLSX", "CSV"]) {
+      expect(filesAfter[format]!.sha256).toBe(filesBefore[format]!.sha256);
+      expect(Buffer.from(filesAfter[format]!.content).equals(Buffer.from(filesBefore[format]!.content))).toBe(true);
+    }
+    const oldPdf = flat(await pdfText(filesAfter.PDF!.content));
+    expect(oldPdf).not.toContain("芯片供应紧张");
+
+    const correction = await bulletins.generateBulletin(actors.reviewer, { period: P3.code }, AFTER_P3);
+    expect(correction).toMatchObject({ version: 2, outcome: "created" });
+    const draft = await bulletins.getBulletinForPeriod(actors.reviewer, P3, null);
+    expect(draft!.snapshot.laggingTasks.map((t) => t.taskId)).toContain(miitTasks[1]);
+    // Readers still see version 1 until the correction is published.
+    expect((await bulletins.getBulletinForPeriod(actors.viewer, P3, null))!.version).toBe(1);
+
+    await bulletins.publishBulletin(actors.admin, { bulletinId: correction.id }, new Date("2023-07-05T02:00:00Z"));
+    const states = await db.prisma.bulletin.findMany({
+      where: { periodId: before.periodId },
+      orderBy: { version: "asc" },
+    });
+    expect(states.map((b) => [b.version, b.state])).toEqual([
+      [1, "SUPERSEDED"],
+      [2, "PUBLISHED"],
+    ]);
+    const v2 = await storedFiles(correction.id);
+    expect(flat(await pdfText(v2.PDF!.content))).toContain("芯片供应紧张");
+    expect(v2.DOCX!.fileName).toBe("数字强省建设工作进展通报（2023年第3期）（第2版）.docx");
+    expect((await docxText(v2.DOCX!.content)).text).toContain("第 2 版");
+    // Version 1 stays downloadable, byte for byte.
+    const old = await bulletins.getBulletinFile(actors.viewer, firstId, "docx");
+    expect(Buffer.from(old.content).equals(Buffer.from(filesBefore.DOCX!.content))).toBe(true);
+    const viewerList = await bulletins.listBulletins(actors.viewer);
+    expect(viewerList.map((b) => [b.version, b.state])).toEqual([
+      [2, "PUBLISHED"],
+      [1, "SUPERSEDED"],
+    ]);
+    const view = await bulletins.getBulletinForPeriod(actors.viewer, P3, 1);
+    expect(view).toMatchObject({ version: 1, state: "SUPERSEDED" });
+    expect(view!.versions.map((v) => v.version)).toEqual([2, 1]);
+  });
+});
+
+describe("locking a period", () => {
+  const P4 = periodOf({ year: 2023, index: 4 });
+  const LOCKED_AT = new Date("2023-08-20T02:00:00Z"); // in period 4
+  const LATER = new Date("2023-08-25T02:00:00Z");
+
+  it("reviewers lock and reopen, audited; editors and viewers cannot", async () => {
+    for (const actor of [actors.viewer, actors.bureau]) {
+      await expect(bulletins.lockPeriod(actor, { period: P4.code }, LOCKED_AT)).rejects.toSatisfy(
+        (e: unknown) => e instanceof errors.AppError && e.code === "FORBIDDEN",
+      );
+    }
+    await expect(bulletins.lockPeriod(actors.reviewer, { period: "2023-P6" }, LOCKED_AT)).rejects.toSatisfy(
+      (e: unknown) => e instanceof errors.AppError && e.code === "VALIDATION",
+    );
+    await bulletins.lockPeriod(actors.reviewer, { period: P4.code }, LOCKED_AT);
+    await expect(bulletins.lockPeriod(actors.admin, { period: P4.code }, LOCKED_AT)).rejects.toSatisfy(
+      (e: unknown) => e instanceof errors.AppError && e.code === "CONFLICT",
+    );
+    const row = await db.prisma.reportingPeriod.findUniqueOrThrow({ where: { year_index: { year: 2023, index: 4 } } });
+    expect(row).toMatchObject({ state: "LOCKED", lockedById: actors.reviewer.id });
+
+    // A submission after the lock goes to the next open period.
+    const saved = await updates.saveTaskUpdate(
+      actors.bureau,
+      {
+        taskId: bureauTasks[4]!,
+        intent: "submit",
+        expectedVersion: 0,
+        status: "ON_TRACK",
+        progress: 10,
+        progressText: "锁定后提交",
+      },
+      LATER,
+    );
+    expect(saved.update.periodCode).toBe("2023-P5");
+    expect((await updates.getEditorState(actors.bureau, bureauTasks[4]!, LATER))!.period.code).toBe("2023-P5");
+
+    await expect(bulletins.reopenPeriod(actors.viewer, { period: P4.code })).rejects.toSatisfy(
+      (e: unknown) => e instanceof errors.AppError && e.code === "FORBIDDEN",
+    );
+    await bulletins.reopenPeriod(actors.admin, { period: P4.code });
+    await expect(bulletins.reopenPeriod(actors.admin, { period: P4.code })).rejects.toSatisfy(
+      (e: unknown) => e instanceof errors.AppError && e.code === "CONFLICT",
+    );
+    const reopened = await updates.saveTaskUpdate(
+      actors.bureau,
+      {
+        taskId: bureauTasks[5]!,
+        intent: "draft",
+        expectedVersion: 0,
+        status: "ON_TRACK",
+        progress: 5,
+        progressText: "重新开放后",
+      },
+      LATER,
+    );
+    expect(reopened.update.periodCode).toBe("2023-P4");
+
+    const audit = await db.prisma.auditLog.findMany({
+      where: { entityType: "reporting_period", entityId: P4.code },
+      orderBy: { id: "asc" },
+      select: { action: true, actorLabel: true, before: true },
+    });
+    expect(audit.map((a) => [a.action, a.actorLabel])).toEqual([
+      ["period.lock", "b-reviewer"],
+      ["period.reopen", "b-admin"],
+    ]);
+    expect(audit[1]!.before).toMatchObject({ state: "LOCKED", lockedBy: "b-reviewer" });
+
+    const periods = await bulletins.listRecentPeriods(LATER, 4);
+    expect(periods.map((p) => p.code)).toEqual(["2023-P4", "2023-P3", "2023-P2", "2023-P1"]);
+    expect(periods[1]).toMatchObject({ bulletin: { version: 2, state: "PUBLISHED" } });
+  });
+});
+
+describe("GET /reports/files/{id}/{format}", () => {
+  type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  let GET: Handler;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    GET = (await import("../../app/(app)/reports/files/[id]/[format]/route")).GET as Handler;
+    const { hashToken } = await import("../../lib/server/auth/session");
+    for (const actor of [actors.viewer, actors.reviewer]) {
+      const secret = `dpt_${actor.username}_${"x".repeat(24)}`;
+      await db.prisma.apiToken.create({
+        data: { userId: actor.id, name: "download", prefix: secret.slice(0, 10), tokenHash: hashToken(secret) },
+      });
+      tokens[actor.username] = secret;
+    }
+  });
+
+  const download = (id: number, format: string, actor: Actor | null) =>
+    GET(
+      new Request(`http://localhost/reports/files/${id}/${format}`, {
+        headers: actor ? { authorization: `Bearer ${tokens[actor.username]}` } : {},
+      }),
+      { params: Promise.resolve({ id: String(id), format }) },
+    );
+
+  it("serves a published file to any signed-in user as an attachment with its Chinese name", async () => {
+    const published = await db.prisma.bulletin.findFirstOrThrow({ where: { state: "PUBLISHED" } });
+    const expectedTypes = {
+      docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      pdf: "application/pdf",
+      xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      csv: "text/csv; charset=utf-8",
+    };
+    for (const [format, type] of Object.entries(expectedTypes)) {
+      const response = await download(published.id, format, actors.viewer);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe(type);
+      const disposition = response.headers.get("content-disposition")!;
+      expect(disposition).toMatch(/^attachment; filename="bulletin-2023-P3-v2\.\w+"; filename\*=UTF-8''/);
+      const encoded = /filename\*=UTF-8''(.+)$/.exec(disposition)![1]!;
+      expect(decodeURIComponent(encoded)).toBe(`数字强省建设工作进展通报（2023年第3期）（第2版）.${format}`);
+      const stored = await db.prisma.bulletinFile.findFirstOrThrow({
+        where: { bulletinId: published.id, format: format.toUpperCase() as "PDF" },
+      });
+      expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(stored.content))).toBe(true);
+    }
+    expect((await download(published.id, "pdf", null)).status).toBe(401);
+    expect((await download(published.id, "exe", actors.viewer)).status).toBe(422);
+  });
+
+  it("a draft is a 404 to viewers and rendered on demand for reviewers", async () => {
+    const draft = await bulletins.generateBulletin(actors.reviewer, { period: P2.code }, AFTER_P3);
+    expect((await download(draft.id, "xlsx", actors.viewer)).status).toBe(404);
+    const response = await download(draft.id, "xlsx", actors.reviewer);
+    expect(response.status).toBe(200);
+    const book = await workbook(new Uint8Array(await response.arrayBuffer()));
+    expect(book.getWorksheet("汇总")!.getRow(2).getCell(2).value).toBe("数字强省建设工作进展通报（2023年第2期）");
+    expect(await db.prisma.bulletinFile.count({ where: { bulletinId: draft.id } })).toBe(0);
+  });
+});

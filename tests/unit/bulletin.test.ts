@@ -1,0 +1,300 @@
+import { describe, expect, it } from "vitest";
+import { createTranslator } from "../../lib/i18n/catalogue";
+import {
+  bulletinFileName,
+  bulletinTitle,
+  emptyIndicatorCounts,
+  emptyStatusCounts,
+  formatDelta,
+  formatShare,
+  narrativeReason,
+  rankNarratives,
+  statusDelta,
+  summariseStatusGroups,
+  truncateNarrative,
+  type BulletinMeta,
+  type BulletinSnapshot,
+  type StatusGroup,
+} from "../../lib/reports/bulletin";
+import { composeBulletin, printedDate } from "../../lib/reports/bulletin-document";
+
+const zh = createTranslator("zh-CN");
+const en = createTranslator("en");
+
+describe("bulletinTitle", () => {
+  it("names the issue by year and period number", () => {
+    expect(bulletinTitle({ year: 2023, index: 3 })).toEqual({
+      issueLabel: "2023年第3期",
+      title: "数字强省建设工作进展通报（2023年第3期）",
+    });
+  });
+});
+
+describe("summariseStatusGroups", () => {
+  const group = (
+    documentKey: string,
+    order: number,
+    area: string | null,
+    status: StatusGroup["status"],
+    previousStatus: StatusGroup["previousStatus"],
+    count: number,
+  ): StatusGroup => ({
+    documentKey,
+    documentLabel: documentKey.toUpperCase(),
+    documentOrder: order,
+    area,
+    status,
+    previousStatus,
+    count,
+  });
+
+  it("folds the aggregate rows into status counts and completion tables", () => {
+    const summary = summariseStatusGroups(
+      [
+        group("wp2023", 2, "数字政府", "COMPLETED", "ON_TRACK", 2),
+        group("wp2023", 2, "数字政府", "LAGGING", "LAGGING", 1),
+        group("wp2023", 2, null, "NOT_STARTED", "NOT_STARTED", 5),
+        group("plan", 1, "数字经济", "AT_RISK", "ON_TRACK", 1),
+        group("plan", 1, "数字经济", "COMPLETED", "COMPLETED", 1),
+      ],
+      "未标明领域",
+    );
+    expect(summary.totalTasks).toBe(10);
+    expect(summary.byStatus).toEqual({ ...emptyStatusCounts(), COMPLETED: 3, LAGGING: 1, NOT_STARTED: 5, AT_RISK: 1 });
+    expect(summary.previousByStatus).toEqual({
+      ...emptyStatusCounts(),
+      ON_TRACK: 3,
+      LAGGING: 1,
+      NOT_STARTED: 5,
+      COMPLETED: 1,
+    });
+    // Documents in document order, not in the order the rows came.
+    expect(summary.byDocument.map((d) => [d.key, d.total, d.completed, d.lagging, d.atRisk])).toEqual([
+      ["plan", 2, 1, 0, 1],
+      ["wp2023", 8, 2, 1, 0],
+    ]);
+    expect(summary.byDocument[1]!.completionRate).toBeCloseTo(0.25);
+    // Named areas first, the unstated area last under its label.
+    expect(summary.byArea.map((a) => [a.label, a.total, a.completionRate])).toEqual([
+      ["数字经济", 2, 0.5],
+      ["数字政府", 3, 2 / 3],
+      ["未标明领域", 5, 0],
+    ]);
+  });
+
+  it("is empty for no rows", () => {
+    const summary = summariseStatusGroups([], "-");
+    expect(summary).toMatchObject({ totalTasks: 0, byDocument: [], byArea: [] });
+  });
+});
+
+describe("status change", () => {
+  it("subtracts the previous counts", () => {
+    const now = { ...emptyStatusCounts(), COMPLETED: 3, LAGGING: 1 };
+    const before = { ...emptyStatusCounts(), COMPLETED: 1, LAGGING: 2 };
+    expect(statusDelta(now, before)).toMatchObject({ COMPLETED: 2, LAGGING: -1, ON_TRACK: 0 });
+  });
+
+  it("prints signed changes and shares", () => {
+    expect([formatDelta(2), formatDelta(-1), formatDelta(0)]).toEqual(["+2", "−1", "0"]);
+    expect([formatShare(0.4567), formatShare(1), formatShare(null), formatShare(Number.NaN)]).toEqual([
+      "45.7%",
+      "100.0%",
+      "—",
+      "—",
+    ]);
+  });
+});
+
+describe("notable narratives", () => {
+  const candidate = (
+    taskId: number,
+    status: StatusGroup["status"],
+    previousStatus: StatusGroup["status"],
+    textLength: number,
+    order = taskId,
+  ) => ({
+    taskId,
+    status,
+    previousStatus,
+    textLength,
+    order,
+  });
+
+  it("gives the reason a report was picked", () => {
+    expect(narrativeReason({ status: "COMPLETED", previousStatus: "ON_TRACK" })).toBe("COMPLETED");
+    // Completed earlier: not news, just a detailed report.
+    expect(narrativeReason({ status: "COMPLETED", previousStatus: "COMPLETED" })).toBe("DETAILED");
+    expect(narrativeReason({ status: "LAGGING", previousStatus: "LAGGING" })).toBe("LAGGING");
+    expect(narrativeReason({ status: "AT_RISK", previousStatus: "ON_TRACK" })).toBe("AT_RISK");
+    expect(narrativeReason({ status: "ON_TRACK", previousStatus: "NOT_STARTED" })).toBe("DETAILED");
+  });
+
+  it("ranks completed, lagging, at risk, then longer texts, then document order; skips empty texts", () => {
+    const ranked = rankNarratives(
+      [
+        candidate(1, "ON_TRACK", "ON_TRACK", 300),
+        candidate(2, "ON_TRACK", "ON_TRACK", 500),
+        candidate(3, "AT_RISK", "ON_TRACK", 10),
+        candidate(4, "LAGGING", "AT_RISK", 20),
+        candidate(5, "COMPLETED", "ON_TRACK", 5),
+        candidate(6, "LAGGING", "AT_RISK", 20),
+        candidate(7, "LAGGING", "LAGGING", 0),
+      ],
+      5,
+    );
+    expect(ranked.map((r) => [r.taskId, r.reason])).toEqual([
+      [5, "COMPLETED"],
+      [4, "LAGGING"],
+      [6, "LAGGING"],
+      [3, "AT_RISK"],
+      [2, "DETAILED"],
+    ]);
+  });
+
+  it("cuts long texts at a sentence end near the limit, else at the limit", () => {
+    expect(truncateNarrative("  短文本。 ")).toEqual({ text: "短文本。", truncated: false });
+    const sentences = `${"甲".repeat(70)}。${"乙".repeat(50)}`;
+    expect(truncateNarrative(sentences, 100)).toEqual({ text: `${"甲".repeat(70)}。……`, truncated: true });
+    const noStop = "丙".repeat(150);
+    expect(truncateNarrative(noStop, 100)).toEqual({ text: `${"丙".repeat(100)}……`, truncated: true });
+    // Counted in characters, not UTF-16 units.
+    expect(truncateNarrative("𠀀".repeat(10), 10).truncated).toBe(false);
+  });
+});
+
+describe("bulletinFileName", () => {
+  const meta = { title: "数字强省建设工作进展通报（2023年第3期）", version: 1, draft: false };
+  it("uses the title, marking corrections and drafts, with an ASCII fallback", () => {
+    expect(bulletinFileName(meta, "2023-P3", "docx")).toEqual({
+      name: "数字强省建设工作进展通报（2023年第3期）.docx",
+      ascii: "bulletin-2023-P3-v1.docx",
+    });
+    expect(bulletinFileName({ ...meta, version: 2, draft: true }, "2023-P3", "pdf")).toEqual({
+      name: "数字强省建设工作进展通报（2023年第3期）（第2版）（草稿）.pdf",
+      ascii: "bulletin-2023-P3-v2-draft.pdf",
+    });
+  });
+});
+
+describe("composeBulletin", () => {
+  const snapshot: BulletinSnapshot = {
+    schemaVersion: 1,
+    period: { year: 2023, index: 3, code: "2023-P3", start: "2023-05-01", end: "2023-06-30" },
+    previousPeriodCode: "2023-P2",
+    generatedAt: "2023-07-01T00:00:00.000Z",
+    summary: {
+      totalTasks: 4,
+      byStatus: { ...emptyStatusCounts(), COMPLETED: 1, LAGGING: 1, ON_TRACK: 2 },
+      previousByStatus: { ...emptyStatusCounts(), ON_TRACK: 3, LAGGING: 1 },
+      byDocument: [
+        { key: "wp", label: "2023年工作要点", total: 4, completed: 1, lagging: 1, atRisk: 0, completionRate: 0.25 },
+      ],
+      byArea: [],
+      indicatorsByStatus: { ...emptyIndicatorCounts(), ON_PACE: 1 },
+      reports: { submitted: 1, approved: 3, returned: 0, draft: 0 },
+      departmentsInScope: 2,
+      departmentsNotSubmitted: 0,
+    },
+    laggingTasks: [
+      {
+        taskId: 9,
+        number: "12",
+        document: "2023年工作要点",
+        heading: "建设5G全连接工厂",
+        status: "LAGGING",
+        previousStatus: "ON_TRACK",
+        progress: 20,
+        leadUnits: ["省工业和信息化厅", "省通信管理局"],
+        problems: "资金未到位",
+      },
+    ],
+    newlyCompleted: [],
+    departmentsNotSubmitted: [],
+    indicators: [
+      {
+        id: 1,
+        name: "5G基站",
+        unit: "万个",
+        area: "数字基础设施",
+        status: "ON_PACE",
+        latest: { value: 180000, asOf: "2023-06-30" },
+        target: { value: 200000, comparator: "GTE", dueDate: "2023-12-31" },
+        expectedShare: 0.5,
+        actualShare: 0.55,
+      },
+    ],
+    narratives: [],
+  };
+  const meta: BulletinMeta = {
+    title: "数字强省建设工作进展通报（2023年第3期）",
+    issueLabel: "2023年第3期",
+    issuer: "山东省数字强省建设领导小组办公室",
+    version: 1,
+    issuedOn: "2023-07-03",
+    draft: false,
+  };
+
+  it("lays out title, issuer, date and the six numbered sections in order", () => {
+    const blocks = composeBulletin(snapshot, meta, zh, "zh-CN");
+    expect(blocks.slice(0, 3)).toEqual([
+      { kind: "title", text: meta.title },
+      { kind: "meta", text: meta.issuer },
+      { kind: "meta", text: "2023年7月3日" },
+    ]);
+    expect(blocks.filter((b) => b.kind === "heading").map((b) => (b as { text: string }).text)).toEqual([
+      "一、总体情况",
+      "二、滞后和存在风险的任务",
+      "三、未按时报送进展的单位",
+      "四、本期新完成的任务",
+      "五、主要指标监测情况",
+      "六、典型进展",
+    ]);
+    const texts = blocks.map((b) => ("text" in b ? b.text : ""));
+    expect(texts).toContain(
+      "纳入本期通报的任务共 4 项。其中已完成 1 项（较上期 +1），按计划推进 2 项，常态化推进 0 项，存在风险 0 项（较上期 0），滞后 1 项（较上期 0），未启动 0 项。",
+    );
+    // Empty sections say so instead of printing an empty table.
+    expect(texts).toContain("各牵头单位均已按时报送本期进展。");
+    expect(texts).toContain("本期无新完成的任务。");
+    expect(texts).toContain("本期暂无审核通过的进展报告。");
+  });
+
+  it("prints the lagging list with lead units and problems, and the indicator table with pace", () => {
+    const blocks = composeBulletin(snapshot, meta, zh, "zh-CN");
+    const lagging = blocks.find((b) => b.kind === "table" && b.testId === "bulletin-lagging");
+    expect(lagging).toMatchObject({
+      caption: "表4 滞后和存在风险的任务清单",
+      rows: [
+        [
+          "1",
+          "2023年工作要点",
+          "12",
+          "建设5G全连接工厂",
+          "省工业和信息化厅、省通信管理局",
+          "滞后",
+          "20%",
+          "资金未到位",
+        ],
+      ],
+    });
+    const indicators = blocks.find((b) => b.kind === "table" && b.testId === "bulletin-indicators");
+    expect(indicators).toMatchObject({
+      rows: [
+        ["1", "5G基站（万个）", "180,000（2023-06-30）", "≥200,000", "2023-12-31", "50.0%", "55.0%", "符合序时进度"],
+      ],
+    });
+  });
+
+  it("marks drafts and corrections, and speaks English for an English reader", () => {
+    const blocks = composeBulletin(snapshot, { ...meta, version: 2, draft: true }, en, "en");
+    expect(blocks[0]).toEqual({ kind: "meta", text: "DRAFT · not published" });
+    expect(blocks[2]).toEqual({ kind: "meta", text: "(version 2, corrects earlier versions)" });
+    expect(blocks).toContainEqual({ kind: "meta", text: "3 July 2023" });
+    expect(blocks).toContainEqual({ kind: "heading", text: "2. Lagging and at-risk tasks" });
+  });
+
+  it("prints dates as Chinese documents do", () => {
+    expect(printedDate("2023-05-01", "zh-CN")).toBe("2023年5月1日");
+  });
+});
