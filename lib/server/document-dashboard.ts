@@ -335,7 +335,7 @@ function documentIndicators(
   return catalogue
     .filter((i) => targetsBy.has(i.id) || baselineBy.has(i.id))
     .map((i) => {
-      const scale = scaleOf.get(i.id) ?? 1;
+      // listIndicators already gives latest and target in the indicator's unit.
       return {
         id: i.id,
         key: i.key,
@@ -344,8 +344,8 @@ function documentIndicators(
         area: i.area,
         status: i.status,
         reason: i.reason,
-        latest: i.latest ? { value: i.latest.value / scale, asOf: i.latest.asOf } : null,
-        countingTarget: i.target ? { ...i.target, value: i.target.value / scale } : null,
+        latest: i.latest,
+        countingTarget: i.target,
         documentTarget: selectTarget(targetsBy.get(i.id) ?? [], today, directionOf.get(i.id) ?? "HIGHER_IS_BETTER"),
         documentBaseline: baselineBy.get(i.id) ?? null,
         actualShare: i.actualShare,

@@ -306,4 +306,19 @@ describe("getDocumentDashboard", () => {
     expect(fiveG.status).not.toBe("NO_DATA");
     expect(fiveG.expectedShare).not.toBeNull();
   });
+
+  it("shows every value in the indicator's own unit when it has a scale (万个 = 10,000 个)", async () => {
+    const indicator = await db.prisma.indicator.findUniqueOrThrow({ where: { key: "5g-base-stations" } });
+    await db.prisma.indicator.update({ where: { id: indicator.id }, data: { unit: "万个", unitScale: 10_000 } });
+    try {
+      const view = await load("work-points-2023");
+      const fiveG = view.indicators.find((i) => i.key === "5g-base-stations")!;
+      // 150,000 base units recorded above; the 2023 target ≥ 200,000.
+      expect(fiveG.latest).toEqual({ value: 15, asOf: "2023-03-31" });
+      expect(fiveG.documentTarget!.value).toBe(20);
+      expect(fiveG.countingTarget!.value).toBe(20);
+    } finally {
+      await db.prisma.indicator.update({ where: { id: indicator.id }, data: { unit: indicator.unit, unitScale: 1 } });
+    }
+  });
 });
