@@ -97,8 +97,12 @@ async function periodRow(db: Db, period: Period): Promise<number | null> {
 }
 
 /**
- * Generates the sample unless it exists already (idempotent). Task reports and values are written in
- * one transaction each (tasks in batches), so an interrupted run leaves either none or whole reports.
+ * Generates the sample unless it is complete already. Safe to re-run and to interrupt:
+ * - the `sampleData` setting is written first (state "generating"), so the banner is up before the
+ *   first sample row exists, and is marked complete at the end;
+ * - only tasks without any report and indicators without any value get sample data, so real reports
+ *   and values are never touched or overridden, and a resumed run carries on where it stopped;
+ * - task reports are written in batches of one transaction each (whole reports or none).
  */
 export async function generateSampleData(
   db: Db,
@@ -107,9 +111,16 @@ export async function generateSampleData(
   const log = options.log ?? (() => {});
   const now = options.now ?? new Date();
   const existing = await db.appSetting.findUnique({ where: { key: SAMPLE_SETTING } });
-  if (existing) {
+  const state = (existing?.value as { state?: string } | null)?.state;
+  if (existing && state !== "generating") {
     log("sample data: already present");
     return null;
+  }
+  if (existing) log("sample data: resuming an interrupted run");
+  else {
+    await db.appSetting.create({
+      data: { key: SAMPLE_SETTING, value: { state: "generating", generatedAt: now.toISOString() } },
+    });
   }
   const random = prng(20_230_601);
   const current = periodContaining(now);
@@ -118,8 +129,14 @@ export async function generateSampleData(
   if (currentId === null || closedId === null) throw new Error("sample data: reporting periods are missing");
   const today = shanghaiDate(now);
 
+  // The approving reviewer of the sample reports: the demo reviewer when there is one.
+  const reviewer = await db.user.findFirst({ where: { role: "REVIEWER", isDemo: true }, select: { id: true } });
   const tasks = await db.task.findMany({
-    where: { retiredAt: null, assignments: { some: { role: "LEAD", department: { generic: false } } } },
+    where: {
+      retiredAt: null,
+      assignments: { some: { role: "LEAD", department: { generic: false } } },
+      updates: { none: {} },
+    },
     orderBy: { id: "asc" },
     select: {
       id: true,
@@ -153,11 +170,13 @@ export async function generateSampleData(
               : status === "NOT_STARTED"
                 ? 0
                 : Math.round(20 + random() * (status === "LAGGING" ? 30 : 60));
+          // A completed task has completed every milestone: on its due date, or by the period's end.
           const completed =
             status === "COMPLETED"
-              ? task.milestones
-                  .filter((m) => day(m.dueDate) <= closed.end)
-                  .map((m) => ({ milestoneId: m.id, completedDate: day(m.dueDate) }))
+              ? task.milestones.map((m) => ({
+                  milestoneId: m.id,
+                  completedDate: day(m.dueDate) <= closed.end ? day(m.dueDate) : closed.end,
+                }))
               : [];
           const content = {
             taskId: task.id,
@@ -174,7 +193,9 @@ export async function generateSampleData(
             isSample: true,
           };
           await tx.taskUpdate.create({ data: { ...content, version: 1, reviewState: "SUBMITTED" } });
-          await tx.taskUpdate.create({ data: { ...content, version: 2, reviewState: "APPROVED" } });
+          await tx.taskUpdate.create({
+            data: { ...content, version: 2, reviewState: "APPROVED", authorId: reviewer?.id ?? null },
+          });
           taskReports += 1;
           for (const m of completed) {
             await tx.milestone.updateMany({
@@ -185,6 +206,18 @@ export async function generateSampleData(
           await tx.task.update({
             where: { id: task.id },
             data: { currentStatus: status, currentProgress: progress, statusUpdatedAt: asDate(closed.end) },
+          });
+          // As an approval would, with the sample named as the actor.
+          await tx.auditLog.create({
+            data: {
+              actorId: reviewer?.id ?? null,
+              actorLabel: "sample-data",
+              action: "task.status",
+              entityType: "task",
+              entityId: String(task.id),
+              before: { status: "NOT_STARTED", progress: 0 },
+              after: { status, progress, milestones: completed, sample: true },
+            },
           });
           await tx.$executeRaw`
           UPDATE "task" SET "nextDueDate" = (
@@ -222,7 +255,7 @@ export async function generateSampleData(
   const observations = await generateObservations(db, random, today);
   log(`sample data: ${observations} indicator values`);
   const summary: SampleSummary = { generatedAt: now.toISOString(), taskReports, observations };
-  await db.appSetting.create({ data: { key: SAMPLE_SETTING, value: { ...summary } } });
+  await db.appSetting.update({ where: { key: SAMPLE_SETTING }, data: { value: { state: "complete", ...summary } } });
   return summary;
 }
 
@@ -232,7 +265,8 @@ export async function generateSampleData(
  */
 async function generateObservations(db: Db, random: () => number, today: string): Promise<number> {
   const indicators = await db.indicator.findMany({
-    where: { mergedIntoId: null, targets: { some: { retiredAt: null } } },
+    // Indicators with a recorded value (real, or sample from an interrupted run) keep theirs.
+    where: { mergedIntoId: null, targets: { some: { retiredAt: null } }, observations: { none: {} } },
     orderBy: { id: "asc" },
     select: {
       id: true,

@@ -36,30 +36,78 @@ describe("sample data", () => {
   });
 
   it("marks every generated report and value as sample data, and the tasks' statuses follow the approved reports", async () => {
+    // A real report and a real value already in the database: the sample must leave them alone.
+    const realTask = await db.prisma.task.findFirstOrThrow({
+      where: { assignments: { some: { role: "LEAD", department: { generic: false } } } },
+      select: { id: true, assignments: { where: { role: "LEAD" }, select: { departmentId: true }, take: 1 } },
+    });
+    const period = await db.prisma.reportingPeriod.findFirstOrThrow({ where: { year: 2023, index: 5 } });
+    await db.prisma.taskUpdate.create({
+      data: {
+        taskId: realTask.id,
+        periodId: period.id,
+        departmentId: realTask.assignments[0]!.departmentId,
+        kind: "LEAD_REPORT",
+        version: 1,
+        reviewState: "SUBMITTED",
+        status: "ON_TRACK",
+        progress: 30,
+        progressText: "真实报送",
+      },
+    });
+    const fiveG = await db.prisma.indicator.findUniqueOrThrow({ where: { key: "5g-base-stations" } });
+    await db.prisma.observation.create({
+      data: {
+        indicatorId: fiveG.id,
+        value: 185_000,
+        normalizedValue: 185_000,
+        asOf: new Date("2023-06-30T00:00:00Z"),
+        source: "STATISTICAL_BULLETIN",
+      },
+    });
     const summary = await generateSampleData(db.prisma, { now: NOW, log: (l) => logs.push(l) });
     expect(summary).not.toBeNull();
     expect(summary!.taskReports).toBeGreaterThan(50);
     expect(summary!.observations).toBeGreaterThan(50);
     expect(logs.some((l) => l.includes("sample data: task reports"))).toBe(true);
 
-    expect(await db.prisma.taskUpdate.count({ where: { isSample: false } })).toBe(0);
-    expect(await db.prisma.observation.count({ where: { isSample: false } })).toBe(0);
-    expect(await db.prisma.observation.count()).toBe(summary!.observations);
+    expect(await db.prisma.taskUpdate.count({ where: { isSample: false } })).toBe(1);
+    expect(await db.prisma.taskUpdate.count({ where: { taskId: realTask.id, isSample: true } })).toBe(0);
+    expect(await db.prisma.observation.count({ where: { indicatorId: fiveG.id, isSample: true } })).toBe(0);
+    expect(await db.prisma.observation.count({ where: { isSample: true } })).toBe(summary!.observations);
 
     const approved = await db.prisma.taskUpdate.findMany({
       where: { reviewState: "APPROVED" },
-      select: { status: true, progress: true, task: { select: { currentStatus: true, currentProgress: true } } },
+      select: {
+        status: true,
+        progress: true,
+        taskId: true,
+        task: { select: { currentStatus: true, currentProgress: true } },
+      },
     });
     expect(approved.length).toBeGreaterThan(50);
     for (const report of approved) {
       expect(report.task).toEqual({ currentStatus: report.status, currentProgress: report.progress });
     }
+    // A completed task has no open milestone left; each status change is audited as an approval is.
+    const completedIds = approved.filter((r) => r.status === "COMPLETED").map((r) => r.taskId);
+    expect(
+      await db.prisma.milestone.count({
+        where: { taskId: { in: completedIds }, completedDate: null, retiredAt: null },
+      }),
+    ).toBe(0);
+    expect(await db.prisma.auditLog.count({ where: { actorLabel: "sample-data", action: "task.status" } })).toBe(
+      approved.length,
+    );
     // A mix of statuses, so the dashboards have something to show.
     const statuses = new Set(approved.map((r) => r.status));
     expect(statuses.has("COMPLETED")).toBe(true);
     expect(statuses.has("LAGGING") || statuses.has("AT_RISK")).toBe(true);
     // No value is dated after the day it was generated, and none claims to be a real statistic.
-    const values = await db.prisma.observation.findMany({ select: { asOf: true, note: true } });
+    const values = await db.prisma.observation.findMany({
+      where: { isSample: true },
+      select: { asOf: true, note: true },
+    });
     for (const value of values) {
       expect(value.asOf.toISOString().slice(0, 10) <= "2023-11-15").toBe(true);
       expect(value.note).toContain("示例数据");
@@ -81,5 +129,19 @@ describe("sample data", () => {
     });
     expect([await db.prisma.taskUpdate.count(), await db.prisma.observation.count()]).toEqual(before);
     expect(await db.prisma.appSetting.count({ where: { key: SAMPLE_SETTING } })).toBe(1);
+  });
+
+  it("resumes an interrupted run without writing anything twice", async () => {
+    const before = [await db.prisma.taskUpdate.count(), await db.prisma.observation.count()];
+    await db.prisma.appSetting.update({
+      where: { key: SAMPLE_SETTING },
+      data: { value: { state: "generating", generatedAt: NOW.toISOString() } },
+    });
+    expect(await settings.getSampleDataInfo()).not.toBeNull(); // the banner stays up meanwhile
+    const resumed = await generateSampleData(db.prisma, { now: NOW });
+    expect(resumed).toMatchObject({ taskReports: 0, observations: 0 });
+    expect([await db.prisma.taskUpdate.count(), await db.prisma.observation.count()]).toEqual(before);
+    const setting = await db.prisma.appSetting.findUniqueOrThrow({ where: { key: SAMPLE_SETTING } });
+    expect(setting.value).toMatchObject({ state: "complete" });
   });
 });
