@@ -9,7 +9,7 @@ import { COMPARATOR_SYMBOL, INDICATOR_STATUSES } from "@/lib/domain/indicator-st
 import type { OverviewFilters } from "@/lib/domain/overview-filters";
 import { DEFAULT_STATE, taskListHref, UNASSIGNED_AREA, type TaskListState } from "@/lib/domain/task-filters";
 import { TASK_STATUSES } from "@/lib/domain/task-status";
-import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
+import { formatDate, formatNumber, formatQuantity, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import { DUE_SOON_DAYS, type Overview, type OverviewGroup } from "@/lib/server/overview";
 import { periodLabel } from "./period-label";
 
@@ -83,7 +83,11 @@ export function OverviewView({
           label={t("overview.cards.dueSoon", { days: DUE_SOON_DAYS })}
           value={formatNumber(locale, milestones.dueSoon)}
           detail={t("overview.cards.dueSoonDetail", { date: formatDate(locale, milestones.dueSoonUntil) })}
-          href={taskListHref(scope, { dueFrom: overview.referenceDate, dueTo: milestones.dueSoonUntil })}
+          href={
+            overview.isCurrentPeriod
+              ? taskListHref(scope, { dueFrom: overview.referenceDate, dueTo: milestones.dueSoonUntil })
+              : undefined
+          }
         />
         <StatCard
           testId="card-submission"
@@ -186,7 +190,10 @@ export function OverviewView({
             {INDICATOR_STATUSES.map((status) => (
               <li key={status}>
                 <Link
-                  href={`/indicators?status=${status.toLowerCase()}`}
+                  href={`/indicators?${new URLSearchParams({
+                    status: status.toLowerCase(),
+                    ...(filters.area && filters.area !== UNASSIGNED_AREA ? { area: filters.area } : {}),
+                  }).toString()}`}
                   data-testid={`indicator-status-${status}`}
                   className="inline-flex items-center gap-1 hover:underline"
                 >
@@ -214,9 +221,9 @@ export function OverviewView({
                   </Link>
                   <span className="flex items-center gap-2 text-xs text-slate-600">
                     <span className="tabular-nums">
-                      {i.latest ? `${formatNumber(locale, i.latest.value)}` : "—"}
+                      {i.latest ? formatQuantity(locale, i.latest.value, i.unit) : "—"}
                       {i.target
-                        ? ` / ${COMPARATOR_SYMBOL[i.target.comparator]}${formatNumber(locale, i.target.value)}`
+                        ? ` / ${COMPARATOR_SYMBOL[i.target.comparator]}${formatQuantity(locale, i.target.value, i.unit)}`
                         : ""}
                     </span>
                     <IndicatorStatusBadge status={i.status} label={t(`indicators.statusLabel.${i.status}`)} />

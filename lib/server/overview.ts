@@ -42,6 +42,7 @@ export interface Overview {
   tasks: { counts: StatusCounts; rollUp: TaskRollUp };
   byDocument: OverviewGroup[];
   byArea: OverviewGroup[];
+  /** Tasks with an overdue milestone, and tasks whose next milestone falls due within DUE_SOON_DAYS. */
   milestones: { overdue: number; dueSoon: number; dueSoonUntil: string };
   indicators: {
     counts: Record<IndicatorStatus, number>;
@@ -119,15 +120,22 @@ export async function getOverview(filters: OverviewFilters, now = new Date()): P
       SELECT t."documentId" AS "documentId", t.area, t."currentStatus"::text AS status, count(*)::int AS n
       FROM "task" t WHERE ${where}
       GROUP BY 1, 2, 3`,
-    // A milestone completed after the reference date was still open on it.
+    // Per task, its milestones still open on the reference date (one completed later was open then):
+    // a task is overdue when one of them is past due, and "due soon" when the next one falls due
+    // within the window — the same sets the task list's `overdue` and next-due filters give.
     db.$queryRaw<{ overdue: number; dueSoon: number }[]>`
-      SELECT count(*) FILTER (WHERE m."dueDate" < ${referenceDate}::date)::int AS overdue,
-             count(*) FILTER (WHERE m."dueDate" >= ${referenceDate}::date
-                                AND m."dueDate" <= ${dueSoonUntil}::date)::int AS "dueSoon"
-      FROM "milestone" m JOIN "task" t ON t.id = m."taskId"
-      WHERE m."retiredAt" IS NULL
-        AND (m."completedDate" IS NULL OR m."completedDate" > ${referenceDate}::date)
-        AND ${where}`,
+      WITH open AS (
+        SELECT m."taskId", min(m."dueDate") AS "nextDue"
+        FROM "milestone" m JOIN "task" t ON t.id = m."taskId"
+        WHERE m."retiredAt" IS NULL
+          AND (m."completedDate" IS NULL OR m."completedDate" > ${referenceDate}::date)
+          AND ${where}
+        GROUP BY m."taskId"
+      )
+      SELECT (count(*) FILTER (WHERE "nextDue" < ${referenceDate}::date))::int AS overdue,
+             (count(*) FILTER (WHERE "nextDue" >= ${referenceDate}::date
+                                 AND "nextDue" <= ${dueSoonUntil}::date))::int AS "dueSoon"
+      FROM open`,
     db.$queryRaw<LaggingDepartment[]>`
       SELECT d.id, d.name,
              (count(*) FILTER (WHERE t."currentStatus" = 'LAGGING'))::int AS lagging,

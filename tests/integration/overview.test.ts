@@ -104,24 +104,28 @@ describe("overview", () => {
     expect(wp2022.laggingDepartments).toEqual([]);
   });
 
-  it("counts overdue milestones and those due within 60 days as of the reference date", async () => {
-    const task = await db.prisma.task.findFirstOrThrow({
-      where: { document: { slug: "work-points-2023" } },
+  it("counts tasks with overdue milestones and tasks whose next milestone is due within 60 days", async () => {
+    const [late, soon] = await db.prisma.task.findMany({
+      where: { document: { slug: "work-points-2023" }, milestones: { none: {} } },
+      orderBy: { id: "asc" },
+      take: 2,
       select: { id: true },
     });
     const base = await overview.getOverview(filters(), NOW);
     await db.prisma.milestone.createMany({
       data: [
-        { taskId: task.id, ordinal: 900, dueDate: new Date("2023-11-10T00:00:00Z"), text: "测试：已逾期" },
-        { taskId: task.id, ordinal: 901, dueDate: new Date("2023-12-20T00:00:00Z"), text: "测试：60天内" },
-        { taskId: task.id, ordinal: 902, dueDate: new Date("2024-03-01T00:00:00Z"), text: "测试：60天后" },
+        // Two overdue milestones on one task: one task.
+        { taskId: late!.id, ordinal: 900, dueDate: new Date("2023-11-10T00:00:00Z"), text: "测试：已逾期" },
+        { taskId: late!.id, ordinal: 901, dueDate: new Date("2023-11-01T00:00:00Z"), text: "测试：已逾期2" },
+        { taskId: soon!.id, ordinal: 900, dueDate: new Date("2023-12-20T00:00:00Z"), text: "测试：60天内" },
+        { taskId: soon!.id, ordinal: 901, dueDate: new Date("2024-03-01T00:00:00Z"), text: "测试：60天后" },
       ],
     });
     const after = await overview.getOverview(filters(), NOW);
     expect(after.milestones.overdue).toBe(base.milestones.overdue + 1);
     expect(after.milestones.dueSoon).toBe(base.milestones.dueSoon + 1);
     expect(after.milestones.dueSoonUntil).toBe("2024-01-14");
-    // Judged at the end of a past period, the milestone due 2023-11-10 was not yet overdue.
+    // Judged at the end of a past period, the milestones due in November were not yet overdue.
     const past = await overview.getOverview(filters({ period: parsePeriodCode("2023-P5") }), NOW);
     expect(past.referenceDate).toBe("2023-10-31");
     expect(past.isCurrentPeriod).toBe(false);

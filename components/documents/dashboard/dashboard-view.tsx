@@ -101,7 +101,8 @@ export function DocumentDashboardView({
           label={t("documentDashboard.cards.overdue")}
           value={formatNumber(locale, milestones.overdue)}
           detail={t("documentDashboard.cards.overdueDetail")}
-          href={taskListHref(scope, { overdue: true })}
+          // The card counts milestones: it points at the milestone list below, not at a task list.
+          href="#milestones"
           tone={milestones.overdue > 0 ? "alert" : "default"}
         />
         <StatCard
@@ -109,7 +110,7 @@ export function DocumentDashboardView({
           label={t("documentDashboard.cards.dueSoon", { days: DUE_SOON_DAYS })}
           value={formatNumber(locale, milestones.dueSoon)}
           detail={t("documentDashboard.cards.dueSoonDetail", { date: formatDate(locale, milestones.dueSoonUntil) })}
-          href={taskListHref(scope, { dueFrom: dashboard.today, dueTo: milestones.dueSoonUntil })}
+          href="#milestones"
         />
       </div>
 

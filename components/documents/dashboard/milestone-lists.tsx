@@ -35,7 +35,11 @@ export function MilestoneLists({
     },
   ];
   return (
-    <section aria-labelledby="milestones-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+    <section
+      id="milestones"
+      aria-labelledby="milestones-heading"
+      className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <h2 id="milestones-heading" className="mb-2 font-semibold">
         {t("documentDashboard.milestones.heading")}
       </h2>
