@@ -47,6 +47,7 @@ export const en: Messages = {
     retry: "Try again",
     notFound: "Page not found",
     backHome: "Back to the overview",
+    dataTable: "Data table",
     count: "{count} items",
     databaseUnavailable: "The database cannot be reached right now. Please try again shortly.",
   },

@@ -51,6 +51,7 @@ export const zhCN = {
     retry: "重试",
     notFound: "页面不存在",
     backHome: "返回总览",
+    dataTable: "数据表",
     count: "{count} 项",
     databaseUnavailable: "数据库暂时无法连接，请稍后重试。",
   },

@@ -127,7 +127,14 @@ export function IndicatorChart({
   );
 
   return (
-    <ChartFrame title={m.title} description={m.description} height={320} testId="indicator-chart" table={table}>
+    <ChartFrame
+      title={m.title}
+      description={m.description}
+      height={320}
+      testId="indicator-chart"
+      table={table}
+      tableLabel={m.dataTable}
+    >
       <ComposedChart accessibilityLayer={false} margin={{ top: 28, right: 16, bottom: 4, left: 8 }}>
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis

@@ -140,6 +140,7 @@ export function OverviewView({
               {t("overview.sections.byDocument")}
             </h2>
             <StackedBarChart
+              tableLabel={t("common.dataTable")}
               testId="chart-by-document"
               title={t("overview.charts.byDocument")}
               description={t("overview.charts.byDocumentDescription")}
@@ -155,6 +156,7 @@ export function OverviewView({
               {t("overview.sections.byArea")}
             </h2>
             <StackedBarChart
+              tableLabel={t("common.dataTable")}
               testId="chart-by-area"
               title={t("overview.charts.byArea")}
               description={t("overview.charts.byAreaDescription")}
@@ -174,6 +176,7 @@ export function OverviewView({
             {t("overview.sections.indicatorStatus")}
           </h2>
           <CategoryBarChart
+            tableLabel={t("common.dataTable")}
             testId="chart-indicators"
             title={t("overview.charts.indicators")}
             description={t("overview.charts.indicatorsDescription")}

@@ -19,6 +19,7 @@ export function CategoryBarChart({
   categoryHeader,
   valueHeader,
   testId,
+  tableLabel,
   height = 240,
 }: {
   title: string;
@@ -27,6 +28,7 @@ export function CategoryBarChart({
   categoryHeader: string;
   valueHeader: string;
   testId?: string;
+  tableLabel: string;
   height?: number;
 }) {
   const table = (
@@ -54,7 +56,14 @@ export function CategoryBarChart({
     </table>
   );
   return (
-    <ChartFrame title={title} description={description} height={height} testId={testId} table={table}>
+    <ChartFrame
+      title={title}
+      description={description}
+      height={height}
+      testId={testId}
+      table={table}
+      tableLabel={tableLabel}
+    >
       <BarChart accessibilityLayer={false} data={bars} margin={{ top: 20, right: 8, bottom: 4, left: 0 }}>
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
         <XAxis dataKey="label" interval={0} tick={{ fontSize: 11, fill: "#334155" }} />

@@ -18,6 +18,7 @@ export function ChartFrame({
   testId,
   children,
   table,
+  tableLabel,
 }: {
   title: string;
   /** One sentence saying what the chart shows; read by screen readers. */
@@ -29,6 +30,8 @@ export function ChartFrame({
   children: ReactNode;
   /** The chart's data as a table: rendered inside <details>, also announced to screen readers. */
   table?: ReactNode;
+  /** The summary of the data table's disclosure ("数据表" / "Data table"). */
+  tableLabel: string;
 }) {
   return (
     <figure data-testid={testId} data-chart className="rounded-lg border border-slate-200 bg-white p-3">
@@ -41,7 +44,7 @@ export function ChartFrame({
       </div>
       {table ? (
         <details className="mt-2 text-sm">
-          <summary className="cursor-pointer text-slate-600">数据表 · Data table</summary>
+          <summary className="cursor-pointer text-slate-600">{tableLabel}</summary>
           <div className="mt-2 overflow-x-auto">{table}</div>
         </details>
       ) : null}

@@ -27,6 +27,7 @@ export function StackedBarChart({
   groupHeader,
   totalHeader,
   testId,
+  tableLabel,
 }: {
   title: string;
   description: string;
@@ -35,6 +36,7 @@ export function StackedBarChart({
   groupHeader: string;
   totalHeader: string;
   testId?: string;
+  tableLabel: string;
 }) {
   const data = rows.map((row) => ({ label: row.label, ...row.values }));
   const height = Math.max(180, 72 + rows.length * 36);
@@ -75,7 +77,14 @@ export function StackedBarChart({
     </table>
   );
   return (
-    <ChartFrame title={title} description={description} height={height} testId={testId} table={table}>
+    <ChartFrame
+      title={title}
+      description={description}
+      height={height}
+      testId={testId}
+      table={table}
+      tableLabel={tableLabel}
+    >
       <BarChart
         accessibilityLayer={false}
         data={data}

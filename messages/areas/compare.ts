@@ -28,6 +28,7 @@ export const compareZh = {
     lowered: "目标降低",
   },
   chart: {
+    dataTable: "数据表",
     tasksTitle: "各领域任务变化",
     tasksDescription: "按领域统计的延续、新增和不再出现的任务数。",
     targetsTitle: "目标变化",
@@ -126,6 +127,7 @@ export const compareEn: Widen<typeof compareZh> = {
     lowered: "Targets lowered",
   },
   chart: {
+    dataTable: "Data table",
     tasksTitle: "Task changes by area",
     tasksDescription: "Tasks carried over, added and dropped, per area.",
     targetsTitle: "Target changes",

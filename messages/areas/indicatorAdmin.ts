@@ -26,7 +26,7 @@ export const indicatorAdminZh = {
   observations: "实际值",
   tasks: "关联任务",
   synonyms: "别名",
-  mergedInto: "已合并到「{name}」",
+  mergedInto: "已合并到「{name}」。",
   active: "在用",
   viewInCatalogue: "在指标目录中查看",
   edit: {
@@ -132,7 +132,7 @@ export const indicatorAdminEn: Widen<typeof indicatorAdminZh> = {
   observations: "Values",
   tasks: "Linked tasks",
   synonyms: "Synonyms",
-  mergedInto: "Merged into “{name}”",
+  mergedInto: "Merged into “{name}”.",
   active: "In use",
   viewInCatalogue: "View in the catalogue",
   edit: {

@@ -15,6 +15,7 @@ export const indicatorChartZh = {
   date: "日期",
   value: "数值",
   document: "来源文件",
+  dataTable: "数据表",
   pace: {
     title: "进展判断",
     status: "状态",
@@ -57,6 +58,7 @@ export const indicatorChartEn: Widen<typeof indicatorChartZh> = {
   date: "Date",
   value: "Value",
   document: "Document",
+  dataTable: "Data table",
   pace: {
     title: "Pace",
     status: "Status",

@@ -27,7 +27,7 @@ export function IndicatorAdminDetail({
   if (indicator.mergedInto) {
     return (
       <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-        {t("indicatorAdmin.mergedInto", { name: indicator.mergedInto.name })}。{t("indicatorAdmin.merge.alreadyMerged")}{" "}
+        {t("indicatorAdmin.mergedInto", { name: indicator.mergedInto.name })} {t("indicatorAdmin.merge.alreadyMerged")}{" "}
         <Link href={`/admin/indicators/${indicator.mergedInto.id}`} className="font-medium underline">
           {t("indicatorAdmin.mergedNoticeLink")}
         </Link>

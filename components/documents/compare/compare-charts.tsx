@@ -51,6 +51,7 @@ export function CompareCharts({
         description={messages.chart.tasksDescription}
         height={areaHeight}
         testId="compare-chart-areas"
+        tableLabel={messages.chart.dataTable}
         table={
           <table className="w-full text-sm">
             <caption className="sr-only">{messages.chart.tasksTitle}</caption>
@@ -114,6 +115,7 @@ export function CompareCharts({
         </BarChart>
       </ChartFrame>
       <ChartFrame
+        tableLabel={messages.chart.dataTable}
         title={messages.chart.targetsTitle}
         description={messages.chart.targetsDescription}
         height={targetHeight}

@@ -120,6 +120,7 @@ export function DocumentDashboardView({
             {t("documentDashboard.chart.heading")}
           </h2>
           <StackedBarChart
+            tableLabel={t("common.dataTable")}
             testId="chart-by-chapter"
             title={t("documentDashboard.chart.title")}
             description={t("documentDashboard.chart.description")}
