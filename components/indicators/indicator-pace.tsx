@@ -62,14 +62,17 @@ export function IndicatorPace({
         </div>
         {evaluation.expectedShare !== null && evaluation.actualShare !== null ? (
           <div className="space-y-1 py-1.5">
-            <ProgressBar
-              label={t("indicatorChart.pace.actual")}
-              share={evaluation.actualShare}
-              expected={evaluation.expectedShare}
-              expectedLabel={t("indicatorChart.pace.expected")}
-              status={evaluation.status}
-              locale={locale}
-            />
+            <dt className="sr-only">{t("indicatorChart.pace.actual")}</dt>
+            <dd>
+              <ProgressBar
+                label={t("indicatorChart.pace.actual")}
+                share={evaluation.actualShare}
+                expected={evaluation.expectedShare}
+                expectedLabel={t("indicatorChart.pace.expected")}
+                status={evaluation.status}
+                locale={locale}
+              />
+            </dd>
           </div>
         ) : null}
         {projection ? (

@@ -72,6 +72,8 @@ test("the overview draws its charts, and its filters change the numbers", async 
   await page.goto("/?period=2023-P3");
   await expect(page.getByTestId("overview-as-of")).toContainText("2023年6月30日");
   await expect(page.getByRole("form", { name: "筛选" }).getByLabel("报送期")).toHaveValue("2023-P3");
+  // Usable on a phone: nothing wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });
 
 test("the catalogue groups indicators by area with every target and a status, and filters by status", async ({
@@ -124,6 +126,7 @@ for (const { name, key, labels } of [
     await chart.locator("summary").click();
     await expect(chart.locator("table")).toContainText("目标");
     await expect(page.getByTestId("indicator-pace")).toContainText("当前考核目标");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectAccessible(page);
   });
 }
