@@ -50,6 +50,43 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** What a multipart form adds around the file itself (boundaries, part headers, the small fields). */
+export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * Reads a multipart/form-data body of at most `maxBytes`, counting bytes as they arrive and stopping
+ * past the limit (413). `request.formData()` alone buffers whatever is sent, and a chunked upload carries
+ * no Content-Length to check first — so the count, not the header, is the guard. A declared length over
+ * the limit is refused before anything is read. Callers authorize before calling this.
+ */
+export async function readLimitedFormData(request: Request, maxBytes: number): Promise<FormData> {
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "文件过大 · the file is too large");
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  const notMultipart = () =>
+    new AppError("VALIDATION", "请以 multipart/form-data 上传文件 · upload as multipart/form-data");
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!request.body || !contentType.toLowerCase().startsWith("multipart/form-data")) throw notMultipart();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    return await new Response(Buffer.concat(chunks), { headers: { "content-type": contentType } }).formData();
+  } catch {
+    throw notMultipart();
+  }
+}
+
 export interface RouteContext<B, Q, P> {
   actor: Actor;
   body: B;

@@ -12,6 +12,7 @@ import type * as ObservationsModule from "../../lib/server/observations";
 import { importDocuments } from "../../seed/import";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { encodeGbk } from "../support/gbk";
+import { streamedBody, streamedRequest } from "../support/streamed-body";
 
 type Who = "reviewer" | "lead" | "other" | "viewer";
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -482,5 +483,46 @@ describe("files that are refused whole", () => {
       form(utf8Bom([[FIVE_G, null, null, 1, "2020-01-01", "其他"]]), "v.csv", "preview"),
     );
     expect(response.status).toBe(403);
+  });
+});
+
+describe("request bodies are bounded before they are read", () => {
+  const IMPORT_URL = "http://localhost/api/indicators/observations/import";
+  const LIMIT = 2 * 1024 * 1024 + 64 * 1024;
+
+  it("a chunked upload without Content-Length is cut off past the limit (413), not buffered whole", async () => {
+    const body = streamedBody(40 * 1024 * 1024);
+    const response = await routes.importFile(
+      streamedRequest(IMPORT_URL, body.stream, { authorization: `Bearer ${tokens.reviewer}` }),
+      { params: Promise.resolve({}) },
+    );
+    expect(response.status).toBe(413);
+    expect(body.pulled.bytes).toBeGreaterThan(LIMIT);
+    expect(body.pulled.bytes).toBeLessThanOrEqual(LIMIT + body.chunkBytes);
+  });
+
+  it("a declared length over the limit is refused without reading the body", async () => {
+    const body = streamedBody(40 * 1024 * 1024);
+    const response = await routes.importFile(
+      streamedRequest(IMPORT_URL, body.stream, {
+        authorization: `Bearer ${tokens.reviewer}`,
+        "content-length": String(40 * 1024 * 1024),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    expect(response.status).toBe(413);
+    expect(body.pulled.bytes).toBeLessThanOrEqual(body.chunkBytes);
+  });
+
+  it("someone who may not import is refused (403) before the body is read", async () => {
+    for (const who of ["viewer"] as const) {
+      const body = streamedBody(40 * 1024 * 1024);
+      const response = await routes.importFile(
+        streamedRequest(IMPORT_URL, body.stream, { authorization: `Bearer ${tokens[who]}` }),
+        { params: Promise.resolve({}) },
+      );
+      expect(response.status).toBe(403);
+      expect(body.pulled.bytes).toBeLessThanOrEqual(body.chunkBytes);
+    }
   });
 });
