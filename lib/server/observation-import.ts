@@ -12,7 +12,6 @@ import {
   selectDataRows,
   sniffImportFile,
   typeRow,
-  zipDeclaredSize,
   type Cell,
   type CsvEncoding,
   type ImportColumn,
@@ -28,6 +27,7 @@ import type { Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden } from "./errors";
 import { listRecordableIndicatorIds, observationInput } from "./observations";
+import { checkZipContents } from "./zip-contents";
 
 /**
  * Bulk entry of indicator actual values from an xlsx or csv file: preview, then an all-or-nothing commit.
@@ -49,8 +49,8 @@ import { listRecordableIndicatorIds, observationInput } from "./observations";
  */
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 2000;
-/** What an accepted xlsx may unpack to; 2 MB of compressed xml rarely exceeds 20 MB. */
-const IMPORT_MAX_UNPACKED_BYTES = 40 * 1024 * 1024;
+/** What an accepted xlsx may unpack to, counted while inflating; 2 MB of compressed xml rarely exceeds 20 MB. */
+export const IMPORT_MAX_UNPACKED_BYTES = 40 * 1024 * 1024;
 /** Serialises imports, so two identical files committed at once cannot both pass the duplicate check. */
 const IMPORT_LOCK_KEY = 720_211;
 
@@ -164,10 +164,16 @@ export async function readImportFile(
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
-  const unpacked = zipDeclaredSize(bytes);
-  if (unpacked === null || unpacked > IMPORT_MAX_UNPACKED_BYTES) {
-    throw bad("不是有效的 Excel 文件", "not a valid Excel workbook");
+  // Verified by inflating with a bound, never by the sizes the zip declares (ExcelJS trusts those).
+  const contents = checkZipContents(bytes, IMPORT_MAX_UNPACKED_BYTES);
+  if (!contents.ok && contents.reason === "tooLarge") {
+    const mb = IMPORT_MAX_UNPACKED_BYTES / 1024 / 1024;
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `Excel 文件解压后超过 ${mb} MB，请分批导入 · the workbook unpacks to more than ${mb} MB, split it`,
+    );
   }
+  if (!contents.ok) throw bad("不是有效的 Excel 文件", "not a valid Excel workbook");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../lib/server/auth/actor";
 import type * as ErrorsModule from "../../lib/server/errors";
@@ -13,6 +14,7 @@ import { importDocuments } from "../../seed/import";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { encodeGbk } from "../support/gbk";
 import { streamedBody, streamedRequest } from "../support/streamed-body";
+import { writeZip } from "../support/zip";
 
 type Who = "reviewer" | "lead" | "other" | "viewer";
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -475,6 +477,31 @@ describe("files that are refused whole", () => {
     await refuse(new TextEncoder().encode(csvText(many)), "many.csv", 422, /超过 2000 行/);
     await refuse(new TextEncoder().encode("指标编号,数值\r\na,1\r\n"), "cols.csv", 422, /缺少列：统计时点、来源/);
     await refuse(new Uint8Array(0), "empty.csv", 422, /文件为空/);
+  });
+
+  it("a workbook hiding a zip bomb behind headers that understate its size (413), before ExcelJS sees it", async () => {
+    // A genuine workbook, rewritten with one more entry that declares 1 KB and inflates to 64 MB.
+    const genuine = await JSZip.loadAsync(await xlsx([[FIVE_G, null, null, 1, "2020-01-01", "其他", null, null]]));
+    const entries = await Promise.all(
+      Object.values(genuine.files)
+        .filter((f) => !f.dir)
+        .map(async (f) => ({ name: f.name, data: await f.async("uint8array") })),
+    );
+    const bomb = writeZip([
+      ...entries,
+      { name: "xl/media/image1.bin", data: new Uint8Array(64 * 1024 * 1024), declaredSize: 1024 },
+    ]);
+    expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024);
+    const load = vi.spyOn(ExcelJS.Workbook.prototype, "xlsx", "get");
+    await refuse(bomb, "bomb.xlsx", 413, /解压后超过 40 MB/);
+    expect(load).not.toHaveBeenCalled();
+    load.mockRestore();
+    // The same entries with honest headers are a workbook like any other.
+    const honest = await imports.previewObservationImport(actors.reviewer, {
+      name: "ok.xlsx",
+      bytes: writeZip(entries),
+    });
+    expect(honest).toMatchObject({ format: "xlsx", okCount: 1 });
   });
 
   it("a viewer may not even preview", async () => {
