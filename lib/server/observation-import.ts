@@ -301,23 +301,25 @@ async function validateRows(tx: Tx, actor: Actor, sheet: SheetRow[], today: stri
     const indicator = byKey.get(r.key);
     return indicator && r.asOf ? [{ indicatorId: indicator.id, asOf: r.asOf }] : [];
   });
+  // Current values of each indicator, including those entered for indicators merged into it (they show
+  // and count as its own), so re-importing a merged-in value is caught as a repeat too.
   const existing = found.length
     ? await tx.observation.findMany({
         where: {
           supersededBy: { is: null },
           OR: [...new Set(found.map((f) => f.indicatorId))].map((indicatorId) => ({
-            indicatorId,
+            OR: [{ indicatorId }, { indicator: { mergedIntoId: indicatorId } }],
             asOf: {
               in: found.filter((f) => f.indicatorId === indicatorId).map((f) => new Date(`${f.asOf}T00:00:00Z`)),
             },
           })),
         },
-        select: { indicatorId: true, asOf: true, value: true },
+        select: { indicatorId: true, asOf: true, value: true, indicator: { select: { mergedIntoId: true } } },
       })
     : [];
   const existingValues = new Map<string, number[]>();
   for (const e of existing) {
-    const id = `${e.indicatorId}\u0000${e.asOf.toISOString().slice(0, 10)}`;
+    const id = `${e.indicator.mergedIntoId ?? e.indicatorId}\u0000${e.asOf.toISOString().slice(0, 10)}`;
     existingValues.set(id, [...(existingValues.get(id) ?? []), Number(e.value)]);
   }
 

@@ -422,6 +422,43 @@ describe("preview and commit", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("a value entered for an indicator merged into the file's indicator counts as already recorded", async () => {
+    const [survivor, merged] = await db.prisma.indicator.findMany({
+      where: {
+        unit: "个",
+        mergedIntoId: null,
+        key: { notIn: [FIVE_G, otherKey] },
+        NOT: { key: { startsWith: "name:" } },
+      },
+      orderBy: { id: "asc" },
+      take: 2,
+      select: { id: true, key: true },
+    });
+    await obs.recordObservation(actors.reviewer, {
+      indicatorId: merged!.id,
+      value: 4321,
+      asOf: "2021-06-30",
+      source: "OTHER",
+    });
+    await db.prisma.indicator.update({ where: { id: merged!.id }, data: { mergedIntoId: survivor!.id } });
+    try {
+      const repeat = utf8Bom([[survivor!.key, null, null, "4321", "2021-06-30", "其他", null, null]]);
+      const preview = await previewVia("reviewer", repeat, "merged.csv");
+      expect(preview.canCommit).toBe(false);
+      expect(preview.rows[0]!.issues.map((i) => `${i.column}:${i.code}`)).toEqual(["value:duplicateExisting"]);
+      const before = await counts();
+      expect((await post("reviewer", form(repeat, "merged.csv", "commit", preview.sha256))).status).toBe(422);
+      expect(await counts()).toEqual(before);
+      // Another value for that date is stored with a warning naming the merged-in value.
+      const other = utf8Bom([[survivor!.key, null, null, "4400", "2021-06-30", "其他", null, null]]);
+      const warned = await previewVia("reviewer", other, "merged-2.csv");
+      expect(warned).toMatchObject({ canCommit: true, warningCount: 1 });
+      expect(warned.rows[0]!.issues).toMatchObject([{ code: "sameDateExisting", params: { values: "4321" } }]);
+    } finally {
+      await db.prisma.indicator.update({ where: { id: merged!.id }, data: { mergedIntoId: null } });
+    }
+  });
+
   it("a merged indicator and a percentage cell are judged by the indicator", async () => {
     const [survivor, merged] = await db.prisma.indicator.findMany({
       where: { unit: "%", mergedIntoId: null },
