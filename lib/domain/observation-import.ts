@@ -484,3 +484,34 @@ export function readZipEntries(bytes: Uint8Array): ZipEntry[] | null {
   }
   return entries;
 }
+
+/**
+ * What identifies a stored value within one import: its indicator and date (two rows for the same pair
+ * refuse the file, see markDuplicateRows). The value is left out: the database rounds it to six decimals.
+ */
+export const observationKey = (indicatorId: number, asOf: string) => `${indicatorId}\u0000${asOf}`;
+
+/**
+ * The created rows in the order of the inputs they were made from, matched by key: the order in which a
+ * database returns rows from a multi-row INSERT … RETURNING is not guaranteed, so position proves nothing.
+ * Throws when a row cannot be matched (the batch's audit would be wrong).
+ */
+export function pairCreatedWithInputs<I, C>(
+  inputs: readonly I[],
+  created: readonly C[],
+  keyOfInput: (input: I) => string,
+  keyOfCreated: (row: C) => string,
+): C[] {
+  const byKey = new Map<string, C[]>();
+  for (const row of created) {
+    const key = keyOfCreated(row);
+    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+  }
+  const paired = inputs.map((input) => {
+    const row = byKey.get(keyOfInput(input))?.shift();
+    if (row === undefined) throw new Error("a stored value matches none of the file's rows");
+    return row;
+  });
+  if (created.length !== inputs.length) throw new Error("the stored values do not match the file's rows");
+  return paired;
+}

@@ -8,6 +8,8 @@ import {
   IMPORT_COLUMNS,
   mapHeader,
   markDuplicateRows,
+  observationKey,
+  pairCreatedWithInputs,
   parseCsv,
   selectDataRows,
   sniffImportFile,
@@ -467,7 +469,7 @@ export async function commitObservationImport(
           { current: { fileName: file.name, sha256, format: read.format, encoding: read.encoding, ...preview } },
         );
       }
-      const created = await tx.observation.createManyAndReturn({
+      const returned = await tx.observation.createManyAndReturn({
         data: inputs.map(({ indicatorId, unitScale, data }) => ({
           indicatorId,
           value: data.value,
@@ -480,6 +482,14 @@ export async function commitObservationImport(
         })),
         select: { id: true, indicatorId: true, value: true, normalizedValue: true, asOf: true, source: true },
       });
+      // RETURNING order is not guaranteed: pair each row with its input by indicator and date (unique in a
+      // valid file) so every audit entry names its own row of the file.
+      const created = pairCreatedWithInputs(
+        inputs,
+        returned,
+        (input) => observationKey(input.indicatorId, input.data.asOf),
+        (row) => observationKey(row.indicatorId, row.asOf.toISOString().slice(0, 10)),
+      );
       await writeAuditMany(
         tx,
         actor,

@@ -352,6 +352,70 @@ describe("preview and commit", () => {
     ]);
   });
 
+  it("each audit entry names the file row of its own value, whatever order the database returns the rows in", async () => {
+    const { getDb } = await import("../../lib/server/db");
+    const prisma = getDb();
+    // PostgreSQL does not promise that INSERT … RETURNING answers in the order of the VALUES: let the real
+    // rows come back reversed, as a plan is free to return them.
+    const transaction = prisma.$transaction.bind(prisma) as (...args: unknown[]) => Promise<unknown>;
+    const reversing = (tx: object) =>
+      new Proxy(tx, {
+        get(target, property, receiver) {
+          const value: unknown = Reflect.get(target, property, receiver);
+          if (property !== "observation") return value;
+          return new Proxy(value as object, {
+            get(delegate, name, r) {
+              const method: unknown = Reflect.get(delegate, name, r);
+              if (name !== "createManyAndReturn") return method;
+              return async (args: unknown) =>
+                ((await (method as (a: unknown) => Promise<unknown[]>).call(delegate, args)) as unknown[]).reverse();
+            },
+          });
+        },
+      });
+    const spy = vi
+      .spyOn(prisma, "$transaction")
+      .mockImplementation(((fn: (tx: object) => Promise<unknown>, options: unknown) =>
+        transaction((tx: object) => fn(reversing(tx)), options)) as never);
+    try {
+      const bytes = utf8Bom([
+        [FIVE_G, null, null, "101000", "2021-03-31", "统计公报", "说明2", "第2行"],
+        [FIVE_G, null, null, "102000", "2021-06-30", "部门报送", "说明3", "第3行"],
+        [otherKey, null, null, "3", "2021-06-30", "其他", "说明4", "第4行"],
+      ]);
+      const preview = await imports.previewObservationImport(actors.reviewer, { name: "order.csv", bytes });
+      expect(preview.canCommit).toBe(true);
+      const result = await imports.commitObservationImport(
+        actors.reviewer,
+        { name: "order.csv", bytes },
+        preview.sha256,
+      );
+      expect(spy).toHaveBeenCalled();
+      const stored = await db.prisma.observation.findMany({
+        where: { id: { in: result.observationIds } },
+        select: { id: true, note: true, sourceDetail: true, value: true },
+      });
+      // The ids come back in the file's order.
+      expect(result.observationIds.map((id) => stored.find((o) => o.id === id)!.note)).toEqual([
+        "第2行",
+        "第3行",
+        "第4行",
+      ]);
+      const audit = await db.prisma.auditLog.findMany({
+        where: { action: "observation.import", entityId: { in: result.observationIds.map(String) } },
+      });
+      expect(audit).toHaveLength(3);
+      for (const entry of audit) {
+        const row = stored.find((o) => String(o.id) === entry.entityId)!;
+        const after = entry.after as { note: string; sourceDetail: string; value: number; batch: { row: number } };
+        expect(row.note).toBe(`第${after.batch.row}行`);
+        expect(after).toMatchObject({ note: row.note, sourceDetail: row.sourceDetail, value: Number(row.value) });
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it("a GB18030 CSV from WPS/Excel is decoded and stored; another value on a recorded date is a warning", async () => {
     const text = csvText([
       [FIVE_G, "5G基站数", "个", "163000", "2022-12-31", "部门报送", "通信管理局报送", "修订口径"],

@@ -4,6 +4,8 @@ import {
   decodeCsvBytes,
   mapHeader,
   markDuplicateRows,
+  observationKey,
+  pairCreatedWithInputs,
   parseCsv,
   parseDateCell,
   parseNumberCell,
@@ -310,5 +312,42 @@ describe("zip contents are measured by inflating, never by the headers", () => {
     const entry = readZipEntries(corrupt)![0]!;
     corrupt.fill(0xff, entry.dataOffset, entry.dataOffset + entry.compressedSize);
     expect(checkZipContents(corrupt, 1024 * 1024)).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("pairing stored rows with the file's rows", () => {
+  const inputs = [
+    { row: 2, indicatorId: 1, asOf: "2023-06-30" },
+    { row: 3, indicatorId: 1, asOf: "2023-12-31" },
+    { row: 4, indicatorId: 2, asOf: "2023-06-30" },
+  ];
+  const keyOfInput = (i: (typeof inputs)[number]) => observationKey(i.indicatorId, i.asOf);
+  const keyOfRow = (r: { id: number; indicatorId: number; asOf: string }) => observationKey(r.indicatorId, r.asOf);
+
+  it("follows the inputs' order whatever order the rows came back in", () => {
+    const returned = [
+      { id: 12, indicatorId: 2, asOf: "2023-06-30" },
+      { id: 10, indicatorId: 1, asOf: "2023-06-30" },
+      { id: 11, indicatorId: 1, asOf: "2023-12-31" },
+    ];
+    const paired = pairCreatedWithInputs(inputs, returned, keyOfInput, keyOfRow);
+    expect(paired.map((r) => r.id)).toEqual([10, 11, 12]);
+  });
+
+  it("refuses rows that match no input, or a count that differs", () => {
+    const stray = [
+      { id: 10, indicatorId: 1, asOf: "2023-06-30" },
+      { id: 11, indicatorId: 1, asOf: "2023-12-31" },
+      { id: 12, indicatorId: 3, asOf: "2023-06-30" },
+    ];
+    expect(() => pairCreatedWithInputs(inputs, stray, keyOfInput, keyOfRow)).toThrow(/matches none/);
+    expect(() =>
+      pairCreatedWithInputs(
+        inputs.slice(0, 2),
+        [...stray.slice(0, 2), { id: 13, indicatorId: 1, asOf: "2023-06-30" }],
+        keyOfInput,
+        keyOfRow,
+      ),
+    ).toThrow(/do not match/);
   });
 });
