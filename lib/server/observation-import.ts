@@ -28,6 +28,7 @@ import { writeAuditMany } from "./audit";
 import type { Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden } from "./errors";
+import { ACTIVE_INDICATOR } from "./indicators";
 import { listRecordableIndicatorIds, observationInput } from "./observations";
 import { checkZipContents } from "./zip-contents";
 
@@ -110,13 +111,16 @@ export interface RecordableIndicator {
   area: string;
 }
 
-/** The indicators the actor may enter values for, for the template's pre-filled rows. */
+/**
+ * The indicators the actor may enter values for, for the template's pre-filled rows: only those in the
+ * catalogue (ACTIVE_INDICATOR), so one a re-import retired is not offered for new values.
+ */
 export async function listRecordableIndicators(actor: Actor): Promise<RecordableIndicator[]> {
   const db = getDb();
   const ids = await listRecordableIndicatorIds(db, actor);
   if (ids.size === 0) return [];
   return db.indicator.findMany({
-    where: { id: { in: [...ids] } },
+    where: { AND: [{ id: { in: [...ids] } }, ACTIVE_INDICATOR] },
     orderBy: [{ area: "asc" }, { name: "asc" }],
     select: { id: true, key: true, name: true, unit: true, area: true },
   });

@@ -211,6 +211,38 @@ describe("template", () => {
     expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/没有填写数值/);
   });
 
+  it("does not offer an indicator a re-import left outside the catalogue (no target, baseline or value)", async () => {
+    // Linked to a task the lead's department leads, so the lead may record it, but nothing defines it.
+    const leadTask = await db.prisma.taskIndicator.findFirstOrThrow({
+      where: {
+        indicator: { key: FIVE_G },
+        task: { retiredAt: null, assignments: { some: { role: "LEAD", departmentId: actors.lead.departmentId! } } },
+      },
+      select: { taskId: true },
+    });
+    const retired = await db.prisma.indicator.create({
+      data: {
+        key: "retired-by-reimport",
+        name: "已不在文件中的指标",
+        unit: "个",
+        area: "数字基础设施",
+        tasks: { create: { taskId: leadTask.taskId } },
+      },
+    });
+    try {
+      const { listRecordableIndicatorIds } = await import("../../lib/server/observations");
+      expect((await listRecordableIndicatorIds(db.prisma, actors.lead)).has(retired.id)).toBe(true);
+      for (const who of ["lead", "reviewer"] as const) {
+        expect((await imports.listRecordableIndicators(actors[who])).map((i) => i.key)).not.toContain(retired.key);
+        const text = new TextDecoder().decode(await (await get(who, "csv")).arrayBuffer());
+        expect(text).toContain(`${FIVE_G},`);
+        expect(text).not.toContain(retired.key);
+      }
+    } finally {
+      await db.prisma.indicator.delete({ where: { id: retired.id } });
+    }
+  });
+
   it("is refused to those who may record nothing", async () => {
     expect((await get("viewer", "xlsx")).status).toBe(403);
     expect(await imports.canImportObservations(actors.viewer)).toBe(false);
