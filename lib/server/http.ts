@@ -54,7 +54,11 @@ async function readJson(request: Request): Promise<unknown> {
  * Content-Length header cannot be the guard alone — a chunked upload carries none — so a declared length
  * over the limit is only the cheap early refusal. Callers authenticate (uploads also authorize) first.
  */
-export async function readLimitedBody(request: Request, maxBytes: number, tooLargeMessage: string): Promise<Buffer> {
+export async function readLimitedBody(
+  request: Request,
+  maxBytes: number,
+  tooLargeMessage: string,
+): Promise<Buffer<ArrayBuffer>> {
   const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", tooLargeMessage);
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
