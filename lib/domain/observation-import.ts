@@ -429,11 +429,24 @@ export function sniffImportFile(bytes: Uint8Array): ImportFileKind {
   return control > head.length * 0.01 ? "other" : "csv";
 }
 
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated; anything else is not an Excel workbook. */
+  method: number;
+  encrypted: boolean;
+  compressedSize: number;
+  /** As the central directory declares it: a claim, to be verified while inflating. */
+  declaredSize: number;
+  /** Where the entry's compressed bytes start (after its local header). */
+  dataOffset: number;
+}
+
 /**
- * The total uncompressed size a zip (xlsx) declares in its central directory, or null when it cannot be
- * read. Checked before the workbook is unpacked, so a small "zip bomb" is refused cheaply.
+ * The entries of a zip (xlsx) as its central directory and local headers describe them, or null when
+ * the structure cannot be read (or is zip64, far beyond anything accepted). The sizes are only what the
+ * file claims: the server inflates each entry with a bounded output to check them (a "zip bomb" lies).
  */
-export function zipDeclaredSize(bytes: Uint8Array): number | null {
+export function readZipEntries(bytes: Uint8Array): ZipEntry[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const lowest = Math.max(0, bytes.length - 22 - 0xffff);
   let eocd = -1;
@@ -444,16 +457,61 @@ export function zipDeclaredSize(bytes: Uint8Array): number | null {
     }
   }
   if (eocd < 0) return null;
-  const entries = view.getUint16(eocd + 10, true);
+  const count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
-    const size = view.getUint32(offset + 24, true);
-    if (size === 0xffffffff) return null; // zip64: far beyond anything we accept
-    total += size;
-    offset +=
-      46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    const compressedSize = view.getUint32(offset + 20, true);
+    const declaredSize = view.getUint32(offset + 24, true);
+    const nameLength = view.getUint16(offset + 28, true);
+    const local = view.getUint32(offset + 42, true);
+    if (compressedSize === 0xffffffff || declaredSize === 0xffffffff || local === 0xffffffff) return null;
+    if (offset + 46 + nameLength > bytes.length) return null;
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) return null;
+    // The data follows the local header, whose name and extra field lengths may differ from the directory's.
+    const dataOffset = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (dataOffset + compressedSize > bytes.length) return null;
+    entries.push({
+      name: new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
+      method: view.getUint16(offset + 10, true),
+      encrypted: (view.getUint16(offset + 8, true) & 1) === 1,
+      compressedSize,
+      declaredSize,
+      dataOffset,
+    });
+    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
-  return total;
+  return entries;
+}
+
+/**
+ * What identifies a stored value within one import: its indicator and date (two rows for the same pair
+ * refuse the file, see markDuplicateRows). The value is left out: the database rounds it to six decimals.
+ */
+export const observationKey = (indicatorId: number, asOf: string) => `${indicatorId}\u0000${asOf}`;
+
+/**
+ * The created rows in the order of the inputs they were made from, matched by key: the order in which a
+ * database returns rows from a multi-row INSERT … RETURNING is not guaranteed, so position proves nothing.
+ * Throws when a row cannot be matched (the batch's audit would be wrong).
+ */
+export function pairCreatedWithInputs<I, C>(
+  inputs: readonly I[],
+  created: readonly C[],
+  keyOfInput: (input: I) => string,
+  keyOfCreated: (row: C) => string,
+): C[] {
+  const byKey = new Map<string, C[]>();
+  for (const row of created) {
+    const key = keyOfCreated(row);
+    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+  }
+  const paired = inputs.map((input) => {
+    const row = byKey.get(keyOfInput(input))?.shift();
+    if (row === undefined) throw new Error("a stored value matches none of the file's rows");
+    return row;
+  });
+  if (created.length !== inputs.length) throw new Error("the stored values do not match the file's rows");
+  return paired;
 }

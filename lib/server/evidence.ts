@@ -49,7 +49,7 @@ export function uploadDir(): string {
 }
 
 /** The actor may attach evidence to the task: an editor of a department assigned to it. */
-async function assertCanAttach(actor: Actor, taskId: number): Promise<void> {
+export async function assertCanAttachEvidence(actor: Actor, taskId: number): Promise<void> {
   const task = await getDb().task.findUnique({
     where: { id: taskId },
     select: { retiredAt: true, assignments: { select: { departmentId: true } } },
@@ -75,7 +75,7 @@ export async function storeEvidenceFile(
   file: { name: string; bytes: Uint8Array },
   title?: string,
 ): Promise<StoredEvidence> {
-  await assertCanAttach(actor, taskId);
+  await assertCanAttachEvidence(actor, taskId);
   const max = getEnv().UPLOAD_MAX_BYTES;
   if (file.bytes.byteLength === 0) throw new AppError("VALIDATION", "文件为空 · the file is empty");
   if (file.bytes.byteLength > max) {
@@ -138,7 +138,7 @@ export const evidenceLinkInput = z.object({
 
 export async function addEvidenceLink(actor: Actor, raw: z.input<typeof evidenceLinkInput>): Promise<StoredEvidence> {
   const input = evidenceLinkInput.parse(raw);
-  await assertCanAttach(actor, input.taskId);
+  await assertCanAttachEvidence(actor, input.taskId);
   return getDb().$transaction(async (tx) => {
     const evidence = await tx.evidence.create({
       data: { taskId: input.taskId, kind: "LINK", title: input.title, url: input.url, uploadedById: actor.id },

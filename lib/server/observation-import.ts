@@ -8,11 +8,12 @@ import {
   IMPORT_COLUMNS,
   mapHeader,
   markDuplicateRows,
+  observationKey,
+  pairCreatedWithInputs,
   parseCsv,
   selectDataRows,
   sniffImportFile,
   typeRow,
-  zipDeclaredSize,
   type Cell,
   type CsvEncoding,
   type ImportColumn,
@@ -27,7 +28,9 @@ import { writeAuditMany } from "./audit";
 import type { Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden } from "./errors";
+import { ACTIVE_INDICATOR } from "./indicators";
 import { listRecordableIndicatorIds, observationInput } from "./observations";
+import { checkZipContents } from "./zip-contents";
 
 /**
  * Bulk entry of indicator actual values from an xlsx or csv file: preview, then an all-or-nothing commit.
@@ -49,8 +52,8 @@ import { listRecordableIndicatorIds, observationInput } from "./observations";
  */
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 2000;
-/** What an accepted xlsx may unpack to; 2 MB of compressed xml rarely exceeds 20 MB. */
-const IMPORT_MAX_UNPACKED_BYTES = 40 * 1024 * 1024;
+/** What an accepted xlsx may unpack to, counted while inflating; 2 MB of compressed xml rarely exceeds 20 MB. */
+export const IMPORT_MAX_UNPACKED_BYTES = 40 * 1024 * 1024;
 /** Serialises imports, so two identical files committed at once cannot both pass the duplicate check. */
 const IMPORT_LOCK_KEY = 720_211;
 
@@ -108,13 +111,16 @@ export interface RecordableIndicator {
   area: string;
 }
 
-/** The indicators the actor may enter values for, for the template's pre-filled rows. */
+/**
+ * The indicators the actor may enter values for, for the template's pre-filled rows: only those in the
+ * catalogue (ACTIVE_INDICATOR), so one a re-import retired is not offered for new values.
+ */
 export async function listRecordableIndicators(actor: Actor): Promise<RecordableIndicator[]> {
   const db = getDb();
   const ids = await listRecordableIndicatorIds(db, actor);
   if (ids.size === 0) return [];
   return db.indicator.findMany({
-    where: { id: { in: [...ids] } },
+    where: { AND: [{ id: { in: [...ids] } }, ACTIVE_INDICATOR] },
     orderBy: [{ area: "asc" }, { name: "asc" }],
     select: { id: true, key: true, name: true, unit: true, area: true },
   });
@@ -164,10 +170,16 @@ export async function readImportFile(
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
-  const unpacked = zipDeclaredSize(bytes);
-  if (unpacked === null || unpacked > IMPORT_MAX_UNPACKED_BYTES) {
-    throw bad("不是有效的 Excel 文件", "not a valid Excel workbook");
+  // Verified by inflating with a bound, never by the sizes the zip declares (ExcelJS trusts those).
+  const contents = checkZipContents(bytes, IMPORT_MAX_UNPACKED_BYTES);
+  if (!contents.ok && contents.reason === "tooLarge") {
+    const mb = IMPORT_MAX_UNPACKED_BYTES / 1024 / 1024;
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `Excel 文件解压后超过 ${mb} MB，请分批导入 · the workbook unpacks to more than ${mb} MB, split it`,
+    );
   }
+  if (!contents.ok) throw bad("不是有效的 Excel 文件", "not a valid Excel workbook");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -295,23 +307,25 @@ async function validateRows(tx: Tx, actor: Actor, sheet: SheetRow[], today: stri
     const indicator = byKey.get(r.key);
     return indicator && r.asOf ? [{ indicatorId: indicator.id, asOf: r.asOf }] : [];
   });
+  // Current values of each indicator, including those entered for indicators merged into it (they show
+  // and count as its own), so re-importing a merged-in value is caught as a repeat too.
   const existing = found.length
     ? await tx.observation.findMany({
         where: {
           supersededBy: { is: null },
           OR: [...new Set(found.map((f) => f.indicatorId))].map((indicatorId) => ({
-            indicatorId,
+            OR: [{ indicatorId }, { indicator: { mergedIntoId: indicatorId } }],
             asOf: {
               in: found.filter((f) => f.indicatorId === indicatorId).map((f) => new Date(`${f.asOf}T00:00:00Z`)),
             },
           })),
         },
-        select: { indicatorId: true, asOf: true, value: true },
+        select: { indicatorId: true, asOf: true, value: true, indicator: { select: { mergedIntoId: true } } },
       })
     : [];
   const existingValues = new Map<string, number[]>();
   for (const e of existing) {
-    const id = `${e.indicatorId}\u0000${e.asOf.toISOString().slice(0, 10)}`;
+    const id = `${e.indicator.mergedIntoId ?? e.indicatorId}\u0000${e.asOf.toISOString().slice(0, 10)}`;
     existingValues.set(id, [...(existingValues.get(id) ?? []), Number(e.value)]);
   }
 
@@ -459,7 +473,7 @@ export async function commitObservationImport(
           { current: { fileName: file.name, sha256, format: read.format, encoding: read.encoding, ...preview } },
         );
       }
-      const created = await tx.observation.createManyAndReturn({
+      const returned = await tx.observation.createManyAndReturn({
         data: inputs.map(({ indicatorId, unitScale, data }) => ({
           indicatorId,
           value: data.value,
@@ -472,6 +486,14 @@ export async function commitObservationImport(
         })),
         select: { id: true, indicatorId: true, value: true, normalizedValue: true, asOf: true, source: true },
       });
+      // RETURNING order is not guaranteed: pair each row with its input by indicator and date (unique in a
+      // valid file) so every audit entry names its own row of the file.
+      const created = pairCreatedWithInputs(
+        inputs,
+        returned,
+        (input) => observationKey(input.indicatorId, input.data.asOf),
+        (row) => observationKey(row.indicatorId, row.asOf.toISOString().slice(0, 10)),
+      );
       await writeAuditMany(
         tx,
         actor,

@@ -103,31 +103,41 @@ export async function recordObservation(
   }
   try {
     return await getDb().$transaction(async (tx) => {
+      // Permission is the survivor's, the indicator the user acts from (a merge moves the task links,
+      // hence who may record, to it). The stored row belongs to the indicator of the value it corrects.
       await assertCanRecord(tx, actor, input.indicatorId);
-      const { unitScale } = await tx.indicator.findUniqueOrThrow({
-        where: { id: input.indicatorId },
-        select: { unitScale: true },
-      });
+      let indicatorId = input.indicatorId;
       let before: unknown = null;
       if (input.supersedesId !== null) {
         const old = await tx.observation.findUnique({
           where: { id: input.supersedesId },
-          select: { id: true, indicatorId: true, value: true, asOf: true, supersededBy: { select: { id: true } } },
+          select: {
+            id: true,
+            indicatorId: true,
+            value: true,
+            asOf: true,
+            supersededBy: { select: { id: true } },
+            indicator: { select: { mergedIntoId: true } },
+          },
         });
-        // A value of an indicator merged into this one is corrected here (the correction belongs to the survivor).
+        // A value of an indicator merged into this one may be corrected from here. The correction stays
+        // with that indicator (observations never move), so an unmerge takes it back along with the value.
         const belongs =
-          old !== null &&
-          (old.indicatorId === input.indicatorId ||
-            (await tx.indicator.count({ where: { id: old.indicatorId, mergedIntoId: input.indicatorId } })) > 0);
+          old !== null && (old.indicatorId === input.indicatorId || old.indicator.mergedIntoId === input.indicatorId);
         if (!old || !belongs) throw notFound("被更正的数值 The value to correct");
         if (old.supersededBy) {
           throw new AppError("CONFLICT", "该数值已被更正过，请更正最新的数值 · this value was already corrected");
         }
+        indicatorId = old.indicatorId;
         before = { id: old.id, value: Number(old.value), asOf: old.asOf.toISOString().slice(0, 10) };
       }
+      const { unitScale } = await tx.indicator.findUniqueOrThrow({
+        where: { id: indicatorId },
+        select: { unitScale: true },
+      });
       const created = await tx.observation.create({
         data: {
-          indicatorId: input.indicatorId,
+          indicatorId,
           value: input.value,
           normalizedValue: unitScale.times(input.value),
           asOf: new Date(`${input.asOf}T00:00:00Z`),
@@ -145,7 +155,7 @@ export async function recordObservation(
         entityType: "observation",
         entityId: row.id,
         before,
-        after: { indicatorId: input.indicatorId, ...row },
+        after: { indicatorId, ...row },
       });
       return row;
     });

@@ -10,6 +10,7 @@ import * as api from "../../lib/api/schemas";
 import type { Actor, RoleName } from "../../lib/server/auth/actor";
 import { importDocuments } from "../../seed/import";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { streamedBody, streamedRequest } from "../support/streamed-body";
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 interface Reply {
@@ -377,6 +378,22 @@ describe("the update cycle through the API", () => {
       "reviews",
     );
     expect(viewerReview.status).toBe(403);
+    expect(await writes()).toEqual(before);
+  });
+
+  it("a JSON body sent chunked, without Content-Length, is cut off at 256 KB (413), not buffered whole", async () => {
+    const before = await writes();
+    const body = streamedBody(32 * 1024 * 1024, 16 * 1024);
+    const response = await routes.updates.POST(
+      streamedRequest(`http://localhost/api/v1/tasks/${taskOfA}/updates`, body.stream, {
+        authorization: `Bearer ${secrets.editorA}`,
+        "content-type": "application/json",
+      }),
+      { params: Promise.resolve({ id: String(taskOfA) }) },
+    );
+    expect(response.status).toBe(413);
+    expect(body.pulled.bytes).toBeGreaterThan(256 * 1024);
+    expect(body.pulled.bytes).toBeLessThanOrEqual(256 * 1024 + body.chunkBytes);
     expect(await writes()).toEqual(before);
   });
 

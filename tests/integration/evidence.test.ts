@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { importDocuments } from "../../seed/import";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { streamedBody, streamedRequest } from "../support/streamed-body";
 import type * as DownloadRouteModule from "../../app/api/evidence/[id]/route";
 import type * as UploadRouteModule from "../../app/api/tasks/[id]/evidence/route";
 
@@ -123,5 +124,40 @@ describe("evidence upload", () => {
       params(999999),
     );
     expect(missing.status).toBe(404);
+  });
+});
+
+describe("evidence request bodies are bounded before they are read", () => {
+  // UPLOAD_MAX_BYTES is 64 KiB here; the form may add 64 KiB of its own.
+  const LIMIT = 128 * 1024;
+
+  it("a chunked upload without Content-Length is cut off past the limit (413), not buffered whole", async () => {
+    const before = await db.prisma.evidence.count();
+    const body = streamedBody(20 * 1024 * 1024, 16 * 1024);
+    const response = await upload(
+      streamedRequest(`http://localhost/api/tasks/${taskId}/evidence`, body.stream, {
+        authorization: `Bearer ${tokens.lead}`,
+      }),
+      params(taskId),
+    );
+    expect(response.status).toBe(413);
+    expect(body.pulled.bytes).toBeLessThanOrEqual(LIMIT + body.chunkBytes);
+    expect(body.pulled.bytes).toBeGreaterThan(LIMIT);
+    expect(await db.prisma.evidence.count()).toBe(before);
+  });
+
+  it.each([
+    ["a viewer", "viewer", 403],
+    ["an editor of another department", "other", 403],
+  ])("%s is refused before the body is read", async (_label, who, status) => {
+    const body = streamedBody(20 * 1024 * 1024, 16 * 1024);
+    const response = await upload(
+      streamedRequest(`http://localhost/api/tasks/${taskId}/evidence`, body.stream, {
+        authorization: `Bearer ${tokens[who]}`,
+      }),
+      params(taskId),
+    );
+    expect(response.status).toBe(status);
+    expect(body.pulled.bytes).toBeLessThanOrEqual(body.chunkBytes);
   });
 });

@@ -343,13 +343,20 @@ describe("merging two indicators", () => {
     expect(audit).toMatchObject({ entityId: String(source.id), after: { mergedIntoId: null } });
 
     const catalogue = await indicators.listIndicators(TODAY);
-    // Its value came back with it; the correction entered on the survivor stays there (observations never
-    // move), so the survivor keeps the corrected value and the original is marked corrected.
+    // Its value came back with it, and so did the correction entered from the survivor's page: a
+    // correction belongs to the indicator of the value it corrects (observations never move).
     expect(catalogue.some((i) => i.id === source.id)).toBe(true);
+    const correction = await db.prisma.observation.findUniqueOrThrow({ where: { supersedesId: observationId } });
     const history = await observations.listObservations(source.id);
-    expect(history.map((o) => [o.id, o.supersededById !== null])).toEqual([[observationId, true]]);
-    expect((await observations.listObservations(survivor.id)).some((o) => o.id === observationId)).toBe(false);
-    expect(catalogue.find((i) => i.id === survivor.id)?.latest).toEqual({ value: 97.8, asOf: "2024-03-31" });
+    expect(history.map((o) => [o.id, o.supersededById !== null])).toEqual([
+      [correction.id, false],
+      [observationId, true],
+    ]);
+    const survivorHistory = (await observations.listObservations(survivor.id)).map((o) => o.id);
+    expect(survivorHistory).not.toContain(observationId);
+    expect(survivorHistory).not.toContain(correction.id);
+    expect(catalogue.find((i) => i.id === source.id)?.latest).toEqual({ value: 97.8, asOf: "2024-03-31" });
+    expect(catalogue.find((i) => i.id === survivor.id)?.latest).not.toEqual({ value: 97.8, asOf: "2024-03-31" });
 
     await importDocuments(db.prisma, { force: true });
     expect(await holdings(source.id)).toEqual(sourceHoldings);

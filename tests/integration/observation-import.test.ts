@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../lib/server/auth/actor";
 import type * as ErrorsModule from "../../lib/server/errors";
@@ -12,6 +13,8 @@ import type * as ObservationsModule from "../../lib/server/observations";
 import { importDocuments } from "../../seed/import";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { encodeGbk } from "../support/gbk";
+import { streamedBody, streamedRequest } from "../support/streamed-body";
+import { writeZip } from "../support/zip";
 
 type Who = "reviewer" | "lead" | "other" | "viewer";
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -208,6 +211,38 @@ describe("template", () => {
     expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/没有填写数值/);
   });
 
+  it("does not offer an indicator a re-import left outside the catalogue (no target, baseline or value)", async () => {
+    // Linked to a task the lead's department leads, so the lead may record it, but nothing defines it.
+    const leadTask = await db.prisma.taskIndicator.findFirstOrThrow({
+      where: {
+        indicator: { key: FIVE_G },
+        task: { retiredAt: null, assignments: { some: { role: "LEAD", departmentId: actors.lead.departmentId! } } },
+      },
+      select: { taskId: true },
+    });
+    const retired = await db.prisma.indicator.create({
+      data: {
+        key: "retired-by-reimport",
+        name: "已不在文件中的指标",
+        unit: "个",
+        area: "数字基础设施",
+        tasks: { create: { taskId: leadTask.taskId } },
+      },
+    });
+    try {
+      const { listRecordableIndicatorIds } = await import("../../lib/server/observations");
+      expect((await listRecordableIndicatorIds(db.prisma, actors.lead)).has(retired.id)).toBe(true);
+      for (const who of ["lead", "reviewer"] as const) {
+        expect((await imports.listRecordableIndicators(actors[who])).map((i) => i.key)).not.toContain(retired.key);
+        const text = new TextDecoder().decode(await (await get(who, "csv")).arrayBuffer());
+        expect(text).toContain(`${FIVE_G},`);
+        expect(text).not.toContain(retired.key);
+      }
+    } finally {
+      await db.prisma.indicator.delete({ where: { id: retired.id } });
+    }
+  });
+
   it("is refused to those who may record nothing", async () => {
     expect((await get("viewer", "xlsx")).status).toBe(403);
     expect(await imports.canImportObservations(actors.viewer)).toBe(false);
@@ -349,6 +384,70 @@ describe("preview and commit", () => {
     ]);
   });
 
+  it("each audit entry names the file row of its own value, whatever order the database returns the rows in", async () => {
+    const { getDb } = await import("../../lib/server/db");
+    const prisma = getDb();
+    // PostgreSQL does not promise that INSERT … RETURNING answers in the order of the VALUES: let the real
+    // rows come back reversed, as a plan is free to return them.
+    const transaction = prisma.$transaction.bind(prisma) as (...args: unknown[]) => Promise<unknown>;
+    const reversing = (tx: object) =>
+      new Proxy(tx, {
+        get(target, property, receiver) {
+          const value: unknown = Reflect.get(target, property, receiver);
+          if (property !== "observation") return value;
+          return new Proxy(value as object, {
+            get(delegate, name, r) {
+              const method: unknown = Reflect.get(delegate, name, r);
+              if (name !== "createManyAndReturn") return method;
+              return async (args: unknown) =>
+                ((await (method as (a: unknown) => Promise<unknown[]>).call(delegate, args)) as unknown[]).reverse();
+            },
+          });
+        },
+      });
+    const spy = vi
+      .spyOn(prisma, "$transaction")
+      .mockImplementation(((fn: (tx: object) => Promise<unknown>, options: unknown) =>
+        transaction((tx: object) => fn(reversing(tx)), options)) as never);
+    try {
+      const bytes = utf8Bom([
+        [FIVE_G, null, null, "101000", "2021-03-31", "统计公报", "说明2", "第2行"],
+        [FIVE_G, null, null, "102000", "2021-06-30", "部门报送", "说明3", "第3行"],
+        [otherKey, null, null, "3", "2021-06-30", "其他", "说明4", "第4行"],
+      ]);
+      const preview = await imports.previewObservationImport(actors.reviewer, { name: "order.csv", bytes });
+      expect(preview.canCommit).toBe(true);
+      const result = await imports.commitObservationImport(
+        actors.reviewer,
+        { name: "order.csv", bytes },
+        preview.sha256,
+      );
+      expect(spy).toHaveBeenCalled();
+      const stored = await db.prisma.observation.findMany({
+        where: { id: { in: result.observationIds } },
+        select: { id: true, note: true, sourceDetail: true, value: true },
+      });
+      // The ids come back in the file's order.
+      expect(result.observationIds.map((id) => stored.find((o) => o.id === id)!.note)).toEqual([
+        "第2行",
+        "第3行",
+        "第4行",
+      ]);
+      const audit = await db.prisma.auditLog.findMany({
+        where: { action: "observation.import", entityId: { in: result.observationIds.map(String) } },
+      });
+      expect(audit).toHaveLength(3);
+      for (const entry of audit) {
+        const row = stored.find((o) => String(o.id) === entry.entityId)!;
+        const after = entry.after as { note: string; sourceDetail: string; value: number; batch: { row: number } };
+        expect(row.note).toBe(`第${after.batch.row}行`);
+        expect(after).toMatchObject({ note: row.note, sourceDetail: row.sourceDetail, value: Number(row.value) });
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it("a GB18030 CSV from WPS/Excel is decoded and stored; another value on a recorded date is a warning", async () => {
     const text = csvText([
       [FIVE_G, "5G基站数", "个", "163000", "2022-12-31", "部门报送", "通信管理局报送", "修订口径"],
@@ -419,6 +518,43 @@ describe("preview and commit", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("a value entered for an indicator merged into the file's indicator counts as already recorded", async () => {
+    const [survivor, merged] = await db.prisma.indicator.findMany({
+      where: {
+        unit: "个",
+        mergedIntoId: null,
+        key: { notIn: [FIVE_G, otherKey] },
+        NOT: { key: { startsWith: "name:" } },
+      },
+      orderBy: { id: "asc" },
+      take: 2,
+      select: { id: true, key: true },
+    });
+    await obs.recordObservation(actors.reviewer, {
+      indicatorId: merged!.id,
+      value: 4321,
+      asOf: "2021-06-30",
+      source: "OTHER",
+    });
+    await db.prisma.indicator.update({ where: { id: merged!.id }, data: { mergedIntoId: survivor!.id } });
+    try {
+      const repeat = utf8Bom([[survivor!.key, null, null, "4321", "2021-06-30", "其他", null, null]]);
+      const preview = await previewVia("reviewer", repeat, "merged.csv");
+      expect(preview.canCommit).toBe(false);
+      expect(preview.rows[0]!.issues.map((i) => `${i.column}:${i.code}`)).toEqual(["value:duplicateExisting"]);
+      const before = await counts();
+      expect((await post("reviewer", form(repeat, "merged.csv", "commit", preview.sha256))).status).toBe(422);
+      expect(await counts()).toEqual(before);
+      // Another value for that date is stored with a warning naming the merged-in value.
+      const other = utf8Bom([[survivor!.key, null, null, "4400", "2021-06-30", "其他", null, null]]);
+      const warned = await previewVia("reviewer", other, "merged-2.csv");
+      expect(warned).toMatchObject({ canCommit: true, warningCount: 1 });
+      expect(warned.rows[0]!.issues).toMatchObject([{ code: "sameDateExisting", params: { values: "4321" } }]);
+    } finally {
+      await db.prisma.indicator.update({ where: { id: merged!.id }, data: { mergedIntoId: null } });
+    }
+  });
+
   it("a merged indicator and a percentage cell are judged by the indicator", async () => {
     const [survivor, merged] = await db.prisma.indicator.findMany({
       where: { unit: "%", mergedIntoId: null },
@@ -476,11 +612,77 @@ describe("files that are refused whole", () => {
     await refuse(new Uint8Array(0), "empty.csv", 422, /文件为空/);
   });
 
+  it("a workbook hiding a zip bomb behind headers that understate its size (413), before ExcelJS sees it", async () => {
+    // A genuine workbook, rewritten with one more entry that declares 1 KB and inflates to 64 MB.
+    const genuine = await JSZip.loadAsync(await xlsx([[FIVE_G, null, null, 1, "2020-01-01", "其他", null, null]]));
+    const entries = await Promise.all(
+      Object.values(genuine.files)
+        .filter((f) => !f.dir)
+        .map(async (f) => ({ name: f.name, data: await f.async("uint8array") })),
+    );
+    const bomb = writeZip([
+      ...entries,
+      { name: "xl/media/image1.bin", data: new Uint8Array(64 * 1024 * 1024), declaredSize: 1024 },
+    ]);
+    expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024);
+    const load = vi.spyOn(ExcelJS.Workbook.prototype, "xlsx", "get");
+    await refuse(bomb, "bomb.xlsx", 413, /解压后超过 40 MB/);
+    expect(load).not.toHaveBeenCalled();
+    load.mockRestore();
+    // The same entries with honest headers are a workbook like any other.
+    const honest = await imports.previewObservationImport(actors.reviewer, {
+      name: "ok.xlsx",
+      bytes: writeZip(entries),
+    });
+    expect(honest).toMatchObject({ format: "xlsx", okCount: 1 });
+  });
+
   it("a viewer may not even preview", async () => {
     const response = await post(
       "viewer",
       form(utf8Bom([[FIVE_G, null, null, 1, "2020-01-01", "其他"]]), "v.csv", "preview"),
     );
     expect(response.status).toBe(403);
+  });
+});
+
+describe("request bodies are bounded before they are read", () => {
+  const IMPORT_URL = "http://localhost/api/indicators/observations/import";
+  const LIMIT = 2 * 1024 * 1024 + 64 * 1024;
+
+  it("a chunked upload without Content-Length is cut off past the limit (413), not buffered whole", async () => {
+    const body = streamedBody(40 * 1024 * 1024);
+    const response = await routes.importFile(
+      streamedRequest(IMPORT_URL, body.stream, { authorization: `Bearer ${tokens.reviewer}` }),
+      { params: Promise.resolve({}) },
+    );
+    expect(response.status).toBe(413);
+    expect(body.pulled.bytes).toBeGreaterThan(LIMIT);
+    expect(body.pulled.bytes).toBeLessThanOrEqual(LIMIT + body.chunkBytes);
+  });
+
+  it("a declared length over the limit is refused without reading the body", async () => {
+    const body = streamedBody(40 * 1024 * 1024);
+    const response = await routes.importFile(
+      streamedRequest(IMPORT_URL, body.stream, {
+        authorization: `Bearer ${tokens.reviewer}`,
+        "content-length": String(40 * 1024 * 1024),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    expect(response.status).toBe(413);
+    expect(body.pulled.bytes).toBeLessThanOrEqual(body.chunkBytes);
+  });
+
+  it("someone who may not import is refused (403) before the body is read", async () => {
+    for (const who of ["viewer"] as const) {
+      const body = streamedBody(40 * 1024 * 1024);
+      const response = await routes.importFile(
+        streamedRequest(IMPORT_URL, body.stream, { authorization: `Bearer ${tokens[who]}` }),
+        { params: Promise.resolve({}) },
+      );
+      expect(response.status).toBe(403);
+      expect(body.pulled.bytes).toBeLessThanOrEqual(body.chunkBytes);
+    }
   });
 });

@@ -10,7 +10,7 @@ let db: TestDatabase;
 let obs: typeof ObservationsModule;
 let errors: typeof ErrorsModule;
 let indicatorId: number; // 5G base stations
-const actors = {} as Record<"reviewer" | "lead" | "other" | "viewer", Actor>;
+const actors = {} as Record<"reviewer" | "lead" | "other" | "viewer" | "admin", Actor>;
 
 async function actor(username: string, role: Actor["role"], department: string | null): Promise<Actor> {
   const dept = department ? await db.prisma.department.findUniqueOrThrow({ where: { name: department } }) : null;
@@ -57,6 +57,7 @@ beforeAll(async () => {
   actors.lead = await actor("obs-lead", "DEPARTMENT_EDITOR", leadName);
   actors.other = await actor("obs-other", "DEPARTMENT_EDITOR", leadName === "省大数据局" ? "省教育厅" : "省大数据局");
   actors.viewer = await actor("obs-viewer", "VIEWER", null);
+  actors.admin = await actor("obs-admin", "ADMIN", null);
 }, 120_000);
 
 afterAll(async () => {
@@ -110,6 +111,48 @@ describe("actual values", () => {
     await expect(db.prisma.observation.update({ where: { id: wrong.id }, data: { note: "改写" } })).rejects.toThrow(
       /append-only/,
     );
+  });
+
+  it("a correction of a merged-in value, made from the survivor, stays with its own indicator through an unmerge", async () => {
+    const admin = await import("../../lib/server/indicator-admin");
+    const merged = await db.prisma.indicator.findUniqueOrThrow({ where: { key: "rural-gigabit-households" } });
+    const survivor = await db.prisma.indicator.findUniqueOrThrow({ where: { key: "gigabit-home-coverage" } });
+    // A scale of its own, to show the correction is normalised by the merged indicator, not the survivor.
+    await db.prisma.indicator.update({ where: { id: merged.id }, data: { unitScale: 0.01 } });
+    const original = await obs.recordObservation(actors.reviewer, {
+      indicatorId: merged.id,
+      value: 9.75,
+      asOf: "2024-03-31",
+      source: "STATISTICAL_BULLETIN",
+    });
+    await admin.mergeIndicator(actors.admin, { sourceId: merged.id, targetId: survivor.id });
+
+    // Corrected from the survivor's page, where the merged indicator's values show.
+    const fixed = await obs.recordObservation(actors.reviewer, {
+      indicatorId: survivor.id,
+      value: 97.5,
+      asOf: "2024-03-31",
+      source: "STATISTICAL_BULLETIN",
+      supersedesId: original.id,
+    });
+    const stored = await db.prisma.observation.findUniqueOrThrow({ where: { id: fixed.id } });
+    expect(stored.indicatorId).toBe(merged.id);
+    expect(Number(stored.normalizedValue)).toBeCloseTo(0.975, 6);
+    const audit = await db.prisma.auditLog.findFirstOrThrow({
+      where: { action: "observation.correct", entityId: String(fixed.id) },
+    });
+    expect(audit.after).toMatchObject({ indicatorId: merged.id, value: 97.5, supersedesId: original.id });
+    expect((await obs.listObservations(survivor.id)).map((o) => o.id)).toEqual(
+      expect.arrayContaining([original.id, fixed.id]),
+    );
+
+    await admin.unmergeIndicator(actors.admin, { indicatorId: survivor.id, mergedId: merged.id });
+    const own = await obs.listObservations(merged.id);
+    expect(own.find((o) => o.id === original.id)).toMatchObject({ value: 9.75, supersededById: fixed.id });
+    expect(own.find((o) => o.id === fixed.id)).toMatchObject({ value: 97.5, supersedesId: original.id });
+    const survivorIds = (await obs.listObservations(survivor.id)).map((o) => o.id);
+    expect(survivorIds).not.toContain(original.id);
+    expect(survivorIds).not.toContain(fixed.id);
   });
 
   it.each([

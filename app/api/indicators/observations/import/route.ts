@@ -1,6 +1,11 @@
-import { AppError } from "@/lib/server/errors";
-import { defineRoute } from "@/lib/server/http";
-import { commitObservationImport, IMPORT_MAX_BYTES, previewObservationImport } from "@/lib/server/observation-import";
+import { AppError, forbidden } from "@/lib/server/errors";
+import { defineRoute, MULTIPART_OVERHEAD_BYTES, readLimitedFormData } from "@/lib/server/http";
+import {
+  canImportObservations,
+  commitObservationImport,
+  IMPORT_MAX_BYTES,
+  previewObservationImport,
+} from "@/lib/server/observation-import";
 
 export const dynamic = "force-dynamic";
 
@@ -11,17 +16,10 @@ export const dynamic = "force-dynamic";
  * show the values are dynamic, so there is no cache to revalidate.
  */
 export const POST = defineRoute({}, async ({ actor, request }) => {
-  // Refuse oversized bodies before reading them (the form's own overhead is small).
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > IMPORT_MAX_BYTES + 64 * 1024) {
-    throw new AppError("PAYLOAD_TOO_LARGE", "文件过大 · the file is too large");
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new AppError("VALIDATION", "请以 multipart/form-data 上传文件 · upload as multipart/form-data");
-  }
+  // Authorize before reading a byte of the body, then read at most the file limit plus the form's own
+  // overhead, counting as it arrives (a chunked upload declares no length).
+  if (!(await canImportObservations(actor))) throw forbidden("批量填报指标实际值 bulk entry of actual values");
+  const form = await readLimitedFormData(request, IMPORT_MAX_BYTES + MULTIPART_OVERHEAD_BYTES);
   const file = form.get("file");
   if (!(file instanceof File)) {
     throw new AppError("VALIDATION", "请选择文件 · choose a file", { fieldErrors: { file: ["required"] } });
