@@ -256,7 +256,7 @@ export function matchingPairs(
     for (const gram of grams) {
       for (const j of postings.get(gram) ?? []) {
         if (shared[j] === 0) touched.push(j);
-        shared[j]++;
+        shared[j] = shared[j]! + 1;
       }
     }
     for (const j of touched) {
