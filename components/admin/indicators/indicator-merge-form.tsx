@@ -70,13 +70,17 @@ export function IndicatorMergeForm({
     }
     setSearching(true);
     searchTimer.current = setTimeout(() => {
-      void searchMergeCandidatesAction({ sourceId: source.id, q }).then((result) => {
-        // An answer to an older search arriving late must not replace the newer one.
-        if (search !== latestSearch.current) return;
-        setSearching(false);
-        if (result.ok) setFound(result.data);
-        else setError(result.error);
-      });
+      void searchMergeCandidatesAction({ sourceId: source.id, q })
+        .then((result) => {
+          // An answer to an older search arriving late must not replace the newer one.
+          if (search !== latestSearch.current) return;
+          if (result.ok) setFound(result.data);
+          else setError(result.error);
+        })
+        .catch(() => undefined) // offline: the list stays as it was; typing again retries
+        .finally(() => {
+          if (search === latestSearch.current) setSearching(false);
+        });
     }, SEARCH_DELAY_MS);
   }
 
