@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import {
   evaluateIndicator,
   type Comparator,
@@ -58,16 +58,25 @@ export interface ListIndicatorsOptions {
  */
 export async function listIndicators(today: string, options: ListIndicatorsOptions = {}): Promise<IndicatorListItem[]> {
   const db = getDb();
-  const rows = await db.indicator.findMany({
-    where: options.where ? { AND: [ACTIVE_INDICATOR, options.where] } : ACTIVE_INDICATOR,
-    orderBy: [{ area: "asc" }, { name: "asc" }],
-    select: { id: true, key: true, name: true, unit: true, unitScale: true, area: true, direction: true },
-  });
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [targets, baselines, observations, thresholds] = await Promise.all([
+  // A real promise (a Prisma query is a lazy thenable): it is awaited twice below, and must run once.
+  const rowsQuery = Promise.resolve(
+    db.indicator.findMany({
+      where: options.where ? { AND: [ACTIVE_INDICATOR, options.where] } : ACTIVE_INDICATOR,
+      orderBy: [{ area: "asc" }, { name: "asc" }],
+      select: { id: true, key: true, name: true, unit: true, unitScale: true, area: true, direction: true },
+    }),
+  );
+  // An indicator that is not merged and has a current target or baseline is active, so the targets and
+  // baselines can be filtered by that alone and read alongside the catalogue rather than after it. The
+  // values too, for the whole catalogue (the values of an inactive indicator are simply not used); a
+  // narrowed catalogue reads only its own.
+  const indicator: Prisma.IndicatorWhereInput = options.where
+    ? { AND: [{ mergedIntoId: null }, options.where] }
+    : { mergedIntoId: null };
+  const [rows, targets, baselines, observations, thresholds] = await Promise.all([
+    rowsQuery,
     db.indicatorTarget.findMany({
-      where: { indicatorId: { in: ids }, retiredAt: null },
+      where: { retiredAt: null, indicator },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
       select: {
         indicatorId: true,
@@ -79,13 +88,21 @@ export async function listIndicators(today: string, options: ListIndicatorsOptio
       },
     }),
     db.indicatorBaseline.findMany({
-      where: { indicatorId: { in: ids }, retiredAt: null, asOf: { lte: new Date(`${today}T00:00:00Z`) } },
+      where: { retiredAt: null, asOf: { lte: new Date(`${today}T00:00:00Z`) }, indicator },
       orderBy: [{ asOf: "asc" }, { id: "asc" }],
       select: { indicatorId: true, normalizedValue: true, asOf: true },
     }),
-    latestObservations(ids, today),
+    options.where
+      ? rowsQuery.then((r) =>
+          latestObservations(
+            r.map((i) => i.id),
+            today,
+          ),
+        )
+      : latestObservations(null, today),
     getIndicatorThresholds(),
   ]);
+  if (rows.length === 0) return [];
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const group = <T extends { indicatorId: number }>(items: T[]) => {
     const map = new Map<number, T[]>();
@@ -156,21 +173,25 @@ export async function listIndicators(today: string, options: ListIndicatorsOptio
 }
 
 /**
- * Per indicator in `ids`: its latest current value dated on or before `today` (ties by date go to the
+ * Per indicator in `ids` (null: every indicator): its latest current value dated on or before `today` (ties by date go to the
  * later entry) and the date of its first such value. Current = not superseded by a correction; values
  * of indicators merged into one count for it (observations never move). One statement: each member
  * indicator is read through the (indicatorId, asOf) index, one row from each end, instead of every
  * value being loaded.
  */
 async function latestObservations(
-  ids: number[],
+  ids: number[] | null,
   today: string,
 ): Promise<{ indicatorId: number; value: string; asOf: string; firstAsOf: string }[]> {
+  if (ids?.length === 0) return [];
+  const members = ids
+    ? Prisma.sql`m.id = ANY(${ids}::int[]) OR m."mergedIntoId" = ANY(${ids}::int[])`
+    : Prisma.sql`TRUE`;
   return getDb().$queryRaw<{ indicatorId: number; value: string; asOf: string; firstAsOf: string }[]>`
     WITH member AS (
       SELECT m.id, COALESCE(m."mergedIntoId", m.id) AS owner
       FROM "indicator" m
-      WHERE m.id = ANY(${ids}::int[]) OR m."mergedIntoId" = ANY(${ids}::int[])
+      WHERE ${members}
     ),
     per_member AS (
       SELECT member.owner, latest.id, latest."normalizedValue", latest."asOf" AS "lastDate", first."asOf" AS "firstDate"
