@@ -2,7 +2,7 @@ import "server-only";
 import { periodOf, shanghaiDate } from "../domain/periods";
 import { getDb } from "../server/db";
 import { getDocumentReader, listDocuments } from "../server/documents";
-import { getIndicator, listIndicators } from "../server/indicators";
+import { getIndicator, listIndicatorSummaries } from "../server/indicators";
 import { getCurrentPeriod } from "../server/periods";
 import type {
   ApiDepartmentDetail,
@@ -123,15 +123,7 @@ export async function getApiDocument(slug: string): Promise<ApiDocumentDetail | 
 // ───────────────────────────── indicators ─────────────────────────────
 
 export async function listApiIndicators() {
-  return (await listIndicators(shanghaiDate(new Date()))).map((i) => ({
-    id: i.id,
-    key: i.key,
-    name: i.name,
-    unit: i.unit,
-    area: i.area,
-    targetCount: i.targetCount,
-    baselineCount: i.baselineCount,
-  }));
+  return listIndicatorSummaries(shanghaiDate(new Date()));
 }
 
 const COMPARATORS = new Set(["GTE", "GT", "EQ", "APPROX", "LTE", "LT"] as const);

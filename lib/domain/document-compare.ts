@@ -216,13 +216,57 @@ export function bigramSimilarity(left: ReadonlySet<string>, right: ReadonlySet<s
   if (left.size === 0 || right.size === 0) return 0;
   let shared = 0;
   for (const gram of left) if (right.has(gram)) shared++;
-  const dice = (2 * shared) / (left.size + right.size);
-  const containment = shared / Math.min(left.size, right.size);
+  return similarityOf(shared, left.size, right.size);
+}
+
+/** √(Dice × containment) from the number of shared bigrams and the two set sizes (both > 0). */
+function similarityOf(shared: number, leftSize: number, rightSize: number): number {
+  const dice = (2 * shared) / (leftSize + rightSize);
+  const containment = shared / Math.min(leftSize, rightSize);
   return Math.sqrt(dice * containment);
 }
 
 export function taskSimilarity(a: string, b: string): number {
   return bigramSimilarity(contentBigrams(a), contentBigrams(b));
+}
+
+/**
+ * Every pair (i, j) with similarity ≥ {@link MATCH_THRESHOLD}, with its similarity. Scoring each pair
+ * as a set intersection costs O(n·m·bigrams) — seconds for two large documents. Instead an inverted
+ * bigram index of the `to` side counts, for one `from` task at a time, the bigrams it shares with each
+ * task: pairs sharing none are never visited and the rest cost one integer increment per shared
+ * bigram. The counts are exact, so the result is exactly that of scoring every pair.
+ */
+export function matchingPairs(
+  fromGrams: readonly ReadonlySet<string>[],
+  toGrams: readonly ReadonlySet<string>[],
+): { i: number; j: number; similarity: number }[] {
+  const postings = new Map<string, number[]>();
+  toGrams.forEach((grams, j) => {
+    for (const gram of grams) {
+      const list = postings.get(gram);
+      if (list) list.push(j);
+      else postings.set(gram, [j]);
+    }
+  });
+  const shared = new Int32Array(toGrams.length);
+  const touched: number[] = [];
+  const pairs: { i: number; j: number; similarity: number }[] = [];
+  fromGrams.forEach((grams, i) => {
+    for (const gram of grams) {
+      for (const j of postings.get(gram) ?? []) {
+        if (shared[j] === 0) touched.push(j);
+        shared[j] = shared[j]! + 1;
+      }
+    }
+    for (const j of touched) {
+      const similarity = similarityOf(shared[j]!, grams.size, toGrams[j]!.size);
+      if (similarity >= MATCH_THRESHOLD) pairs.push({ i, j, similarity });
+      shared[j] = 0;
+    }
+    touched.length = 0;
+  });
+  return pairs;
 }
 
 function matchTasks<T extends CompareTask>(
@@ -231,13 +275,7 @@ function matchTasks<T extends CompareTask>(
 ): { carried: CarriedTask<T>[]; added: T[]; dropped: T[] } {
   const fromGrams = fromTasks.map((task) => contentBigrams(task.text));
   const toGrams = toTasks.map((task) => contentBigrams(task.text));
-  const candidates: { i: number; j: number; similarity: number }[] = [];
-  fromGrams.forEach((left, i) =>
-    toGrams.forEach((right, j) => {
-      const similarity = bigramSimilarity(left, right);
-      if (similarity >= MATCH_THRESHOLD) candidates.push({ i, j, similarity });
-    }),
-  );
+  const candidates = matchingPairs(fromGrams, toGrams);
   // Best first; ties in document order so the result never depends on sort stability.
   candidates.sort((a, b) => b.similarity - a.similarity || a.j - b.j || a.i - b.i);
   const fromUsed = new Set<number>();

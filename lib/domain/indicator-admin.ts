@@ -81,6 +81,12 @@ export const mergeIndicatorSchema = z.object({
 });
 export type MergeIndicatorInput = z.input<typeof mergeIndicatorSchema>;
 
+/** A search for the indicator to merge `sourceId` into (the merge form asks as the admin types). */
+export const searchMergeCandidatesSchema = z.object({
+  sourceId: id,
+  q: z.string().trim().max(100).default(""),
+});
+
 export const splitIndicatorSchema = z.object({
   indicatorId: id,
   key: z

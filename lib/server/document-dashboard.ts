@@ -191,7 +191,15 @@ export async function getDocumentDashboard(slug: string, today: string): Promise
         indicator: { select: { unitScale: true } },
       },
     }),
-    listIndicators(today),
+    // Only the indicators the document sets a current target or baseline for (documentIndicators' rule).
+    listIndicators(today, {
+      where: {
+        OR: [
+          { targets: { some: { documentId: doc.id, retiredAt: null } } },
+          { baselines: { some: { documentId: doc.id, retiredAt: null } } },
+        ],
+      },
+    }),
   ]);
 
   const total = emptyCounts();

@@ -112,34 +112,96 @@ function toRow(row: Prisma.IndicatorGetPayload<{ select: typeof rowSelect }>): A
   };
 }
 
-/** Every indicator (merged ones too), filtered by a text search over name, English name, key and synonyms. */
-export async function listIndicatorsForAdmin(
-  actor: Actor,
-  filters: { q?: string; area?: string; state?: IndicatorAdminState } = {},
-): Promise<AdminIndicatorRow[]> {
-  assertAdmin(actor);
+export interface AdminIndicatorFilters {
+  q?: string;
+  area?: string;
+  state?: IndicatorAdminState;
+}
+
+/** Rows per page of the admin list: each row counts five relations. */
+export const ADMIN_INDICATOR_PAGE_SIZE = 50;
+
+/** The text search of the admin list and of merge candidates: name, English name, key and synonyms. */
+function textSearch(q: string): Prisma.IndicatorWhereInput {
+  return {
+    OR: [
+      { name: { contains: q, mode: "insensitive" } },
+      { nameEn: { contains: q, mode: "insensitive" } },
+      { key: { contains: q, mode: "insensitive" } },
+      { synonyms: { some: { synonym: { contains: q, mode: "insensitive" } } } },
+    ],
+  };
+}
+
+function adminWhere(filters: AdminIndicatorFilters): Prisma.IndicatorWhereInput {
   const q = filters.q?.trim().slice(0, 100);
-  const where: Prisma.IndicatorWhereInput = {
+  return {
     ...(filters.area ? { area: filters.area } : {}),
     ...(filters.state === "active" ? { mergedIntoId: null } : {}),
     ...(filters.state === "merged" ? { mergedIntoId: { not: null } } : {}),
-    ...(q
-      ? {
-          OR: [
-            { name: { contains: q, mode: "insensitive" } },
-            { nameEn: { contains: q, mode: "insensitive" } },
-            { key: { contains: q, mode: "insensitive" } },
-            { synonyms: { some: { synonym: { contains: q, mode: "insensitive" } } } },
-          ],
-        }
-      : {}),
+    ...(q ? textSearch(q) : {}),
   };
-  const rows = await getDb().indicator.findMany({
+}
+
+/**
+ * One page (1-based) of the admin list — every indicator, merged ones too, filtered by area, state and
+ * a text search — with the number of matching indicators.
+ */
+export async function pageIndicatorsForAdmin(
+  actor: Actor,
+  filters: AdminIndicatorFilters,
+  page: number,
+): Promise<{ items: AdminIndicatorRow[]; total: number; page: number; pageSize: number }> {
+  assertAdmin(actor);
+  const db = getDb();
+  const where = adminWhere(filters);
+  const total = await db.indicator.count({ where });
+  const pages = Math.max(1, Math.ceil(total / ADMIN_INDICATOR_PAGE_SIZE));
+  // A page past the end (a stale link after a merge) shows the last one.
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const rows = await db.indicator.findMany({
     where,
     orderBy: [{ area: "asc" }, { name: "asc" }, { id: "asc" }],
+    skip: (current - 1) * ADMIN_INDICATOR_PAGE_SIZE,
+    take: ADMIN_INDICATOR_PAGE_SIZE,
     select: rowSelect,
   });
-  return rows.map(toRow);
+  return { items: rows.map(toRow), total, page: current, pageSize: ADMIN_INDICATOR_PAGE_SIZE };
+}
+
+export interface MergeCandidateRow {
+  id: number;
+  key: string;
+  name: string;
+  unit: string;
+  area: string;
+  direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+}
+
+/** At most this many merge candidates per search: the admin narrows the search rather than scrolls. */
+export const MERGE_CANDIDATE_LIMIT = 20;
+
+/**
+ * Indicators `sourceId` could be merged into (active, not itself), matching `q` like the admin list
+ * (name, English name, key, synonyms); without `q`, those of the source's own area. At most
+ * {@link MERGE_CANDIDATE_LIMIT}, plus whether there are more.
+ */
+export async function searchMergeCandidates(
+  actor: Actor,
+  input: { sourceId: number; q?: string },
+): Promise<{ items: MergeCandidateRow[]; more: boolean }> {
+  assertAdmin(actor);
+  const db = getDb();
+  const source = await db.indicator.findUnique({ where: { id: input.sourceId }, select: { area: true } });
+  if (!source) throw notFound("指标 indicator");
+  const q = input.q?.trim().slice(0, 100);
+  const rows = await db.indicator.findMany({
+    where: { mergedIntoId: null, id: { not: input.sourceId }, ...(q ? textSearch(q) : { area: source.area }) },
+    orderBy: [{ area: "asc" }, { name: "asc" }, { id: "asc" }],
+    take: MERGE_CANDIDATE_LIMIT + 1,
+    select: { id: true, key: true, name: true, unit: true, area: true, direction: true },
+  });
+  return { items: rows.slice(0, MERGE_CANDIDATE_LIMIT), more: rows.length > MERGE_CANDIDATE_LIMIT };
 }
 
 /** The areas in use, in the strategy's order first, then any other spelling already stored. */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import {
   evaluateIndicator,
   type Comparator,
@@ -46,22 +46,37 @@ export interface IndicatorListItem {
   expectedShare: number | null;
 }
 
+/** Narrows the catalogue (ANDed with ACTIVE_INDICATOR), so a caller evaluates only what it shows. */
+export interface ListIndicatorsOptions {
+  where?: Prisma.IndicatorWhereInput;
+}
+
 /**
  * The catalogue with each indicator's status by 序时进度 (lib/domain/indicator-status.ts) as of
  * `today` (a Shanghai calendar date), with the admin-set thresholds. Five queries in all, whatever the
- * number of indicators.
+ * number of indicators or values.
  */
-export async function listIndicators(today: string): Promise<IndicatorListItem[]> {
+export async function listIndicators(today: string, options: ListIndicatorsOptions = {}): Promise<IndicatorListItem[]> {
   const db = getDb();
-  const rows = await db.indicator.findMany({
-    where: ACTIVE_INDICATOR,
-    orderBy: [{ area: "asc" }, { name: "asc" }],
-    select: { id: true, key: true, name: true, unit: true, unitScale: true, area: true, direction: true },
-  });
-  const ids = rows.map((r) => r.id);
-  const [targets, baselines, observations, thresholds] = await Promise.all([
+  // A real promise (a Prisma query is a lazy thenable): it is awaited twice below, and must run once.
+  const rowsQuery = Promise.resolve(
+    db.indicator.findMany({
+      where: options.where ? { AND: [ACTIVE_INDICATOR, options.where] } : ACTIVE_INDICATOR,
+      orderBy: [{ area: "asc" }, { name: "asc" }],
+      select: { id: true, key: true, name: true, unit: true, unitScale: true, area: true, direction: true },
+    }),
+  );
+  // An indicator that is not merged and has a current target or baseline is active, so the targets and
+  // baselines can be filtered by that alone and read alongside the catalogue rather than after it. The
+  // values too, for the whole catalogue (the values of an inactive indicator are simply not used); a
+  // narrowed catalogue reads only its own.
+  const indicator: Prisma.IndicatorWhereInput = options.where
+    ? { AND: [{ mergedIntoId: null }, options.where] }
+    : { mergedIntoId: null };
+  const [rows, targets, baselines, observations, thresholds] = await Promise.all([
+    rowsQuery,
     db.indicatorTarget.findMany({
-      where: { indicatorId: { in: ids }, retiredAt: null },
+      where: { retiredAt: null, indicator },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
       select: {
         indicatorId: true,
@@ -73,30 +88,34 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
       },
     }),
     db.indicatorBaseline.findMany({
-      where: { indicatorId: { in: ids }, retiredAt: null },
+      where: { retiredAt: null, asOf: { lte: new Date(`${today}T00:00:00Z`) }, indicator },
+      orderBy: [{ asOf: "asc" }, { id: "asc" }],
       select: { indicatorId: true, normalizedValue: true, asOf: true },
     }),
-    db.observation.findMany({
-      where: {
-        OR: [{ indicatorId: { in: ids } }, { indicator: { mergedIntoId: { in: ids } } }],
-        supersededBy: { is: null },
-      },
-      select: { indicatorId: true, normalizedValue: true, asOf: true, indicator: { select: { mergedIntoId: true } } },
-    }),
+    options.where
+      ? rowsQuery.then((r) =>
+          latestObservations(
+            r.map((i) => i.id),
+            today,
+          ),
+        )
+      : latestObservations(null, today),
     getIndicatorThresholds(),
   ]);
+  if (rows.length === 0) return [];
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const group = <T extends { indicatorId: number }>(items: T[]) => {
     const map = new Map<number, T[]>();
-    for (const item of items) map.set(item.indicatorId, [...(map.get(item.indicatorId) ?? []), item]);
+    for (const item of items) {
+      const list = map.get(item.indicatorId);
+      if (list) list.push(item);
+      else map.set(item.indicatorId, [item]);
+    }
     return map;
   };
   const targetsBy = group(targets);
   const baselinesBy = group(baselines);
-  // A merged indicator's observations count for the survivor.
-  const observationsBy = group(
-    observations.map((o) => ({ ...o, indicatorId: o.indicator.mergedIntoId ?? o.indicatorId })),
-  );
+  const observationsBy = new Map(observations.map((o) => [o.indicatorId, o]));
   return rows.map((row) => {
     // Normalised values (万/亿 expanded) are compared; results are shown in the indicator's unit.
     const scale = Number(row.unitScale) || 1;
@@ -108,22 +127,29 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
       aspirational: t.aspirational,
       document: t.document.shortTitle,
     }));
-    const rowBaselines = (baselinesBy.get(row.id) ?? [])
-      .map((b) => ({ value: Number(b.normalizedValue), asOf: day(b.asOf) }))
-      .filter((b) => b.asOf <= today)
-      .sort((a, b) => a.asOf.localeCompare(b.asOf));
+    // Ordered by date (ties by id) in the query: the last one is the baseline that counts.
+    const rowBaselines = (baselinesBy.get(row.id) ?? []).map((b) => ({
+      value: Number(b.normalizedValue),
+      asOf: day(b.asOf),
+    }));
+    const baseline = rowBaselines.at(-1) ?? null;
+    const observed = observationsBy.get(row.id);
     const result = evaluateIndicator({
       direction: row.direction,
-      baseline: rowBaselines.at(-1) ?? null,
+      baseline,
       targets: rowTargets,
-      observations: (observationsBy.get(row.id) ?? []).map((o) => ({
-        value: Number(o.normalizedValue),
-        asOf: day(o.asOf),
-      })),
+      // evaluateIndicator reads only the latest value on or before `today` and the first date (the
+      // start when there is no baseline): two points with those stand for the whole history. The
+      // latest comes last, so it wins when both share a date.
+      observations: observed
+        ? [
+            { value: Number(observed.value), asOf: observed.firstAsOf },
+            { value: Number(observed.value), asOf: observed.asOf },
+          ]
+        : [],
       today,
       thresholds,
     });
-    const baseline = rowBaselines.at(-1) ?? null;
     return {
       id: row.id,
       key: row.key,
@@ -144,6 +170,83 @@ export async function listIndicators(today: string): Promise<IndicatorListItem[]
       expectedShare: result.expectedShare,
     };
   });
+}
+
+/**
+ * Per indicator in `ids` (null: every indicator): its latest current value dated on or before `today` (ties by date go to the
+ * later entry) and the date of its first such value. Current = not superseded by a correction; values
+ * of indicators merged into one count for it (observations never move). One statement: each member
+ * indicator is read through the (indicatorId, asOf) index, one row from each end, instead of every
+ * value being loaded.
+ */
+async function latestObservations(
+  ids: number[] | null,
+  today: string,
+): Promise<{ indicatorId: number; value: string; asOf: string; firstAsOf: string }[]> {
+  if (ids?.length === 0) return [];
+  const members = ids
+    ? Prisma.sql`m.id = ANY(${ids}::int[]) OR m."mergedIntoId" = ANY(${ids}::int[])`
+    : Prisma.sql`TRUE`;
+  return getDb().$queryRaw<{ indicatorId: number; value: string; asOf: string; firstAsOf: string }[]>`
+    WITH member AS (
+      SELECT m.id, COALESCE(m."mergedIntoId", m.id) AS owner
+      FROM "indicator" m
+      WHERE ${members}
+    ),
+    per_member AS (
+      SELECT member.owner, latest.id, latest."normalizedValue", latest."asOf" AS "lastDate", first."asOf" AS "firstDate"
+      FROM member
+      CROSS JOIN LATERAL (
+        SELECT o.id, o."normalizedValue", o."asOf" FROM "observation" o
+        WHERE o."indicatorId" = member.id AND o."asOf" <= ${today}::date
+          AND NOT EXISTS (SELECT 1 FROM "observation" c WHERE c."supersedesId" = o.id)
+        ORDER BY o."asOf" DESC, o.id DESC
+        LIMIT 1
+      ) latest
+      CROSS JOIN LATERAL (
+        SELECT o."asOf" FROM "observation" o
+        WHERE o."indicatorId" = member.id AND o."asOf" <= ${today}::date
+          AND NOT EXISTS (SELECT 1 FROM "observation" c WHERE c."supersedesId" = o.id)
+        ORDER BY o."asOf"
+        LIMIT 1
+      ) first
+    )
+    SELECT DISTINCT ON (owner) owner AS "indicatorId", "normalizedValue"::text AS value,
+           to_char("lastDate", 'YYYY-MM-DD') AS "asOf",
+           to_char(min("firstDate") OVER (PARTITION BY owner), 'YYYY-MM-DD') AS "firstAsOf"
+    FROM per_member
+    ORDER BY owner, "lastDate" DESC, id DESC`;
+}
+
+/** The catalogue's names and counts without any evaluation (the API list). */
+export async function listIndicatorSummaries(
+  today: string,
+): Promise<
+  { id: number; key: string; name: string; unit: string; area: string; targetCount: number; baselineCount: number }[]
+> {
+  const rows = await getDb().indicator.findMany({
+    where: ACTIVE_INDICATOR,
+    orderBy: [{ area: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      unit: true,
+      area: true,
+      _count: {
+        select: {
+          targets: { where: { retiredAt: null } },
+          // Same rule as listIndicators: baselines dated after `today` do not count yet.
+          baselines: { where: { retiredAt: null, asOf: { lte: new Date(`${today}T00:00:00Z`) } } },
+        },
+      },
+    },
+  });
+  return rows.map(({ _count, ...row }) => ({
+    ...row,
+    targetCount: _count.targets,
+    baselineCount: _count.baselines,
+  }));
 }
 
 export interface IndicatorDetail {

@@ -203,8 +203,12 @@ function toRow(o: Prisma.ObservationGetPayload<{ select: typeof observationSelec
  * indicators an admin merged into this one are included: observations are append-only and never move.
  */
 export async function listObservations(indicatorId: number): Promise<ObservationRow[]> {
-  const rows = await getDb().observation.findMany({
-    where: { OR: [{ indicatorId }, { indicator: { mergedIntoId: indicatorId } }] },
+  const db = getDb();
+  // The ids first, then an IN list: an OR across the join would keep PostgreSQL off the
+  // (indicatorId, asOf) index.
+  const mergedFrom = await db.indicator.findMany({ where: { mergedIntoId: indicatorId }, select: { id: true } });
+  const rows = await db.observation.findMany({
+    where: { indicatorId: { in: [indicatorId, ...mergedFrom.map((m) => m.id)] } },
     orderBy: [{ asOf: "desc" }, { id: "desc" }],
     select: observationSelect,
   });

@@ -64,6 +64,7 @@ test("an admin renames an indicator and changes its area; the catalogue shows it
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("数字政府");
 
+  // The catalogue groups indicators by area: the renamed one is listed under its new area.
   await page.goto("/indicators");
   // The catalogue groups by area: the renamed indicator now stands under 数字政府.
   const catalogueRow = page

@@ -390,6 +390,15 @@ ACTIONS.mergeIndicatorAction = {
     }),
   allowed: ["ADMIN"],
 };
+ACTIONS.searchMergeCandidatesAction = {
+  module: INDICATOR_ACTIONS,
+  roles: ["ADMIN"],
+  run: async (a) => {
+    const source = await db.prisma.indicator.findUniqueOrThrow({ where: { key: "5g-base-stations" } });
+    return ops.indicatorAdmin.searchMergeCandidates(a, { sourceId: source.id, q: "基站" });
+  },
+  allowed: ["ADMIN"],
+};
 ACTIONS.splitIndicatorAction = {
   module: INDICATOR_ACTIONS,
   roles: ["ADMIN"],

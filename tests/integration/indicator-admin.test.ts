@@ -462,18 +462,63 @@ describe("splitting an indicator", () => {
 
 describe("reading for the admin", () => {
   it("lists every indicator with search, area and merged state; refuses non-admins", async () => {
-    const merged = await admin.listIndicatorsForAdmin(actors.admin, { state: "merged" });
+    const merged = (await admin.pageIndicatorsForAdmin(actors.admin, { state: "merged" }, 1)).items;
     expect(merged.map((m) => m.key).sort()).toEqual(["name:大数据发展创新实验室", "name:实验室"]);
     expect(merged.every((m) => m.mergedInto?.name)).toBe(true);
-    const bySynonym = await admin.listIndicatorsForAdmin(actors.admin, { q: "5G基站" });
+    const bySynonym = (await admin.pageIndicatorsForAdmin(actors.admin, { q: "5G基站" }, 1)).items;
     expect(bySynonym.map((i) => i.key)).toContain("5g-base-stations");
-    const economy = await admin.listIndicatorsForAdmin(actors.admin, { area: "数字经济", state: "active" });
+    const economy = (await admin.pageIndicatorsForAdmin(actors.admin, { area: "数字经济", state: "active" }, 1)).items;
     expect(economy.length).toBeGreaterThan(0);
     expect(economy.every((i) => i.area === "数字经济" && i.mergedInto === null)).toBe(true);
     expect(await admin.listIndicatorAreas(actors.admin)).toEqual(
       expect.arrayContaining(["数字基础设施", "数字经济", "数字政府", "数字社会", "数字生态", "其他"]),
     );
-    await expect(admin.listIndicatorsForAdmin(actors.viewer)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(admin.pageIndicatorsForAdmin(actors.viewer, {}, 1)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(admin.getIndicatorForAdmin(actors.editor, 1)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("pages the list, 50 a page in a stable order, with the total; a page past the end shows the last", async () => {
+    const all = await db.prisma.indicator.count();
+    const first = await admin.pageIndicatorsForAdmin(actors.admin, {}, 1);
+    expect(first.total).toBe(all);
+    expect(first.items).toHaveLength(Math.min(all, admin.ADMIN_INDICATOR_PAGE_SIZE));
+    const pages = Math.ceil(all / admin.ADMIN_INDICATOR_PAGE_SIZE);
+    const seen = new Set<number>();
+    for (let page = 1; page <= pages; page++) {
+      for (const row of (await admin.pageIndicatorsForAdmin(actors.admin, {}, page)).items) seen.add(row.id);
+    }
+    expect(seen.size).toBe(all);
+    const beyond = await admin.pageIndicatorsForAdmin(actors.admin, {}, pages + 5);
+    expect(beyond.page).toBe(pages);
+    expect((await admin.pageIndicatorsForAdmin(actors.admin, {}, -3)).page).toBe(1);
+  });
+
+  it("searches merge candidates on the server: active ones only, never the source, at most 20", async () => {
+    const source = await byKey("5g-base-stations");
+    const found = await admin.searchMergeCandidates(actors.admin, { sourceId: source.id, q: "5G" });
+    expect(found.items.length).toBeGreaterThan(0);
+    expect(found.items.every((c) => c.id !== source.id)).toBe(true);
+    const mergedIds = (await db.prisma.indicator.findMany({ where: { mergedIntoId: { not: null } } })).map((i) => i.id);
+    expect(found.items.some((c) => mergedIds.includes(c.id))).toBe(false);
+    // By synonym too, like the list.
+    const other = await db.prisma.indicator.findFirstOrThrow({
+      where: { mergedIntoId: null, id: { not: source.id }, synonyms: { some: {} } },
+      select: { id: true, synonyms: { select: { synonym: true }, take: 1 } },
+    });
+    const bySynonym = await admin.searchMergeCandidates(actors.admin, {
+      sourceId: source.id,
+      q: other.synonyms[0]!.synonym,
+    });
+    expect(bySynonym.items.map((c) => c.id)).toContain(other.id);
+    // Without a search: the source's area, limited, saying when there are more.
+    const sameArea = await admin.searchMergeCandidates(actors.admin, { sourceId: source.id });
+    expect(sameArea.items.every((c) => c.area === source.area)).toBe(true);
+    expect(sameArea.items.length).toBeLessThanOrEqual(admin.MERGE_CANDIDATE_LIMIT);
+    const everything = await admin.searchMergeCandidates(actors.admin, { sourceId: source.id, q: "-" });
+    expect(everything.items).toHaveLength(admin.MERGE_CANDIDATE_LIMIT);
+    expect(everything.more).toBe(true);
+    await expect(admin.searchMergeCandidates(actors.reviewer, { sourceId: source.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

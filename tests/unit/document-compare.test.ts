@@ -3,7 +3,9 @@ import {
   MATCH_THRESHOLD,
   compareDocuments,
   compareTargetValues,
+  bigramSimilarity,
   contentBigrams,
+  matchingPairs,
   taskSimilarity,
   wordingKey,
   type CompareSide,
@@ -326,5 +328,52 @@ describe("2022 → 2023 work points (real extraction)", () => {
     expect(row("village-5g-coverage")?.change).toBe("RAISED"); // 40% → 70%
     expect(row("smart-agriculture-bases")).toMatchObject({ change: "UNCHANGED", basis: "INCREMENT" });
     expect(result.summary.targets.LOWERED).toBe(0);
+  });
+});
+
+describe("matchingPairs (inverted bigram index instead of scoring every pair)", () => {
+  /** The rule as written: score every pair. */
+  const everyPair = (fromGrams: Set<string>[], toGrams: Set<string>[]) => {
+    const pairs: { i: number; j: number; similarity: number }[] = [];
+    fromGrams.forEach((left, i) =>
+      toGrams.forEach((right, j) => {
+        const similarity = bigramSimilarity(left, right);
+        if (similarity >= MATCH_THRESHOLD) pairs.push({ i, j, similarity });
+      }),
+    );
+    return pairs;
+  };
+  const sorted = (pairs: { i: number; j: number; similarity: number }[]) =>
+    [...pairs].sort((a, b) => a.i - b.i || a.j - b.j);
+
+  it.each(manifest.flatMap((from) => manifest.filter((to) => to.slug !== from.slug).map((to) => [from.slug, to.slug])))(
+    "finds exactly the pairs and similarities of scoring every pair: %s → %s",
+    (fromSlug, toSlug) => {
+      const fromGrams = seedSide(fromSlug).tasks.map((t) => contentBigrams(t.text));
+      const toGrams = seedSide(toSlug).tasks.map((t) => contentBigrams(t.text));
+      const wanted = everyPair(fromGrams, toGrams);
+      expect(sorted(matchingPairs(fromGrams, toGrams))).toEqual(sorted(wanted));
+    },
+  );
+
+  it("stays exact on large documents made of recombined real task texts", () => {
+    // 600 × 600 tasks, each glued from pieces of two real tasks (deterministic).
+    const pieces = manifest.flatMap((entry) => seedSide(entry.slug).tasks.map((t) => t.text));
+    let state = 7;
+    const next = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const text = () => {
+      const a = pieces[Math.floor(next() * pieces.length)]!;
+      const b = pieces[Math.floor(next() * pieces.length)]!;
+      return `${a.slice(0, Math.floor(next() * a.length))}；${b.slice(Math.floor(next() * b.length))}`;
+    };
+    const fromGrams = Array.from({ length: 600 }, () => contentBigrams(text()));
+    const toGrams = Array.from({ length: 600 }, () => contentBigrams(text()));
+    const wanted = everyPair(fromGrams, toGrams);
+    expect(wanted.length).toBeGreaterThan(100);
+    expect(sorted(matchingPairs(fromGrams, toGrams))).toEqual(sorted(wanted));
+  });
+
+  it("finds nothing for empty texts", () => {
+    expect(matchingPairs([new Set()], [new Set(), contentBigrams("建设数据中心")])).toEqual([]);
   });
 });

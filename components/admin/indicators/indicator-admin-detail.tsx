@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getMessages, type Locale, type Translate } from "@/lib/i18n/catalogue";
-import type { AdminIndicatorDetail, AdminIndicatorRow } from "@/lib/server/indicator-admin";
+import type { AdminIndicatorDetail, MergeCandidateRow } from "@/lib/server/indicator-admin";
 import { IndicatorEditForm } from "./indicator-edit-form";
 import { IndicatorMergeForm } from "./indicator-merge-form";
 import { IndicatorSplitForm, IndicatorUnmergeForm } from "./indicator-parts-forms";
@@ -17,7 +17,8 @@ export function IndicatorAdminDetail({
   t,
 }: {
   indicator: AdminIndicatorDetail;
-  candidates: AdminIndicatorRow[];
+  /** The first merge candidates (same area); the form searches for others. */
+  candidates: { items: MergeCandidateRow[]; more: boolean };
   justMerged: boolean;
   locale: Locale;
   t: Translate;
@@ -99,9 +100,7 @@ export function IndicatorAdminDetail({
             observationCount:
               indicator.observationCount + indicator.mergedFrom.reduce((sum, f) => sum + f.observationCount, 0),
           }}
-          candidates={candidates
-            .filter((c) => c.id !== indicator.id && c.mergedInto === null)
-            .map((c) => ({ id: c.id, key: c.key, name: c.name, unit: c.unit, area: c.area, direction: c.direction }))}
+          initialCandidates={candidates}
           m={m}
           locale={locale}
         />

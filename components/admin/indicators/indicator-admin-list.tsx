@@ -70,21 +70,36 @@ export function IndicatorAdminFilters({
   );
 }
 
+/** The list's address for another page, keeping the filters. */
+function pageHref(filter: IndicatorAdminFilter, page: number): string {
+  const params = new URLSearchParams();
+  if (filter.q) params.set("q", filter.q);
+  if (filter.area) params.set("area", filter.area);
+  if (filter.state !== "all") params.set("state", filter.state);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/admin/indicators?${query}` : "/admin/indicators";
+}
+
 export function IndicatorAdminTable({
-  indicators,
+  page,
+  filter,
   locale,
   t,
 }: {
-  indicators: AdminIndicatorRow[];
+  page: { items: AdminIndicatorRow[]; total: number; page: number; pageSize: number };
+  filter: IndicatorAdminFilter;
   locale: Locale;
   t: Translate;
 }) {
+  const indicators = page.items;
   if (indicators.length === 0) return <EmptyState message={t("indicatorAdmin.empty")} />;
   const n = (value: number) => formatNumber(locale, value);
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   return (
     <>
       <p className="mb-2 text-sm text-slate-600" role="status">
-        {t("indicatorAdmin.count", { count: indicators.length })}
+        {t("indicatorAdmin.count", { count: n(page.total) })}
       </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm">
@@ -142,6 +157,25 @@ export function IndicatorAdminTable({
           </tbody>
         </table>
       </div>
+      {pages > 1 ? (
+        <nav className="mt-4 flex items-center justify-between text-sm" aria-label={t("indicatorAdmin.pagination")}>
+          {page.page > 1 ? (
+            <Link href={pageHref(filter, page.page - 1)} className="text-brand-700 underline">
+              {t("indicatorAdmin.previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-slate-600">{t("indicatorAdmin.pageOf", { page: page.page, pages })}</span>
+          {page.page < pages ? (
+            <Link href={pageHref(filter, page.page + 1)} className="text-brand-700 underline">
+              {t("indicatorAdmin.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition, type FormEvent } from "react";
-import { mergeIndicatorAction } from "@/app/(app)/admin/indicators/actions";
+import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
+import { mergeIndicatorAction, searchMergeCandidatesAction } from "@/app/(app)/admin/indicators/actions";
 import { sameUnit } from "@/lib/domain/indicator-admin";
 import { interpolate } from "@/lib/i18n/catalogue";
 import type { ErrorBody } from "@/lib/server/errors";
@@ -28,15 +28,22 @@ export interface MergeSource extends MergeCandidate {
   observationCount: number;
 }
 
-/** Merge this indicator into another: a searchable choice, a preview of what moves, a confirmation. */
+/** How long the search waits after the last keystroke before asking the server. */
+const SEARCH_DELAY_MS = 250;
+
+/**
+ * Merge this indicator into another: a search (on the server, limited: there may be thousands of
+ * indicators), a choice, a preview of what moves, a confirmation.
+ */
 export function IndicatorMergeForm({
   source,
-  candidates,
+  initialCandidates,
   m,
   locale,
 }: {
   source: MergeSource;
-  candidates: MergeCandidate[];
+  /** Without a search: the indicators of the source's area. */
+  initialCandidates: { items: MergeCandidate[]; more: boolean };
   m: IndicatorAdminText;
   locale: string;
 }) {
@@ -44,17 +51,44 @@ export function IndicatorMergeForm({
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ErrorBody | null>(null);
   const [query, setQuery] = useState("");
-  const [targetId, setTargetId] = useState("");
-  const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    const matches = q
-      ? candidates.filter((c) => `${c.name} ${c.key} ${c.area} ${c.unit}`.toLowerCase().includes(q))
-      : candidates;
-    // The chosen one stays in the list while the search changes.
-    const chosen = candidates.find((c) => String(c.id) === targetId);
-    return chosen && !matches.includes(chosen) ? [chosen, ...matches] : matches;
-  }, [candidates, query, targetId]);
-  const target = candidates.find((c) => String(c.id) === targetId) ?? null;
+  const [found, setFound] = useState(initialCandidates);
+  const [searching, setSearching] = useState(false);
+  const [target, setTarget] = useState<MergeCandidate | null>(null);
+  const latestSearch = useRef(0);
+  const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(searchTimer.current), []);
+
+  function onSearch(value: string) {
+    setQuery(value);
+    clearTimeout(searchTimer.current);
+    const search = ++latestSearch.current;
+    const q = value.trim();
+    if (!q) {
+      setFound(initialCandidates);
+      setSearching(false);
+      return;
+    }
+    setSearching(true);
+    searchTimer.current = setTimeout(() => {
+      void searchMergeCandidatesAction({ sourceId: source.id, q })
+        .then((result) => {
+          // An answer to an older search arriving late must not replace the newer one.
+          if (search !== latestSearch.current) return;
+          if (result.ok) setFound(result.data);
+          else setError(result.error);
+        })
+        .catch(() => undefined) // offline: the list stays as it was; typing again retries
+        .finally(() => {
+          if (search === latestSearch.current) setSearching(false);
+        });
+    }, SEARCH_DELAY_MS);
+  }
+
+  // The chosen one stays in the list while the search changes.
+  const shown = useMemo(
+    () => (target && !found.items.some((c) => c.id === target.id) ? [target, ...found.items] : found.items),
+    [found, target],
+  );
   const unitProblem = target && !sameUnit(source.unit, target.unit);
   const directionProblem = target && source.direction !== target.direction;
   const errors = fieldErrorsOf(error);
@@ -86,7 +120,7 @@ export function IndicatorMergeForm({
             {...control}
             type="search"
             value={query}
-            onChange={(event) => setQuery(event.target.value)}
+            onChange={(event) => onSearch(event.target.value)}
             className={inputClass}
           />
         )}
@@ -100,8 +134,8 @@ export function IndicatorMergeForm({
           <select
             {...control}
             name="targetId"
-            value={targetId}
-            onChange={(event) => setTargetId(event.target.value)}
+            value={target ? String(target.id) : ""}
+            onChange={(event) => setTarget(shown.find((c) => String(c.id) === event.target.value) ?? null)}
             className={inputClass}
           >
             <option value="">{shown.length ? m.merge.choose : m.merge.noCandidates}</option>
@@ -113,6 +147,15 @@ export function IndicatorMergeForm({
           </select>
         )}
       </Field>
+      <p className="text-sm text-slate-600" aria-live="polite">
+        {searching
+          ? m.merge.searching
+          : found.more
+            ? interpolate(m.merge.more, { count: found.items.length })
+            : query.trim()
+              ? null
+              : m.merge.sameArea}
+      </p>
       {target ? (
         <div className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" aria-live="polite">
           {unitProblem ? (

@@ -2,12 +2,19 @@
 
 import {
   mergeIndicatorSchema,
+  searchMergeCandidatesSchema,
   splitIndicatorSchema,
   unmergeIndicatorSchema,
   updateIndicatorSchema,
 } from "@/lib/domain/indicator-admin";
 import { defineAction } from "@/lib/server/action";
-import { mergeIndicator, splitIndicator, unmergeIndicator, updateIndicator } from "@/lib/server/indicator-admin";
+import {
+  mergeIndicator,
+  searchMergeCandidates,
+  splitIndicator,
+  unmergeIndicator,
+  updateIndicator,
+} from "@/lib/server/indicator-admin";
 
 // Every export is a public endpoint: defineAction checks the session and the ADMIN role, the operations
 // check it again where the data is touched.
@@ -25,6 +32,13 @@ export const updateIndicatorAction = defineAction(
 export const mergeIndicatorAction = defineAction(
   mergeIndicatorSchema,
   async (input, actor) => mergeIndicator(actor, input),
+  admin,
+);
+
+/** Read-only: the merge form's search (a server-side, limited search instead of every indicator). */
+export const searchMergeCandidatesAction = defineAction(
+  searchMergeCandidatesSchema,
+  async (input, actor) => searchMergeCandidates(actor, input),
   admin,
 );
 

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { INDICATOR_ADMIN_STATES } from "@/lib/domain/indicator-admin";
 import { getTranslator } from "@/lib/i18n/server";
 import { requirePageActor } from "@/lib/server/auth/session";
-import { listIndicatorAreas, listIndicatorsForAdmin } from "@/lib/server/indicator-admin";
+import { listIndicatorAreas, pageIndicatorsForAdmin } from "@/lib/server/indicator-admin";
 
 export default async function AdminIndicatorsPage({
   searchParams,
@@ -16,9 +16,10 @@ export default async function AdminIndicatorsPage({
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
   const state = INDICATOR_ADMIN_STATES.find((s) => s === first(params.state)) ?? "all";
   const filter = { q: first(params.q).slice(0, 100), area: first(params.area).slice(0, 50), state };
+  const page = Number.parseInt(first(params.page), 10) || 1;
   const [{ locale, t }, indicators, areas] = await Promise.all([
     getTranslator(),
-    listIndicatorsForAdmin(actor, filter),
+    pageIndicatorsForAdmin(actor, filter, page),
     listIndicatorAreas(actor),
   ]);
   return (
@@ -28,7 +29,7 @@ export default async function AdminIndicatorsPage({
       </Link>
       <PageHeader title={t("indicatorAdmin.title")} intro={t("indicatorAdmin.intro")} />
       <IndicatorAdminFilters filter={filter} areas={areas} t={t} />
-      <IndicatorAdminTable indicators={indicators} locale={locale} t={t} />
+      <IndicatorAdminTable page={indicators} filter={filter} locale={locale} t={t} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getTranslator } from "@/lib/i18n/server";
 import { idParam } from "@/lib/search-params";
 import { requirePageActor } from "@/lib/server/auth/session";
-import { getIndicatorForAdmin, listIndicatorsForAdmin } from "@/lib/server/indicator-admin";
+import { getIndicatorForAdmin, searchMergeCandidates } from "@/lib/server/indicator-admin";
 
 export default async function AdminIndicatorPage({
   params,
@@ -17,13 +17,16 @@ export default async function AdminIndicatorPage({
   const actor = await requirePageActor(["ADMIN"]);
   const id = idParam((await params).id);
   if (id === null) notFound();
-  const [{ locale, t }, indicator, candidates, query] = await Promise.all([
+  const [{ locale, t }, indicator, query] = await Promise.all([
     getTranslator(),
     getIndicatorForAdmin(actor, id),
-    listIndicatorsForAdmin(actor, { state: "active" }),
     searchParams,
   ]);
   if (!indicator) notFound();
+  // The merge form starts with the indicators of the same area and searches the rest on the server.
+  const candidates = indicator.mergedInto
+    ? { items: [], more: false }
+    : await searchMergeCandidates(actor, { sourceId: id });
   return (
     <>
       <Link href="/admin/indicators" className="text-sm text-brand-700 underline">
