@@ -104,10 +104,25 @@ export async function backupPostgres(databaseUrl: string, file: string, log: Log
   });
 }
 
+/**
+ * PGlite writes postmaster.pid while the database is open and removes it on a clean close. Two PGlite
+ * instances on one directory would corrupt it, so backup and restore refuse while the app runs.
+ */
+export function assertEmbeddedNotRunning(pgliteDir: string): void {
+  if (existsSync(path.join(pgliteDir, "postmaster.pid"))) {
+    throw new BackupError(
+      `the embedded database in ${pgliteDir} is in use (is the app running?); stop it first. ` +
+        "If the app is not running it did not shut down cleanly: run `npm run db:migrate` once to clear the lock. " +
+        "内置数据库正在使用中，请先停止应用。",
+    );
+  }
+}
+
 export async function backupEmbedded(pgliteDir: string, file: string, log: Log = silent): Promise<BackupResult> {
   if (!existsSync(path.join(pgliteDir, "PG_VERSION"))) {
     throw new BackupError(`no embedded database in ${pgliteDir} 未找到内置数据库`);
   }
+  assertEmbeddedNotRunning(pgliteDir);
   log(`dumping embedded database ${pgliteDir} to ${file}`);
   const { PGlite } = await import("@electric-sql/pglite");
   return writeAtomically(path.resolve(file), async (tmp) => {
@@ -240,6 +255,7 @@ export async function restoreEmbedded(file: string, pgliteDir: string, options: 
   if (detectBackupKind(source) !== "embedded") {
     throw new BackupError(`${source} is a PostgreSQL backup; restore it with DATABASE_URL set`);
   }
+  assertEmbeddedNotRunning(pgliteDir);
   const { startEmbeddedDatabase } = await import("./embedded");
   if (existsSync(path.join(pgliteDir, "PG_VERSION"))) {
     const current = await startEmbeddedDatabase({ dataDir: pgliteDir });

@@ -5,9 +5,21 @@
  * non-empty target is refused without the force flag, and a truncated file fails before any change.
  * The embedded mode (PGlite tarball) round-trips too.
  */
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { execFile } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -21,9 +33,11 @@ import {
 } from "../../lib/db/backup";
 import { createPrismaClient } from "../../lib/db/client";
 import { startEmbeddedDatabase } from "../../lib/db/embedded";
-import { applyMigrations } from "../../lib/db/migrate";
+import { applyMigrations, countAppliedMigrations, listMigrations } from "../../lib/db/migrate";
 import { importDocuments } from "../../seed/import";
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from "../support/db";
+
+const execFileAsync = promisify(execFile);
 
 interface TableFingerprint {
   rows: number;
@@ -241,6 +255,43 @@ describe("backup and restore (PostgreSQL)", () => {
     }
   });
 
+  it("brings an older backup up to date by applying the newer migrations after the restore", async () => {
+    const migrations = listMigrations();
+    const olderDir = path.join(workDir, "older-migrations");
+    for (const m of migrations.slice(0, -1)) {
+      mkdirSync(path.join(olderDir, m.name), { recursive: true });
+      writeFileSync(path.join(olderDir, m.name, "migration.sql"), m.sql);
+    }
+    const older = await createEmptyDatabase("dpt_older");
+    const target = await createEmptyDatabase("dpt_upgraded");
+    try {
+      await applyMigrations(older.url, { dir: olderDir });
+      const file = path.join(workDir, "older.dump");
+      await backupPostgres(older.url, file);
+      await restorePostgres(file, target.url);
+      const applied = await withClient(target.url, (client) => countAppliedMigrations(client));
+      expect(applied).toBe(migrations.length);
+    } finally {
+      await older.drop();
+      await target.drop();
+    }
+  });
+
+  it("runs as `npm run backup` / `npm run restore`: paths and checksum on stdout, refusal without --yes", async () => {
+    const out = path.join(workDir, "cli.dump");
+    const env = { ...process.env, DATABASE_URL: source.url };
+    const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+    const backup = await execFileAsync(tsx, ["scripts/backup.ts", "--out", out], { env });
+    expect(backup.stdout).toBe(`${out}\t${statSync(out).size} bytes\tsha256 ${await sha256File(out)}\n`);
+    expect(backup.stderr).toContain("[backup] dumping PostgreSQL database");
+
+    const refused = await execFileAsync(tsx, ["scripts/restore.ts", out], { env }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused).toMatchObject({ code: 1 });
+    expect((refused as { stderr: string }).stderr).toMatch(/already has data[\s\S]*app_user: \d+ rows[\s\S]*--yes/);
+  });
+
   it("leaves no partial file when the dump fails", async () => {
     const out = path.join(workDir, "unreachable.dump");
     await expect(backupPostgres("postgresql://postgres@127.0.0.1:1/nothing", out)).rejects.toBeInstanceOf(BackupError);
@@ -265,6 +316,12 @@ describe("backup and restore (embedded PGlite)", () => {
     }
 
     const file = path.join(workDir, "embedded.pglite.tar.gz");
+    // While the app holds the database (PGlite's postmaster.pid), both directions refuse.
+    writeFileSync(path.join(sourceDir, "postmaster.pid"), "-42\n");
+    await expect(backupEmbedded(sourceDir, file)).rejects.toThrow(/in use/);
+    rmSync(path.join(sourceDir, "postmaster.pid"));
+    expect(existsSync(file)).toBe(false);
+
     const result = await backupEmbedded(sourceDir, file);
     expect(result.size).toBeGreaterThan(0);
     expect(existsSync(`${file}.sha256`)).toBe(true);
@@ -272,6 +329,9 @@ describe("backup and restore (embedded PGlite)", () => {
     const targetDir = path.join(workDir, "target-pglite");
     await restoreEmbedded(file, targetDir);
     await expect(restoreEmbedded(file, targetDir)).rejects.toBeInstanceOf(RestoreRefusedError);
+    writeFileSync(path.join(targetDir, "postmaster.pid"), "-42\n");
+    await expect(restoreEmbedded(file, targetDir, { force: true })).rejects.toThrow(/in use/);
+    rmSync(path.join(targetDir, "postmaster.pid"));
 
     const [sourceDb, targetDb] = [
       await startEmbeddedDatabase({ dataDir: sourceDir }),
