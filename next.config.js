@@ -34,7 +34,15 @@ const nextConfig = {
   // The build type-checks the application; `npm run check` type-checks everything (tests, scripts too).
   typescript: { tsconfigPath: "tsconfig.build.json" },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Uploaded files get the strictest policy. The download route sets it too, but headers from this
+      // config replace a route's own for the same key; a later entry here wins over the one above.
+      {
+        source: "/api/evidence/:id",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; sandbox" }],
+      },
+    ];
   },
 };
 
