@@ -468,3 +468,69 @@ describe("bad input never imports partly", () => {
     }
   });
 });
+
+describe("the importer fed random bytes, truncated documents and wrong encodings", () => {
+  let db: TestDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dir = copyDocuments();
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await db.drop();
+  });
+
+  /** A seeded PRNG (mulberry32), so a failure names an input that can be replayed. */
+  function random(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  const target = "2023-digital-government-scheme.md"; // the last document: the others must not be written
+  const original = readFileSync(path.join(DOCUMENTS_DIR, target));
+  const text = original.toString("utf8");
+  const next = random(20_261_123);
+  const inputs: [string, Uint8Array][] = [];
+  for (let i = 0; i < 40; i++) {
+    const bytes = new Uint8Array(Math.floor(next() * 4096));
+    for (let j = 0; j < bytes.length; j++) bytes[j] = Math.floor(next() * 256);
+    inputs.push([`random bytes #${i} (${bytes.length} B)`, bytes]);
+  }
+  for (let i = 0; i < 8; i++) {
+    const at = Math.floor(next() * original.length);
+    inputs.push([`truncated at byte ${at}`, original.subarray(0, at)]);
+  }
+  inputs.push(["UTF-16LE", new Uint8Array(Buffer.from(`\ufeff${text}`, "utf16le"))]);
+  inputs.push(["UTF-16LE without a byte-order mark", new Uint8Array(Buffer.from(text, "utf16le"))]);
+  inputs.push([
+    "Latin-1 mojibake of the UTF-8 bytes",
+    new Uint8Array(Buffer.from(original.toString("latin1"), "utf8")),
+  ]);
+  inputs.push(["every tenth byte flipped", original.map((b, i) => (i % 10 === 0 ? b ^ 0xff : b))]);
+
+  it("either imports what it can read or stops with a clear error, writing nothing", async () => {
+    const outcomes: Record<string, number> = {};
+    for (const [label, bytes] of inputs) {
+      writeFileSync(path.join(dir, target), bytes);
+      const before = await tableCounts(db);
+      try {
+        await importDocuments(db.prisma, { dir });
+        outcomes.imported = (outcomes.imported ?? 0) + 1;
+      } catch (error) {
+        // Only the importer's own, explained errors — never a crash from deeper down.
+        expect(error instanceof IngestError || error instanceof ImportError, `${label}: ${String(error)}`).toBe(true);
+        expect((error as Error).message.length, label).toBeGreaterThan(10);
+        expect(await tableCounts(db), `${label}: nothing written`).toEqual(before);
+        outcomes.refused = (outcomes.refused ?? 0) + 1;
+      }
+    }
+    // Random bytes are never mistaken for a policy document.
+    expect(outcomes.refused).toBeGreaterThanOrEqual(40);
+  }, 120_000);
+});
