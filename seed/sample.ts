@@ -28,8 +28,8 @@ export interface SampleSummary {
   observations: number;
 }
 
-/** mulberry32: small, fast, good enough for demo figures. */
-function prng(seed: number): () => number {
+/** mulberry32: small, fast, good enough for demo figures (and replayable test inputs). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

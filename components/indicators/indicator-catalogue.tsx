@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SelectField } from "@/components/ui/select-field";
 import { compareAreas } from "@/lib/domain/areas";
 import type { IndicatorCatalogueFilters } from "@/lib/domain/indicator-filters";
 import { COMPARATOR_SYMBOL, INDICATOR_STATUSES } from "@/lib/domain/indicator-status";
@@ -6,8 +7,6 @@ import { formatDate, formatQuantity, type Locale, type Translate } from "@/lib/i
 import type { IndicatorListItem } from "@/lib/server/indicators";
 import { IndicatorStatusBadge } from "./indicator-status-badge";
 import { ProgressBar } from "./progress-bar";
-
-const field = "mt-1 block w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 /** The catalogue: a GET filter form, then one table per area in strategy order. */
 export function IndicatorCatalogue({
@@ -37,37 +36,25 @@ export function IndicatorCatalogue({
         aria-label={t("indicators.filter")}
         className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-4"
       >
-        <div>
-          <label htmlFor="indicator-area" className="block text-sm font-medium text-slate-700">
-            {t("indicators.area")}
-          </label>
-          <select id="indicator-area" name="area" defaultValue={filters.area ?? ""} className={field}>
-            <option value="">{t("indicators.allAreas")}</option>
-            {areas.map((area) => (
-              <option key={area} value={area}>
-                {area}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="indicator-status" className="block text-sm font-medium text-slate-700">
-            {t("indicators.status")}
-          </label>
-          <select
-            id="indicator-status"
-            name="status"
-            defaultValue={filters.status?.toLowerCase() ?? ""}
-            className={field}
-          >
-            <option value="">{t("indicators.allStatuses")}</option>
-            {INDICATOR_STATUSES.map((status) => (
-              <option key={status} value={status.toLowerCase()}>
-                {t(`indicators.statusLabel.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="indicator-area"
+          name="area"
+          label={t("indicators.area")}
+          defaultValue={filters.area ?? ""}
+          allLabel={t("indicators.allAreas")}
+          options={areas.map((area) => ({ value: area, label: area }))}
+        />
+        <SelectField
+          id="indicator-status"
+          name="status"
+          label={t("indicators.status")}
+          defaultValue={filters.status?.toLowerCase() ?? ""}
+          allLabel={t("indicators.allStatuses")}
+          options={INDICATOR_STATUSES.map((status) => ({
+            value: status.toLowerCase(),
+            label: t(`indicators.statusLabel.${status}`),
+          }))}
+        />
         <div className="col-span-2 flex items-end gap-2">
           <button
             type="submit"

@@ -135,38 +135,32 @@ export function OverviewView({
         <EmptyState message={t("common.empty")} />
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
-          <section aria-labelledby="by-document-heading" className="space-y-2">
-            <h2 id="by-document-heading" className="font-semibold">
-              {t("overview.sections.byDocument")}
-            </h2>
-            <StackedBarChart
-              tableLabel={t("common.dataTable")}
-              testId="chart-by-document"
-              title={t("overview.charts.byDocument")}
-              description={t("overview.charts.byDocumentDescription")}
-              rows={rows(overview.byDocument)}
-              series={series}
-              groupHeader={t("overview.filters.document")}
-              totalHeader={t("overview.table.total")}
-            />
-            <GroupLinks groups={overview.byDocument} scope={scope} kind="document" locale={locale} t={t} />
-          </section>
-          <section aria-labelledby="by-area-heading" className="space-y-2">
-            <h2 id="by-area-heading" className="font-semibold">
-              {t("overview.sections.byArea")}
-            </h2>
-            <StackedBarChart
-              tableLabel={t("common.dataTable")}
-              testId="chart-by-area"
-              title={t("overview.charts.byArea")}
-              description={t("overview.charts.byAreaDescription")}
-              rows={rows(overview.byArea)}
-              series={series}
-              groupHeader={t("overview.filters.area")}
-              totalHeader={t("overview.table.total")}
-            />
-            <GroupLinks groups={overview.byArea} scope={scope} kind="area" locale={locale} t={t} />
-          </section>
+          {(
+            [
+              { kind: "document", groups: overview.byDocument, header: t("overview.filters.document") },
+              { kind: "area", groups: overview.byArea, header: t("overview.filters.area") },
+            ] as const
+          ).map(({ kind, groups, header }) => {
+            const key = kind === "document" ? "byDocument" : "byArea";
+            return (
+              <section key={kind} aria-labelledby={`by-${kind}-heading`} className="space-y-2">
+                <h2 id={`by-${kind}-heading`} className="font-semibold">
+                  {t(`overview.sections.${key}`)}
+                </h2>
+                <StackedBarChart
+                  tableLabel={t("common.dataTable")}
+                  testId={`chart-by-${kind}`}
+                  title={t(`overview.charts.${key}`)}
+                  description={t(`overview.charts.${key}Description`)}
+                  rows={rows(groups)}
+                  series={series}
+                  groupHeader={header}
+                  totalHeader={t("overview.table.total")}
+                />
+                <GroupLinks groups={groups} scope={scope} kind={kind} locale={locale} t={t} />
+              </section>
+            );
+          })}
         </div>
       )}
 

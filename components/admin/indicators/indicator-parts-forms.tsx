@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { splitIndicatorAction, unmergeIndicatorAction } from "@/app/(app)/admin/indicators/actions";
 import { DIRECTIONS, INDICATOR_AREAS } from "@/lib/domain/indicator-admin";
 import { interpolate } from "@/lib/i18n/catalogue";
@@ -40,6 +40,49 @@ interface Chosen {
 
 const idsOf = (form: FormData, name: string) => form.getAll(name).map(Number).filter(Number.isInteger);
 
+/** One checkbox list of a part kind (targets, baselines or synonyms); `name` is the form field. */
+function PartChecklist({
+  legend,
+  empty,
+  name,
+  prefix,
+  items,
+  chosen,
+  inline = false,
+}: {
+  legend: string;
+  empty: string;
+  name: keyof Chosen;
+  prefix: string;
+  items: { id: number; label: ReactNode }[];
+  chosen?: number[];
+  inline?: boolean;
+}) {
+  return (
+    <fieldset>
+      <legend className="text-sm font-semibold text-slate-800">{legend}</legend>
+      {items.length === 0 ? <p className="text-sm text-slate-600">{empty}</p> : null}
+      <ul className={inline ? "flex flex-wrap gap-x-4" : "divide-y divide-slate-100"}>
+        {items.map((entry) => (
+          <li key={entry.id}>
+            <label className="flex items-start gap-2 py-1.5 text-sm">
+              <input
+                type="checkbox"
+                name={name}
+                value={entry.id}
+                id={`${prefix}-${name}-${entry.id}`}
+                defaultChecked={chosen?.includes(entry.id)}
+                className="mt-0.5 h-5 w-5 shrink-0"
+              />
+              {entry.label}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
 /** Checkbox lists of the targets, baselines and synonyms to move (prefix keeps ids unique per form). */
 function PartsPicker({
   parts,
@@ -52,87 +95,57 @@ function PartsPicker({
   m: IndicatorAdminText;
   defaults?: Chosen;
 }) {
-  const box = "mt-0.5 h-5 w-5 shrink-0";
-  const item = "flex items-start gap-2 py-1.5 text-sm";
+  const detail = (name: string, valueAsWritten: string, note: string) => (
+    <span>
+      {name}：{valueAsWritten}
+      <span className="block text-xs text-slate-600">{note}</span>
+    </span>
+  );
   return (
     <div className="space-y-3">
-      <fieldset>
-        <legend className="text-sm font-semibold text-slate-800">{m.targets}</legend>
-        {parts.targets.length === 0 ? <p className="text-sm text-slate-600">{m.split.noTargets}</p> : null}
-        <ul className="divide-y divide-slate-100">
-          {parts.targets.map((t) => (
-            <li key={t.id}>
-              <label className={item}>
-                <input
-                  type="checkbox"
-                  name="targetIds"
-                  value={t.id}
-                  id={`${prefix}-target-${t.id}`}
-                  defaultChecked={defaults?.targetIds.includes(t.id)}
-                  className={box}
-                />
-                <span>
-                  {t.name}：{t.valueAsWritten}
-                  <span className="block text-xs text-slate-600">
-                    {t.document} · {interpolate(m.lists.due, { date: t.dueDate })}
-                    {t.taskNumber ? ` · ${interpolate(m.lists.task, { number: t.taskNumber })}` : ""}
-                    {t.retired ? ` · ${m.split.retired}` : ""}
-                  </span>
-                </span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <fieldset>
-        <legend className="text-sm font-semibold text-slate-800">{m.baselines}</legend>
-        {parts.baselines.length === 0 ? <p className="text-sm text-slate-600">{m.split.noBaselines}</p> : null}
-        <ul className="divide-y divide-slate-100">
-          {parts.baselines.map((b) => (
-            <li key={b.id}>
-              <label className={item}>
-                <input
-                  type="checkbox"
-                  name="baselineIds"
-                  value={b.id}
-                  id={`${prefix}-baseline-${b.id}`}
-                  defaultChecked={defaults?.baselineIds.includes(b.id)}
-                  className={box}
-                />
-                <span>
-                  {b.name}：{b.valueAsWritten}
-                  <span className="block text-xs text-slate-600">
-                    {b.document ? `${b.document} · ` : ""}
-                    {interpolate(m.lists.asOf, { date: b.asOf })}
-                    {b.retired ? ` · ${m.split.retired}` : ""}
-                  </span>
-                </span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <fieldset>
-        <legend className="text-sm font-semibold text-slate-800">{m.synonyms}</legend>
-        {parts.synonyms.length === 0 ? <p className="text-sm text-slate-600">{m.split.noSynonyms}</p> : null}
-        <ul className="flex flex-wrap gap-x-4">
-          {parts.synonyms.map((s) => (
-            <li key={s.id}>
-              <label className={item}>
-                <input
-                  type="checkbox"
-                  name="synonymIds"
-                  value={s.id}
-                  id={`${prefix}-synonym-${s.id}`}
-                  defaultChecked={defaults?.synonymIds.includes(s.id)}
-                  className={box}
-                />
-                <span>{s.synonym}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <PartChecklist
+        legend={m.targets}
+        empty={m.split.noTargets}
+        name="targetIds"
+        prefix={prefix}
+        chosen={defaults?.targetIds}
+        items={parts.targets.map((t) => ({
+          id: t.id,
+          label: detail(
+            t.name,
+            t.valueAsWritten,
+            `${t.document} · ${interpolate(m.lists.due, { date: t.dueDate })}` +
+              (t.taskNumber ? ` · ${interpolate(m.lists.task, { number: t.taskNumber })}` : "") +
+              (t.retired ? ` · ${m.split.retired}` : ""),
+          ),
+        }))}
+      />
+      <PartChecklist
+        legend={m.baselines}
+        empty={m.split.noBaselines}
+        name="baselineIds"
+        prefix={prefix}
+        chosen={defaults?.baselineIds}
+        items={parts.baselines.map((b) => ({
+          id: b.id,
+          label: detail(
+            b.name,
+            b.valueAsWritten,
+            (b.document ? `${b.document} · ` : "") +
+              interpolate(m.lists.asOf, { date: b.asOf }) +
+              (b.retired ? ` · ${m.split.retired}` : ""),
+          ),
+        }))}
+      />
+      <PartChecklist
+        legend={m.synonyms}
+        empty={m.split.noSynonyms}
+        name="synonymIds"
+        prefix={prefix}
+        chosen={defaults?.synonymIds}
+        inline
+        items={parts.synonyms.map((syn) => ({ id: syn.id, label: <span>{syn.synonym}</span> }))}
+      />
     </div>
   );
 }
