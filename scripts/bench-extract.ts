@@ -1,35 +1,13 @@
 /**
- * tsx scripts/bench-extract.ts [RUNS]
- * Extracts the four seed documents (five files) RUNS times and prints mean and p95 per full run.
- * Not a unit test: a measurement to run by hand (target: under 1 s for all five files).
+ * npm run bench:extract [-- RUNS]
+ * Extracts the seed documents (every file) RUNS times and prints the cold run, mean and p95 per full run.
+ * Not a unit test: a measurement to run by hand (target: under 1 s for all files). `npm run bench`
+ * measures the same and records it in BENCHMARKS.md.
  */
-import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { decodeDocument, extractDocument, ManifestSchema } from "../lib/ingest";
+import { timeExtraction } from "./lib/extract-timing";
 
-const dir = resolve(dirname(fileURLToPath(import.meta.url)), "../seed/documents");
-const manifest = ManifestSchema.parse(JSON.parse(readFileSync(resolve(dir, "manifest.json"), "utf8")));
-const documents = manifest.map((entry) => ({
-  entry,
-  files: entry.sourceFiles.map((source) => ({ file: source.file, bytes: readFileSync(resolve(dir, source.file)) })),
-}));
-
-function runOnce(): number {
-  const started = performance.now();
-  for (const { entry, files } of documents) {
-    extractDocument(
-      files.map(({ file, bytes }) => ({ file, text: decodeDocument(bytes, file) })),
-      { manifest: entry },
-    );
-  }
-  return performance.now() - started;
-}
-
-const runs = Math.max(1, Number(process.argv[2] ?? 20));
-const first = runOnce();
-const times = Array.from({ length: runs }, runOnce).sort((a, b) => a - b);
-const mean = times.reduce((sum, t) => sum + t, 0) / times.length;
-const p95 = times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)] ?? mean;
-process.stdout.write(`first (cold) run: ${first.toFixed(1)} ms\n`);
-process.stdout.write(`${runs} runs of 5 files: mean ${mean.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms\n`);
+const timing = timeExtraction(Number(process.argv[2] ?? 20) || 20);
+process.stdout.write(`first (cold) run: ${timing.coldMs.toFixed(1)} ms\n`);
+process.stdout.write(
+  `${timing.runs} runs of ${timing.files} files: mean ${timing.meanMs.toFixed(1)} ms, p95 ${timing.p95Ms.toFixed(1)} ms\n`,
+);

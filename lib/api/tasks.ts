@@ -53,10 +53,10 @@ export async function listApiTasks(query: TaskListQuery, today: string): Promise
   if (query.department !== undefined || query.role) {
     const match: Prisma.Sql[] = [Prisma.sql`a."taskId" = t.id`];
     if (query.department !== undefined) match.push(Prisma.sql`a."departmentId" = ${query.department}`);
-    if (query.role) match.push(Prisma.sql`a.role::text = ${query.role}`);
+    if (query.role) match.push(Prisma.sql`a.role = ${query.role}::"AssignmentRole"`);
     where.push(Prisma.sql`EXISTS (SELECT 1 FROM "task_assignment" a WHERE ${Prisma.join(match, " AND ")})`);
   }
-  if (query.status) where.push(Prisma.sql`t."currentStatus"::text = ${query.status}`);
+  if (query.status) where.push(Prisma.sql`t."currentStatus" = ${query.status}::"TaskStatus"`);
   if (query.overdue) {
     const overdue = Prisma.sql`EXISTS (SELECT 1 FROM "milestone" m WHERE m."taskId" = t.id AND m."retiredAt" IS NULL
       AND m."completedDate" IS NULL AND m."dueDate" < ${today}::date)`;

@@ -8,6 +8,7 @@ import {
 } from "../domain/indicator-status";
 import { buildIndicatorChart, type IndicatorChartModel } from "../domain/indicator-chart";
 import { sourceHref } from "../reader/links";
+import { cachedRead } from "./cache";
 import { getDb } from "./db";
 import { getIndicatorThresholds } from "./settings";
 
@@ -56,7 +57,15 @@ export interface ListIndicatorsOptions {
  * `today` (a Shanghai calendar date), with the admin-set thresholds. Five queries in all, whatever the
  * number of indicators or values.
  */
-export async function listIndicators(today: string, options: ListIndicatorsOptions = {}): Promise<IndicatorListItem[]> {
+export function listIndicators(today: string, options: ListIndicatorsOptions = {}): Promise<IndicatorListItem[]> {
+  // Every indicator's status at scale is a few hundred milliseconds of work: reused until an indicator,
+  // target, baseline, value or threshold changes (lib/server/cache.ts), per date and narrowing.
+  return cachedRead("indicator-list", ["indicators"], { today, where: options.where ?? null }, () =>
+    computeIndicatorList(today, options),
+  );
+}
+
+async function computeIndicatorList(today: string, options: ListIndicatorsOptions): Promise<IndicatorListItem[]> {
   const db = getDb();
   // A real promise (a Prisma query is a lazy thenable): it is awaited twice below, and must run once.
   const rowsQuery = Promise.resolve(

@@ -11,6 +11,7 @@ import { periodContaining, periodsOfYears, shanghaiDate, type Period } from "../
 import { TASK_STATUSES, type TaskStatus } from "../domain/task-status";
 import { DEFAULT_STATE, filtersOf, UNASSIGNED_AREA, type TaskFilters } from "../domain/task-filters";
 import { Prisma } from "../generated/prisma/client";
+import { cachedRead } from "./cache";
 import { getDb } from "./db";
 import { ACTIVE_INDICATOR, listIndicators, type IndicatorListItem } from "./indicators";
 import { taskWhere } from "./task-search";
@@ -76,7 +77,11 @@ function taskFilters(filters: OverviewFilters): TaskFilters {
   };
 }
 
-export async function getOverviewFilterOptions(now = new Date()): Promise<OverviewFilterOptions> {
+export function getOverviewFilterOptions(now = new Date()): Promise<OverviewFilterOptions> {
+  return cachedRead("overview-options", ["tasks", "indicators"], shanghaiDate(now), () => computeFilterOptions(now));
+}
+
+async function computeFilterOptions(now: Date): Promise<OverviewFilterOptions> {
   const db = getDb();
   const [documents, taskAreas, indicatorAreas, departments, firstStart] = await Promise.all([
     db.document.findMany({ orderBy: { id: "asc" }, select: { slug: true, shortTitle: true } }),
@@ -104,7 +109,15 @@ export async function getOverviewFilterOptions(now = new Date()): Promise<Overvi
  * Everything the overview shows, for the filters (see lib/domain/overview-filters.ts for what each
  * filter narrows). Six aggregate queries plus the indicator catalogue, whatever the number of tasks.
  */
-export async function getOverview(filters: OverviewFilters, now = new Date()): Promise<Overview> {
+export function getOverview(filters: OverviewFilters, now = new Date()): Promise<Overview> {
+  // A dozen aggregates over every task at scale: computed once per data change, date and filter set
+  // (lib/server/cache.ts), since every official opens this page.
+  return cachedRead("overview", ["tasks", "indicators"], { filters, today: shanghaiDate(now) }, () =>
+    computeOverview(filters, now),
+  );
+}
+
+async function computeOverview(filters: OverviewFilters, now: Date): Promise<Overview> {
   const db = getDb();
   const today = shanghaiDate(now);
   const current = periodContaining(now);

@@ -53,7 +53,13 @@ function run(bin: string, args: string[], opts: { quiet?: boolean } = {}): void 
   if (!opts.quiet && res.stderr.trim()) process.stderr.write(res.stderr);
 }
 
-export async function startScratchPostgres(options: { port?: number } = {}): Promise<ScratchPostgres> {
+/**
+ * `durable: true` keeps PostgreSQL's crash-safe defaults (fsync, synchronous commit, full-page writes) —
+ * for benchmarks, whose write numbers must be what a real server would see. Tests trade them for speed.
+ */
+export async function startScratchPostgres(
+  options: { port?: number; durable?: boolean } = {},
+): Promise<ScratchPostgres> {
   const bin = findPgBin();
   const dir = mkdtempSync(path.join(tmpdir(), "dpt-pg-"));
   const data = path.join(dir, "data");
@@ -69,9 +75,7 @@ export async function startScratchPostgres(options: { port?: number } = {}): Pro
     `-p ${port}`,
     "-c listen_addresses=127.0.0.1",
     `-c unix_socket_directories=${dir}`,
-    "-c fsync=off",
-    "-c synchronous_commit=off",
-    "-c full_page_writes=off",
+    ...(options.durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
     "-c max_connections=200",
     "-c shared_buffers=256MB",
   ].join(" ");

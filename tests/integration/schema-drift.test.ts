@@ -48,8 +48,9 @@ function dumpSchema(url: string, options: { dropHandWritten?: boolean } = {}): s
 function dropHandWritten(dump: string): string {
   return dump
     .replace(/CREATE FUNCTION public\.dpt_forbid_history_change\(\)[\s\S]*?\$\$;/, "")
+    .replace(/CREATE FUNCTION public\.dpt_bump_data_version\(\)[\s\S]*?\$\$;/, "")
     .split("\n")
-    .filter((line) => !/_append_only/.test(line))
+    .filter((line) => !/_append_only|_data_version /.test(line))
     .join("\n");
 }
 
