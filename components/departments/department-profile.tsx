@@ -82,6 +82,7 @@ export function DepartmentProfile({
   t: Translate;
 }) {
   const { submissions } = profile;
+  const submissionTotal = Object.values(submissions.counts).reduce((sum, n) => sum + n, 0);
   const th = "px-3 py-2 text-left font-medium";
   return (
     <article>
@@ -109,7 +110,7 @@ export function DepartmentProfile({
           {t("departmentPage.detail.summary", {
             lead: formatNumber(locale, leadTasks.total),
             shared: formatNumber(locale, sharedTasks.total),
-            overdue: formatNumber(locale, profile.overdueMilestones.length),
+            overdue: formatNumber(locale, profile.overdueTotal),
           })}
         </p>
       </header>
@@ -179,6 +180,14 @@ export function DepartmentProfile({
                     ))}
                   </tbody>
                 </table>
+                {submissionTotal > submissions.tasks.length ? (
+                  <p className="px-3 py-2 text-sm text-slate-600">
+                    {t("departmentPage.detail.submissionsShown", {
+                      shown: formatNumber(locale, submissions.tasks.length),
+                      total: formatNumber(locale, submissionTotal),
+                    })}
+                  </p>
+                ) : null}
               </details>
             )}
           </>
@@ -243,6 +252,20 @@ export function DepartmentProfile({
                 ))}
               </tbody>
             </table>
+            {profile.overdueTotal > profile.overdueMilestones.length ? (
+              <p className="px-3 py-2 text-sm text-slate-600">
+                {t("departmentPage.detail.overdueShown", {
+                  shown: formatNumber(locale, profile.overdueMilestones.length),
+                  total: formatNumber(locale, profile.overdueTotal),
+                })}{" "}
+                <Link
+                  href={taskListHref(DEFAULT_STATE, { departmentId: profile.id, role: "lead", overdue: true })}
+                  className="text-brand-700 underline"
+                >
+                  {t("departmentPage.detail.overdueViewAll")}
+                </Link>
+              </p>
+            ) : null}
           </div>
         )}
       </Section>

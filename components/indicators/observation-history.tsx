@@ -1,18 +1,28 @@
+import Link from "next/link";
 import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { ObservationRow } from "@/lib/server/observations";
 
-/** Every value entered, corrected ones struck through but kept (the history is append-only). */
+/** The newest values shown unless all are asked for: an indicator may carry years of monthly values. */
+export const HISTORY_SHOWN = 20;
+
+/**
+ * Every value entered, newest first, corrected ones struck through but kept (the history is
+ * append-only). With `showAllHref`, only the newest HISTORY_SHOWN rows, and a link to the rest.
+ */
 export function ObservationHistory({
-  rows,
+  rows: allRows,
   unit,
   locale,
   t,
+  showAllHref,
 }: {
   rows: ObservationRow[];
   unit: string;
   locale: Locale;
   t: Translate;
+  showAllHref?: string;
 }) {
+  const rows = showAllHref ? allRows.slice(0, HISTORY_SHOWN) : allRows;
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t("observations.empty")}</p>;
   return (
     <div className="overflow-x-auto">
@@ -58,6 +68,17 @@ export function ObservationHistory({
           ))}
         </tbody>
       </table>
+      {rows.length < allRows.length && showAllHref ? (
+        <p className="mt-2 text-sm text-slate-600">
+          {t("observations.historyShown", {
+            shown: formatNumber(locale, rows.length),
+            total: formatNumber(locale, allRows.length),
+          })}{" "}
+          <Link href={showAllHref} className="text-brand-700 underline">
+            {t("observations.historyAll")}
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -92,6 +92,8 @@ export interface DepartmentProfile {
   kind: "PROVINCIAL" | "CITY" | "CENTRAL" | "ENTERPRISE" | "GENERIC";
   generic: boolean;
   aliases: string[];
+  /** Every open milestone past due that the unit answers for; `overdueMilestones` holds the earliest. */
+  overdueTotal: number;
   overdueMilestones: {
     id: number;
     taskId: number;
@@ -105,6 +107,7 @@ export interface DepartmentProfile {
   submissions: {
     period: { code: string; year: number; index: number; start: string; end: string; state: "OPEN" | "LOCKED" } | null;
     counts: Record<SubmissionState, number>;
+    /** The tasks needing action first (not reported, returned, draft), then the rest; at most SHOWN. */
     tasks: {
       taskId: number;
       number: string;
@@ -115,6 +118,12 @@ export interface DepartmentProfile {
     }[];
   };
 }
+
+/**
+ * How many rows of each list the unit's page shows. A provincial unit may answer for hundreds of tasks
+ * at scale; the counts stay complete, and the task list (linked from the page) has every row.
+ */
+export const PROFILE_LIST_LIMIT = 25;
 
 /** One unit's page; null for an unknown id. `today` is the Shanghai calendar date (YYYY-MM-DD). */
 export async function getDepartmentProfile(id: number, today: string): Promise<DepartmentProfile | null> {
@@ -134,16 +143,18 @@ export async function getDepartmentProfile(id: number, today: string): Promise<D
     }),
     // The milestones it answers for: as lead, or as responsible unit (tasks without a lead name only
     // responsible units, who then carry the task).
-    db.$queryRaw<DepartmentProfile["overdueMilestones"]>`
+    db.$queryRaw<(DepartmentProfile["overdueMilestones"][number] & { total: number })[]>`
       SELECT m.id, t.id AS "taskId", t.number AS "taskNumber", d."shortTitle" AS "documentShortTitle",
-        a.role::text AS role, to_char(m."dueDate", 'YYYY-MM-DD') AS "dueDate", m.text
+        a.role::text AS role, to_char(m."dueDate", 'YYYY-MM-DD') AS "dueDate", m.text,
+        (count(*) OVER ())::int AS total
       FROM "task_assignment" a
       JOIN "task" t ON t.id = a."taskId" AND t."retiredAt" IS NULL
       JOIN "document" d ON d.id = t."documentId"
       JOIN "milestone" m ON m."taskId" = t.id
       WHERE a."departmentId" = ${id} AND a.role IN ('LEAD', 'RESPONSIBLE')
         AND m."retiredAt" IS NULL AND m."completedDate" IS NULL AND m."dueDate" < ${today}::date
-      ORDER BY m."dueDate", t."documentId", t.ordinal, m.ordinal`,
+      ORDER BY m."dueDate", t."documentId", t.ordinal, m.ordinal
+      LIMIT ${PROFILE_LIST_LIMIT}`,
     // Indicators of the tasks it leads; a merged indicator shows as the one it was merged into.
     db.$queryRaw<DepartmentProfile["indicators"]>`
       SELECT i.id, i.name, i.unit, count(DISTINCT ti."taskId")::int AS "taskCount"
@@ -162,8 +173,8 @@ export async function getDepartmentProfile(id: number, today: string): Promise<D
   ]);
   if (!department) return null;
 
-  const tasks = period
-    ? await db.$queryRaw<DepartmentProfile["submissions"]["tasks"]>`
+  const rows = period
+    ? await db.$queryRaw<(DepartmentProfile["submissions"]["tasks"][number] & { n: number })[]>`
         WITH mine AS (
           -- A unit that is both lead and responsible on a task reports once, as lead.
           SELECT DISTINCT ON (a."taskId") a."taskId", a.role
@@ -178,15 +189,20 @@ export async function getDepartmentProfile(id: number, today: string): Promise<D
           ORDER BY u."taskId", u.version DESC
         )
         SELECT t.id AS "taskId", t.number, d."shortTitle" AS "documentShortTitle", mine.role::text AS role,
-          COALESCE(latest."reviewState"::text, 'NONE') AS state, latest.version
+          COALESCE(latest."reviewState"::text, 'NONE') AS state, latest.version,
+          -- Per state, over every task: the counts stay whole when the list is cut.
+          (count(*) OVER (PARTITION BY COALESCE(latest."reviewState"::text, 'NONE')))::int AS n
         FROM mine
         JOIN "task" t ON t.id = mine."taskId" AND t."retiredAt" IS NULL
         JOIN "document" d ON d.id = t."documentId"
         LEFT JOIN latest ON latest."taskId" = t.id
-        ORDER BY t."documentId", t.ordinal`
+        ORDER BY array_position(ARRAY['NONE', 'RETURNED', 'DRAFT', 'SUBMITTED', 'APPROVED'],
+                                COALESCE(latest."reviewState"::text, 'NONE')),
+                 t."documentId", t.ordinal`
     : [];
   const counts = Object.fromEntries(SUBMISSION_STATES.map((s) => [s, 0])) as Record<SubmissionState, number>;
-  for (const task of tasks) counts[task.state] += 1;
+  for (const row of rows) counts[row.state] = row.n;
+  const tasks = rows.slice(0, PROFILE_LIST_LIMIT).map(({ n: _n, ...task }) => task);
 
   return {
     id: department.id,
@@ -195,7 +211,8 @@ export async function getDepartmentProfile(id: number, today: string): Promise<D
     kind: department.kind,
     generic: department.generic,
     aliases: department.aliases.map((a) => a.alias),
-    overdueMilestones,
+    overdueTotal: overdueMilestones[0]?.total ?? 0,
+    overdueMilestones: overdueMilestones.map(({ total: _total, ...m }) => m),
     indicators,
     submissions: {
       period: period

@@ -45,6 +45,8 @@ export const departmentPageZh = {
     overdueMilestones: "逾期时间节点",
     overdueCaption: "逾期时间节点（该单位牵头或负责的任务）",
     noOverdue: "没有逾期的时间节点。",
+    overdueShown: "显示最早到期的 {shown} 个，共 {total} 个。",
+    overdueViewAll: "在任务清单中查看其牵头的逾期任务",
     task: "任务",
     role: { LEAD: "牵头", RESPONSIBLE: "责任" },
     roleLabel: "角色",
@@ -60,6 +62,7 @@ export const departmentPageZh = {
     noPeriod: "当前日期不在任何已建立的报送周期内。",
     noReportTasks: "该单位没有需要报送的任务。",
     submissionsCaption: "本期各任务的报送状态",
+    submissionsShown: "待报送、被退回和草稿排在前面；显示 {shown} 项，共 {total} 项。",
     state: "报送状态",
     states: {
       NONE: "未报送",
@@ -118,6 +121,8 @@ export const departmentPageEn: Widen<typeof departmentPageZh> = {
     overdueMilestones: "Overdue milestones",
     overdueCaption: "Overdue milestones (tasks it leads or is responsible for)",
     noOverdue: "No overdue milestones.",
+    overdueShown: "Showing the {shown} due earliest of {total}.",
+    overdueViewAll: "See the overdue tasks it leads in the task list",
     task: "Task",
     role: { LEAD: "Lead", RESPONSIBLE: "Responsible" },
     roleLabel: "Role",
@@ -133,6 +138,7 @@ export const departmentPageEn: Widen<typeof departmentPageZh> = {
     noPeriod: "Today falls in no reporting period yet.",
     noReportTasks: "This unit has no task to report on.",
     submissionsCaption: "Report state of each task this period",
+    submissionsShown: "Not reported, returned and drafts first; showing {shown} of {total}.",
     state: "Report state",
     states: {
       NONE: "Not reported",

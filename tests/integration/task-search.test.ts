@@ -615,10 +615,12 @@ describe("departments", () => {
       [fx.tasks.community, "2026-11-22", "LEAD"],
     ]);
     expect(profile.submissions.period).toMatchObject({ code: "2026-P6", start: "2026-11-01", end: "2026-12-31" });
+    expect(profile.overdueTotal).toBe(2);
+    // Tasks needing action first: not reported, returned, draft, then submitted and approved.
     expect(profile.submissions.tasks.map((t) => [t.taskId, t.state, t.version])).toEqual([
-      [fx.tasks.net, "SUBMITTED", 2],
-      [fx.tasks.underscore, "RETURNED", 2],
       [fx.tasks.community, "NONE", null],
+      [fx.tasks.underscore, "RETURNED", 2],
+      [fx.tasks.net, "SUBMITTED", 2],
     ]);
     expect(profile.submissions.counts).toEqual({ NONE: 1, DRAFT: 0, SUBMITTED: 1, RETURNED: 1, APPROVED: 0 });
 

@@ -9,7 +9,7 @@ import { searchTasks } from "@/lib/server/task-search";
 import { idParam } from "@/lib/search-params";
 
 // The page shows the first tasks of each group; the task list (linked) has the rest, with pagination.
-const TASKS_SHOWN = 50;
+const TASKS_SHOWN = 20;
 
 export default async function DepartmentPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageActor();

@@ -13,8 +13,15 @@ import { getIndicatorThresholds } from "@/lib/server/settings";
 import { getIndicator, indicatorChart } from "@/lib/server/indicators";
 import { canRecordObservation, listObservations } from "@/lib/server/observations";
 
-export default async function IndicatorPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function IndicatorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ history?: string | string[] }>;
+}) {
   const id = idParam((await params).id);
+  const showAll = (await searchParams).history === "all";
   if (id === null) notFound();
   const actor = await requirePageActor();
   const [{ locale, t }, indicator, observations, canRecord, thresholds] = await Promise.all([
@@ -46,7 +53,13 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
         <h2 id="observations-title" className="mb-2 font-semibold">
           {t("observations.title")}
         </h2>
-        <ObservationHistory rows={observations} unit={indicator.unit} locale={locale} t={t} />
+        <ObservationHistory
+          rows={observations}
+          unit={indicator.unit}
+          locale={locale}
+          t={t}
+          showAllHref={showAll ? undefined : `/indicators/${indicator.id}?history=all#observations-title`}
+        />
         {canRecord ? (
           <div className="mt-4 border-t border-slate-100 pt-3">
             <h3 className="mb-2 text-sm font-semibold">{t("observations.formTitle")}</h3>
