@@ -1,29 +1,75 @@
 /**
  * Security controls against the real server: the headers on a page and an authenticated API answer, the
- * session cookie's flags, the same-origin check on a cookie-authenticated upload (refused, nothing
+ * per-request CSP nonce and the absence of CSP violations on the main pages, the session cookie's flags, the same-origin check on a cookie-authenticated upload (refused, nothing
  * written), and evidence served only as a nosniff attachment. The health endpoint's headers are in
  * shell.spec.ts. Each project uploads to its own task.
  */
-import { expect, test, type APIResponse } from "@playwright/test";
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { queryE2E } from "./support/db";
 
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
-function expectSecurityHeaders(response: APIResponse): void {
+function expectSecurityHeaders(response: APIResponse, kind: "page" | "api"): void {
   const headers = response.headers();
   const csp = headers["content-security-policy"] ?? "";
-  expect(csp).toContain("default-src 'self'");
-  expect(csp).toContain("object-src 'none'");
+  if (kind === "page") {
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'(;|$)/);
+    expect(csp).not.toContain("'unsafe-eval'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'self'");
+    expect(csp).toContain("form-action 'self'");
+  } else {
+    // An API answer is data: nothing may load or run in it.
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+  }
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   expect(csp).toContain("frame-ancestors 'none'");
-  expect(csp).toContain("base-uri 'self'");
-  expect(csp).toContain("form-action 'self'");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["x-frame-options"]).toBe("DENY");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["permissions-policy"]).toContain("camera=()");
   expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
   expect(headers["x-powered-by"]).toBeUndefined();
+}
+
+/** The nonce of a page's policy, after checking that every script of its HTML carries exactly that one. */
+async function pageNonce(response: APIResponse): Promise<string> {
+  const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
+  expect(nonce, "nonce in the Content-Security-Policy").toBeDefined();
+  const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length, "the page has Next.js scripts").toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag, "every script is signed").toContain(`nonce="${nonce}"`);
+  return nonce!;
+}
+
+interface Violation {
+  page: string;
+  directive: string;
+  blocked: string;
+}
+
+/**
+ * Collects CSP violations from every document the page loads: the `securitypolicyviolation` event
+ * (reported through a binding, which survives navigations) and the browser's console message.
+ */
+async function watchViolations(page: Page): Promise<Violation[]> {
+  const violations: Violation[] = [];
+  await page.exposeFunction("reportCspViolation", (violation: Violation) => violations.push(violation));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { reportCspViolation: (v: Violation) => void }).reportCspViolation;
+      report({ page: location.pathname, directive: event.effectiveDirective, blocked: event.blockedURI });
+    });
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content[- ]Security[- ]Policy/i.test(message.text())) {
+      violations.push({ page: page.url(), directive: "console", blocked: message.text() });
+    }
+  });
+  return violations;
 }
 
 async function taskFor(project: string): Promise<number> {
@@ -47,12 +93,56 @@ async function evidenceCount(taskId: number): Promise<number> {
 }
 
 test("pages and API answers carry the security headers", async ({ page }) => {
-  expectSecurityHeaders(await page.request.get("/login"));
+  expectSecurityHeaders(await page.request.get("/login"), "page");
   await signIn(page, "viewer");
-  expectSecurityHeaders(await page.request.get("/tasks"));
+  expectSecurityHeaders(await page.request.get("/tasks"), "page");
   const api = await page.request.get("/api/v1/departments");
   expect(api.status()).toBe(200);
-  expectSecurityHeaders(api);
+  expectSecurityHeaders(api, "api");
+});
+
+test("every page answer carries a fresh nonce that signs all of its scripts", async ({ page }) => {
+  const first = await pageNonce(await page.request.get("/login"));
+  const second = await pageNonce(await page.request.get("/login"));
+  expect(second).not.toBe(first);
+  await signIn(page, "viewer");
+  const third = await pageNonce(await page.request.get("/tasks"));
+  expect([first, second]).not.toContain(third);
+});
+
+test("the main pages run without a single CSP violation", async ({ page }, testInfo) => {
+  const violations = await watchViolations(page);
+  const taskId = await taskFor(testInfo.project.name);
+  const [indicator] = await queryE2E<{ id: number }>(`SELECT id FROM indicator ORDER BY id LIMIT 1`);
+  if (!indicator) throw new Error("no indicator seeded");
+
+  await page.goto("/login");
+  await expect(page.getByRole("button", { name: "登录" })).toBeVisible();
+  await signIn(page, "admin");
+  for (const path of [
+    "/",
+    "/tasks",
+    `/tasks/${taskId}`,
+    "/indicators",
+    `/indicators/${indicator.id}`,
+    "/documents",
+    "/reports",
+    "/admin",
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    expect(response?.headers()["content-security-policy"], path).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+    // Charts and client components render after hydration: wait for the chunks they load.
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator("main")).toBeVisible();
+  }
+  // A client-side navigation loads further chunks and styles without a new document (and nonce).
+  await page.goto("/tasks");
+  await page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "下一页" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await page.waitForLoadState("networkidle");
+
+  expect(violations).toEqual([]);
 });
 
 test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context, baseURL }) => {
