@@ -1,11 +1,15 @@
 /**
  * Security controls against the real server: the headers on a page and an authenticated API answer, the
- * per-request CSP nonce and the absence of CSP violations on the main pages, the session cookie's flags, the same-origin check on a cookie-authenticated upload (refused, nothing
+ * per-request CSP nonce and the absence of CSP violations on the main pages, the session cookie's flags,
+ * the lockout message, cross-site refusal on every cookie-authenticated mutation (routes, server actions,
+ * the sign-in form), the same-origin check on a cookie-authenticated upload (refused, nothing
  * written), and evidence served only as a nosniff attachment. The health endpoint's headers are in
  * shell.spec.ts. Each project uploads to its own task.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { signIn } from "./support/auth";
+import { DEMO_PASSWORD, signIn } from "./support/auth";
 import { queryE2E } from "./support/db";
 
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
@@ -197,4 +201,111 @@ test("a cross-origin upload with a session cookie is refused and writes nothing;
   // Uploaded content gets the strictest policy (next.config.js), not the application's.
   expect(headers["content-security-policy"]).toBe("default-src 'none'; sandbox");
   expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
+});
+
+const CROSS_SITE = "cross-site request refused";
+
+/** Every route handler file under app/ that exports a mutating method. */
+function mutatingRouteFiles(dir = "app"): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return mutatingRouteFiles(full);
+    const mutating =
+      /export\s+(?:async\s+function\s+|const\s+)(?:POST|PUT|PATCH|DELETE)\b|export\s*\{[^}]*\b(?:POST|PUT|PATCH|DELETE)\b/;
+    return entry.name === "route.ts" && mutating.test(readFileSync(full, "utf8")) ? [full] : [];
+  });
+}
+
+test("every cookie-authenticated mutating route refuses a cross-site request before reading it", async ({
+  page,
+  baseURL,
+}) => {
+  // One URL per route file; next-auth's own endpoint is checked with its CSRF token below.
+  const routes: Record<string, string> = {
+    "app/api/indicators/observations/import/route.ts": "/api/indicators/observations/import",
+    "app/api/tasks/[id]/evidence/route.ts": "/api/tasks/1/evidence",
+    "app/api/v1/[...path]/route.ts": "/api/v1/no-such-endpoint",
+    "app/api/v1/tasks/[id]/reviews/route.ts": "/api/v1/tasks/1/reviews",
+    "app/api/v1/tasks/[id]/updates/route.ts": "/api/v1/tasks/1/updates",
+  };
+  expect(mutatingRouteFiles().sort()).toEqual([...Object.keys(routes), "app/api/auth/[...nextauth]/route.ts"].sort());
+
+  await signIn(page, "admin");
+  for (const url of Object.values(routes)) {
+    for (const headers of [{ origin: "https://evil.example" }, { referer: "https://evil.example/page" }, {}]) {
+      const refused = await page.request.post(url, { headers, data: {} });
+      expect(refused.status(), `${url} ${JSON.stringify(headers)}`).toBe(403);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(CROSS_SITE);
+    }
+    // From our own origin the request gets past the check (and fails on its content instead).
+    const own = await page.request.post(url, { headers: { origin: baseURL! }, data: {} });
+    expect(own.status(), url).toBeGreaterThanOrEqual(400);
+    expect(await own.text(), url).not.toContain(CROSS_SITE);
+  }
+});
+
+test("a server action called from another site is refused and runs nothing", async ({ page, baseURL }, testInfo) => {
+  // Action ids change with every build: take createApiTokenAction's from the build being tested.
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const actionId = Object.entries(manifest.node).find(
+    ([, action]) => action.exportedName === "createApiTokenAction",
+  )?.[0];
+  expect(actionId, "createApiTokenAction in the build").toBeDefined();
+  await signIn(page, "viewer");
+  const call = (origin: string, name: string) =>
+    page.request.post("/account", {
+      headers: {
+        origin,
+        "next-action": actionId!,
+        accept: "text/x-component",
+        "content-type": "text/plain;charset=UTF-8",
+      },
+      data: JSON.stringify([{ name, expiresInDays: 1 }]),
+    });
+
+  const name = `csrf-${testInfo.project.name}-${Date.now()}`;
+  const refused = await call("https://evil.example", name);
+  expect(refused.status()).toBe(500);
+  expect(await queryE2E(`SELECT id FROM api_token WHERE name = $1`, [name])).toEqual([]);
+
+  // The same call from our own origin reaches the action, which validates its input (an empty name).
+  const own = await call(baseURL!, "");
+  expect(own.status()).toBe(200);
+  expect(await own.text()).toContain("name the token");
+});
+
+test("a sign-in posted from another site without next-auth's CSRF token opens no session", async ({ request }) => {
+  const response = await request.post("/api/auth/callback/credentials", {
+    headers: { origin: "https://evil.example" },
+    form: { username: "viewer", password: DEMO_PASSWORD, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(302);
+  expect(response.headers()["location"]).toContain("csrf=true");
+  expect(response.headers()["set-cookie"] ?? "").not.toContain("session-token");
+});
+
+test("five wrong passwords lock the account, and the sign-in page says for how long", async ({ page }, testInfo) => {
+  // A username of its own, unknown to the database: it locks like an account, so the lockout reveals
+  // nothing (lib/server/auth/throttle.ts), and no other test's account is locked.
+  const username = `lockout-${testInfo.project.name}-${Date.now()}`;
+  await page.goto("/login");
+  const alert = page.getByRole("main").getByRole("alert");
+  const attempt = async (password: string) => {
+    await page.getByLabel("用户名").fill(username);
+    await page.getByLabel("密码").fill(password);
+    // Wait for the answer itself: the alert still shows the previous attempt's message meanwhile.
+    await Promise.all([
+      page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials")),
+      page.getByRole("button", { name: "登录" }).click(),
+    ]);
+  };
+  for (let i = 1; i <= 5; i++) {
+    await attempt(`wrong-${i}`);
+    await expect(alert).toHaveText("用户名或密码不正确。");
+  }
+  await attempt("wrong-6");
+  await expect(alert).toHaveText("登录失败次数过多，账号已暂时锁定，请 15 分钟后再试。");
 });
