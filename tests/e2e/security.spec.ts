@@ -232,7 +232,12 @@ test("every cookie-authenticated mutating route refuses a cross-site request bef
 
   await signIn(page, "admin");
   for (const url of Object.values(routes)) {
-    for (const headers of [{ origin: "https://evil.example" }, { referer: "https://evil.example/page" }, {}]) {
+    const foreign: Record<string, string>[] = [
+      { origin: "https://evil.example" },
+      { referer: "https://evil.example/page" },
+      {},
+    ];
+    for (const headers of foreign) {
       const refused = await page.request.post(url, { headers, data: {} });
       expect(refused.status(), `${url} ${JSON.stringify(headers)}`).toBe(403);
       expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(CROSS_SITE);
