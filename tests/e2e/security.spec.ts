@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import bcrypt from "bcryptjs";
 import { DEMO_PASSWORD, signIn } from "./support/auth";
 import { queryE2E } from "./support/db";
 
@@ -313,4 +314,26 @@ test("five wrong passwords lock the account, and the sign-in page says for how l
   }
   await attempt("wrong-6");
   await expect(alert).toHaveText("登录失败次数过多，账号已暂时锁定，请 15 分钟后再试。");
+});
+
+test("a password change or a deactivation ends the sessions already open", async ({ page }, testInfo) => {
+  for (const change of [`"passwordChangedAt" = now()`, `active = false`]) {
+    // An account of its own, so no other test's session ends.
+    const username = `session-end-${testInfo.project.name}-${Date.now()}`;
+    const password = "Session#End2026";
+    await queryE2E(
+      `INSERT INTO app_user (username, "displayName", role, "passwordHash", "updatedAt")
+       VALUES ($1, $1, 'VIEWER', $2, now())`,
+      [username, await bcrypt.hash(password, 4)],
+    );
+    await signIn(page, username, password);
+    expect((await page.request.get("/api/v1/departments")).status()).toBe(200);
+
+    await queryE2E(`UPDATE app_user SET ${change} WHERE username = $1`, [username]);
+    // The same cookie no longer works: the API answers 401 and pages send the visitor to sign in.
+    expect((await page.request.get("/api/v1/departments")).status(), change).toBe(401);
+    await page.goto("/tasks");
+    await expect(page).toHaveURL(/\/login/);
+    await page.context().clearCookies();
+  }
 });
