@@ -2,6 +2,7 @@
  * Environment variables, validated once. Server code imports `env` from here and nowhere reads
  * process.env directly, so a misconfiguration fails at boot with a message naming the variable.
  */
+import path from "node:path";
 import { z } from "zod";
 
 const schema = z.object({
@@ -55,6 +56,22 @@ const oidcComplete = (env: Env) =>
   [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].every(Boolean) ||
   [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].every((v) => !v);
 
+/** Folders whose files the web server hands out as they are: uploads stored there would be served inline. */
+const SERVED_DIRS = ["public", ".next"];
+
+/** Where uploads go; refused inside a folder the web server serves (uploads stay outside the web root). */
+export function uploadDirectory(env: Pick<Env, "UPLOAD_DIR" | "DATA_DIR">, cwd = process.cwd()): string {
+  const dir = path.resolve(cwd, env.UPLOAD_DIR ?? path.join(env.DATA_DIR, "uploads"));
+  for (const served of SERVED_DIRS.map((name) => path.resolve(cwd, name))) {
+    if (dir === served || dir.startsWith(`${served}${path.sep}`)) {
+      throw new EnvError(
+        `Invalid environment configuration 环境变量配置有误:\n  - UPLOAD_DIR/DATA_DIR: uploads must be stored outside the web root, not in ${path.relative(cwd, served)}/`,
+      );
+    }
+  }
+  return dir;
+}
+
 export class EnvError extends Error {
   override name = "EnvError";
 }
@@ -72,6 +89,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "Invalid environment configuration 环境变量配置有误:\n  - OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three to enable single sign-on, or none",
     );
   }
+  uploadDirectory(result.data);
   return result.data;
 }
 

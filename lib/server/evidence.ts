@@ -3,7 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { getEnv } from "../env";
+import { getEnv, uploadDirectory } from "../env";
 import { writeAudit } from "./audit";
 import type { Actor } from "./auth/actor";
 import { getDb } from "./db";
@@ -44,8 +44,7 @@ export function detectEvidenceType(fileName: string, bytes: Uint8Array): Evidenc
 }
 
 export function uploadDir(): string {
-  const env = getEnv();
-  return path.resolve(env.UPLOAD_DIR ?? path.join(env.DATA_DIR, "uploads"));
+  return uploadDirectory(getEnv());
 }
 
 /** The actor may attach evidence to the task: an editor of a department assigned to it. */

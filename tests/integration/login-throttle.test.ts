@@ -1,7 +1,8 @@
 /**
  * Sign-in throttling (lib/server/auth/throttle.ts) on real PostgreSQL: five failures lock the account
- * for 15 minutes, one address is refused after twenty failures, a success resets the count, and an
- * administrator's unlock (lib/users/operations.ts) lifts the lock.
+ * for 15 minutes, one address is refused after twenty failures, a success resets the count, an
+ * administrator's unlock (lib/users/operations.ts) lifts the lock, and an unknown username locks the
+ * same way (the lockout must not reveal which accounts exist).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "../../lib/server/auth/passwords";
@@ -127,5 +128,38 @@ describe("login throttle", () => {
     expect((await user(username)).failedLoginCount).toBe(1);
     await fail(username, null, 4, new Date(later.getTime() + MINUTE));
     expect((await throttle.checkThrottle(username, null, new Date(later.getTime() + 2 * MINUTE))).allowed).toBe(false);
+  });
+
+  it("locks an unknown username exactly like an account, so the lockout reveals nothing", async () => {
+    const known = await makeUser();
+    const unknown = `nobody${Date.now().toString(36)}`;
+    const start = new Date();
+    const at = (minutes: number) => new Date(start.getTime() + minutes * MINUTE);
+    // Four failures, each within 15 minutes of the one before: both still allowed.
+    for (const minute of [0, 10, 20, 30]) {
+      await fail(known, null, 1, at(minute));
+      await fail(unknown, null, 1, at(minute));
+    }
+    for (const name of [known, unknown])
+      expect(await throttle.checkThrottle(name, null, at(31))).toEqual({ allowed: true });
+    // The fifth locks both for 15 minutes from then.
+    await fail(known, null, 1, at(40));
+    await fail(unknown, null, 1, at(40));
+    for (const name of [known, unknown]) {
+      expect(await throttle.checkThrottle(name, null, at(41))).toEqual({ allowed: false, retryAfterSeconds: 14 * 60 });
+      expect(await throttle.checkThrottle(name, null, at(55))).toEqual({ allowed: true });
+    }
+    expect(await db.prisma.user.count({ where: { username: unknown } })).toBe(0);
+  });
+
+  it("does not lock an unknown username whose failures are more than the window apart", async () => {
+    const unknown = `nobody${Date.now().toString(36)}gap`;
+    const start = new Date();
+    for (const minute of [0, 10, 20, 36, 40]) {
+      await fail(unknown, null, 1, new Date(start.getTime() + minute * MINUTE));
+    }
+    expect(await throttle.checkThrottle(unknown, null, new Date(start.getTime() + 41 * MINUTE))).toEqual({
+      allowed: true,
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "../../lib/env";
+import path from "node:path";
+import { EnvError, parseEnv, uploadDirectory } from "../../lib/env";
 
 describe("environment validation", () => {
   it("applies defaults for an empty environment", () => {
@@ -33,5 +34,24 @@ describe("environment validation", () => {
     const env = parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/tracker", PORT: "8080" });
     expect(env.DATABASE_URL).toBe("postgresql://u:p@db:5432/tracker");
     expect(env.PORT).toBe(8080);
+  });
+
+  it("keeps uploads outside the folders the web server serves", () => {
+    const cwd = path.resolve("/srv/tracker");
+    expect(uploadDirectory({ DATA_DIR: ".data" }, cwd)).toBe(path.join(cwd, ".data", "uploads"));
+    expect(uploadDirectory({ DATA_DIR: ".data", UPLOAD_DIR: "/var/lib/tracker/uploads" }, cwd)).toBe(
+      path.resolve("/var/lib/tracker/uploads"),
+    );
+    // A sibling whose name merely starts like a served folder is fine.
+    expect(uploadDirectory({ DATA_DIR: "public-data" }, cwd)).toBe(path.join(cwd, "public-data", "uploads"));
+    for (const unsafe of [
+      { DATA_DIR: ".data", UPLOAD_DIR: "public/uploads" },
+      { DATA_DIR: ".data", UPLOAD_DIR: path.join(cwd, "public") },
+      { DATA_DIR: "public" },
+      { DATA_DIR: ".data", UPLOAD_DIR: ".next/static/uploads" },
+    ]) {
+      expect(() => uploadDirectory(unsafe, cwd), JSON.stringify(unsafe)).toThrow(/outside the web root/);
+    }
+    expect(() => parseEnv({ UPLOAD_DIR: "public/files" })).toThrow(EnvError);
   });
 });

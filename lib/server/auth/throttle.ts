@@ -21,14 +21,38 @@ export async function checkThrottle(
 ): Promise<ThrottleVerdict> {
   const since = new Date(now.getTime() - LIMITS.window);
   const user = await db.user.findUnique({ where: { username }, select: { lockedUntil: true } });
-  if (user?.lockedUntil && user.lockedUntil > now) {
-    return { allowed: false, retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000) };
+  const lockedUntil = user ? user.lockedUntil : await phantomLockedUntil(username, now, db);
+  if (lockedUntil && lockedUntil > now) {
+    return { allowed: false, retryAfterSeconds: Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000) };
   }
   if (ip) {
     const failures = await db.loginAttempt.count({ where: { ip, success: false, createdAt: { gte: since } } });
     if (failures >= LIMITS.perIp) return { allowed: false, retryAfterSeconds: Math.ceil(LIMITS.window / 1000) };
   }
   return { allowed: true };
+}
+
+/**
+ * An unknown username locks like an account (else "locked" after five guesses would tell that the
+ * account exists): the last five attempts all failed, each within the window of the one before, and the
+ * lockout since the latest has not run out. Attempts refused while locked are not recorded, as for
+ * accounts, so the lockout does not extend itself.
+ */
+async function phantomLockedUntil(username: string, now: Date, db: Client): Promise<Date | null> {
+  const recent = await db.loginAttempt.findMany({
+    where: { username, createdAt: { lte: now } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: LIMITS.perUser,
+    select: { createdAt: true, success: true },
+  });
+  const chained =
+    recent.length === LIMITS.perUser &&
+    recent.every(
+      (attempt, i) =>
+        !attempt.success &&
+        (i === 0 || recent[i - 1]!.createdAt.getTime() - attempt.createdAt.getTime() <= LIMITS.window),
+    );
+  return chained ? new Date(recent[0]!.createdAt.getTime() + LIMITS.lockout) : null;
 }
 
 export async function recordAttempt(
