@@ -147,6 +147,11 @@ export const en: Messages = {
     progressLabel: "Done",
     expectedLabel: "expected",
     noMatch: "No indicator matches these filters.",
+    moreInArea: "Showing the first {shown}: see all {total} in {area}",
+    pages: "Pages",
+    pageOf: "Page {page} of {pages}",
+    previousPage: "Previous",
+    nextPage: "Next",
     areaSummary: "{count} · {achieved} achieved · {behind} behind",
     statusLabel: { ACHIEVED: "Achieved", ON_PACE: "On pace", AT_RISK: "At risk", BEHIND: "Behind", NO_DATA: "No data" },
     detail: {

@@ -150,6 +150,11 @@ export const zhCN = {
     progressLabel: "实际完成",
     expectedLabel: "序时进度",
     noMatch: "没有符合条件的指标。",
+    moreInArea: "显示前 {shown} 项，查看「{area}」全部 {total} 项",
+    pages: "分页",
+    pageOf: "第 {page} / {pages} 页",
+    previousPage: "上一页",
+    nextPage: "下一页",
     areaSummary: "{count} 项 · 已实现 {achieved} · 滞后 {behind}",
     statusLabel: {
       ACHIEVED: "已实现",

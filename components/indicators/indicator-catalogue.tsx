@@ -1,7 +1,12 @@
 import Link from "next/link";
 import { SelectField } from "@/components/ui/select-field";
 import { compareAreas } from "@/lib/domain/areas";
-import type { IndicatorCatalogueFilters } from "@/lib/domain/indicator-filters";
+import {
+  catalogueHref,
+  catalogueSlice,
+  type CatalogueSlice,
+  type IndicatorCatalogueFilters,
+} from "@/lib/domain/indicator-filters";
 import { COMPARATOR_SYMBOL, INDICATOR_STATUSES } from "@/lib/domain/indicator-status";
 import { formatDate, formatQuantity, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { IndicatorListItem } from "@/lib/server/indicators";
@@ -26,7 +31,10 @@ export function IndicatorCatalogue({
       (filters.area === null || i.area === filters.area) && (filters.status === null || i.status === filters.status),
   );
   const groups = areas
-    .map((area) => ({ area, items: shown.filter((i) => i.area === area) }))
+    .map((area) => {
+      const items = shown.filter((i) => i.area === area);
+      return { area, items, slice: catalogueSlice(items, filters) };
+    })
     .filter((g) => g.items.length > 0);
   return (
     <>
@@ -89,12 +97,54 @@ export function IndicatorCatalogue({
                   })}
                 </span>
               </h2>
-              <IndicatorTable items={group.items} caption={group.area} locale={locale} t={t} />
+              <IndicatorTable items={group.slice.items} caption={group.area} locale={locale} t={t} />
+              <CatalogueMore area={group.area} slice={group.slice} filters={filters} t={t} />
             </section>
           ))}
         </div>
       )}
     </>
+  );
+}
+
+/** Below a cut group: the link to the whole area; on one area's pages: previous and next. */
+function CatalogueMore({
+  area,
+  slice,
+  filters,
+  t,
+}: {
+  area: string;
+  slice: CatalogueSlice<IndicatorListItem>;
+  filters: IndicatorCatalogueFilters;
+  t: Translate;
+}) {
+  const link = "text-brand-700 underline";
+  if (filters.area === null) {
+    if (slice.items.length === slice.total) return null;
+    return (
+      <p className="mt-2 text-sm">
+        <Link href={catalogueHref({ ...filters, area, page: 1 })} className={link}>
+          {t("indicators.moreInArea", { shown: slice.items.length, total: slice.total, area })}
+        </Link>
+      </p>
+    );
+  }
+  if (slice.pages === 1) return null;
+  return (
+    <nav aria-label={t("indicators.pages")} className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+      {slice.page > 1 ? (
+        <Link href={catalogueHref({ ...filters, page: slice.page - 1 })} className={link}>
+          {t("indicators.previousPage")}
+        </Link>
+      ) : null}
+      <span className="text-slate-600">{t("indicators.pageOf", { page: slice.page, pages: slice.pages })}</span>
+      {slice.page < slice.pages ? (
+        <Link href={catalogueHref({ ...filters, page: slice.page + 1 })} className={link}>
+          {t("indicators.nextPage")}
+        </Link>
+      ) : null}
+    </nav>
   );
 }
 
