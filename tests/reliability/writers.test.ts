@@ -143,20 +143,27 @@ describe("kill -9 of the server under load", () => {
           continue;
         }
         if (!saved.ack) continue;
-        const approved = await approveReport(stack, tally, reviewer, saved.ack as Ack & {
-          periodId: number;
-          departmentId: number;
-        });
+        const approved = await approveReport(
+          stack,
+          tally,
+          reviewer,
+          saved.ack as Ack & {
+            periodId: number;
+            departmentId: number;
+          },
+        );
         if (approved) version = approved.version;
       }
     };
 
     const loops = [
-      ...tasks.slice(0, 5).flatMap((task) =>
-        Array.from({ length: 6 }, async (_, w) =>
-          draftLoop(task.taskId, tokenCredential(await issueToken(stack, task.editor)), `t${task.taskId}w${w}`),
+      ...tasks
+        .slice(0, 5)
+        .flatMap((task) =>
+          Array.from({ length: 6 }, async (_, w) =>
+            draftLoop(task.taskId, tokenCredential(await issueToken(stack, task.editor)), `t${task.taskId}w${w}`),
+          ),
         ),
-      ),
       ...tasks
         .slice(5)
         .map(async (task) =>
