@@ -146,3 +146,27 @@ export function defineRoute<
 }
 
 export const idSchema = z.coerce.number().int().min(1).max(2_147_483_647);
+
+/** Sign-in and sign-out posts are small forms; anything larger is refused before next-auth reads it. */
+const MAX_AUTH_BODY_BYTES = 64 * 1024;
+
+/**
+ * next-auth parses a JSON-typed body with `req.json()` and answers 500 when it is not JSON: refuse such
+ * bodies (422) and oversized ones (413) first. Its own forms post urlencoded bodies, which pass.
+ */
+export async function refuseUnreadableAuthBody(request: Request): Promise<Response | null> {
+  if (request.method !== "POST") return null;
+  try {
+    const bytes = await readLimitedBody(request.clone(), MAX_AUTH_BODY_BYTES, "请求内容过大 · request body too large");
+    if ((request.headers.get("content-type") ?? "").includes("application/json")) {
+      try {
+        JSON.parse(bytes.toString("utf8"));
+      } catch {
+        throw new AppError("VALIDATION", "请求内容不是有效的 JSON · the body is not valid JSON");
+      }
+    }
+    return null;
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
