@@ -66,6 +66,14 @@ function wrongValue(random: Random): unknown {
   return pick(random, WRONG_VALUES)();
 }
 
+/** A value the field's schema refuses: never a string where a string is expected (any text is valid). */
+function wrongValueFor(random: Random, valid: unknown): unknown {
+  for (;;) {
+    const value = wrongValue(random);
+    if (typeof valid !== "string" || typeof value !== "string") return value;
+  }
+}
+
 function oddString(random: Random): string {
   return Array.from({ length: int(random, 1, 4) }, () => pick(random, ODD_STRINGS)).join("");
 }
@@ -89,7 +97,7 @@ export function malformedJson(random: Random, template: Record<string, unknown>,
     const body: Record<string, unknown> = { ...template };
     const field = pick(random, required);
     if (random() < 0.5) delete body[field];
-    else body[field] = wrongValue(random);
+    else body[field] = wrongValueFor(random, template[field]);
     return body;
   };
   const kinds: (() => Payload)[] = [
