@@ -193,20 +193,21 @@ describe("kill -9 of the server under load", () => {
 
     // The restarted server takes writes again where the threads stand.
     const [task] = tasks;
-    const [{ v }] = await stack.query<{ v: number }>(
-      `SELECT coalesce(max(version), 0) AS v FROM task_update WHERE "taskId" = $1`,
-      [task!.taskId],
-    );
+    const v = (
+      await stack.query<{ v: number }>(`SELECT coalesce(max(version), 0) AS v FROM task_update WHERE "taskId" = $1`, [
+        task!.taskId,
+      ])
+    )[0]!.v;
     const after = new Tally();
     const saved = await saveReport(
       stack,
       after,
       tokenCredential(await issueToken(stack, task!.editor)),
       task!.taskId,
-      v!,
+      v,
       { intent: "draft", status: "ON_TRACK", progress: 50, progressText: "重启后的填报" },
     );
     expect(after.unexpected).toEqual([]);
-    expect(saved.ack?.version).toBe(v! + 1);
+    expect(saved.ack?.version).toBe(v + 1);
   }, 120_000);
 });

@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { checkServerActionBody, isCrossOriginAction, MAX_ACTION_BODY_BYTES } from "@/lib/proxy/server-action-requests";
 
-const text = (s: string) => new TextEncoder().encode(s);
+const text = (s: string) => new Uint8Array(new TextEncoder().encode(s));
 const TEXT = "text/plain;charset=UTF-8";
 
-async function multipart(fields: Record<string, string>): Promise<{ type: string; body: Uint8Array }> {
+async function multipart(fields: Record<string, string>): Promise<{ type: string; body: Uint8Array<ArrayBuffer> }> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   const response = new Response(form);

@@ -9,7 +9,7 @@ import { prng } from "../../../seed/sample";
 export interface Payload {
   kind: string;
   contentType: string | null;
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
 }
 
 export type Random = () => number;
@@ -17,7 +17,7 @@ export type Random = () => number;
 export const seeded = (seed: number): Random => prng(seed);
 const int = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const utf8 = (text: string) => new TextEncoder().encode(text);
+const utf8 = (text: string) => new Uint8Array(new TextEncoder().encode(text));
 
 // Longer than every text limit of the app (TEXT_LIMITS, names, comments) yet under the JSON body limit,
 // so the schema refuses it rather than the size check.
@@ -83,7 +83,7 @@ function deepNesting(random: Random): string {
   return random() < 0.5 ? `${"[".repeat(depth)}${"]".repeat(depth)}` : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
 }
 
-function randomBytes(random: Random, length: number): Uint8Array {
+function randomBytes(random: Random, length: number): Uint8Array<ArrayBuffer> {
   return Uint8Array.from({ length }, () => int(random, 0, 255));
 }
 
