@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "../../../lib/db/client";
@@ -46,6 +47,9 @@ export async function waitFor(
 }
 
 export async function startStack(options: { poolSize?: number } = {}): Promise<Stack> {
+  if (!existsSync(path.join(".next", "BUILD_ID"))) {
+    throw new Error("no production build: run the layer through `npm test -- reliability`, which builds first");
+  }
   const postgres = await startScratchPostgres();
   const admin = new pg.Client({ connectionString: postgres.url() });
   await admin.connect();
