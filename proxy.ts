@@ -1,8 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { pageContentSecurityPolicy } from "./lib/domain/content-security-policy";
+import { checkServerActionBody, isCrossOriginAction } from "./lib/proxy/server-action-requests";
 
 /**
- * Runs before every page (the API and Next's assets are not matched). Two jobs:
+ * Runs before every page (the API and Next's assets are not matched). Three jobs:
+ * - server action calls: refusing what Next cannot decode (it would answer 500), cross-origin calls,
+ *   and signed-out calls with 401 rather than a redirect (lib/proxy/server-action-requests.ts);
  * - the page's Content-Security-Policy with a fresh nonce, on the request (Next.js reads the nonce from
  *   it and signs its own scripts) and on the response;
  * - redirecting signed-out visitors to the sign-in page, remembering where they were going. Only a
@@ -21,8 +24,24 @@ function createNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const text = (status: number, message: string) =>
+      new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+    // The sign-in page's own action (the language switch) works signed out.
+    if (!hasSession && request.nextUrl.pathname !== "/login") return text(401, "请先登录 · sign in first");
+    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+    if (isCrossOriginAction(request.headers.get("origin"), host)) {
+      return text(403, "跨站请求被拒绝 · cross-site request refused");
+    }
+    const refusal = await checkServerActionBody(
+      request.headers.get("content-type"),
+      new Uint8Array(await request.arrayBuffer()),
+    );
+    if (refusal) return text(refusal.status, refusal.message);
+    return NextResponse.next();
+  }
   if (!hasSession && !isPublic(request.nextUrl.pathname)) {
     const url = request.nextUrl.clone();
     url.pathname = "/login";

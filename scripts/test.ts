@@ -1,9 +1,11 @@
 /**
- * npm test — the whole suite: unit (vitest), integration (vitest against a real PostgreSQL), end-to-end
- * (Playwright in Debian's Chromium against `next build` + `next start`).
+ * npm test — the whole suite: unit (vitest), integration (vitest against a real PostgreSQL), reliability
+ * (vitest driving the production server: concurrent writers, kill -9, PostgreSQL restarts, malformed
+ * payloads — each file starts its own PostgreSQL and `next start`), end-to-end (Playwright in Debian's
+ * Chromium against `next build` + `next start`).
  *
  *   npm test                 everything
- *   npm test -- unit         one layer: unit | integration | e2e
+ *   npm test -- unit         one layer: unit | integration | reliability | e2e
  *   npm test -- e2e tests/e2e/overview.spec.ts
  *                            one layer, with the rest passed to its runner (file filters, -t, --grep…)
  *
@@ -18,7 +20,7 @@ import { buildIfNeeded } from "./lib/build";
 import { freePort, startScratchPostgres, type ScratchPostgres } from "./lib/postgres";
 import { ensureSystemPackages } from "./lib/system-deps";
 
-const LAYERS = ["unit", "integration", "e2e"] as const;
+const LAYERS = ["unit", "integration", "reliability", "e2e"] as const;
 type Layer = (typeof LAYERS)[number];
 const requested = process.argv.slice(2).filter((a) => (LAYERS as readonly string[]).includes(a)) as Layer[];
 const layers: Layer[] = requested.length ? requested : [...LAYERS];
@@ -83,7 +85,10 @@ async function main(): Promise<number> {
 
   try {
     ensureSystemPackages(
-      { browser: layers.includes("e2e"), postgres: layers.includes("integration") || layers.includes("e2e") },
+      {
+        browser: layers.includes("e2e"),
+        postgres: layers.includes("integration") || layers.includes("reliability") || layers.includes("e2e"),
+      },
       log,
     );
     if (layers.includes("unit")) {
@@ -125,6 +130,25 @@ async function main(): Promise<number> {
         ],
         { TEST_DATABASE_URL: adminUrl },
       );
+      tallies.push(readVitest(file));
+      exitCode ||= code;
+    }
+
+    if (layers.includes("reliability")) {
+      // Needs the production build; each test file starts (and stops, kills, restarts) its own PostgreSQL
+      // and server on loopback, so no scratch server from here.
+      log("reliability tests (production server under load, crashes and restarts)");
+      buildIfNeeded(log);
+      const file = path.join(REPORTS, "reliability.json");
+      const code = await run(bin("vitest"), [
+        "run",
+        "--project",
+        "reliability",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${file}`,
+        ...passThrough,
+      ]);
       tallies.push(readVitest(file));
       exitCode ||= code;
     }

@@ -10,7 +10,7 @@ export function toAppError(error: unknown): AppError {
   if (code === "P2002")
     return new AppError("CONFLICT", "记录已存在或已被他人修改 · the record already exists or was changed");
   if (code === "P2025" || code === "P2001") return new AppError("NOT_FOUND", "记录不存在 · not found");
-  if (code === "P1001" || code === "ECONNREFUSED" || code === "57P01" || code === "ETIMEDOUT") {
+  if (isDatabaseUnavailable(error)) {
     return new AppError(
       "UNAVAILABLE",
       "数据库暂时无法连接，请稍后重试 · the database is unavailable, try again shortly",
@@ -18,6 +18,66 @@ export function toAppError(error: unknown): AppError {
   }
   console.error("unexpected failure", error);
   return new AppError("INTERNAL", "服务器内部错误，请稍后重试 · internal error, please try again");
+}
+
+// What the database being down, restarting or out of connections looks like, as seen through Prisma 7,
+// its pg driver adapter and node-postgres (observed in tests/reliability/postgres-restart.test.ts).
+const UNAVAILABLE_CODES = new Set([
+  // Prisma: cannot reach the server, timed out, server closed the connection, pool wait timed out.
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+  // Sockets.
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  // PostgreSQL: admin_shutdown (a restart), crash_shutdown, cannot_connect_now (starting up), too many connections.
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+]);
+// The driver adapter's names for the same failures (DriverAdapterError.cause.kind).
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+// node-postgres raises these as plain Errors without a code; the adapter passes them through unchanged.
+const UNAVAILABLE_MESSAGES = [
+  /Connection terminated/i,
+  /encountered a connection error and is not queryable/i,
+  /timeout exceeded when trying to connect/i,
+  /Can't reach database server/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+];
+
+/**
+ * Whether a failure means "the database is not there right now" (answered 503, retried later) rather than
+ * a bug. Prisma wraps the driver's error: the SQLSTATE or socket code can sit in `code`, in
+ * `meta.driverAdapterError.cause.originalCode` or down a `cause` chain, so all of them are looked at.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, depth: number): boolean => {
+    if (value === null || typeof value !== "object" || depth > 5 || seen.has(value)) return false;
+    seen.add(value);
+    const v = value as Record<string, unknown>;
+    for (const key of ["code", "originalCode"]) {
+      const code = v[key];
+      // SQLSTATE class 08: connection exceptions.
+      if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    }
+    if (typeof v.kind === "string" && UNAVAILABLE_KINDS.has(v.kind)) return true;
+    for (const key of ["message", "originalMessage"]) {
+      const message = v[key];
+      if (typeof message === "string" && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
+    }
+    return ["cause", "meta", "driverAdapterError"].some((key) => visit(v[key], depth + 1));
+  };
+  return visit(error, 0);
 }
 
 export function validationError(error: z.ZodError): AppError {

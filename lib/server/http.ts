@@ -35,8 +35,14 @@ export function checkSameOrigin(request: Request, actor: Actor): void {
   }
 }
 
+/** application/json or a +json type, parameters aside: not merely a header containing the words. */
+export function isJsonMediaType(contentType: string | null): boolean {
+  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  return type === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
 async function readJson(request: Request): Promise<unknown> {
-  if (!(request.headers.get("content-type") ?? "").includes("application/json")) {
+  if (!isJsonMediaType(request.headers.get("content-type"))) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "请求须为 JSON · the body must be application/json");
   }
   const text = (await readLimitedBody(request, MAX_JSON_BYTES, "请求内容过大 · request body too large")).toString(
@@ -146,3 +152,27 @@ export function defineRoute<
 }
 
 export const idSchema = z.coerce.number().int().min(1).max(2_147_483_647);
+
+/** Sign-in and sign-out posts are small forms; anything larger is refused before next-auth reads it. */
+const MAX_AUTH_BODY_BYTES = 64 * 1024;
+
+/**
+ * next-auth parses a JSON-typed body with `req.json()` and answers 500 when it is not JSON: refuse such
+ * bodies (422) and oversized ones (413) first. Its own forms post urlencoded bodies, which pass.
+ */
+export async function refuseUnreadableAuthBody(request: Request): Promise<Response | null> {
+  if (request.method !== "POST") return null;
+  try {
+    const bytes = await readLimitedBody(request.clone(), MAX_AUTH_BODY_BYTES, "请求内容过大 · request body too large");
+    if ((request.headers.get("content-type") ?? "").toLowerCase().includes("json")) {
+      try {
+        JSON.parse(bytes.toString("utf8"));
+      } catch {
+        throw new AppError("VALIDATION", "请求内容不是有效的 JSON · the body is not valid JSON");
+      }
+    }
+    return null;
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

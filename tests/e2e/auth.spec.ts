@@ -29,3 +29,12 @@ test("the API answers 401 without a session", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({});
 });
+
+test("the sign-in page's language switch works signed out (a server action through proxy.ts)", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByLabel("Username")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByLabel("用户名")).toBeVisible();
+});

@@ -1,7 +1,8 @@
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/server/auth/options";
+import { refuseUnreadableAuthBody } from "@/lib/server/http";
 
-const handler = (req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) =>
-  NextAuth(getAuthOptions())(req, ctx);
+const handler = async (req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) =>
+  (await refuseUnreadableAuthBody(req)) ?? NextAuth(getAuthOptions())(req, ctx);
 
 export { handler as GET, handler as POST };
