@@ -10,6 +10,12 @@ export function toAppError(error: unknown): AppError {
   if (code === "P2002")
     return new AppError("CONFLICT", "记录已存在或已被他人修改 · the record already exists or was changed");
   if (code === "P2025" || code === "P2001") return new AppError("NOT_FOUND", "记录不存在 · not found");
+  if (isConcurrencyFailure(error)) {
+    return new AppError(
+      "CONFLICT",
+      "与他人的同时修改冲突，请刷新后重试；您的内容未保存 · a concurrent change got in the way: reload and try again, nothing was saved",
+    );
+  }
   if (isDatabaseUnavailable(error)) {
     return new AppError(
       "UNAVAILABLE",
@@ -60,11 +66,7 @@ const UNAVAILABLE_MESSAGES = [
  * `meta.driverAdapterError.cause.originalCode` or down a `cause` chain, so all of them are looked at.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  const visit = (value: unknown, depth: number): boolean => {
-    if (value === null || typeof value !== "object" || depth > 5 || seen.has(value)) return false;
-    seen.add(value);
-    const v = value as Record<string, unknown>;
+  return someErrorLayer(error, (v) => {
     for (const key of ["code", "originalCode"]) {
       const code = v[key];
       // SQLSTATE class 08: connection exceptions.
@@ -75,6 +77,28 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       const message = v[key];
       if (typeof message === "string" && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
     }
+    return false;
+  });
+}
+
+// A deadlock (40P01) or a serialization failure (40001), which Prisma reports as P2034: the transaction
+// was rolled back whole, so the caller may simply try again. Answered 409 like any concurrent change.
+const CONCURRENCY_CODES = new Set(["P2034", "40P01", "40001"]);
+
+export function isConcurrencyFailure(error: unknown): boolean {
+  return someErrorLayer(error, (v) =>
+    ["code", "originalCode"].some((key) => typeof v[key] === "string" && CONCURRENCY_CODES.has(v[key])),
+  );
+}
+
+/** Whether `test` holds for the error or any error it wraps (`cause`, `meta`, `driverAdapterError`). */
+function someErrorLayer(error: unknown, test: (layer: Record<string, unknown>) => boolean): boolean {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, depth: number): boolean => {
+    if (value === null || typeof value !== "object" || depth > 5 || seen.has(value)) return false;
+    seen.add(value);
+    const v = value as Record<string, unknown>;
+    if (test(v)) return true;
     return ["cause", "meta", "driverAdapterError"].some((key) => visit(v[key], depth + 1));
   };
   return visit(error, 0);

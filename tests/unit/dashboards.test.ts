@@ -62,8 +62,9 @@ describe("indicator catalogue filters", () => {
     expect(parseIndicatorCatalogueFilters({ status: "behind", area: "数字经济" })).toEqual({
       status: "BEHIND",
       area: "数字经济",
+      page: 1,
     });
-    expect(parseIndicatorCatalogueFilters({ status: "excellent" })).toEqual({ status: null, area: null });
+    expect(parseIndicatorCatalogueFilters({ status: "excellent" })).toEqual({ status: null, area: null, page: 1 });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { AppError } from "@/lib/server/errors";
-import { isDatabaseUnavailable, toAppError } from "@/lib/server/failures";
+import { isConcurrencyFailure, isDatabaseUnavailable, toAppError } from "@/lib/server/failures";
 
 /** The shapes Prisma 7 + @prisma/adapter-pg + node-postgres produced while PostgreSQL was down or restarting. */
 const driverError = (cause: Record<string, unknown>) =>
@@ -64,5 +64,21 @@ describe("isDatabaseUnavailable", () => {
 
   test("typed errors keep their code", () => {
     expect(toAppError(new AppError("CONFLICT", "x")).code).toBe("CONFLICT");
+  });
+});
+
+describe("isConcurrencyFailure", () => {
+  test.each([
+    ["Prisma's write conflict or deadlock", Object.assign(new Error("P2034"), { code: "P2034" })],
+    ["a deadlock from PostgreSQL", prismaError("P2039", { kind: "postgres", originalCode: "40P01" })],
+    ["a serialization failure", prismaError("P2039", { kind: "postgres", originalCode: "40001" })],
+  ])("%s is a 409 the client may retry", (_, error) => {
+    expect(isConcurrencyFailure(error)).toBe(true);
+    expect(toAppError(error).code).toBe("CONFLICT");
+  });
+
+  test("other failures are not", () => {
+    expect(isConcurrencyFailure(prismaError("P2039", { kind: "postgres", originalCode: "23514" }))).toBe(false);
+    expect(isConcurrencyFailure(new Error("Connection terminated unexpectedly"))).toBe(false);
   });
 });
