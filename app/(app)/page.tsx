@@ -6,6 +6,7 @@ import { periodContaining } from "@/lib/domain/periods";
 import type { RawSearchParams } from "@/lib/domain/task-filters";
 import { getTranslator } from "@/lib/i18n/server";
 import { requirePageActor } from "@/lib/server/auth/session";
+import { getDepartmentName } from "@/lib/server/departments";
 import { getOverview, getOverviewFilterOptions } from "@/lib/server/overview";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
@@ -13,15 +14,25 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   await requirePageActor();
   const now = new Date();
   const filters = parseOverviewFilters(await searchParams, periodContaining(now));
-  const [{ locale, t }, overview, options] = await Promise.all([
+  const departmentId = filters.departmentId;
+  const [{ locale, t }, overview, options, departmentName] = await Promise.all([
     getTranslator(),
     getOverview(filters, now),
     getOverviewFilterOptions(now),
+    departmentId === null ? null : getDepartmentName(departmentId),
   ]);
+  const selectedDepartment =
+    departmentId !== null && departmentName ? { id: departmentId, name: departmentName } : null;
   return (
     <>
       <PageHeader title={t("overview.title")} intro={t("overview.intro")} />
-      <OverviewFilterForm filters={filters} options={options} locale={locale} t={t} />
+      <OverviewFilterForm
+        filters={filters}
+        options={options}
+        selectedDepartment={selectedDepartment}
+        locale={locale}
+        t={t}
+      />
       <OverviewView overview={overview} filters={filters} locale={locale} t={t} />
     </>
   );

@@ -4,17 +4,21 @@ import { UNASSIGNED_AREA } from "@/lib/domain/task-filters";
 import type { OverviewFilters } from "@/lib/domain/overview-filters";
 import type { Locale, Translate } from "@/lib/i18n/catalogue";
 import type { OverviewFilterOptions } from "@/lib/server/overview";
+import { DepartmentPicker } from "./department-picker";
 import { periodLabel } from "./period-label";
 
 /** A plain GET form: works without JavaScript, and every filtered view is a shareable URL. */
 export function OverviewFilterForm({
   filters,
   options,
+  selectedDepartment,
   locale,
   t,
 }: {
   filters: OverviewFilters;
   options: OverviewFilterOptions;
+  /** The chosen unit's name, for the search field used when there are too many units for a list. */
+  selectedDepartment: { id: number; name: string } | null;
   locale: Locale;
   t: Translate;
 }) {
@@ -45,14 +49,24 @@ export function OverviewFilterForm({
           label: area ?? t("overview.filters.noArea"),
         }))}
       />
-      <SelectField
-        id="overview-dept"
-        name="dept"
-        label={t("overview.filters.department")}
-        defaultValue={filters.departmentId ?? ""}
-        allLabel={t("overview.filters.allDepartments")}
-        options={options.departments.map((d) => ({ value: d.id, label: d.name }))}
-      />
+      {options.departments ? (
+        <SelectField
+          id="overview-dept"
+          name="dept"
+          label={t("overview.filters.department")}
+          defaultValue={filters.departmentId ?? ""}
+          allLabel={t("overview.filters.allDepartments")}
+          options={options.departments.map((d) => ({ value: d.id, label: d.name }))}
+        />
+      ) : (
+        <DepartmentPicker
+          id="overview-dept"
+          label={t("overview.filters.department")}
+          placeholder={t("overview.filters.departmentSearch", { count: options.departmentCount })}
+          noMatch={t("overview.filters.departmentNoMatch")}
+          selected={selectedDepartment}
+        />
+      )}
       <SelectField
         id="overview-period"
         name="period"

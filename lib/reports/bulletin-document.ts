@@ -67,6 +67,26 @@ function completionTable(rows: CompletionRow[], t: Translate, keyHeader: string,
   };
 }
 
+/**
+ * Rows per list in the Word and PDF bulletin. A province's bulletin lists a few dozen; at national
+ * scale a list can run to thousands of rows — hundreds of printed pages no one reads, and tens of
+ * seconds to typeset. The body keeps the first DOCUMENT_LIST_LIMIT rows and says how many more there
+ * are; the Excel and CSV files always carry every row (lib/reports/bulletin-sheets.ts).
+ */
+export const DOCUMENT_LIST_LIMIT = 200;
+
+/** The note under a cut table, or nothing. */
+function overflowNote(total: number, t: Translate): BulletinBlock[] {
+  return total > DOCUMENT_LIST_LIMIT
+    ? [
+        {
+          kind: "paragraph",
+          text: t("bulletin.doc.listCut", { shown: DOCUMENT_LIST_LIMIT, rest: total - DOCUMENT_LIST_LIMIT }),
+        },
+      ]
+    : [];
+}
+
 function taskRows(tasks: BulletinTask[], t: Translate, withProblems: boolean): string[][] {
   return tasks.map((task, i) => [
     String(i + 1),
@@ -185,8 +205,9 @@ export function composeBulletin(
         { header: t("bulletin.doc.col.progress"), width: 1, align: "right" },
         { header: t("bulletin.doc.col.problems"), width: 3 },
       ],
-      rows: taskRows(snapshot.laggingTasks, t, true),
+      rows: taskRows(snapshot.laggingTasks.slice(0, DOCUMENT_LIST_LIMIT), t, true),
     });
+    blocks.push(...overflowNote(snapshot.laggingTasks.length, t));
   }
 
   // 三、未报送单位
@@ -208,13 +229,11 @@ export function composeBulletin(
         { header: t("bulletin.doc.col.tasksInScope"), width: 1.8, align: "right" },
         { header: t("bulletin.doc.col.missing"), width: 1.5, align: "right" },
       ],
-      rows: snapshot.departmentsNotSubmitted.map((d, i) => [
-        String(i + 1),
-        d.name,
-        String(d.tasksInScope),
-        String(d.missing),
-      ]),
+      rows: snapshot.departmentsNotSubmitted
+        .slice(0, DOCUMENT_LIST_LIMIT)
+        .map((d, i) => [String(i + 1), d.name, String(d.tasksInScope), String(d.missing)]),
     });
+    blocks.push(...overflowNote(snapshot.departmentsNotSubmitted.length, t));
   }
 
   // 四、新完成任务
@@ -238,8 +257,9 @@ export function composeBulletin(
         { header: t("bulletin.doc.col.status"), width: 1.3 },
         { header: t("bulletin.doc.col.progress"), width: 1, align: "right" },
       ],
-      rows: taskRows(snapshot.newlyCompleted, t, false),
+      rows: taskRows(snapshot.newlyCompleted.slice(0, DOCUMENT_LIST_LIMIT), t, false),
     });
+    blocks.push(...overflowNote(snapshot.newlyCompleted.length, t));
   }
 
   // 五、指标
@@ -264,17 +284,20 @@ export function composeBulletin(
         { header: t("bulletin.doc.col.actual"), width: 1.3, align: "right" },
         { header: t("bulletin.doc.col.status"), width: 1.6 },
       ],
-      rows: snapshot.indicators.map((ind, i) => [
-        String(i + 1),
-        `${ind.name}（${ind.unit}）`,
-        ind.latest ? `${formatFigure(ind.latest.value)}（${ind.latest.asOf}）` : "—",
-        ind.target ? `${COMPARATOR_SYMBOL[ind.target.comparator]}${formatFigure(ind.target.value)}` : "—",
-        ind.target?.dueDate ?? "—",
-        formatShare(ind.expectedShare),
-        formatShare(ind.actualShare),
-        t(`indicators.statusLabel.${ind.status}`),
-      ]),
+      rows: snapshot.indicators
+        .slice(0, DOCUMENT_LIST_LIMIT)
+        .map((ind, i) => [
+          String(i + 1),
+          `${ind.name}（${ind.unit}）`,
+          ind.latest ? `${formatFigure(ind.latest.value)}（${ind.latest.asOf}）` : "—",
+          ind.target ? `${COMPARATOR_SYMBOL[ind.target.comparator]}${formatFigure(ind.target.value)}` : "—",
+          ind.target?.dueDate ?? "—",
+          formatShare(ind.expectedShare),
+          formatShare(ind.actualShare),
+          t(`indicators.statusLabel.${ind.status}`),
+        ]),
     });
+    blocks.push(...overflowNote(snapshot.indicators.length, t));
   }
 
   // 六、典型进展

@@ -8,7 +8,7 @@ import "server-only";
  */
 import { Prisma } from "../generated/prisma/client";
 import { periodContaining } from "../domain/periods";
-import { LAGGING_STATUSES } from "../domain/task-filters";
+import { escapeLikePattern, LAGGING_STATUSES } from "../domain/task-filters";
 import type { DepartmentSort } from "../search-params";
 import { getDb } from "./db";
 
@@ -229,4 +229,27 @@ export async function getDepartmentProfile(id: number, today: string): Promise<D
       tasks,
     },
   };
+}
+
+/**
+ * Lead units (not generic, leading a current task) whose name or alias contains `q`, by name: the
+ * overview's department search when there are too many units for a list. At most `limit`.
+ */
+export async function searchLeadDepartments(q: string, limit: number): Promise<{ id: number; name: string }[]> {
+  const pattern = `%${escapeLikePattern(q)}%`;
+  return getDb().$queryRaw<{ id: number; name: string }[]>`
+    SELECT d.id, d.name FROM "department" d
+    WHERE NOT d.generic
+      AND (d.name ILIKE ${pattern} ESCAPE '\\'
+           OR EXISTS (SELECT 1 FROM "department_alias" x WHERE x."departmentId" = d.id AND x.alias ILIKE ${pattern} ESCAPE '\\'))
+      AND EXISTS (SELECT 1 FROM "task_assignment" a JOIN "task" t ON t.id = a."taskId" AND t."retiredAt" IS NULL
+                  WHERE a."departmentId" = d.id AND a.role = 'LEAD')
+    ORDER BY position(lower(${q}) IN lower(d.name)), d.name
+    LIMIT ${limit}`;
+}
+
+/** A department's name, or null. */
+export async function getDepartmentName(id: number): Promise<string | null> {
+  const row = await getDb().department.findUnique({ where: { id }, select: { name: true } });
+  return row?.name ?? null;
 }

@@ -58,10 +58,23 @@ export interface Overview {
 export interface OverviewFilterOptions {
   documents: { slug: string; shortTitle: string }[];
   areas: (string | null)[];
-  departments: { id: number; name: string }[];
+  /**
+   * The lead units to choose from, or null when there are more than DEPARTMENT_SELECT_LIMIT (the form
+   * then offers a search, lib/server/departments.ts searchLeadDepartments, instead of a long list).
+   */
+  departments: { id: number; name: string }[] | null;
+  departmentCount: number;
   /** Most recent first, from the current period back to the earliest document's start. */
   periods: Period[];
 }
+
+const LEAD_DEPARTMENT = {
+  generic: false,
+  assignments: { some: { role: "LEAD" as const, task: { retiredAt: null } } },
+} satisfies Prisma.DepartmentWhereInput;
+
+/** Up to this many lead units the filter is a plain list; a province has about 70, a country thousands. */
+export const DEPARTMENT_SELECT_LIMIT = 300;
 
 /** Days ahead the "due soon" card looks. */
 export const DUE_SOON_DAYS = 60;
@@ -77,20 +90,27 @@ function taskFilters(filters: OverviewFilters): TaskFilters {
   };
 }
 
-export function getOverviewFilterOptions(now = new Date()): Promise<OverviewFilterOptions> {
-  return cachedRead("overview-options", ["tasks", "indicators"], shanghaiDate(now), () => computeFilterOptions(now));
+export function getOverviewFilterOptions(
+  now = new Date(),
+  selectLimit = DEPARTMENT_SELECT_LIMIT,
+): Promise<OverviewFilterOptions> {
+  return cachedRead("overview-options", ["tasks", "indicators"], [shanghaiDate(now), selectLimit], () =>
+    computeFilterOptions(now, selectLimit),
+  );
 }
 
-async function computeFilterOptions(now: Date): Promise<OverviewFilterOptions> {
+async function computeFilterOptions(now: Date, selectLimit: number): Promise<OverviewFilterOptions> {
   const db = getDb();
   const [documents, taskAreas, indicatorAreas, departments, firstStart] = await Promise.all([
     db.document.findMany({ orderBy: { id: "asc" }, select: { slug: true, shortTitle: true } }),
     db.task.findMany({ where: { retiredAt: null }, distinct: ["area"], select: { area: true } }),
     db.indicator.findMany({ where: ACTIVE_INDICATOR, distinct: ["area"], select: { area: true } }),
+    // One more than the limit tells whether the list is too long, without reading thousands of rows.
     db.department.findMany({
-      where: { generic: false, assignments: { some: { role: "LEAD", task: { retiredAt: null } } } },
+      where: LEAD_DEPARTMENT,
       orderBy: { name: "asc" },
       select: { id: true, name: true },
+      take: selectLimit + 1,
     }),
     db.document.aggregate({ _min: { periodStart: true } }),
   ]);
@@ -102,7 +122,15 @@ async function computeFilterOptions(now: Date): Promise<OverviewFilterOptions> {
   const periods = periodsOfYears(Math.min(fromYear, current.year), current.year)
     .filter((p) => p.start <= current.start)
     .reverse();
-  return { documents, areas, departments, periods };
+  const departmentCount =
+    departments.length > selectLimit ? await db.department.count({ where: LEAD_DEPARTMENT }) : departments.length;
+  return {
+    documents,
+    areas,
+    departments: departments.length > selectLimit ? null : departments,
+    departmentCount,
+    periods,
+  };
 }
 
 /**

@@ -174,8 +174,31 @@ describe("overview", () => {
     const options = await overview.getOverviewFilterOptions(NOW);
     expect(options.documents.map((d) => d.slug)).toContain("work-points-2023");
     expect(options.areas.slice(0, 5)).toEqual(["数字基础设施", "数字经济", "数字政府", "数字社会", "数字生态"]);
-    expect(options.departments.some((d) => d.name === "省大数据局")).toBe(true);
+    expect(options.departments?.some((d) => d.name === "省大数据局")).toBe(true);
+    expect(options.departmentCount).toBe(options.departments?.length);
     expect(options.periods[0]?.code).toBe("2023-P6");
     expect(options.periods.at(-1)?.code).toBe("2021-P1");
+  });
+
+  it("offers a search instead of the list when there are more lead units than the limit", async () => {
+    const { departmentCount } = await overview.getOverviewFilterOptions(NOW);
+    const capped = await overview.getOverviewFilterOptions(NOW, departmentCount - 1);
+    expect(capped.departments).toBeNull();
+    expect(capped.departmentCount).toBe(departmentCount);
+
+    const departments = await import("../../lib/server/departments");
+    const found = await departments.searchLeadDepartments("大数据", 10);
+    expect(found.map((d) => d.name)).toContain("省大数据局");
+    // By alias too, and wildcards in the text are taken literally.
+    expect((await departments.searchLeadDepartments("山东省大数据", 10)).map((d) => d.name)).toContain("省大数据局");
+    expect(await departments.searchLeadDepartments("%", 10)).toEqual([]);
+    expect(await departments.searchLeadDepartments("省", 3)).toHaveLength(3);
+    // Generic pseudo-units and units leading nothing are not offered.
+    const generic = await db.prisma.department.findFirst({ where: { generic: true }, select: { name: true } });
+    if (generic)
+      expect((await departments.searchLeadDepartments(generic.name, 10)).map((d) => d.name)).not.toContain(
+        generic.name,
+      );
+    expect(await departments.getDepartmentName(found[0]!.id)).toBe(found[0]!.name);
   });
 });

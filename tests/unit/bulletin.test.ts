@@ -16,7 +16,7 @@ import {
   type BulletinSnapshot,
   type StatusGroup,
 } from "../../lib/reports/bulletin";
-import { composeBulletin, printedDate } from "../../lib/reports/bulletin-document";
+import { composeBulletin, DOCUMENT_LIST_LIMIT, printedDate } from "../../lib/reports/bulletin-document";
 
 const zh = createTranslator("zh-CN");
 const en = createTranslator("en");
@@ -234,6 +234,26 @@ describe("composeBulletin", () => {
     issuedOn: "2023-07-03",
     draft: false,
   };
+
+  it("cuts long lists in the Word/PDF body at DOCUMENT_LIST_LIMIT rows and says how many more are in the Excel file", () => {
+    const many = Array.from({ length: DOCUMENT_LIST_LIMIT + 37 }, (_, i) => ({
+      ...snapshot.laggingTasks[0]!,
+      taskId: i + 1,
+      number: String(i + 1),
+    }));
+    const blocks = composeBulletin({ ...snapshot, laggingTasks: many }, meta, zh, "zh-CN");
+    const table = blocks.find((b) => b.kind === "table" && b.testId === "bulletin-lagging") as { rows: string[][] };
+    expect(table.rows).toHaveLength(DOCUMENT_LIST_LIMIT);
+    expect(table.rows.at(-1)![2]).toBe(String(DOCUMENT_LIST_LIMIT));
+    const texts = blocks.map((b) => ("text" in b ? b.text : ""));
+    expect(texts).toContain(`（上表列出前 ${DOCUMENT_LIST_LIMIT} 项，另有 37 项见本期通报 Excel 附表。）`);
+    // The intro still counts every task.
+    expect(texts.some((text) => text.includes(`共有 ${DOCUMENT_LIST_LIMIT + 37} 项任务`))).toBe(true);
+    // A short list gets no note.
+    expect(composeBulletin(snapshot, meta, zh, "zh-CN").some((b) => "text" in b && b.text.includes("上表列出前"))).toBe(
+      false,
+    );
+  });
 
   it("lays out title, issuer, date and the six numbered sections in order", () => {
     const blocks = composeBulletin(snapshot, meta, zh, "zh-CN");
