@@ -69,11 +69,12 @@ export async function listApiTasks(query: TaskListQuery, today: string): Promise
   }
   const condition = Prisma.join(where, " AND ");
   const offset = (query.page - 1) * query.pageSize;
+  // The document is joined only when filtered on: the count then reads the task indexes alone.
+  const from = query.document ? Prisma.sql`"task" t JOIN "document" d ON d.id = t."documentId"` : Prisma.sql`"task" t`;
   const [counted, page] = await Promise.all([
-    db.$queryRaw<{ total: number }[]>`
-      SELECT count(*)::int AS total FROM "task" t JOIN "document" d ON d.id = t."documentId" WHERE ${condition}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${from} WHERE ${condition}`,
     db.$queryRaw<{ id: number }[]>`
-      SELECT t.id FROM "task" t JOIN "document" d ON d.id = t."documentId" WHERE ${condition}
+      SELECT t.id FROM ${from} WHERE ${condition}
       ORDER BY ${ORDER[query.sort]}, t.id LIMIT ${query.pageSize} OFFSET ${offset}`,
   ]);
   const ids = page.map((row) => row.id);

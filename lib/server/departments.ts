@@ -123,7 +123,7 @@ export interface DepartmentProfile {
  * How many rows of each list the unit's page shows. A provincial unit may answer for hundreds of tasks
  * at scale; the counts stay complete, and the task list (linked from the page) has every row.
  */
-export const PROFILE_LIST_LIMIT = 25;
+export const PROFILE_LIST_LIMIT = 20;
 
 /** One unit's page; null for an unknown id. `today` is the Shanghai calendar date (YYYY-MM-DD). */
 export async function getDepartmentProfile(id: number, today: string): Promise<DepartmentProfile | null> {

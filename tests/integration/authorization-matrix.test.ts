@@ -801,8 +801,8 @@ describe("read routes", () => {
         return value;
       })
       .join("/");
-    const module = (await import(`../../${file}`)) as { GET: Handler };
-    return module.GET(new Request(`http://localhost/${urlPath}`, { headers }), { params: Promise.resolve(params) });
+    const route = (await import(`../../${file}`)) as { GET: Handler };
+    return route.GET(new Request(`http://localhost/${urlPath}`, { headers }), { params: Promise.resolve(params) });
   };
 
   it("every route that answers GET refuses a request without a session or token, except the public two", async () => {
