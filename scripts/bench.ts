@@ -369,7 +369,10 @@ async function measureRoutes(databaseUrl: string): Promise<RouteResult[]> {
       // Warm-up: compile caches, connection pool, PostgreSQL buffers. Not recorded.
       await load(server.url, route, Math.min(3, DURATION), CONNECTIONS);
       // The warm-up's last requests were cut off mid-flight but committed: start from the stored versions.
-      if (route.perConnection) await syncWriterVersions(databaseUrl, fixtures.writers);
+      if (route.perConnection) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000)); // let the cut-off requests commit
+        await syncWriterVersions(databaseUrl, fixtures.writers);
+      }
       const result = await load(server.url, route, DURATION, CONNECTIONS);
       log(
         `  ${route.key.padEnd(10)} p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, ` +
@@ -440,7 +443,7 @@ const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(value <
 
 function renderMarkdown(results: ScaleResult[], extraction: ExtractionTiming, pgVersion: string): string {
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
-  const command = `npm run bench -- ${argv.join(" ")}`.trim();
+  const command = argv.length ? `npm run bench -- ${argv.join(" ")}` : "npm run bench";
   const lines = [
     "## Benchmark of record (`npm run bench`)",
     "",
