@@ -48,6 +48,8 @@ const schema = z.object({
     .max(100 * 1024 * 1024)
     .default(10 * 1024 * 1024),
   TZ_DISPLAY: z.string().default("Asia/Shanghai"),
+  // Up to this many lead units the overview's unit filter is a list; above it, a search field.
+  OVERVIEW_UNIT_LIST_LIMIT: z.coerce.number().int().min(0).max(100_000).default(300),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { parseOverviewFilters } from "@/lib/domain/overview-filters";
 import { periodContaining } from "@/lib/domain/periods";
 import type { RawSearchParams } from "@/lib/domain/task-filters";
+import { getEnv } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { getDepartmentName } from "@/lib/server/departments";
@@ -18,7 +19,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const [{ locale, t }, overview, options, departmentName] = await Promise.all([
     getTranslator(),
     getOverview(filters, now),
-    getOverviewFilterOptions(now),
+    getOverviewFilterOptions(now, getEnv().OVERVIEW_UNIT_LIST_LIMIT),
     departmentId === null ? null : getDepartmentName(departmentId),
   ]);
   const selectedDepartment =

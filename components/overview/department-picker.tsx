@@ -62,6 +62,7 @@ export function DepartmentPicker({
     setOpen(false);
   };
 
+  const showList = open && text.trim() !== "" && text !== chosen?.name;
   return (
     <div className="relative">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
@@ -73,9 +74,9 @@ export function DepartmentPicker({
         type="search"
         role="combobox"
         aria-autocomplete="list"
-        aria-expanded={open && options.length > 0}
+        aria-expanded={showList}
         aria-controls={listId}
-        aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
+        aria-activedescendant={showList && active >= 0 && options[active] ? `${listId}-${active}` : undefined}
         aria-busy={loading}
         autoComplete="off"
         placeholder={placeholder}
@@ -85,6 +86,8 @@ export function DepartmentPicker({
           // Editing the text undoes the choice until a match is chosen again; empty means every unit.
           setChosen(null);
           setOpen(true);
+          // Until the answer comes, say "searching" rather than "no match".
+          setLoading(event.target.value.trim() !== "");
           if (event.target.value.trim() === "") setOptions([]);
         }}
         onFocus={() => setOpen(true)}
@@ -97,7 +100,7 @@ export function DepartmentPicker({
           } else if (event.key === "ArrowUp" && options.length) {
             event.preventDefault();
             setActive((i) => (i <= 0 ? options.length - 1 : i - 1));
-          } else if (event.key === "Enter" && open && active >= 0 && options[active]) {
+          } else if (event.key === "Enter" && showList && active >= 0 && options[active]) {
             event.preventDefault();
             choose(options[active]);
           } else if (event.key === "Escape") {
@@ -106,7 +109,7 @@ export function DepartmentPicker({
         }}
         className="mt-1 block w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm"
       />
-      {open && text.trim() !== "" && text !== chosen?.name ? (
+      {showList ? (
         <ul
           id={listId}
           role="listbox"

@@ -73,7 +73,10 @@ const LEAD_DEPARTMENT = {
   assignments: { some: { role: "LEAD" as const, task: { retiredAt: null } } },
 } satisfies Prisma.DepartmentWhereInput;
 
-/** Up to this many lead units the filter is a plain list; a province has about 70, a country thousands. */
+/**
+ * Up to this many lead units the filter is a plain list; a province has about 70, a country thousands.
+ * The app passes OVERVIEW_UNIT_LIST_LIMIT (lib/env.ts), which defaults to this.
+ */
 export const DEPARTMENT_SELECT_LIMIT = 300;
 
 /** Days ahead the "due soon" card looks. */

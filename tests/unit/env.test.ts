@@ -10,6 +10,13 @@ describe("environment validation", () => {
     expect(env.DATABASE_MODE).toBe("external");
     expect(env.DATA_DIR).toBe(".data");
     expect(env.DEFAULT_LOCALE).toBe("zh-CN");
+    expect(env.OVERVIEW_UNIT_LIST_LIMIT).toBe(300);
+  });
+
+  it("reads the overview's unit list limit as a whole number and refuses anything else", () => {
+    expect(parseEnv({ OVERVIEW_UNIT_LIST_LIMIT: "20" }).OVERVIEW_UNIT_LIST_LIMIT).toBe(20);
+    expect(() => parseEnv({ OVERVIEW_UNIT_LIST_LIMIT: "-1" })).toThrow(/OVERVIEW_UNIT_LIST_LIMIT/);
+    expect(() => parseEnv({ OVERVIEW_UNIT_LIST_LIMIT: "many" })).toThrow(/OVERVIEW_UNIT_LIST_LIMIT/);
   });
 
   it("treats empty strings as unset", () => {
