@@ -24,11 +24,9 @@
  *
  * Runs under --conditions=react-server (package.json) because lib/server modules are server-only.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createPrismaClient } from "../lib/db/client";
@@ -38,6 +36,9 @@ import { periodContaining, previousPeriod, shanghaiDate } from "../lib/domain/pe
 import { BULLETIN_FILE_FORMATS, BULLETIN_ISSUER, bulletinTitle } from "../lib/reports/bulletin";
 import { seedDatabase } from "../seed/seed";
 import { generateSampleData } from "../seed/sample";
+import { generateTokenSecret } from "../lib/server/api-tokens";
+import { hashToken } from "../lib/server/auth/token-hash";
+import { signInCookie, startAppServer } from "./lib/app-server";
 import { buildIfNeeded } from "./lib/build";
 import { timeExtraction, type ExtractionTiming } from "./lib/extract-timing";
 import { freePort, startScratchPostgres } from "./lib/postgres";
@@ -94,76 +95,6 @@ interface Route {
 
 // ───────────────────────────── server ─────────────────────────────
 
-async function startServer(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: databaseUrl,
-        NEXTAUTH_URL: url,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      },
-      stdio: ["ignore", "ignore", "pipe"],
-    },
-  );
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${stderr}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
-/** Signs in through next-auth's credentials flow, as the login page does; returns the Cookie header. */
-async function signIn(base: string, username: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const [name, ...value] = pair!.split("=");
-      jar.set(name!, value.join("="));
-    }
-  };
-  keep(csrf);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
-      origin: base,
-    },
-    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
-  });
-  keep(response);
-  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) {
-    throw new Error(`sign-in as ${username} failed (${response.status})`);
-  }
-  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-}
-
 // ───────────────────────────── fixtures ─────────────────────────────
 
 interface Fixtures {
@@ -174,11 +105,11 @@ interface Fixtures {
 }
 
 async function insertToken(client: pg.Client, userId: number): Promise<string> {
-  const secret = `dpt_${randomBytes(24).toString("base64url")}`;
+  const { secret, prefix, tokenHash } = generateTokenSecret();
   await client.query(`INSERT INTO api_token ("userId", name, prefix, "tokenHash") VALUES ($1, 'bench', $2, $3)`, [
     userId,
-    secret.slice(0, 10),
-    createHash("sha256").update(secret).digest("hex"),
+    prefix,
+    tokenHash,
   ]);
   return secret;
 }
@@ -245,7 +176,7 @@ async function syncWriterVersions(url: string, writers: Fixtures["writers"]): Pr
          JOIN app_user a ON a."departmentId" = u."departmentId" JOIN api_token k ON k."userId" = a.id
          WHERE u."taskId" = $1 AND k."tokenHash" = $2
            AND u."periodId" = (SELECT max("periodId") FROM task_update WHERE "taskId" = $1)`,
-        [writer.taskId, createHash("sha256").update(writer.token).digest("hex")],
+        [writer.taskId, hashToken(writer.token)],
       );
       writer.version = rows[0]!.version;
     }
@@ -361,9 +292,12 @@ async function load(base: string, route: Route, seconds: number, connections: nu
 
 async function measureRoutes(databaseUrl: string): Promise<RouteResult[]> {
   const fixtures = await prepareFixtures(databaseUrl, CONNECTIONS);
-  const server = await startServer(databaseUrl);
+  const server = await startAppServer({
+    port: await freePort(),
+    env: { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") },
+  });
   try {
-    const cookie = await signIn(server.url, "viewer", DEMO_PASSWORD);
+    const cookie = await signInCookie(server.url, "viewer", DEMO_PASSWORD);
     const results: RouteResult[] = [];
     for (const route of routesFor(fixtures, cookie)) {
       // Warm-up: compile caches, connection pool, PostgreSQL buffers. Not recorded.

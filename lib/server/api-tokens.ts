@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "./audit";
 import { isAdmin, type Actor } from "./auth/actor";
-import { hashToken } from "./auth/session";
+import { hashToken } from "./auth/token-hash";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
 

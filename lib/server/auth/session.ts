@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -8,6 +7,7 @@ import { getDb } from "../db";
 import { forbidden, unauthenticated } from "../errors";
 import type { Actor, RoleName } from "./actor";
 import { getAuthOptions } from "./options";
+import { hashToken } from "./token-hash";
 
 const actorSelect = {
   id: true,
@@ -39,7 +39,7 @@ async function loadActor(userId: number, via: Actor["via"], signedInAt?: number)
   };
 }
 
-export const hashToken = (secret: string) => createHash("sha256").update(secret).digest("hex");
+export { hashToken };
 
 /** A personal API token from `Authorization: Bearer dpt_…`: stored hashed, revocable, may expire. */
 export async function actorFromToken(authorization: string): Promise<Actor | null> {

@@ -4,13 +4,13 @@
  * the production server (`next start` of the existing build) spawned directly, so the test can kill -9
  * it. Everything listens on 127.0.0.1 only.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "../../../lib/db/client";
 import { applyMigrations } from "../../../lib/db/migrate";
+import { generateTokenSecret } from "../../../lib/server/api-tokens";
+import { signInCookie as signInWithPassword, startAppServer, type AppServer } from "../../../scripts/lib/app-server";
 import { freePort, pgCtl, startScratchPostgres, type ScratchPostgres } from "../../../scripts/lib/postgres";
 import { seedDatabase } from "../../../seed/seed";
 
@@ -66,50 +66,25 @@ export async function startStack(options: { poolSize?: number } = {}): Promise<S
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  let server: ChildProcess | undefined;
-  let log = "";
-  const append = (chunk: Buffer) => {
-    log = (log + chunk.toString("utf8")).slice(-SERVER_LOG_LIMIT);
-  };
+  let server: AppServer | undefined;
+  let previousOutput = "";
 
   const startServer = async () => {
-    const child = spawn(
-      process.execPath,
-      [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-      {
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {
-          ...process.env,
-          NODE_ENV: "production",
-          DATABASE_URL: databaseUrl,
-          DATABASE_MODE: "external",
-          DATABASE_POOL_SIZE: String(options.poolSize ?? 10),
-          NEXTAUTH_SECRET: "reliability-only-secret-0123456789abcdef",
-          NEXTAUTH_URL: baseUrl,
-          UPLOAD_DIR: path.join(postgres.dir, "uploads"),
-        },
+    previousOutput += server?.output() ?? "";
+    server = await startAppServer({
+      port,
+      env: {
+        DATABASE_URL: databaseUrl,
+        DATABASE_MODE: "external",
+        DATABASE_POOL_SIZE: String(options.poolSize ?? 10),
+        NEXTAUTH_SECRET: "reliability-only-secret-0123456789abcdef",
+        UPLOAD_DIR: path.join(postgres.dir, "uploads"),
       },
-    );
-    child.stdout?.on("data", append);
-    child.stderr?.on("data", append);
-    server = child;
-    await waitFor(
-      "the production server answers /api/health",
-      async () => {
-        if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${log}`);
-        return (await fetch(`${baseUrl}/api/health`)).status === 200;
-      },
-      { timeoutMs: 60_000 },
-    );
+    });
   };
 
   const killServer = async () => {
-    const child = server;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGKILL");
-    await exited;
-    server = undefined;
+    await server?.stop("SIGKILL");
   };
 
   const query = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
@@ -127,7 +102,7 @@ export async function startStack(options: { poolSize?: number } = {}): Promise<S
     baseUrl,
     databaseUrl,
     postgres,
-    serverLog: () => log,
+    serverLog: () => (previousOutput + (server?.output() ?? "")).slice(-SERVER_LOG_LIMIT),
     query,
     startServer,
     killServer,
@@ -140,36 +115,21 @@ export async function startStack(options: { poolSize?: number } = {}): Promise<S
   };
 }
 
-/** A personal API token for a user, stored the way lib/server/api-tokens.ts stores one (sha256 only). */
+/** A personal API token for a user, made and stored as lib/server/api-tokens.ts does (sha256 only). */
 export async function issueToken(stack: Stack, username: string): Promise<string> {
-  const secret = `dpt_${randomBytes(24).toString("base64url")}`;
-  const tokenHash = createHash("sha256").update(secret).digest("hex");
+  const { secret, prefix, tokenHash } = generateTokenSecret();
   const rows = await stack.query<{ id: number }>(
     `INSERT INTO api_token ("userId", name, prefix, "tokenHash")
      SELECT id, 'reliability', $2, $3 FROM app_user WHERE username = $1 RETURNING id`,
-    [username, secret.slice(0, 10), tokenHash],
+    [username, prefix, tokenHash],
   );
   if (rows.length !== 1) throw new Error(`no user ${username}`);
   return secret;
 }
 
 /** A session cookie through next-auth's credentials sign-in, as the login form does it. */
-export async function signInCookie(stack: Stack, username: string, password = DEMO_PASSWORD): Promise<string> {
-  const csrf = await fetch(`${stack.baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const response = await fetch(`${stack.baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.join("; ") },
-    body: new URLSearchParams({ username, password, csrfToken, json: "true" }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in of ${username} failed (${response.status})`);
-  return session;
+export function signInCookie(stack: Stack, username: string, password = DEMO_PASSWORD): Promise<string> {
+  return signInWithPassword(stack.baseUrl, username, password);
 }
 
 /** Tasks whose lead unit has a demo editor account: the editor may report on them. */
