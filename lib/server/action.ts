@@ -2,7 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import type { Actor, RoleName } from "./auth/actor";
 import { requireActor } from "./auth/session";
+import { forbidden } from "./errors";
 import { toAppError, validationError, type ActionResult } from "./failures";
+import { recordActionRefusal } from "./security-events";
 
 /**
  * The one wrapper every server action goes through: session (fails closed), zod input, typed result.
@@ -22,12 +24,16 @@ export function defineAction<S extends z.ZodType, T>(
   options: { roles?: RoleName[] } = {},
 ): WrappedAction<T> {
   const action = async (input: unknown): Promise<ActionResult<T>> => {
+    let refused: Actor | null = null; // who is answered, for the audit of a 403
     try {
-      const actor = await requireActor(options.roles);
+      const actor = await requireActor();
+      refused = actor;
+      if (options.roles && !options.roles.includes(actor.role)) throw forbidden();
       const parsed = schema.safeParse(input);
       if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() };
       return { ok: true, data: await handler(parsed.data, actor) };
     } catch (error) {
+      await recordActionRefusal(refused, error);
       return { ok: false, error: toAppError(error).toBody() };
     }
   };

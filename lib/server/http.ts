@@ -2,8 +2,9 @@ import "server-only";
 import { z } from "zod";
 import type { Actor, RoleName } from "./auth/actor";
 import { requireRequestActor } from "./auth/session";
-import { AppError, STATUS } from "./errors";
+import { AppError, forbidden, STATUS } from "./errors";
 import { toAppError, validationError } from "./failures";
+import { recordRefusal, trustedClientIp } from "./security-events";
 
 const MAX_JSON_BYTES = 256 * 1024;
 
@@ -126,8 +127,11 @@ export function defineRoute<
   handler: (ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => Promise<unknown>,
 ): (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> {
   return async (request, ctx) => {
+    let refused: Actor | null = null; // who is answered, for the audit of a 403
     try {
-      const actor = await requireRequestActor(request, options.roles);
+      const actor = await requireRequestActor(request);
+      refused = actor;
+      if (options.roles && !options.roles.includes(actor.role)) throw forbidden();
       checkSameOrigin(request, actor);
       const parse = <S extends z.ZodType>(schema: S | undefined, value: unknown, fallback: unknown) => {
         if (!schema) return fallback as z.output<S>;
@@ -146,9 +150,20 @@ export function defineRoute<
       if (result instanceof Response) return result;
       return Response.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
+      await recordRouteRefusal(request, refused, error);
       return errorResponse(error);
     }
   };
+}
+
+/** A 403 to a signed-in caller's mutating request goes to the audit log (security-events.ts); never throws. */
+export async function recordRouteRefusal(request: Request, actor: Actor | null, error: unknown): Promise<void> {
+  await recordRefusal(error, actor, {
+    kind: "route",
+    method: request.method,
+    path: URL.canParse(request.url) ? new URL(request.url).pathname : request.url,
+    ip: trustedClientIp((name) => request.headers.get(name)),
+  });
 }
 
 export const idSchema = z.coerce.number().int().min(1).max(2_147_483_647);

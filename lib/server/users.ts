@@ -1,6 +1,7 @@
 import "server-only";
 import {
   createUser,
+  endUserSessions,
   getUser,
   listUsers,
   resetPassword,
@@ -57,6 +58,8 @@ export const setUserActiveAsAdmin = (input: { userId: number; active: boolean },
   setUserActive(getDb(), asAdmin(actor), input);
 export const resetPasswordAsAdmin = (input: { userId: number; password: PasswordChoice }, actor: Actor) =>
   resetPassword(getDb(), asAdmin(actor), input);
+export const endUserSessionsAsAdmin = (input: { userId: number }, actor: Actor) =>
+  endUserSessions(getDb(), asAdmin(actor), input);
 export const unlockUserAsAdmin = (input: { userId: number }, actor: Actor) =>
   unlockUser(getDb(), asAdmin(actor), input);
 

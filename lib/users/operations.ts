@@ -90,6 +90,7 @@ export type UpdateUserInput = z.output<typeof updateUserSchema>;
 export const setActiveSchema = z.object({ userId: userIdSchema, active: z.boolean() });
 export const resetPasswordSchema = z.object({ userId: userIdSchema, password: passwordChoiceSchema });
 export const unlockSchema = z.object({ userId: userIdSchema });
+export const endSessionsSchema = z.object({ userId: userIdSchema });
 
 export const listUsersFilterSchema = z.object({
   role: roleSchema.optional().catch(undefined),
@@ -221,6 +222,7 @@ const auditSelect = {
   lockedUntil: true,
   failedLoginCount: true,
   passwordChangedAt: true,
+  sessionVersion: true,
 } as const satisfies Prisma.UserSelect;
 
 type AuditSnapshot = Prisma.UserGetPayload<{ select: typeof auditSelect }>;
@@ -395,12 +397,15 @@ export async function setUserActive(
       if (actor.id === user.id) throw new AppError("CONFLICT", "不能停用自己的账号 · you cannot deactivate yourself");
       if (user.role === "ADMIN") assertAnotherActiveAdmin(activeAdminIds, user.id);
     }
+    // Deactivation ends every session and revokes every API token for good: reactivating the account
+    // later revives none of them (the user signs in again, and makes new tokens).
     const after = await tx.user.update({
       where: { id: user.id },
-      data: { active: input.active },
+      data: { active: input.active, ...(input.active ? {} : { sessionVersion: { increment: 1 } }) },
       select: auditSelect,
     });
     await audit(tx, actor, input.active ? "user.activate" : "user.deactivate", user.id, user, after);
+    if (!input.active) await revokeAllTokens(tx, actor, user.id, new Date(), "deactivation");
     return true;
   });
   return { user: (await getUser(db, input.userId))!, changed };
@@ -424,30 +429,50 @@ export async function resetPassword(
     const now = new Date();
     const after = await tx.user.update({
       where: { id: input.userId },
-      data: { passwordHash: hash, passwordChangedAt: now },
+      data: { passwordHash: hash, passwordChangedAt: now, sessionVersion: { increment: 1 } },
       select: auditSelect,
     });
     // A reset after a compromise must end every way in: sessions signed in before it stop working
     // (see lib/server/auth/session.ts) and the user's API tokens are revoked.
-    const revoked = await tx.apiToken.updateMany({
-      where: { userId: input.userId, revokedAt: null },
-      data: { revokedAt: now },
-    });
     await audit(tx, actor, "user.reset_password", input.userId, before, after);
-    if (revoked.count > 0) {
-      await tx.auditLog.create({
-        data: {
-          actorId: actor.id,
-          actorLabel: actor.label,
-          action: "api_token.revoke_all",
-          entityType: "user",
-          entityId: String(input.userId),
-          after: { revokedTokens: revoked.count, reason: "password reset" },
-        },
-      });
-    }
+    await revokeAllTokens(tx, actor, input.userId, now, "password reset");
   });
   return { user: (await getUser(db, input.userId))!, generatedPassword: generated };
+}
+
+/** Revokes every live API token of the user, with one audit entry when there were any. */
+async function revokeAllTokens(tx: Tx, actor: OperationActor, userId: number, now: Date, reason: string) {
+  const revoked = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  if (revoked.count === 0) return;
+  await tx.auditLog.create({
+    data: {
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: "api_token.revoke_all",
+      entityType: "user",
+      entityId: String(userId),
+      after: { revokedTokens: revoked.count, reason },
+    },
+  });
+}
+
+/**
+ * "Sign out everywhere": every session the user has open ends at its next request (the session version
+ * moves on; lib/server/auth/session.ts). API tokens are not touched — revoke them on /account, or reset
+ * the password, which does both.
+ */
+export async function endUserSessions(db: Db, actor: OperationActor, input: { userId: number }): Promise<UserListItem> {
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: input.userId }, select: auditSelect });
+    if (!before) throw notFound("用户");
+    const after = await tx.user.update({
+      where: { id: input.userId },
+      data: { sessionVersion: { increment: 1 } },
+      select: auditSelect,
+    });
+    await audit(tx, actor, "user.end_sessions", input.userId, before, after);
+  });
+  return (await getUser(db, input.userId))!;
 }
 
 /** Clears the sign-in lock (lib/server/auth/throttle.ts sets it after repeated failures). */

@@ -12,6 +12,7 @@ import {
 import { indicatorThresholdsSchema, updateIndicatorThresholds } from "@/lib/server/settings";
 import {
   createUserAsAdmin,
+  endUserSessionsAsAdmin,
   resetPasswordAsAdmin,
   setUserActiveAsAdmin,
   unlockUserAsAdmin,
@@ -19,6 +20,7 @@ import {
 } from "@/lib/server/users";
 import {
   createUserSchema,
+  endSessionsSchema,
   resetPasswordSchema,
   setActiveSchema,
   unlockSchema,
@@ -62,6 +64,15 @@ export const resetPasswordAction = defineAction(
 export const unlockUserAction = defineAction(
   unlockSchema,
   async (input, actor) => ({ changed: (await unlockUserAsAdmin(input, actor)).changed }),
+  admin,
+);
+
+export const endUserSessionsAction = defineAction(
+  endSessionsSchema,
+  async (input, actor) => {
+    await endUserSessionsAsAdmin(input, actor);
+    return null;
+  },
   admin,
 );
 

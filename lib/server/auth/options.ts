@@ -1,9 +1,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import { encode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { remainingSessionSeconds, SESSION_MAX_AGE_SECONDS, sessionAgeRefusal } from "../../domain/sessions";
 import { getEnv } from "../../env";
 import { getDb } from "../db";
+import { endSessionAtSignOut, recordPasswordSignIn, recordSingleSignOn, trustedClientIp } from "../security-events";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { checkThrottle, recordAttempt } from "./throttle";
 
@@ -50,6 +53,17 @@ function oidcProvider(env: ReturnType<typeof getEnv>): NextAuthOptions["provider
   ];
 }
 
+/** The trusted client address of the request being handled, when there is one (next-auth's events get none). */
+async function requestIp(): Promise<string | null> {
+  try {
+    const { headers } = await import("next/headers");
+    const all = await headers();
+    return trustedClientIp((name) => all.get(name));
+  } catch {
+    return null; // outside a request (tests calling next-auth's handler directly)
+  }
+}
+
 let cached: NextAuthOptions | undefined;
 
 export function getAuthOptions(): NextAuthOptions {
@@ -57,7 +71,14 @@ export function getAuthOptions(): NextAuthOptions {
   const env = getEnv();
   cached = {
     secret: env.NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    // The cookie, the JWT inside it and the session itself end together: next-auth's JWT default is 30
+    // days whatever the cookie says, and the token rolls, so it is also cut at the absolute limit.
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: {
+      maxAge: SESSION_MAX_AGE_SECONDS,
+      encode: (params) =>
+        encode({ ...params, maxAge: remainingSessionSeconds(params.token ?? {}, SESSION_MAX_AGE_SECONDS, Date.now()) }),
+    },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
@@ -87,6 +108,7 @@ export function getAuthOptions(): NextAuthOptions {
             },
             { timeout: 15_000 },
           );
+          await recordPasswordSignIn(username, ip, outcome);
           if ("error" in outcome) throw new Error(outcome.error);
           const { user } = outcome;
           return { id: String(user.id), name: user.displayName };
@@ -119,16 +141,36 @@ export function getAuthOptions(): NextAuthOptions {
         user.id = String(match.id);
         return true;
       },
-      jwt({ token, user }) {
-        // `authAt` is set once, at sign-in (next-auth re-issues the token, and its iat, as it rolls).
+      async jwt({ token, user }) {
+        // `authAt` and the session version `sv` are set once, at sign-in (next-auth re-issues the token,
+        // and its iat, as it rolls). lib/server/auth/session.ts compares `sv` with the user's on every request.
         if (user) {
-          token.uid = Number(user.id);
+          const uid = Number(user.id);
+          token.uid = uid;
           token.authAt = Date.now();
+          const current = await getDb().user.findUnique({
+            where: { id: uid },
+            select: { sessionVersion: true },
+          });
+          token.sv = current?.sessionVersion ?? -1;
+          return token;
         }
+        // Past the absolute limit the token is not re-issued: next-auth clears the cookie.
+        const refusal = sessionAgeRefusal(token, Date.now());
+        if (refusal) throw new Error(`session ${refusal}`);
         return token;
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid, authAt: token.authAt };
+        return { ...session, uid: token.uid, authAt: token.authAt, sv: token.sv };
+      },
+    },
+    events: {
+      async signIn({ user, account }) {
+        if (account?.provider === "oidc") await recordSingleSignOn(Number(user.id));
+      },
+      // Ends the session on the server too: a copy of the cookie stops working (see security-events.ts).
+      async signOut({ token }) {
+        await endSessionAtSignOut(token as { uid?: unknown; sv?: unknown } | null, await requestIp());
       },
     },
   };

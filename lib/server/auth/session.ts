@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { sessionRefusal, type SessionClaims } from "../../domain/sessions";
 import { getDb } from "../db";
 import { forbidden, unauthenticated } from "../errors";
 import type { Actor, RoleName } from "./actor";
@@ -18,15 +19,21 @@ const actorSelect = {
   locale: true,
   active: true,
   passwordChangedAt: true,
+  sessionVersion: true,
   department: { select: { name: true } },
 } as const;
 
-async function loadActor(userId: number, via: Actor["via"], signedInAt?: number): Promise<Actor | null> {
+async function loadActor(userId: number, via: Actor["via"], claims: SessionClaims = {}): Promise<Actor | null> {
   const user = await getDb().user.findUnique({ where: { id: userId }, select: actorSelect });
   // A deactivated user loses access at once, whatever their cookie or token says.
   if (!user || !user.active) return null;
-  // A session from before a password change (an admin reset after a compromise) is over.
-  if (via === "session" && user.passwordChangedAt && (signedInAt ?? 0) < user.passwordChangedAt.getTime()) return null;
+  if (via === "session") {
+    const signedInAt = typeof claims.authAt === "number" ? claims.authAt : 0;
+    // A session from before a password change (an admin reset after a compromise) is over.
+    if (user.passwordChangedAt && signedInAt < user.passwordChangedAt.getTime()) return null;
+    // Older than the absolute limit, or ended since (sign-out, reset, deactivation, "sign out everywhere").
+    if (sessionRefusal(claims, user.sessionVersion, Date.now())) return null;
+  }
   return {
     id: user.id,
     username: user.username,
@@ -63,8 +70,10 @@ const isOurToken = (authorization: string | null): authorization is string =>
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const authorization = (await headers()).get("authorization");
   if (isOurToken(authorization)) return actorFromToken(authorization);
-  const session = (await getServerSession(getAuthOptions())) as { uid?: number; authAt?: number } | null;
-  return typeof session?.uid === "number" ? loadActor(session.uid, "session", session.authAt) : null;
+  const session = (await getServerSession(getAuthOptions())) as ({ uid?: number } & SessionClaims) | null;
+  return typeof session?.uid === "number"
+    ? loadActor(session.uid, "session", { authAt: session.authAt, sv: session.sv })
+    : null;
 });
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

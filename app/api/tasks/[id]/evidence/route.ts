@@ -8,12 +8,16 @@ import {
   idSchema,
   MULTIPART_OVERHEAD_BYTES,
   readLimitedFormData,
+  recordRouteRefusal,
 } from "@/lib/server/http";
+import type { Actor } from "@/lib/server/auth/actor";
 
 /** Multipart upload of one evidence file (field "file", optional "title"). */
 export async function POST(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
+  let refused: Actor | null = null; // who is answered, for the audit of a 403
   try {
     const actor = await requireRequestActor(request);
+    refused = actor;
     checkSameOrigin(request, actor);
     const taskId = idSchema.safeParse((await ctx.params).id);
     if (!taskId.success) throw new AppError("NOT_FOUND", "任务不存在 · not found");
@@ -33,6 +37,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
     );
     return Response.json(stored, { status: 201 });
   } catch (error) {
+    await recordRouteRefusal(request, refused, error);
     return errorResponse(error);
   }
 }
