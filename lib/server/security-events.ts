@@ -91,8 +91,7 @@ export async function recordSecurityEvent(event: SecurityEvent): Promise<boolean
 }
 
 export type SignInOutcome =
-  | { user: { id: number | string } }
-  | { error: "invalid" | "locked" | "inactive" | (string & {}) };
+  { user: { id: number | string } } | { error: "invalid" | "locked" | "inactive" | (string & {}) };
 
 /**
  * Records a password sign-in that reached the throttle: success, or failure with its reason (and the

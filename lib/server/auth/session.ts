@@ -70,11 +70,16 @@ const isOurToken = (authorization: string | null): authorization is string =>
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const authorization = (await headers()).get("authorization");
   if (isOurToken(authorization)) return actorFromToken(authorization);
-  const session = (await getServerSession(getAuthOptions())) as ({ uid?: number } & SessionClaims) | null;
-  return typeof session?.uid === "number"
-    ? loadActor(session.uid, "session", { authAt: session.authAt, sv: session.sv })
-    : null;
+  return actorFromSession(await getServerSession(getAuthOptions()));
 });
+
+/** The user of a session as next-auth reads it from the cookie (getServerSession), or null when it is over. */
+export async function actorFromSession(session: unknown): Promise<Actor | null> {
+  const claims = (session ?? {}) as { uid?: unknown } & SessionClaims;
+  return typeof claims.uid === "number"
+    ? loadActor(claims.uid, "session", { authAt: claims.authAt, sv: claims.sv })
+    : null;
+}
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
 export async function requirePageActor(roles?: RoleName[]): Promise<Actor> {
