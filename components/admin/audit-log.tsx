@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
+import { SECURITY_AUDIT_ACTIONS, type SecurityAuditAction } from "@/lib/domain/audit-actions";
+import { formatDate, type Locale, type MessageKey, type Translate } from "@/lib/i18n/catalogue";
 import type { AuditFilter, AuditPage } from "@/lib/server/audit-log";
 import { inputClassServer } from "./styles";
 
@@ -47,6 +48,15 @@ export function AuditFilters({ filter, entityTypes, t }: { filter: AuditFilter; 
         </select>
       </div>
       {text("entityId", t("admin.audit.entityId"))}
+      <div>
+        <label htmlFor="audit-category" className="block text-sm font-medium text-slate-700">
+          {t("admin.audit.category")}
+        </label>
+        <select id="audit-category" name="category" defaultValue={filter.category ?? ""} className={inputClassServer}>
+          <option value="">{t("admin.audit.anyCategory")}</option>
+          <option value="security">{t("admin.audit.securityOnly")}</option>
+        </select>
+      </div>
       <div className="grid grid-cols-2 gap-3">
         <div>
           <label htmlFor="audit-from" className="block text-sm font-medium text-slate-700">
@@ -82,9 +92,32 @@ export function AuditFilters({ filter, entityTypes, t }: { filter: AuditFilter; 
   );
 }
 
+/** The catalogue's name of each security event (a missing one is a type error). */
+const ACTION_LABELS: Record<SecurityAuditAction, MessageKey> = {
+  "auth.sign_in": "admin.audit.actions.auth_sign_in",
+  "auth.sign_in_failed": "admin.audit.actions.auth_sign_in_failed",
+  "auth.lockout": "admin.audit.actions.auth_lockout",
+  "auth.sign_out": "admin.audit.actions.auth_sign_out",
+  "security.forbidden": "admin.audit.actions.security_forbidden",
+  "api_token.create": "admin.audit.actions.api_token_create",
+  "api_token.revoke": "admin.audit.actions.api_token_revoke",
+  "api_token.revoke_all": "admin.audit.actions.api_token_revoke_all",
+  "user.end_sessions": "admin.audit.actions.user_end_sessions",
+  "user.reset_password": "admin.audit.actions.user_reset_password",
+  "user.deactivate": "admin.audit.actions.user_deactivate",
+  "user.activate": "admin.audit.actions.user_activate",
+  "user.unlock": "admin.audit.actions.user_unlock",
+};
+
+function actionLabel(action: string, t: Translate): string | null {
+  return (SECURITY_AUDIT_ACTIONS as readonly string[]).includes(action)
+    ? t(ACTION_LABELS[action as SecurityAuditAction])
+    : null;
+}
+
 function pageHref(filter: AuditFilter, page: number): string {
   const params = new URLSearchParams();
-  for (const key of ["actor", "action", "entityType", "entityId", "from", "to"] as const) {
+  for (const key of ["actor", "action", "entityType", "entityId", "category", "from", "to"] as const) {
     const value = filter[key];
     if (value) params.set(key, value);
   }
@@ -123,11 +156,17 @@ export function AuditList({
                   second: "2-digit",
                 })}
               </time>
-              <span className="font-medium text-slate-900">{entry.actorLabel}</span>
+              <span className="font-medium text-slate-900">
+                {entry.anonymous ? t("admin.audit.anonymous") : entry.actorLabel}
+              </span>
+              {actionLabel(entry.action, t) ? (
+                <span className="text-slate-900">{actionLabel(entry.action, t)}</span>
+              ) : null}
               <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{entry.action}</code>
               <span className="text-slate-600">
                 {entry.entityType} #{entry.entityId}
               </span>
+              {entry.ip ? <span className="text-slate-500">{t("admin.audit.ip", { ip: entry.ip })}</span> : null}
             </div>
             {entry.changes.length === 0 ? (
               <p className="mt-1 text-xs text-slate-500">{t("admin.audit.noChanges")}</p>

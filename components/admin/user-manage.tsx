@@ -2,7 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { resetPasswordAction, setUserActiveAction, unlockUserAction } from "@/app/(app)/admin/actions";
+import {
+  endUserSessionsAction,
+  resetPasswordAction,
+  setUserActiveAction,
+  unlockUserAction,
+} from "@/app/(app)/admin/actions";
 import type { ErrorBody } from "@/lib/server/errors";
 import { fieldErrorsOf, FormMessage, SubmitButton } from "./form";
 import { GeneratedPassword, PasswordChoiceFields } from "./password-fields";
@@ -28,7 +33,7 @@ export function UserStatusActions({
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [busy, setBusy] = useState<"active" | "unlock" | null>(null);
+  const [busy, setBusy] = useState<"active" | "unlock" | "sessions" | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   function toggleActive() {
@@ -56,6 +61,20 @@ export function UserStatusActions({
         result.ok
           ? { kind: "success", message: result.data.changed ? text.manage.unlocked : text.manage.notLocked }
           : { kind: "error", error: result.error },
+      );
+      setBusy(null);
+      router.refresh();
+    });
+  }
+
+  function endSessions() {
+    if (!window.confirm(text.manage.endSessionsConfirm)) return;
+    setBusy("sessions");
+    setOutcome(null);
+    startTransition(async () => {
+      const result = await endUserSessionsAction({ userId });
+      setOutcome(
+        result.ok ? { kind: "success", message: text.manage.sessionsEnded } : { kind: "error", error: result.error },
       );
       setBusy(null);
       router.refresh();
@@ -91,6 +110,14 @@ export function UserStatusActions({
             onClick={unlock}
           />
         ) : null}
+        <SubmitButton
+          type="button"
+          variant="secondary"
+          pending={pending && busy === "sessions"}
+          label={text.manage.endSessions}
+          pendingLabel={text.manage.endingSessions}
+          onClick={endSessions}
+        />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { AUDIT_CATEGORIES, SECURITY_AUDIT_ACTIONS } from "../domain/audit-actions";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "./db";
 
@@ -31,6 +32,8 @@ export const auditFilterSchema = z.object({
   action: text(64),
   entityType: text(64),
   entityId: text(64),
+  /** "security": only the security events (sign-ins, failures, lockouts, sign-outs, refusals, tokens…). */
+  category: z.enum(AUDIT_CATEGORIES).optional().catch(undefined),
   from: day,
   to: day,
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
@@ -54,9 +57,13 @@ export interface AuditEntryView {
   id: string;
   at: string;
   actorLabel: string;
+  /** Nobody signed in (a failed sign-in): actorId is null and the label is "anonymous". */
+  anonymous: boolean;
   action: string;
   entityType: string;
   entityId: string;
+  /** The client's address, where it was recorded (trusted only behind a proxy: TRUST_PROXY). */
+  ip: string | null;
   changes: AuditChange[];
 }
 
@@ -100,7 +107,10 @@ const endOfDay = (value: string) => new Date(startOfDay(value).getTime() + 24 * 
 export async function listAuditEntries(filter: AuditFilter): Promise<AuditPage> {
   const where: Prisma.AuditLogWhereInput = {
     actorLabel: filter.actor ? { equals: filter.actor, mode: "insensitive" } : undefined,
-    action: filter.action ? { startsWith: filter.action } : undefined,
+    action: {
+      startsWith: filter.action,
+      in: filter.category === "security" ? [...SECURITY_AUDIT_ACTIONS] : undefined,
+    },
     entityType: filter.entityType,
     entityId: filter.entityId,
     at:
@@ -119,10 +129,12 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditPage> 
       select: {
         id: true,
         at: true,
+        actorId: true,
         actorLabel: true,
         action: true,
         entityType: true,
         entityId: true,
+        ip: true,
         before: true,
         after: true,
       },
@@ -136,9 +148,11 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditPage> 
       id: row.id.toString(),
       at: row.at.toISOString(),
       actorLabel: row.actorLabel,
+      anonymous: row.actorId === null && row.actorLabel === "anonymous",
       action: row.action,
       entityType: row.entityType,
       entityId: row.entityId,
+      ip: row.ip,
       changes: diffAuditPayload(row.before, row.after),
     })),
   };

@@ -74,7 +74,12 @@ async function makeActor(c: Case): Promise<Actor> {
 async function snapshot() {
   const p = db.prisma;
   return {
-    audit: await p.auditLog.count({ where: { action: { not: "task_update.conflict" } } }),
+    // Refusals themselves are audited as security events (lib/server/security-events.ts), not as writes.
+    audit: await p.auditLog.count({
+      where: {
+        action: { notIn: ["task_update.conflict", "security.forbidden", "auth.sign_in", "auth.sign_in_failed"] },
+      },
+    }),
     updates: await p.taskUpdate.count(),
     comments: await p.comment.count(),
     evidence: await p.evidence.count(),
@@ -278,6 +283,12 @@ const ACTIONS: Record<
     roles: ["ADMIN"],
     run: async (a) =>
       ops.users.resetPasswordAsAdmin({ userId: await targetUserId(), password: { mode: "generate" } }, a),
+    allowed: ["ADMIN"],
+  },
+  endUserSessionsAction: {
+    module: "app/(app)/admin/actions",
+    roles: ["ADMIN"],
+    run: async (a) => ops.users.endUserSessionsAsAdmin({ userId: await targetUserId() }, a),
     allowed: ["ADMIN"],
   },
   unlockUserAction: {
