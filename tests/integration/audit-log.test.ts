@@ -146,7 +146,11 @@ describe("audit log", () => {
     await setUserActive(db.prisma, actor, { userId: user.id, active: false });
     const page = await list({ entityType: "user", entityId: String(user.id) });
     expect(page.items.map((e) => e.action)).toEqual(["user.deactivate", "user.create"]);
-    expect(page.items[0]!.changes).toEqual([{ key: "active", before: "true", after: "false" }]);
+    // Deactivation also ends the user's sessions (lib/server/auth/session.ts): the version moves on.
+    expect(page.items[0]!.changes).toEqual([
+      { key: "active", before: "true", after: "false" },
+      { key: "sessionVersion", before: "0", after: "1" },
+    ]);
     expect(JSON.stringify(page)).not.toMatch(/passwordHash|\$2[aby]\$/);
   });
 
