@@ -40,7 +40,6 @@ export const REFUSALS_PER_MINUTE = 30;
 
 /** Attempted text as it may be stored: no control characters (NUL breaks text columns), bounded. */
 export function recordableText(value: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
   return Array.from(value.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD"))
     .slice(0, max)
     .join("");
