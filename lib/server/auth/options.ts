@@ -64,6 +64,8 @@ async function requestIp(): Promise<string | null> {
   }
 }
 
+const SESSION_OVER = "session over: ";
+
 let cached: NextAuthOptions | undefined;
 
 export function getAuthOptions(): NextAuthOptions {
@@ -80,6 +82,17 @@ export function getAuthOptions(): NextAuthOptions {
         encode({ ...params, maxAge: remainingSessionSeconds(params.token ?? {}, SESSION_MAX_AGE_SECONDS, Date.now()) }),
     },
     pages: { signIn: "/login", error: "/login" },
+    logger: {
+      error(code, metadata) {
+        const message = (metadata as { message?: unknown } | undefined)?.message;
+        // A session past its limit is routine (next-auth then clears the cookie): one line, no stack.
+        if (code === "JWT_SESSION_ERROR" && typeof message === "string" && message.startsWith(SESSION_OVER)) {
+          console.warn(`[next-auth] ${message}`);
+          return;
+        }
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+    },
     providers: [
       CredentialsProvider({
         name: "password",
@@ -157,7 +170,7 @@ export function getAuthOptions(): NextAuthOptions {
         }
         // Past the absolute limit the token is not re-issued: next-auth clears the cookie.
         const refusal = sessionAgeRefusal(token, Date.now());
-        if (refusal) throw new Error(`session ${refusal}`);
+        if (refusal) throw new Error(`${SESSION_OVER}${refusal}`);
         return token;
       },
       session({ session, token }) {
