@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import { encode } from "next-auth/jwt";
-import { signIn } from "./support/auth";
+import { DEMO_PASSWORD } from "./support/auth";
 import { queryE2E } from "./support/db";
 
 // The e2e server's secret (playwright.config.ts): the test forges a cookie exactly as the server would.
@@ -29,6 +29,15 @@ async function makeUser(prefix: string, project: string): Promise<{ id: number; 
     [username, await bcrypt.hash(PASSWORD, 4)],
   );
   return { id: row!.id, username };
+}
+
+/** The sign-in form, waiting longer than the shared helper: these tests start on a cold, shared server. */
+async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 60_000 });
 }
 
 const sessionCookie = async (page: Page) => (await page.context().cookies()).find((c) => c.name === COOKIE)!;
