@@ -1,14 +1,26 @@
 import { expect, test } from "@playwright/test";
+import bcrypt from "bcryptjs";
 import { DEMO_PASSWORD } from "./support/auth";
+import { queryE2E } from "./support/db";
 
-test("a signed-out visitor is sent to sign in and comes back to the page they asked for", async ({ page }) => {
+test("a signed-out visitor is sent to sign in and comes back to the page they asked for", async ({
+  page,
+}, testInfo) => {
+  // An account of its own: signing out ends every session of the account (lib/server/auth/session.ts),
+  // and the demo accounts are signed in by other tests running at the same time.
+  const username = `signout-${testInfo.project.name}-${Date.now()}`;
+  await queryE2E(
+    `INSERT INTO app_user (username, "displayName", role, "passwordHash", "updatedAt")
+     VALUES ($1, $1, 'VIEWER', $2, now())`,
+    [username, await bcrypt.hash(DEMO_PASSWORD, 4)],
+  );
   await page.goto("/indicators");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Findicators/);
   await expect(page.getByRole("heading", { level: 1, name: "登录" })).toBeVisible();
   // The demo banner lists the accounts.
   await expect(page.getByText(DEMO_PASSWORD)).toBeVisible();
 
-  await page.getByLabel("用户名").fill("viewer");
+  await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill("wrong-password");
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("用户名或密码不正确。");
