@@ -184,7 +184,7 @@ const subjectOf = async (username: string) =>
   (
     await adminQuery<{ oidc_subject: string | null }>(
       databaseUrl,
-      `SELECT oidc_subject FROM app_user WHERE username = $1`,
+      `SELECT "oidcSubject" AS oidc_subject FROM app_user WHERE username = $1`,
       [username],
     )
   )[0]?.oidc_subject;
