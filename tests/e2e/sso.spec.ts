@@ -152,14 +152,15 @@ async function passwordSignIn(page: Page, username: string, password: string): P
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  // A fresh server on a busy machine: the first sign-in (bcrypt, first compile of routes) can be slow.
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 30_000 });
 }
 
 /** From the app's sign-in page through the provider's login and consent pages, back to the app. */
 async function ssoSignIn(page: Page, account: ProviderAccount, consent: "allow" | "deny" = "allow"): Promise<void> {
   await page.goto(`${app!.base}/login`);
   await page.getByRole("button", { name: SSO_BUTTON }).click();
-  await expect(page).toHaveURL(new RegExp(`^${provider!.issuer}/interaction/`));
+  await expect(page).toHaveURL(new RegExp(`^${provider!.issuer}/interaction/`), { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: "Sign in to the test identity provider" })).toBeVisible();
   await page.getByLabel("Username").fill(account.login);
   await page.getByLabel("Password").fill(account.password);
@@ -167,7 +168,8 @@ async function ssoSignIn(page: Page, account: ProviderAccount, consent: "allow" 
   await expect(page.getByRole("heading", { name: "Authorize access" })).toBeVisible();
   await expect(page.getByText("openid profile email")).toBeVisible();
   await page.getByRole("button", { name: consent === "allow" ? "Allow" : "Deny" }).click();
-  await expect(page).toHaveURL(new RegExp(`^${app!.base}/`));
+  // Back in the app once its callback has exchanged the code and fetched userinfo.
+  await expect(page).toHaveURL(new RegExp(`^${app!.base}/(?!api/auth/callback)`), { timeout: 30_000 });
 }
 
 async function provision(page: Page, user: { username: string; name: string; email: string; role: string }) {
