@@ -16,6 +16,8 @@ import { PROVIDER_ACCOUNTS, PROVIDER_CLIENT, type ProviderAccount } from "./supp
 
 test.skip(({ isMobile }) => isMobile, "one run is enough: this tests the sign-on protocol, not the layout");
 test.describe.configure({ mode: "serial" });
+// Each test walks the provider's pages once or twice against a server of its own on a shared machine.
+test.setTimeout(180_000);
 
 const DATABASE = "dpt_e2e_sso";
 const PROVIDER_NAME = "测试身份平台";
