@@ -5,6 +5,13 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** An OpenID Connect issuer over TLS, or over plain http on this machine only (development, tests). */
+function secureIssuer(value: string): boolean {
+  const url = new URL(value);
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && /^(127(\.\d{1,3}){3}|localhost|\[::1\])$/.test(url.hostname);
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -25,10 +32,18 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   NEXTAUTH_URL: z.url().optional(),
   // Optional single sign-on through any OpenID Connect provider (the province's unified identity platform).
-  OIDC_ISSUER: z.url().optional(),
+  // The issuer identifier (e.g. https://idp.example.gov.cn/realms/dpt); https, or http on loopback only.
+  OIDC_ISSUER: z
+    .url()
+    .refine(secureIssuer, "must be an https:// URL (http:// only on loopback: 127.0.0.1, localhost, [::1])")
+    .optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default("统一身份认证"),
+  // The algorithm the provider signs id_tokens with for this client (asymmetric only).
+  OIDC_ID_TOKEN_ALG: z
+    .enum(["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"])
+    .default("RS256"),
   // Demo accounts (admin, reviewer, viewer, one editor per lead department): always with the embedded
   // database, against DATABASE_URL only when asked.
   SEED_DEMO_USERS: z.enum(["true", "false"]).optional(),

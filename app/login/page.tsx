@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { SsoButton } from "@/components/auth/sso-button";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
+import { ssoErrorCode } from "@/lib/domain/sso";
 import { getEnv } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { getCurrentActor } from "@/lib/server/auth/session";
@@ -26,6 +27,9 @@ export default async function LoginPage({ searchParams }: Props) {
     locked: t("auth.errors.locked"),
     inactive: t("auth.errors.inactive"),
     "sso-unknown-user": t("auth.errors.sso-unknown-user"),
+    "sso-unverified-email": t("auth.errors.sso-unverified-email"),
+    "sso-subject-mismatch": t("auth.errors.sso-subject-mismatch"),
+    "sso-failed": t("auth.errors.sso-failed"),
     generic: t("auth.errors.generic"),
   };
   return (
@@ -42,7 +46,7 @@ export default async function LoginPage({ searchParams }: Props) {
         <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <LoginForm
             callbackUrl={callbackUrl}
-            initialError={error && error in errors ? error : error ? "generic" : null}
+            initialError={error && error in errors ? error : error ? (ssoErrorCode(error) ?? "generic") : null}
             text={{
               username: t("auth.username"),
               password: t("auth.password"),

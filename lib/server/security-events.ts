@@ -154,6 +154,37 @@ export async function recordSingleSignOn(userId: number) {
   });
 }
 
+/** The headers of the request being handled, or null outside one (a test calling code directly). */
+async function currentRequestHeaders(): Promise<Headers | null> {
+  try {
+    return await headers();
+  } catch {
+    return null;
+  }
+}
+
+/** The trusted client address of the request being handled, when there is one (next-auth's events get none). */
+export async function currentRequestIp(): Promise<string | null> {
+  const request = await currentRequestHeaders();
+  return request ? trustedClientIp((name) => request.get(name)) : null;
+}
+
+/**
+ * A single sign-on the app refused (unknown, unverified, deactivated, another subject). Only people who
+ * hold an account at the identity provider reach this, so the provider bounds the volume.
+ */
+export async function recordSingleSignOnRefusal(subject: string, redirect: string) {
+  const reason = new URL(redirect, "http://local").searchParams.get("error") ?? "sso-failed";
+  await recordSecurityEvent({
+    actor: null,
+    action: SECURITY_ACTIONS.signInFailed,
+    entityType: "sign_in",
+    entityId: recordableText(subject, MAX_RECORDED_USERNAME),
+    after: { method: "oidc", subject: recordableText(subject, MAX_RECORDED_USERNAME), reason },
+    ip: await currentRequestIp(),
+  });
+}
+
 /**
  * Sign-out: raises the user's session version — only when the signing-out session is current, so a
  * stale copied cookie cannot end the user's newer sessions — which ends this session and every other
@@ -231,12 +262,7 @@ export async function recordRefusal(
 /** A server action's 403: its id (Next's `next-action` header) and the page it was called from. */
 export async function recordActionRefusal(actor: Actor | null, error: unknown): Promise<void> {
   if (!(error instanceof AppError) || error.code !== "FORBIDDEN" || !actor) return;
-  let request: Headers | null = null;
-  try {
-    request = await headers();
-  } catch {
-    request = null; // called outside a request (a test calling the action directly)
-  }
+  const request = await currentRequestHeaders();
   const referer = request?.get("referer") ?? "";
   await recordRefusal(error, actor, {
     kind: "server_action",

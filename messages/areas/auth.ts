@@ -16,6 +16,11 @@ export const authZh = {
     locked: "登录失败次数过多，账号已暂时锁定，请 15 分钟后再试。",
     inactive: "该账号已停用，请联系管理员。",
     "sso-unknown-user": "统一身份认证通过，但本平台尚未为您开通账号，请联系管理员。",
+    "sso-unverified-email":
+      "统一身份认证未提供经过验证的邮箱，无法确认您在本平台的账号。请在身份认证平台验证邮箱，或联系管理员。",
+    "sso-subject-mismatch":
+      "该邮箱对应的本平台账号已绑定另一个统一身份认证账号，不能用当前身份登录。如需更换，请联系管理员。",
+    "sso-failed": "统一身份认证未完成（已取消或认证平台返回错误），请重试或使用用户名和密码登录。",
     generic: "登录失败，请稍后重试。",
   },
   demoTitle: "演示环境",
@@ -47,6 +52,12 @@ export const authEn: Widen<typeof authZh> = {
     inactive: "This account is deactivated. Please contact an administrator.",
     "sso-unknown-user":
       "Single sign-on succeeded, but you have no account on this platform yet. Please contact an administrator.",
+    "sso-unverified-email":
+      "Single sign-on did not provide a verified email address, so your account on this platform cannot be identified. Verify your email with the identity provider, or contact an administrator.",
+    "sso-subject-mismatch":
+      "The account with this email is already linked to a different single sign-on identity and cannot be used with this one. Contact an administrator to change the link.",
+    "sso-failed":
+      "Single sign-on did not complete (cancelled, or the identity provider reported an error). Try again, or sign in with your username and password.",
     generic: "Sign-in failed. Please try again later.",
   },
   demoTitle: "Demo environment",

@@ -3,10 +3,12 @@ import type { NextAuthOptions } from "next-auth";
 import { encode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { SSO_ERRORS } from "../../domain/sso";
 import { remainingSessionSeconds, SESSION_MAX_AGE_SECONDS, sessionAgeRefusal } from "../../domain/sessions";
 import { getEnv } from "../../env";
 import { getDb } from "../db";
-import { endSessionAtSignOut, recordPasswordSignIn, recordSingleSignOn, trustedClientIp } from "../security-events";
+import { endSessionAtSignOut, recordPasswordSignIn, recordSingleSignOn, recordSingleSignOnRefusal, currentRequestIp } from "../security-events";
+import { admitOidcSignIn, oidcProviders } from "./oidc";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { checkThrottle, recordAttempt } from "./throttle";
 
@@ -16,7 +18,7 @@ const credentials = z.object({
 });
 
 /** Error codes the login form turns into messages (next-auth passes the thrown message through). */
-export const SIGN_IN_ERRORS = ["invalid", "locked", "inactive", "sso-unknown-user"] as const;
+export const SIGN_IN_ERRORS = ["invalid", "locked", "inactive", ...SSO_ERRORS] as const;
 
 /**
  * The client's address for the per-address limit. X-Forwarded-For is client-controlled unless a
@@ -27,41 +29,6 @@ function clientIp(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
   const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
   return typeof value === "string" ? (value.split(",")[0]?.trim() ?? null) : null;
-}
-
-function oidcProvider(env: ReturnType<typeof getEnv>): NextAuthOptions["providers"] {
-  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return [];
-  return [
-    {
-      id: "oidc",
-      name: env.OIDC_NAME,
-      type: "oauth",
-      wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
-      clientId: env.OIDC_CLIENT_ID,
-      clientSecret: env.OIDC_CLIENT_SECRET,
-      authorization: { params: { scope: "openid profile email" } },
-      idToken: true,
-      checks: ["pkce", "state"],
-      profile(profile: { sub: string; name?: string; email?: string; preferred_username?: string }) {
-        return {
-          id: profile.sub,
-          name: profile.name ?? profile.preferred_username ?? profile.sub,
-          email: profile.email,
-        };
-      },
-    },
-  ];
-}
-
-/** The trusted client address of the request being handled, when there is one (next-auth's events get none). */
-async function requestIp(): Promise<string | null> {
-  try {
-    const { headers } = await import("next/headers");
-    const all = await headers();
-    return trustedClientIp((name) => all.get(name));
-  } catch {
-    return null; // outside a request (tests calling next-auth's handler directly)
-  }
 }
 
 const SESSION_OVER = "session over: ";
@@ -127,32 +94,15 @@ export function getAuthOptions(): NextAuthOptions {
           return { id: String(user.id), name: user.displayName };
         },
       }),
-      ...oidcProvider(env),
+      ...oidcProviders(env),
     ],
     callbacks: {
-      // Single sign-on admits only users an administrator has provisioned (matched by subject or email).
+      // Single sign-on admits only users an administrator has provisioned (lib/server/auth/oidc.ts).
       async signIn({ account, user, profile }) {
         if (account?.provider !== "oidc") return true;
-        const db = getDb();
-        const subject = account.providerAccountId;
-        const claims = (profile ?? {}) as { email?: string; email_verified?: boolean };
-        // A user already bound to a subject signs in by that subject only.
-        const bound = await db.user.findUnique({ where: { oidcSubject: subject }, select: { id: true, active: true } });
-        if (bound) {
-          if (!bound.active) return "/login?error=inactive";
-          user.id = String(bound.id);
-          return true;
-        }
-        // First sign-in: link by a verified email to a provisioned account that is not bound to another subject.
-        if (!claims.email || claims.email_verified !== true) return "/login?error=sso-unknown-user";
-        const match = await db.user.findFirst({
-          where: { active: true, email: claims.email, oidcSubject: null },
-          select: { id: true },
-        });
-        if (!match) return "/login?error=sso-unknown-user";
-        await db.user.update({ where: { id: match.id }, data: { oidcSubject: subject } });
-        user.id = String(match.id);
-        return true;
+        const admitted = await admitOidcSignIn({ user, account, profile });
+        if (admitted !== true) await recordSingleSignOnRefusal(account.providerAccountId, admitted);
+        return admitted;
       },
       async jwt({ token, user }) {
         // `authAt` and the session version `sv` are set once, at sign-in (next-auth re-issues the token,
@@ -183,7 +133,7 @@ export function getAuthOptions(): NextAuthOptions {
       },
       // Ends the session on the server too: a copy of the cookie stops working (see security-events.ts).
       async signOut({ token }) {
-        await endSessionAtSignOut(token as { uid?: unknown; sv?: unknown } | null, await requestIp());
+        await endSessionAtSignOut(token as { uid?: unknown; sv?: unknown } | null, await currentRequestIp());
       },
     },
   };
