@@ -120,7 +120,10 @@ export function readCompoundDirectory(bytes: Uint8Array): CompoundDirectory | nu
       classId: bytes.subarray(at + 80, at + 96),
       start: view.getUint32(at + 116, true),
       // Version 3 files may leave garbage in the high half.
-      size: major === 3 ? view.getUint32(at + 120, true) : view.getUint32(at + 120, true) + view.getUint32(at + 124, true) * 2 ** 32,
+      size:
+        major === 3
+          ? view.getUint32(at + 120, true)
+          : view.getUint32(at + 120, true) + view.getUint32(at + 124, true) * 2 ** 32,
     };
   };
   const root = entry(0);

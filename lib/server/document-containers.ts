@@ -20,9 +20,7 @@ import { readZip, type ZipRefusal } from "./zip-archive";
 
 export type ContainerKind = "docx" | "xlsx" | "pptx" | "ofd" | "doc" | "xls" | "ppt";
 
-export type ContainerCheck =
-  | { ok: true }
-  | { ok: false; reason: "mismatch" | ZipRefusal; detail: string };
+export type ContainerCheck = { ok: true } | { ok: false; reason: "mismatch" | ZipRefusal; detail: string };
 
 const MAIN_CONTENT_TYPE = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
@@ -106,7 +104,8 @@ async function checkOoxml(kind: "docx" | "xlsx" | "pptx", bytes: Uint8Array, max
   const target = elements(relationships, "Relationship").find((r) =>
     OFFICE_DOCUMENT_RELATIONSHIPS.includes(r.Type ?? ""),
   )?.Target;
-  if (target === undefined || partKey(target) !== main[0]) return mismatch("the package does not point to its main part");
+  if (target === undefined || partKey(target) !== main[0])
+    return mismatch("the package does not point to its main part");
   return { ok: true } as const;
 }
 
@@ -115,7 +114,8 @@ async function checkOfd(bytes: Uint8Array, maxUnpacked: number): Promise<Contain
   if (!zip.ok) return zip;
   const entry = zip.entries.find((e) => e.name.toLowerCase() === "ofd.xml");
   if (!entry?.data || entry.size > MAX_XML_PART_BYTES) return mismatch("no OFD.xml");
-  if (!/<(?:[\w.-]+:)?OFD[\s>]/.test(new TextDecoder().decode(entry.data))) return mismatch("OFD.xml is not an OFD entry");
+  if (!/<(?:[\w.-]+:)?OFD[\s>]/.test(new TextDecoder().decode(entry.data)))
+    return mismatch("OFD.xml is not an OFD entry");
   return { ok: true };
 }
 
@@ -166,7 +166,10 @@ export function bilingual(key: MessageKey, values?: Record<string, string | numb
  */
 export function zipRefusalError(reason: ZipRefusal, maxUnpackedBytes: number): AppError {
   if (reason === "tooLarge") {
-    return new AppError("PAYLOAD_TOO_LARGE", bilingual("uploads.tooLarge", { mb: Math.round(maxUnpackedBytes / 2 ** 20) }));
+    return new AppError(
+      "PAYLOAD_TOO_LARGE",
+      bilingual("uploads.tooLarge", { mb: Math.round(maxUnpackedBytes / 2 ** 20) }),
+    );
   }
   if (reason === "unsupported") return new AppError("UNSUPPORTED_MEDIA_TYPE", bilingual("uploads.unsupportedArchive"));
   return new AppError("VALIDATION", bilingual("uploads.damaged"));

@@ -53,8 +53,7 @@ export interface ZipMember {
 }
 
 export type ZipReading =
-  | { ok: true; entries: ZipMember[]; unpackedBytes: number }
-  | { ok: false; reason: ZipRefusal; detail: string };
+  { ok: true; entries: ZipMember[]; unpackedBytes: number } | { ok: false; reason: ZipRefusal; detail: string };
 
 export const DEFAULT_MAX_ENTRIES = 5000;
 /**
@@ -227,7 +226,10 @@ export function listZipEntries(
   }
   if (at !== eocd) return refuse("malformed", "the central directory overruns its end record");
   if (entries.length !== declaredCount) {
-    return refuse("malformed", `the end record declares ${declaredCount} entries, the directory lists ${entries.length}`);
+    return refuse(
+      "malformed",
+      `the end record declares ${declaredCount} entries, the directory lists ${entries.length}`,
+    );
   }
   if (entries.length === 0) return refuse("malformed", "no entries");
 

@@ -627,10 +627,13 @@ describe("files that are refused whole", () => {
     ]);
     expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024);
     const load = vi.spyOn(ExcelJS.Workbook.prototype, "xlsx", "get");
-    // Inflation stops at the declared kilobyte: the file lies about itself.
-    await refuse(bomb, "bomb.xlsx", 422, /已损坏或结构异常/);
-    expect(load).not.toHaveBeenCalled();
-    load.mockRestore();
+    try {
+      // Inflation stops at the declared kilobyte: the file lies about itself.
+      await refuse(bomb, "bomb.xlsx", 422, /已损坏或结构异常/);
+      expect(load).not.toHaveBeenCalled();
+    } finally {
+      load.mockRestore();
+    }
     // The same entries with honest headers are a workbook like any other.
     const honest = await imports.previewObservationImport(actors.reviewer, {
       name: "ok.xlsx",
@@ -655,26 +658,31 @@ describe("files that are refused whole", () => {
     it.each([
       ["an end record hiding an entry (422)", hidden, 422, /已损坏或结构异常/],
       ["honest headers declaring 1 GiB (413)", declared, 413, /解压后超过 40 MB/],
-    ])("%s, at preview and at commit, with nothing stored", async (_label, make, status, message) => {
+    ])("%s, at preview and at commit, with nothing stored", async (label, make, status, message) => {
       const bomb = await make();
       expect(bomb.byteLength).toBeLessThan(1.5 * 1024 * 1024);
       const sha256 = createHash("sha256").update(bomb).digest("hex");
       const before = await db.prisma.observation.count();
       const load = vi.spyOn(ExcelJS.Workbook.prototype, "xlsx", "get");
-      for (const intent of ["preview", "commit"] as const) {
-        const rss = process.memoryUsage().rss;
-        const start = performance.now();
-        const response = await post("reviewer", form(bomb, "bomb.xlsx", intent, sha256));
-        const ms = performance.now() - start;
-        const growth = (process.memoryUsage().rss - rss) / 2 ** 20;
-        expect(response.status).toBe(status);
-        expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(message);
-        expect(ms).toBeLessThan(1000);
-        expect(growth).toBeLessThan(64);
-        console.info(`import ${intent}, ${_label}: ${response.status} in ${ms.toFixed(1)} ms, RSS +${growth.toFixed(1)} MiB`);
+      try {
+        for (const intent of ["preview", "commit"] as const) {
+          const rss = process.memoryUsage().rss;
+          const start = performance.now();
+          const response = await post("reviewer", form(bomb, "bomb.xlsx", intent, sha256));
+          const ms = performance.now() - start;
+          const growth = (process.memoryUsage().rss - rss) / 2 ** 20;
+          expect(response.status).toBe(status);
+          expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(message);
+          expect(ms).toBeLessThan(1000);
+          expect(growth).toBeLessThan(64);
+          console.info(
+            `import ${intent}, ${label}: ${response.status} in ${ms.toFixed(1)} ms, RSS +${growth.toFixed(1)} MiB`,
+          );
+        }
+        expect(load).not.toHaveBeenCalled();
+      } finally {
+        load.mockRestore();
       }
-      expect(load).not.toHaveBeenCalled();
-      load.mockRestore();
       expect(await db.prisma.observation.count()).toBe(before);
     });
   });

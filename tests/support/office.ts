@@ -14,7 +14,12 @@ export async function genuineDocx(): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
-export async function genuineXlsx(rows: unknown[][] = [["指标编号", "数值"], ["a", 1]]): Promise<Uint8Array> {
+export async function genuineXlsx(
+  rows: unknown[][] = [
+    ["指标编号", "数值"],
+    ["a", 1],
+  ],
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("台账");
   for (const row of rows) sheet.addRow(row);

@@ -26,8 +26,10 @@ async function altered(
 ): Promise<Uint8Array> {
   return writeZip(change(await zipEntries(file)));
 }
-const editText = (from: RegExp | string, to: string) => (e: { name: string; data: Uint8Array }) =>
-  ({ name: e.name, data: text(new TextDecoder().decode(e.data).replace(from, to)) });
+const editText = (from: RegExp | string, to: string) => (e: { name: string; data: Uint8Array }) => ({
+  name: e.name,
+  data: text(new TextDecoder().decode(e.data).replace(from, to)),
+});
 
 const CONTENT_TYPES = "[Content_Types].xml";
 const OFD_XML = `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`;
@@ -35,7 +37,10 @@ const OFD_XML = `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http:
 describe("evidence type detection (by content and extension together)", () => {
   it("accepts files whose bytes match their extension", async () => {
     expect(await detect("a.pdf", bytes(0x25, 0x50, 0x44, 0x46, 0x2d))).toEqual({ ok: true, type: "pdf" });
-    expect(await detect("a.PNG", bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toEqual({ ok: true, type: "png" });
+    expect(await detect("a.PNG", bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toEqual({
+      ok: true,
+      type: "png",
+    });
     expect(await detect("照片.jpeg", bytes(0xff, 0xd8, 0xff, 0xe0))).toEqual({ ok: true, type: "jpg" });
   });
 
@@ -90,7 +95,9 @@ describe("disguised containers: the structure must be the document the extension
       await altered(docx, (es) => es.filter((e) => e.name !== CONTENT_TYPES)),
       await altered(docx, (es) => es.filter((e) => e.name !== "_rels/.rels")),
       await altered(docx, (es) =>
-        es.map((e) => (e.name === CONTENT_TYPES ? editText(/PartName="\/word\/document.xml"/, 'PartName="/word/other.xml"')(e) : e)),
+        es.map((e) =>
+          e.name === CONTENT_TYPES ? editText(/PartName="\/word\/document.xml"/, 'PartName="/word/other.xml"')(e) : e,
+        ),
       ),
       await altered(docx, (es) => [...es, { name: "word/payload.exe", data: bytes(0x4d, 0x5a) }]),
       await altered(docx, (es) =>
@@ -103,7 +110,10 @@ describe("disguised containers: the structure must be the document the extension
       await altered(docx, (es) =>
         es.map((e) =>
           e.name === CONTENT_TYPES
-            ? editText("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')(e)
+            ? editText(
+                "</Types>",
+                '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+              )(e)
             : e,
         ),
       ),

@@ -7,7 +7,16 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { listZipEntries, readZip, storedZip } from "../../lib/server/zip-archive";
 import { genuineDocx, genuineXlsx, zipEntries } from "../support/office";
-import { assembleZip, centralHeader, crc32, deflatedZeros, endRecord, localHeader, pack, type PackedEntry } from "../support/zip";
+import {
+  assembleZip,
+  centralHeader,
+  crc32,
+  deflatedZeros,
+  endRecord,
+  localHeader,
+  pack,
+  type PackedEntry,
+} from "../support/zip";
 
 const LIMIT = 40 * 1024 * 1024;
 const refusal = async (bytes: Uint8Array, limit = LIMIT) => {
@@ -28,7 +37,10 @@ async function measured<T>(run: () => Promise<T>): Promise<{ result: T; ms: numb
 
 describe("genuine files", () => {
   it("reads an ExcelJS workbook whole, and ExcelJS reads the verified copy", async () => {
-    const bytes = await genuineXlsx([["指标编号", "数值"], ["5g", 185000]]);
+    const bytes = await genuineXlsx([
+      ["指标编号", "数值"],
+      ["5g", 185000],
+    ]);
     const zip = await readZip(bytes, { maxUnpackedBytes: LIMIT });
     expect(zip.ok).toBe(true);
     if (!zip.ok) return;
@@ -79,7 +91,9 @@ describe("zip bombs are refused from the headers, in milliseconds, without infla
     expect(result).toMatchObject({ reason: "malformed", detail: expect.stringMatching(/declares \d+ entries/) });
     expect(ms).toBeLessThan(250);
     expect(rssGrowthMiB).toBeLessThan(32);
-    console.info(`EOCD-mismatch bomb (${bomb.byteLength} bytes → 1 GiB): refused in ${ms.toFixed(1)} ms, RSS +${rssGrowthMiB.toFixed(1)} MiB`);
+    console.info(
+      `EOCD-mismatch bomb (${bomb.byteLength} bytes → 1 GiB): refused in ${ms.toFixed(1)} ms, RSS +${rssGrowthMiB.toFixed(1)} MiB`,
+    );
   });
 
   it("an end record declaring more entries than listed", async () => {
@@ -136,7 +150,10 @@ describe("zip bombs are refused from the headers, in milliseconds, without infla
     const a = pack("a.xml", text("<a/>".repeat(1000)));
     const local = Buffer.concat([localHeader(a), Buffer.from(a.payload)]);
     const same = Buffer.concat([centralHeader({ ...a, offset: 0 }), centralHeader({ ...a, offset: 0 })]);
-    const renamed = Buffer.concat([centralHeader({ ...a, offset: 0 }), centralHeader({ ...a, name: "b.xml", offset: 0 })]);
+    const renamed = Buffer.concat([
+      centralHeader({ ...a, offset: 0 }),
+      centralHeader({ ...a, name: "b.xml", offset: 0 }),
+    ]);
     for (const directory of [same, renamed]) {
       const bytes = Buffer.concat([local, directory, endRecord(2, directory.byteLength, local.byteLength)]);
       expect(await refusal(bytes)).toMatchObject({ reason: "malformed" });
@@ -224,6 +241,9 @@ describe("headers that disagree, hidden data and unsupported features", () => {
 
   it("listZipEntries alone inflates nothing and reports what the headers claim", () => {
     const listed = listZipEntries(assembleZip([a]), { maxUnpackedBytes: LIMIT });
-    expect(listed).toMatchObject({ ok: true, entries: [{ name: "a.xml", method: 8, size: 200, crc: crc32(text("<a/>".repeat(50))) }] });
+    expect(listed).toMatchObject({
+      ok: true,
+      entries: [{ name: "a.xml", method: 8, size: 200, crc: crc32(text("<a/>".repeat(50))) }],
+    });
   });
 });
