@@ -112,12 +112,13 @@ export function listZipEntries(
   const length = bytes.byteLength;
   const maxEntries = limits.maxEntries ?? DEFAULT_MAX_ENTRIES;
 
-  // The end record, whose comment must run exactly to the end of the file.
+  // The end record, whose comment must run exactly to the end of the file. Two candidates (a second
+  // record hidden in the first one's comment) would let two readers see two different archives.
   let eocd = -1;
   for (let i = length - 22; i >= Math.max(0, length - 22 - 0xffff); i--) {
     if (view.getUint32(i, true) === EOCD && i + 22 + view.getUint16(i + 20, true) === length) {
+      if (eocd >= 0) return refuse("malformed", "two end records");
       eocd = i;
-      break;
     }
   }
   if (eocd < 0) return refuse("notZip", "no end-of-central-directory record closes the file");

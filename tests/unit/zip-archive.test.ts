@@ -206,6 +206,28 @@ describe("headers that disagree, hidden data and unsupported features", () => {
     expect(await refusal(Buffer.concat([good, hidden]))).toMatchObject({ reason: "notZip" });
   });
 
+  it("a second end record hidden in the first one's comment (two readers, two archives)", async () => {
+    const real = Buffer.from(assembleZip([a]));
+    const other = Buffer.from(assembleZip([pack("evil.html", text("<script>alert(1)</script>"))]));
+    // The real end record's comment is a whole second archive, whose own end record closes the file.
+    const withComment = Buffer.from(real);
+    withComment.writeUInt16LE(other.length, withComment.length - 2);
+    const shiftedOther = Buffer.from(other);
+    const base = real.length;
+    const otherEocd = shiftedOther.length - 22;
+    shiftedOther.writeUInt32LE(shiftedOther.readUInt32LE(otherEocd + 16) + base, otherEocd + 16);
+    const otherDirectory = shiftedOther.readUInt32LE(otherEocd + 16) - base;
+    shiftedOther.writeUInt32LE(shiftedOther.readUInt32LE(otherDirectory + 42) + base, otherDirectory + 42);
+    const bytes = Buffer.concat([withComment, shiftedOther]);
+    expect(await refusal(bytes)).toMatchObject({ reason: "malformed", detail: "two end records" });
+    // A comment without a record in it is fine.
+    const commented = Buffer.from(real);
+    commented.writeUInt16LE(5, commented.length - 2);
+    expect((await readZip(Buffer.concat([commented, Buffer.from("hello")]), { maxUnpackedBytes: LIMIT })).ok).toBe(
+      true,
+    );
+  });
+
   it("encryption, other compression methods, ZIP64 and split archives", async () => {
     const encrypted = pack("a.xml", text("<a/>"));
     expect(await refusal(assembleZip([{ ...encrypted, flags: 0x0801 }]))).toMatchObject({ reason: "unsupported" });
