@@ -196,6 +196,20 @@ describe("template", () => {
     const fiveG = sheet.getRows(2, keys.length)!.find((r) => r.getCell(1).value === FIVE_G)!;
     expect([fiveG.getCell(2).value, fiveG.getCell(3).value, fiveG.getCell(4).value]).toEqual(["5G基站数", "个", null]);
     expect(String(workbook.getWorksheet("填写说明")!.getCell("A2").value)).toMatch(/^1\. /);
+    // The downloaded template, untouched and then filled in, passes the verifying zip reader.
+    const untouched = await post(
+      "lead",
+      form(new Uint8Array(await (await get("lead", "xlsx")).arrayBuffer()), "t.xlsx", "preview"),
+    );
+    expect(untouched.status).toBe(422);
+    expect(((await untouched.json()) as { error: { message: string } }).error.message).toMatch(/没有填写数值/);
+    fiveG.getCell(4).value = 190000;
+    fiveG.getCell(5).value = "2023-12-31";
+    fiveG.getCell(6).value = "统计公报";
+    const filled = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const preview = await post("lead", form(filled, "filled.xlsx", "preview"));
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toMatchObject({ format: "xlsx", okCount: 1 });
   });
 
   it("as CSV is UTF-8 with a BOM, and an untouched template previews as all rows skipped", async () => {
