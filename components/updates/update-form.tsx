@@ -320,7 +320,7 @@ export function UpdateForm({ taskId, state, milestones, departmentName, periodLa
               ref={fileInput}
               type="file"
               className="sr-only"
-              accept=".pdf,.ofd,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.pptx"
+              accept=".pdf,.ofd,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.ppt,.pptx"
               onChange={(e) => void upload(e)}
               disabled={uploading || locked}
             />

@@ -429,62 +429,6 @@ export function sniffImportFile(bytes: Uint8Array): ImportFileKind {
   return control > head.length * 0.01 ? "other" : "csv";
 }
 
-export interface ZipEntry {
-  name: string;
-  /** 0 stored, 8 deflated; anything else is not an Excel workbook. */
-  method: number;
-  encrypted: boolean;
-  compressedSize: number;
-  /** As the central directory declares it: a claim, to be verified while inflating. */
-  declaredSize: number;
-  /** Where the entry's compressed bytes start (after its local header). */
-  dataOffset: number;
-}
-
-/**
- * The entries of a zip (xlsx) as its central directory and local headers describe them, or null when
- * the structure cannot be read (or is zip64, far beyond anything accepted). The sizes are only what the
- * file claims: the server inflates each entry with a bounded output to check them (a "zip bomb" lies).
- */
-export function readZipEntries(bytes: Uint8Array): ZipEntry[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= lowest; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = view.getUint16(eocd + 10, true);
-  let offset = view.getUint32(eocd + 16, true);
-  const entries: ZipEntry[] = [];
-  for (let n = 0; n < count; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
-    const compressedSize = view.getUint32(offset + 20, true);
-    const declaredSize = view.getUint32(offset + 24, true);
-    const nameLength = view.getUint16(offset + 28, true);
-    const local = view.getUint32(offset + 42, true);
-    if (compressedSize === 0xffffffff || declaredSize === 0xffffffff || local === 0xffffffff) return null;
-    if (offset + 46 + nameLength > bytes.length) return null;
-    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) return null;
-    // The data follows the local header, whose name and extra field lengths may differ from the directory's.
-    const dataOffset = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    if (dataOffset + compressedSize > bytes.length) return null;
-    entries.push({
-      name: new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
-      method: view.getUint16(offset + 10, true),
-      encrypted: (view.getUint16(offset + 8, true) & 1) === 1,
-      compressedSize,
-      declaredSize,
-      dataOffset,
-    });
-    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-  }
-  return entries;
-}
-
 /**
  * What identifies a stored value within one import: its indicator and date (two rows for the same pair
  * refuse the file, see markDuplicateRows). The value is left out: the database rounds it to six decimals.

@@ -7,7 +7,9 @@ import { getEnv, uploadDirectory } from "../env";
 import { writeAudit } from "./audit";
 import type { Actor } from "./auth/actor";
 import { getDb } from "./db";
+import { bilingual, checkDocumentContainer, zipRefusalError } from "./document-containers";
 import { AppError, forbidden, notFound } from "./errors";
+import type { ZipRefusal } from "./zip-archive";
 
 /**
  * Evidence for task reports: uploaded files (checked by content, not by the name or the browser's
@@ -23,24 +25,51 @@ export const ALLOWED_TYPES = {
   pptx: { mime: "application/vnd.openxmlformats-officedocument.presentationml.presentation", label: "PowerPoint" },
   doc: { mime: "application/msword", label: "Word 97–2003" },
   xls: { mime: "application/vnd.ms-excel", label: "Excel 97–2003" },
+  ppt: { mime: "application/vnd.ms-powerpoint", label: "PowerPoint 97–2003" },
   ofd: { mime: "application/ofd", label: "OFD" },
 } as const;
 export type EvidenceType = keyof typeof ALLOWED_TYPES;
 
 const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
 
-/** The file's type from its bytes and extension together; null when they do not agree on an allowed type. */
-export function detectEvidenceType(fileName: string, bytes: Uint8Array): EvidenceType | null {
+export type EvidenceDetection =
+  | { ok: true; type: EvidenceType }
+  /** unknown: no accepted signature, or one the extension does not claim; mismatch: the container's
+   * structure is not the document the extension names (a plain zip named .docx, an .msi named .doc). */
+  | { ok: false; reason: "unknown" | "mismatch" | ZipRefusal; claimed?: EvidenceType; detail?: string };
+
+/** What an Office or OFD upload may unpack to while it is checked (entries are verified one at a time). */
+export function evidenceMaxUnpackedBytes(uploadMaxBytes: number): number {
+  return Math.min(256 * 1024 * 1024, Math.max(64 * 1024 * 1024, 10 * uploadMaxBytes));
+}
+
+/**
+ * The file's type from its bytes and extension together. The signature must be the one the extension
+ * names, and for containers (zip: docx/xlsx/pptx/ofd; OLE compound file: doc/xls/ppt) the structure
+ * inside must be that kind of document too — see document-containers.ts.
+ */
+export async function detectEvidenceType(
+  fileName: string,
+  bytes: Uint8Array,
+  maxUnpackedBytes: number,
+): Promise<EvidenceDetection> {
   const ext = path.extname(fileName).slice(1).toLowerCase();
   const zip = startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
   const ole = startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return ext === "pdf" ? "pdf" : null;
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return ext === "png" ? "png" : null;
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return ext === "jpg" || ext === "jpeg" ? "jpg" : null;
-  // OOXML and OFD are zip containers: the extension says which; the zip signature proves it is one.
-  if (zip && (ext === "docx" || ext === "xlsx" || ext === "pptx" || ext === "ofd")) return ext;
-  if (ole && (ext === "doc" || ext === "xls")) return ext;
-  return null;
+  const simple = (type: EvidenceType | null): EvidenceDetection =>
+    type ? { ok: true, type } : { ok: false, reason: "unknown" };
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return simple(ext === "pdf" ? "pdf" : null);
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return simple(ext === "png" ? "png" : null);
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return simple(ext === "jpg" || ext === "jpeg" ? "jpg" : null);
+  const claimed =
+    zip && (ext === "docx" || ext === "xlsx" || ext === "pptx" || ext === "ofd")
+      ? ext
+      : ole && (ext === "doc" || ext === "xls" || ext === "ppt")
+        ? ext
+        : null;
+  if (!claimed) return { ok: false, reason: "unknown" };
+  const check = await checkDocumentContainer(claimed, bytes, maxUnpackedBytes);
+  return check.ok ? { ok: true, type: claimed } : { ok: false, reason: check.reason, claimed, detail: check.detail };
 }
 
 export function uploadDir(): string {
@@ -83,13 +112,20 @@ export async function storeEvidenceFile(
       `文件超过 ${Math.round(max / 1024 / 1024)} MB · the file exceeds the size limit`,
     );
   }
-  const type = detectEvidenceType(file.name, file.bytes);
-  if (!type) {
-    throw new AppError(
-      "UNSUPPORTED_MEDIA_TYPE",
-      "仅支持 PDF、OFD、图片（PNG/JPEG）与 Office 文档 · only PDF, OFD, PNG/JPEG and Office documents are accepted",
-    );
+  const maxUnpacked = evidenceMaxUnpackedBytes(max);
+  const detected = await detectEvidenceType(file.name, file.bytes, maxUnpacked);
+  if (!detected.ok) {
+    if (detected.reason === "unknown") throw new AppError("UNSUPPORTED_MEDIA_TYPE", bilingual("uploads.unknownType"));
+    if (detected.reason === "mismatch" || detected.reason === "notZip") {
+      const claimed = detected.claimed!;
+      throw new AppError(
+        "UNSUPPORTED_MEDIA_TYPE",
+        bilingual("uploads.disguised", { ext: claimed, label: ALLOWED_TYPES[claimed].label }),
+      );
+    }
+    throw zipRefusalError(detected.reason, maxUnpacked);
   }
+  const type = detected.type;
   const safeName = path
     .basename(file.name)
     .replace(/[\u0000-\u001f\\/:*?"<>|]/g, "_")

@@ -30,7 +30,8 @@ import { getDb } from "./db";
 import { AppError, forbidden } from "./errors";
 import { ACTIVE_INDICATOR } from "./indicators";
 import { listRecordableIndicatorIds, observationInput } from "./observations";
-import { checkZipContents } from "./zip-contents";
+import { bilingual, zipRefusalError } from "./document-containers";
+import { readZip, storedZip } from "./zip-archive";
 
 /**
  * Bulk entry of indicator actual values from an xlsx or csv file: preview, then an all-or-nothing commit.
@@ -170,21 +171,25 @@ export async function readImportFile(
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
-  // Verified by inflating with a bound, never by the sizes the zip declares (ExcelJS trusts those).
-  const contents = checkZipContents(bytes, IMPORT_MAX_UNPACKED_BYTES);
-  if (!contents.ok && contents.reason === "tooLarge") {
-    const mb = IMPORT_MAX_UNPACKED_BYTES / 1024 / 1024;
-    throw new AppError(
-      "PAYLOAD_TOO_LARGE",
-      `Excel 文件解压后超过 ${mb} MB，请分批导入 · the workbook unpacks to more than ${mb} MB, split it`,
-    );
+  // Every entry verified and inflated here with a bound (zip-archive.ts); ExcelJS, which trusts whatever
+  // the headers say, is given a fresh archive of exactly those entries, never the upload itself.
+  const zip = await readZip(bytes, { maxUnpackedBytes: IMPORT_MAX_UNPACKED_BYTES });
+  if (!zip.ok) {
+    if (zip.reason === "tooLarge") {
+      throw new AppError(
+        "PAYLOAD_TOO_LARGE",
+        bilingual("uploads.workbookTooLarge", { mb: IMPORT_MAX_UNPACKED_BYTES / 1024 / 1024 }),
+      );
+    }
+    if (zip.reason === "notZip") throw new AppError("VALIDATION", bilingual("uploads.notWorkbook"));
+    throw zipRefusalError(zip.reason, IMPORT_MAX_UNPACKED_BYTES);
   }
-  if (!contents.ok) throw bad("不是有效的 Excel 文件", "not a valid Excel workbook");
+  const verified = storedZip(zip.entries.map((e) => ({ name: e.name, data: e.data! })));
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(verified) as unknown as ArrayBuffer);
   } catch {
-    throw bad("不是有效的 Excel 文件", "not a valid Excel workbook");
+    throw new AppError("VALIDATION", bilingual("uploads.notWorkbook"));
   }
   // The first sheet whose header names the required columns (the template's instructions sheet is not);
   // failing that the first sheet, whose header then reports what is missing.

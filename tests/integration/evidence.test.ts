@@ -1,12 +1,23 @@
 /** Evidence uploads through the real route handlers: content checks, limits, authorization, download. */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { importDocuments } from "../../seed/import";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import {
+  genuineDocx,
+  genuinePptx,
+  genuineXlsx,
+  installerPackage,
+  legacyDoc,
+  legacyPpt,
+  legacyXls,
+  zipEntries,
+} from "../support/office";
 import { streamedBody, streamedRequest } from "../support/streamed-body";
+import { assembleZip, deflatedZeros, pack, writeZip } from "../support/zip";
 import type * as DownloadRouteModule from "../../app/api/evidence/[id]/route";
 import type * as UploadRouteModule from "../../app/api/tasks/[id]/evidence/route";
 
@@ -50,7 +61,8 @@ beforeAll(async () => {
   uploadDir = mkdtempSync(path.join(tmpdir(), "dpt-uploads-"));
   vi.stubEnv("DATABASE_URL", db.url);
   vi.stubEnv("UPLOAD_DIR", uploadDir);
-  vi.stubEnv("UPLOAD_MAX_BYTES", String(64 * 1024));
+  // Room for a 1 MB zip bomb, which must be refused for what it is, not for its size.
+  vi.stubEnv("UPLOAD_MAX_BYTES", String(2 * 1024 * 1024));
   vi.resetModules();
   delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
   upload = (await import("../../app/api/tasks/[id]/evidence/route")).POST;
@@ -95,7 +107,12 @@ describe("evidence upload", () => {
   it.each([
     ["an executable renamed to .pdf", "report.pdf", Buffer.concat([Buffer.from("MZ"), randomBytes(100)]), 415],
     ["an HTML page renamed to .png", "chart.png", Buffer.from("<html><script>alert(1)</script></html>"), 415],
-    ["a file over the size limit", "big.pdf", Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(70 * 1024)]), 413],
+    [
+      "a file over the size limit",
+      "big.pdf",
+      Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(2 * 1024 * 1024)]),
+      413,
+    ],
     ["an empty file", "empty.pdf", Buffer.alloc(0), 422],
   ])("refuses %s and stores nothing", async (_label, name, bytes, status) => {
     const before = await db.prisma.evidence.count();
@@ -127,9 +144,87 @@ describe("evidence upload", () => {
   });
 });
 
+describe("Office and OFD files are checked by their structure, not by their signature", () => {
+  /** Every file under the upload directory: nothing may be written for a refused upload. */
+  const storedFiles = () => readdirSync(uploadDir, { recursive: true }).length;
+
+  it.each([
+    ["a Word document", "方案.docx", genuineDocx, "docx"],
+    ["an Excel workbook", "台账.xlsx", () => genuineXlsx(), "xlsx"],
+    ["a PowerPoint presentation", "汇报.pptx", genuinePptx, "pptx"],
+    ["a Word 97–2003 document", "旧方案.doc", legacyDoc, "doc"],
+    ["an Excel 97–2003 workbook", "旧台账.xls", () => legacyXls(), "xls"],
+    ["a PowerPoint 97–2003 presentation", "旧汇报.ppt", legacyPpt, "ppt"],
+  ])("accepts %s", async (_label, name, make, type) => {
+    const bytes = Buffer.from(await make());
+    const response = await upload(multipart(tokens.lead!, name, bytes), params(taskId));
+    expect(response.status).toBe(201);
+    const stored = (await response.json()) as { id: number };
+    const row = await db.prisma.evidence.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(row.storageKey).toMatch(new RegExp(`\\.${type}$`));
+    expect(row.byteSize).toBe(bytes.length);
+  });
+
+  const disguisedZip = () =>
+    writeZip([
+      { name: "payload.exe", data: new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]) },
+      { name: "index.html", data: new TextEncoder().encode("<script>alert(1)</script>") },
+    ]);
+  const docxEntries = async () => (await zipEntries(await genuineDocx())).map((e) => pack(e.name, e.data));
+
+  it.each([
+    [
+      "a plain zip holding payload.exe and index.html named report.docx",
+      "report.docx",
+      disguisedZip,
+      415,
+      /不是有效的 Word 文件.*not a valid Word file/,
+    ],
+    ["the same zip named report.xlsx", "report.xlsx", disguisedZip, 415, /not a valid Excel file/],
+    ["an installer (.msi) named setup.doc", "setup.doc", installerPackage, 415, /不是有效的 Word 97–2003 文件/],
+    ["an installer named setup.xls", "setup.xls", installerPackage, 415, /not a valid Excel 97–2003 file/],
+    ["a Word 97–2003 document named .xls", "a.xls", legacyDoc, 415, /\.xls/],
+    [
+      "a 1 MB docx whose end record hides a 1 GiB entry",
+      "report.docx",
+      async () => {
+        const entries = await docxEntries();
+        return assembleZip([...entries, deflatedZeros("word/media/image1.png", 1024)], {
+          declaredCount: entries.length,
+        });
+      },
+      422,
+      /已损坏或结构异常.*damaged or malformed/,
+    ],
+    [
+      "a 1 MB docx declaring a 1 GiB entry",
+      "report.docx",
+      async () => assembleZip([...(await docxEntries()), deflatedZeros("word/media/image1.png", 1024)]),
+      413,
+      /解压后超过 64 MB/,
+    ],
+  ])("refuses %s, quickly and writing nothing", async (_label, name, make, status, message) => {
+    const bytes = Buffer.from(await make());
+    const before = { rows: await db.prisma.evidence.count(), files: storedFiles() };
+    const rss = process.memoryUsage().rss;
+    const start = performance.now();
+    const response = await upload(multipart(tokens.lead!, name, bytes), params(taskId));
+    const ms = performance.now() - start;
+    const growth = (process.memoryUsage().rss - rss) / 2 ** 20;
+    expect(response.status).toBe(status);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(message);
+    expect(ms).toBeLessThan(1000);
+    expect(growth).toBeLessThan(64);
+    console.info(
+      `evidence ${name} (${bytes.length} bytes): ${response.status} in ${ms.toFixed(1)} ms, RSS +${growth.toFixed(1)} MiB`,
+    );
+    expect({ rows: await db.prisma.evidence.count(), files: storedFiles() }).toEqual(before);
+  });
+});
+
 describe("evidence request bodies are bounded before they are read", () => {
-  // UPLOAD_MAX_BYTES is 64 KiB here; the form may add 64 KiB of its own.
-  const LIMIT = 128 * 1024;
+  // UPLOAD_MAX_BYTES is 2 MiB here; the form may add 64 KiB of its own.
+  const LIMIT = 2 * 1024 * 1024 + 64 * 1024;
 
   it("a chunked upload without Content-Length is cut off past the limit (413), not buffered whole", async () => {
     const before = await db.prisma.evidence.count();

@@ -2,7 +2,7 @@
  * Bulk entry of actual values: real xlsx files built with exceljs, CSV in UTF-8 (with BOM) and GB18030,
  * through the route handlers (API tokens) and the lib functions, against real PostgreSQL.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -14,7 +14,8 @@ import { importDocuments } from "../../seed/import";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { encodeGbk } from "../support/gbk";
 import { streamedBody, streamedRequest } from "../support/streamed-body";
-import { writeZip } from "../support/zip";
+import { zipEntries } from "../support/office";
+import { assembleZip, deflatedZeros, pack, writeZip } from "../support/zip";
 
 type Who = "reviewer" | "lead" | "other" | "viewer";
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -195,6 +196,20 @@ describe("template", () => {
     const fiveG = sheet.getRows(2, keys.length)!.find((r) => r.getCell(1).value === FIVE_G)!;
     expect([fiveG.getCell(2).value, fiveG.getCell(3).value, fiveG.getCell(4).value]).toEqual(["5G基站数", "个", null]);
     expect(String(workbook.getWorksheet("填写说明")!.getCell("A2").value)).toMatch(/^1\. /);
+    // The downloaded template, untouched and then filled in, passes the verifying zip reader.
+    const untouched = await post(
+      "lead",
+      form(new Uint8Array(await (await get("lead", "xlsx")).arrayBuffer()), "t.xlsx", "preview"),
+    );
+    expect(untouched.status).toBe(422);
+    expect(((await untouched.json()) as { error: { message: string } }).error.message).toMatch(/没有填写数值/);
+    fiveG.getCell(4).value = 190000;
+    fiveG.getCell(5).value = "2023-12-31";
+    fiveG.getCell(6).value = "统计公报";
+    const filled = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const preview = await post("lead", form(filled, "filled.xlsx", "preview"));
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toMatchObject({ format: "xlsx", okCount: 1 });
   });
 
   it("as CSV is UTF-8 with a BOM, and an untouched template previews as all rows skipped", async () => {
@@ -612,7 +627,7 @@ describe("files that are refused whole", () => {
     await refuse(new Uint8Array(0), "empty.csv", 422, /文件为空/);
   });
 
-  it("a workbook hiding a zip bomb behind headers that understate its size (413), before ExcelJS sees it", async () => {
+  it("a workbook hiding a zip bomb behind headers that understate its size (422), before ExcelJS sees it", async () => {
     // A genuine workbook, rewritten with one more entry that declares 1 KB and inflates to 64 MB.
     const genuine = await JSZip.loadAsync(await xlsx([[FIVE_G, null, null, 1, "2020-01-01", "其他", null, null]]));
     const entries = await Promise.all(
@@ -626,15 +641,64 @@ describe("files that are refused whole", () => {
     ]);
     expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024);
     const load = vi.spyOn(ExcelJS.Workbook.prototype, "xlsx", "get");
-    await refuse(bomb, "bomb.xlsx", 413, /解压后超过 40 MB/);
-    expect(load).not.toHaveBeenCalled();
-    load.mockRestore();
+    try {
+      // Inflation stops at the declared kilobyte: the file lies about itself.
+      await refuse(bomb, "bomb.xlsx", 422, /已损坏或结构异常/);
+      expect(load).not.toHaveBeenCalled();
+    } finally {
+      load.mockRestore();
+    }
     // The same entries with honest headers are a workbook like any other.
     const honest = await imports.previewObservationImport(actors.reviewer, {
       name: "ok.xlsx",
       bytes: writeZip(entries),
     });
     expect(honest).toMatchObject({ format: "xlsx", okCount: 1 });
+  });
+
+  describe("a 1 GB zip bomb in a 1 MB workbook is refused from its headers in milliseconds", () => {
+    const genuine = async () =>
+      (await zipEntries(await xlsx([[FIVE_G, null, null, 1, "2020-01-01", "其他", null, null]]))).map((e) =>
+        pack(e.name, e.data),
+      );
+    // The end record declares only the workbook's own entries; the directory lists one more: 1 GiB of
+    // zeros under xl/media/, which ExcelJS would inflate whole.
+    const hidden = async () => {
+      const entries = await genuine();
+      return assembleZip([...entries, deflatedZeros("xl/media/image1.png", 1024)], { declaredCount: entries.length });
+    };
+    const declared = async () => assembleZip([...(await genuine()), deflatedZeros("xl/media/image1.png", 1024)]);
+
+    it.each([
+      ["an end record hiding an entry (422)", hidden, 422, /已损坏或结构异常/],
+      ["honest headers declaring 1 GiB (413)", declared, 413, /解压后超过 40 MB/],
+    ])("%s, at preview and at commit, with nothing stored", async (label, make, status, message) => {
+      const bomb = await make();
+      expect(bomb.byteLength).toBeLessThan(1.5 * 1024 * 1024);
+      const sha256 = createHash("sha256").update(bomb).digest("hex");
+      const before = await db.prisma.observation.count();
+      const load = vi.spyOn(ExcelJS.Workbook.prototype, "xlsx", "get");
+      try {
+        for (const intent of ["preview", "commit"] as const) {
+          const rss = process.memoryUsage().rss;
+          const start = performance.now();
+          const response = await post("reviewer", form(bomb, "bomb.xlsx", intent, sha256));
+          const ms = performance.now() - start;
+          const growth = (process.memoryUsage().rss - rss) / 2 ** 20;
+          expect(response.status).toBe(status);
+          expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(message);
+          expect(ms).toBeLessThan(1000);
+          expect(growth).toBeLessThan(64);
+          console.info(
+            `import ${intent}, ${label}: ${response.status} in ${ms.toFixed(1)} ms, RSS +${growth.toFixed(1)} MiB`,
+          );
+        }
+        expect(load).not.toHaveBeenCalled();
+      } finally {
+        load.mockRestore();
+      }
+      expect(await db.prisma.observation.count()).toBe(before);
+    });
   });
 
   it("a viewer may not even preview", async () => {
