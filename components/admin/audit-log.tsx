@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { currentDateWindow } from "@/lib/domain/dates";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { AuditFilter, AuditPage } from "@/lib/server/audit-log";
@@ -6,6 +7,7 @@ import { inputClassServer } from "./styles";
 
 /** The filters as a GET form: they live in the URL, so a filtered view can be shared. */
 export function AuditFilters({ filter, entityTypes, t }: { filter: AuditFilter; entityTypes: string[]; t: Translate }) {
+  const dates = currentDateWindow();
   const text = (name: "actor" | "action" | "entityId", label: string, hint?: string) => (
     <div>
       <label htmlFor={`audit-${name}`} className="block text-sm font-medium text-slate-700">
@@ -56,6 +58,8 @@ export function AuditFilters({ filter, entityTypes, t }: { filter: AuditFilter; 
             id="audit-from"
             name="from"
             type="date"
+            min={dates.min}
+            max={dates.max}
             defaultValue={filter.from ?? ""}
             className={inputClassServer}
           />
@@ -64,7 +68,15 @@ export function AuditFilters({ filter, entityTypes, t }: { filter: AuditFilter; 
           <label htmlFor="audit-to" className="block text-sm font-medium text-slate-700">
             {t("admin.audit.to")}
           </label>
-          <input id="audit-to" name="to" type="date" defaultValue={filter.to ?? ""} className={inputClassServer} />
+          <input
+            id="audit-to"
+            name="to"
+            type="date"
+            min={dates.min}
+            max={dates.max}
+            defaultValue={filter.to ?? ""}
+            className={inputClassServer}
+          />
         </div>
       </div>
       <div className="flex items-end gap-3">
