@@ -78,15 +78,7 @@ export function ObservationForm({
       </div>
       <div className="text-sm">
         <label htmlFor="obs-asOf">{m.asOf}</label>
-        <input
-          id="obs-asOf"
-          name="asOf"
-          type="date"
-          required
-          min={EARLIEST_DATE}
-          max={today}
-          className={input}
-        />
+        <input id="obs-asOf" name="asOf" type="date" required min={EARLIEST_DATE} max={today} className={input} />
       </div>
       <div className="text-sm">
         <label htmlFor="obs-source">{m.source}</label>

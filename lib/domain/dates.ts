@@ -55,6 +55,15 @@ export function shanghaiDate(instant: Date): string {
   }).format(instant);
 }
 
+/**
+ * A stored calendar date (a Date at midnight UTC, as the driver reads a PostgreSQL `date`) as YYYY-MM-DD.
+ * PostgreSQL holds dates JavaScript cannot (infinity, years BC, beyond 275760): the driver hands those
+ * over as an invalid Date, written "invalid" here instead of throwing — every reader then treats the row
+ * as unusable rather than failing the page.
+ */
+export const storedDay = (date: Date): string =>
+  Number.isNaN(date.getTime()) ? "invalid" : date.toISOString().slice(0, 10);
+
 export interface DateWindow {
   /** First accepted day, YYYY-MM-DD. */
   min: string;

@@ -21,11 +21,11 @@
  * A malformed `today` is a caller bug and throws a RangeError. A stored row is data, and no row may make
  * a page or the bulletin throw: an observation the read side cannot use (a date outside the window of
  * lib/domain/dates.ts, a value that is not a finite number of plausible magnitude — see
- * lib/domain/indicator-values.ts) and a target or baseline without a real date or a finite value are
+ * lib/domain/indicator-values.ts) and a target or baseline without a finite value or a real date from 2000 on are
  * left out, as if they were not there; every other data situation (no baseline, target equal to the
  * baseline, overshoot, …) yields a status.
  */
-import { isCalendarDate } from "./dates";
+import { EARLIEST_DATE, isCalendarDate } from "./dates";
 import { unusableReason } from "./indicator-values";
 import type { TaskStatus } from "./task-status";
 
@@ -106,7 +106,6 @@ export interface IndicatorStatusResult<T extends TargetInput = TargetInput, O ex
   reason: IndicatorStatusReason;
 }
 
-const MS_PER_DAY = 86_400_000;
 /** Days per year for slopes: a calendar year, so yearly data points give the yearly increment. */
 const DAYS_PER_YEAR = 365;
 /** Two values closer than this (relative to the larger magnitude, at least 1e-9) count as equal. */
@@ -129,8 +128,12 @@ export function dayNumber(date: string): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-/** A target or baseline the status code can read: a real date and a finite value. */
-const readable = (row: { value: number; date: string }) => Number.isFinite(row.value) && isCalendarDate(row.date);
+/**
+ * A target or baseline the status code can read: a finite value and a real date from 2000-01-01 on (no
+ * upper bound: a document may set a goal for 2035 and a past period is judged against it).
+ */
+const readable = (row: { value: number; date: string }) =>
+  Number.isFinite(row.value) && isCalendarDate(row.date) && row.date >= EARLIEST_DATE;
 
 /**
  * The rows of an indicator the status code can use, and those it leaves out (for the caller to log and

@@ -7,7 +7,7 @@ import {
   type IndicatorThresholds,
 } from "../domain/indicator-status";
 import { buildIndicatorChart, type IndicatorChartModel } from "../domain/indicator-chart";
-import { dateWindow, EARLIEST_DATE, shanghaiDate } from "../domain/dates";
+import { dateWindow, EARLIEST_DATE, shanghaiDate, storedDay } from "../domain/dates";
 import { MAX_BASE_MAGNITUDE, unusableReason } from "../domain/indicator-values";
 import { sourceHref } from "../reader/links";
 import { cachedRead } from "./cache";
@@ -123,7 +123,7 @@ async function computeIndicatorList(today: string, options: ListIndicatorsOption
       : logUnusableObservations(null, today),
   ]);
   if (rows.length === 0) return [];
-  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const day = storedDay;
   const group = <T extends { indicatorId: number }>(items: T[]) => {
     const map = new Map<number, T[]>();
     for (const item of items) {
@@ -410,7 +410,7 @@ export async function getIndicator(id: number): Promise<IndicatorDetail | null> 
       unit: b.unit,
       valueAsWritten: b.valueAsWritten,
       comparator: b.comparator,
-      asOf: b.asOf.toISOString().slice(0, 10),
+      asOf: storedDay(b.asOf),
       quote: b.quote,
       document: b.document,
       sourceHref:
@@ -423,7 +423,7 @@ export async function getIndicator(id: number): Promise<IndicatorDetail | null> 
       unit: t.unit,
       valueAsWritten: t.valueAsWritten,
       comparator: t.comparator,
-      dueDate: t.dueDate.toISOString().slice(0, 10),
+      dueDate: storedDay(t.dueDate),
       cumulative: t.cumulative,
       aspirational: t.aspirational,
       quote: t.quote,

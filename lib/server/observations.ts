@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { inputDateSchema, inputRuleMessage, shanghaiDate } from "../domain/dates";
+import { dateWindow, inputDateSchema, inputRuleMessage, shanghaiDate, storedDay } from "../domain/dates";
 import {
   checkIndicatorValue,
   MAX_BASE_MAGNITUDE,
@@ -211,12 +211,6 @@ const observationSelect = {
   supersededBy: { select: { id: true } },
 } as const satisfies Prisma.ObservationSelect;
 
-/**
- * A stored date as YYYY-MM-DD. PostgreSQL holds dates JavaScript cannot (infinity, years BC, beyond
- * 275760): the driver hands those over as an invalid Date, shown as "invalid" rather than thrown on.
- */
-const storedDay = (date: Date) => (Number.isNaN(date.getTime()) ? "invalid" : date.toISOString().slice(0, 10));
-
 function toRow(o: Prisma.ObservationGetPayload<{ select: typeof observationSelect }>, today: string): ObservationRow {
   const asOf = storedDay(o.asOf);
   return {
@@ -284,4 +278,45 @@ export async function canRecordObservation(actor: Actor, indicatorId: number): P
   } catch {
     return false;
   }
+}
+
+export interface UnusableObservationRow {
+  id: number;
+  /** The indicator whose page shows it (the one it was merged into, if any). */
+  indicator: { id: number; name: string; unit: string };
+  /** As PostgreSQL writes it: "0099-12-31", "infinity", "0001-01-01 BC". */
+  asOf: string;
+  /** In the indicator's unit, as PostgreSQL writes it ("NaN" included). */
+  value: string;
+  reason: UnusableReason;
+}
+
+/**
+ * The current values the status code cannot use, across all indicators, for the admin to find and
+ * supersede (each is corrected on its indicator's page). Admins only; a full scan, read on demand.
+ */
+export async function listUnusableObservations(actor: Actor, limit = 200): Promise<UnusableObservationRow[]> {
+  if (actor.role !== "ADMIN") throw forbidden("查看无法使用的数值 listing unusable values");
+  const today = shanghaiDate(new Date());
+  const { min, max } = dateWindow(today);
+  const rows = await getDb().$queryRaw<
+    { id: number; indicatorId: number; name: string; unit: string; asOf: string; value: string; normalized: string }[]
+  >`
+    SELECT o.id, COALESCE(i."mergedIntoId", i.id) AS "indicatorId", COALESCE(m.name, i.name) AS name,
+           COALESCE(m.unit, i.unit) AS unit, o."asOf"::text AS "asOf", o.value::text AS value,
+           o."normalizedValue"::text AS normalized
+    FROM "observation" o
+    JOIN "indicator" i ON i.id = o."indicatorId"
+    LEFT JOIN "indicator" m ON m.id = i."mergedIntoId"
+    WHERE NOT EXISTS (SELECT 1 FROM "observation" c WHERE c."supersedesId" = o.id)
+      AND NOT (o."asOf" >= ${min}::date AND o."asOf" <= ${max}::date AND abs(o."normalizedValue") <= ${MAX_BASE_MAGNITUDE})
+    ORDER BY o.id
+    LIMIT ${limit}`;
+  return rows.map((r) => ({
+    id: r.id,
+    indicator: { id: r.indicatorId, name: r.name, unit: r.unit },
+    asOf: r.asOf,
+    value: r.value,
+    reason: unusableReason({ normalizedValue: Number(r.normalized), asOf: r.asOf }, today) ?? "dateFormat",
+  }));
 }

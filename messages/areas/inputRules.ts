@@ -18,6 +18,11 @@ export const inputRulesZh = {
   valueOutOfBounds: "单位为“{unit}”的数值应在 {min} 至 {max} 之间",
   unusable: "无法使用的数值",
   unusableNote: "该数值的日期或数值超出合理范围，不计入状态、图表和通报；请录入更正值加以替代。",
+  adminHeading: "无法使用的数值（{count}）",
+  adminIntro:
+    "以下数值的日期或数值超出合理范围，不计入任何状态、图表或通报。请在指标页录入更正值（选择“更正”该数值）加以替代；原值保留在历史中。",
+  adminColumns: { indicator: "指标", asOf: "统计时点（原样）", value: "数值（原样）", reason: "原因", action: "操作" },
+  adminCorrect: "去更正",
   unusableReasons: {
     dateFormat: "日期格式有误",
     dateInvalid: "日期不存在",
@@ -44,6 +49,17 @@ export const inputRulesEn: Widen<typeof inputRulesZh> = {
   unusable: "Unusable value",
   unusableNote:
     "Its date or value is outside any plausible range: it counts for no status, chart or bulletin. Enter a correction to replace it.",
+  adminHeading: "Unusable values ({count})",
+  adminIntro:
+    "These values have a date or a figure outside any plausible range and count for no status, chart or bulletin. Enter a correction on the indicator's page (choose the value under “corrects”) to replace each; the original stays in the history.",
+  adminColumns: {
+    indicator: "Indicator",
+    asOf: "Date (as stored)",
+    value: "Value (as stored)",
+    reason: "Why",
+    action: "Action",
+  },
+  adminCorrect: "Correct it",
   unusableReasons: {
     dateFormat: "malformed date",
     dateInvalid: "no such date",

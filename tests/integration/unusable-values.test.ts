@@ -9,6 +9,7 @@
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { UnusableValues } from "../../components/admin/indicators/unusable-values";
 import { ObservationHistory } from "../../components/indicators/observation-history";
 import { EMPTY_OVERVIEW_FILTERS, parseOverviewFilters } from "../../lib/domain/overview-filters";
 import { periodContaining, previousPeriod, shanghaiDate } from "../../lib/domain/periods";
@@ -198,6 +199,21 @@ describe("a stored row outside the plausible window reads as no data, everywhere
 });
 
 describe("an admin supersedes the unusable value", () => {
+  it("the admin's list (/admin/indicators) names every unusable current value with a link to correct it", async () => {
+    const rows = await observations.listUnusableObservations(admin);
+    for (const row of BAD_ROWS) {
+      expect(rows, row.key).toContainEqual(
+        expect.objectContaining({ id: badIds.get(row.key), indicator: expect.objectContaining({ id: id(row.key) }) }),
+      );
+    }
+    expect(rows.find((r) => r.id === badIds.get("gigabit-cities"))?.asOf).toBe("infinity");
+    const html = renderToStaticMarkup(UnusableValues({ rows, t: createTranslator("en") }));
+    expect(html).toContain(`/indicators/${id("5g-base-stations")}#observations-title`);
+    expect(html).toContain("0099-12-31");
+    const viewer = { ...admin, role: "REVIEWER" as const };
+    await expect(observations.listUnusableObservations(viewer)).rejects.toBeInstanceOf(Error);
+  });
+
   it("a correction replaces it; the indicator then counts the corrected value", async () => {
     for (const key of ["5g-base-stations", "gigabit-cities", "smart-ranches", "gigabit-home-coverage"] as const) {
       const bad = badIds.get(key)!;
@@ -229,5 +245,8 @@ describe("an admin supersedes the unusable value", () => {
       select: { before: true },
     });
     expect(audit).toHaveLength(4);
+    const left = (await observations.listUnusableObservations(admin)).map((r) => r.id);
+    expect(left).not.toContain(badIds.get("5g-base-stations"));
+    expect(left).toContain(badIds.get("data-center-standard-racks"));
   });
 });
