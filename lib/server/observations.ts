@@ -12,6 +12,7 @@ import { writeAudit } from "./audit";
 import { isReviewer, type Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
+import { validationError } from "./failures";
 import { warnUnusableObservation } from "./unusable-values";
 
 /**
@@ -113,7 +114,10 @@ export async function recordObservation(
   raw: ObservationInput,
   now = new Date(),
 ): Promise<ObservationRow> {
-  const input = observationInput.parse(raw);
+  // A refusal is a typed VALIDATION error for every caller (the action, the import, a script).
+  const parsed = observationInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const input = parsed.data;
   if (input.asOf > shanghaiDate(now)) {
     throw new AppError("VALIDATION", "统计时点不能晚于今天 · the date cannot be in the future", {
       fieldErrors: { asOf: ["future"] },
