@@ -11,6 +11,7 @@ import { overviewEn } from "./areas/overview";
 import { indicatorChartEn } from "./areas/indicatorChart";
 import { compareEn } from "./areas/compare";
 import { observationImportEn } from "./areas/observationImport";
+import { inputRulesEn } from "./areas/inputRules";
 import { indicatorAdminEn } from "./areas/indicatorAdmin";
 import { documentDashboardEn } from "./areas/documentDashboard";
 import { bulletinEn } from "./areas/bulletin";
@@ -201,6 +202,7 @@ export const en: Messages = {
   indicatorChart: indicatorChartEn,
   compare: compareEn,
   observationImport: observationImportEn,
+  inputRules: inputRulesEn,
   indicatorAdmin: indicatorAdminEn,
   documentDashboard: documentDashboardEn,
   bulletin: bulletinEn,

@@ -11,6 +11,7 @@ import { overviewZh } from "./areas/overview";
 import { indicatorChartZh } from "./areas/indicatorChart";
 import { compareZh } from "./areas/compare";
 import { observationImportZh } from "./areas/observationImport";
+import { inputRulesZh } from "./areas/inputRules";
 import { indicatorAdminZh } from "./areas/indicatorAdmin";
 import { documentDashboardZh } from "./areas/documentDashboard";
 import { bulletinZh } from "./areas/bulletin";
@@ -211,6 +212,7 @@ export const zhCN = {
   indicatorChart: indicatorChartZh,
   compare: compareZh,
   observationImport: observationImportZh,
+  inputRules: inputRulesZh,
   indicatorAdmin: indicatorAdminZh,
   documentDashboard: documentDashboardZh,
   bulletin: bulletinZh,

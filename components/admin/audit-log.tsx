@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { currentDateWindow } from "@/lib/domain/dates";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SECURITY_AUDIT_ACTIONS, type SecurityAuditAction } from "@/lib/domain/audit-actions";
 import { formatDate, type Locale, type MessageKey, type Translate } from "@/lib/i18n/catalogue";
@@ -7,6 +8,7 @@ import { inputClassServer } from "./styles";
 
 /** The filters as a GET form: they live in the URL, so a filtered view can be shared. */
 export function AuditFilters({ filter, entityTypes, t }: { filter: AuditFilter; entityTypes: string[]; t: Translate }) {
+  const dates = currentDateWindow();
   const text = (name: "actor" | "action" | "entityId", label: string, hint?: string) => (
     <div>
       <label htmlFor={`audit-${name}`} className="block text-sm font-medium text-slate-700">
@@ -66,6 +68,8 @@ export function AuditFilters({ filter, entityTypes, t }: { filter: AuditFilter; 
             id="audit-from"
             name="from"
             type="date"
+            min={dates.min}
+            max={dates.max}
             defaultValue={filter.from ?? ""}
             className={inputClassServer}
           />
@@ -74,7 +78,15 @@ export function AuditFilters({ filter, entityTypes, t }: { filter: AuditFilter; 
           <label htmlFor="audit-to" className="block text-sm font-medium text-slate-700">
             {t("admin.audit.to")}
           </label>
-          <input id="audit-to" name="to" type="date" defaultValue={filter.to ?? ""} className={inputClassServer} />
+          <input
+            id="audit-to"
+            name="to"
+            type="date"
+            min={dates.min}
+            max={dates.max}
+            defaultValue={filter.to ?? ""}
+            className={inputClassServer}
+          />
         </div>
       </div>
       <div className="flex items-end gap-3">

@@ -2,8 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
+import { pickLocalised } from "@/components/admin/text";
 import { recordObservationAction } from "@/lib/actions/observations";
-import { interpolate } from "@/lib/i18n/catalogue";
+import { EARLIEST_DATE } from "@/lib/domain/dates";
+import { interpolate, type Locale } from "@/lib/i18n/catalogue";
 import type { Messages } from "@/messages/zh-CN";
 
 type M = Messages["observations"];
@@ -14,6 +16,7 @@ export function ObservationForm({
   unit,
   correctable,
   today,
+  locale,
   m,
 }: {
   indicatorId: number;
@@ -21,6 +24,7 @@ export function ObservationForm({
   /** Current (not yet corrected) values that a new entry may correct. */
   correctable: { id: number; label: string }[];
   today: string;
+  locale: Locale;
   m: M;
 }) {
   const router = useRouter();
@@ -47,8 +51,12 @@ export function ObservationForm({
         setMessage({ ok: true, text: m.saved });
         router.refresh();
       } else {
-        const details = Object.entries(result.error.fieldErrors ?? {}).map(([k, v]) => `${k}: ${v.join(" ")}`);
-        setMessage({ ok: false, text: [result.error.message, ...details].join(" · ") });
+        // Server messages are bilingual ("中文 · English"): the user's half, under the field's own label.
+        const labels: Record<string, string> = { value: interpolate(m.value, { unit }), asOf: m.asOf };
+        const details = Object.entries(result.error.fieldErrors ?? {}).map(
+          ([k, v]) => `${labels[k] ?? k}：${v.map((text) => pickLocalised(text, locale)).join(" ")}`,
+        );
+        setMessage({ ok: false, text: [pickLocalised(result.error.message, locale), ...details].join(" ") });
       }
     });
   }
@@ -70,7 +78,7 @@ export function ObservationForm({
       </div>
       <div className="text-sm">
         <label htmlFor="obs-asOf">{m.asOf}</label>
-        <input id="obs-asOf" name="asOf" type="date" required max={today} className={input} />
+        <input id="obs-asOf" name="asOf" type="date" required min={EARLIEST_DATE} max={today} className={input} />
       </div>
       <div className="text-sm">
         <label htmlFor="obs-source">{m.source}</label>

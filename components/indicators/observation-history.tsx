@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { dateWindow, EARLIEST_DATE, isCalendarDate, shanghaiDate } from "@/lib/domain/dates";
 import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { ObservationRow } from "@/lib/server/observations";
 
@@ -23,6 +24,7 @@ export function ObservationHistory({
   showAllHref?: string;
 }) {
   const rows = showAllHref ? allRows.slice(0, HISTORY_SHOWN) : allRows;
+  const today = shanghaiDate(new Date());
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t("observations.empty")}</p>;
   return (
     <div className="overflow-x-auto">
@@ -46,10 +48,25 @@ export function ObservationHistory({
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
-            <tr key={row.id} data-testid="observation-row" className={row.supersededById ? "text-slate-400" : ""}>
-              <td className="px-2 py-1 tabular-nums">{formatDate(locale, row.asOf)}</td>
+            <tr
+              key={row.id}
+              data-testid="observation-row"
+              data-unusable={row.unusable ?? undefined}
+              className={row.supersededById ? "text-slate-400" : row.unusable ? "bg-amber-50" : ""}
+            >
+              <td className="px-2 py-1 tabular-nums">
+                {/* A date outside the window is shown as stored: formatting it could throw or mislead. */}
+                {isCalendarDate(row.asOf) && row.asOf >= EARLIEST_DATE ? formatDate(locale, row.asOf) : row.asOf}
+                {row.unusable && row.supersededById === null ? (
+                  <span className="mt-0.5 block text-xs font-medium text-amber-900">
+                    {t("inputRules.unusable")}：
+                    {t(`inputRules.unusableReasons.${row.unusable}`, { ...dateWindow(today) })}
+                    <span className="block font-normal text-amber-800">{t("inputRules.unusableNote")}</span>
+                  </span>
+                ) : null}
+              </td>
               <td className={`px-2 py-1 text-right tabular-nums ${row.supersededById ? "line-through" : ""}`}>
-                {formatNumber(locale, row.value)} {unit}
+                {Number.isFinite(row.value) ? formatNumber(locale, row.value) : String(row.value)} {unit}
                 {row.supersededById ? (
                   <span className="ml-1 text-xs no-underline">（{t("observations.corrected")}）</span>
                 ) : null}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { currentDateWindow } from "@/lib/domain/dates";
 import {
   activeFilterCount,
   filtersOf,
@@ -35,6 +36,7 @@ export function TaskFilters({
   path?: string;
 }) {
   const active = activeFilterCount(filtersOf(state));
+  const dates = currentDateWindow();
   const units = options.departments.filter((d) => !d.generic);
   const generic = options.departments.filter((d) => d.generic);
   return (
@@ -190,11 +192,25 @@ export function TaskFilters({
               <div className="mt-1 grid grid-cols-2 gap-2">
                 <label className="text-xs text-slate-600">
                   {t("taskList.filters.dueFrom")}
-                  <input type="date" name="dueFrom" defaultValue={state.dueFrom ?? ""} className={field} />
+                  <input
+                    type="date"
+                    name="dueFrom"
+                    defaultValue={state.dueFrom ?? ""}
+                    min={dates.min}
+                    max={dates.max}
+                    className={field}
+                  />
                 </label>
                 <label className="text-xs text-slate-600">
                   {t("taskList.filters.dueTo")}
-                  <input type="date" name="dueTo" defaultValue={state.dueTo ?? ""} className={field} />
+                  <input
+                    type="date"
+                    name="dueTo"
+                    defaultValue={state.dueTo ?? ""}
+                    min={dates.min}
+                    max={dates.max}
+                    className={field}
+                  />
                 </label>
               </div>
             </fieldset>

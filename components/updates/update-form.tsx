@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { currentDateWindow, shanghaiDate } from "@/lib/domain/dates";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { addEvidenceLinkAction, saveTaskUpdateAction } from "@/lib/actions/task-updates";
 import { TASK_STATUSES, type TaskStatus } from "@/lib/domain/task-status";
@@ -51,6 +52,8 @@ type Notice = { tone: "ok" | "error"; text: string; details?: string[] } | null;
 
 export function UpdateForm({ taskId, state, milestones, departmentName, periodLabel, maxUploadMb, m }: Props) {
   const router = useRouter();
+  // The one date rule (lib/domain/dates.ts); a completion date cannot lie after today either.
+  const dates = { min: currentDateWindow().min, today: shanghaiDate(new Date()) };
   const [fields, setFields] = useState<Fields>(() => fieldsFrom(state.latest));
   const [version, setVersion] = useState(state.latest?.version ?? 0);
   const [reviewState, setReviewState] = useState(state.latest?.reviewState ?? null);
@@ -275,6 +278,8 @@ export function UpdateForm({ taskId, state, milestones, departmentName, periodLa
                     </span>
                     <input
                       type="date"
+                      min={dates.min}
+                      max={dates.today}
                       value={fields.milestoneDates[ms.id] ?? ms.completedDate ?? ""}
                       onChange={(e) => set("milestoneDates", { ...fields.milestoneDates, [ms.id]: e.target.value })}
                       className="rounded border border-slate-300 px-2 py-1"

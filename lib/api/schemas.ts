@@ -4,6 +4,7 @@
  * generated from them (`z.toJSONSchema`), so the three cannot drift apart. Pure: no server imports.
  */
 import { z } from "zod";
+import { EARLIEST_DATE, inputDateSchema, inputRuleMessage, YEARS_AHEAD } from "../domain/dates";
 import { REVIEW_STATES, TASK_STATUSES, TEXT_LIMITS } from "../domain/task-status";
 import { STATUS, type ErrorCode } from "../server/errors";
 
@@ -11,6 +12,12 @@ import { STATUS, type ErrorCode } from "../server/errors";
 
 /** A calendar date in Asia/Shanghai, YYYY-MM-DD. */
 export const isoDate = z.string().meta({ format: "date", examples: ["2023-12-31"] });
+/** A date a client sends: the one rule of lib/domain/dates.ts (a real date from 2000-01-01 to ten years ahead). */
+export const inputDate = inputDateSchema.meta({
+  format: "date",
+  examples: ["2023-12-31"],
+  description: `${EARLIEST_DATE} 至今天后 ${YEARS_AHEAD} 年之间的真实日期 · a real date from ${EARLIEST_DATE} to ${YEARS_AHEAD} years after today`,
+});
 /** An instant, ISO 8601 in UTC. */
 export const isoDateTime = z.string().meta({ format: "date-time", examples: ["2024-03-01T08:30:00.000Z"] });
 
@@ -73,7 +80,19 @@ export const taskListQuery = z.object({
 export type TaskListQuery = z.output<typeof taskListQuery>;
 
 export const periodListQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional().meta({ description: "年度 · year" }),
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .refine((year) => year <= new Date().getUTCFullYear() + YEARS_AHEAD, {
+      error: () =>
+        inputRuleMessage("yearRange", {
+          min: EARLIEST_DATE.slice(0, 4),
+          max: new Date().getUTCFullYear() + YEARS_AHEAD,
+        }),
+    })
+    .optional()
+    .meta({ description: "年度 · year" }),
 });
 
 // ───────────────────────────── request bodies ─────────────────────────────
@@ -85,7 +104,7 @@ const rejectUnknownKeys = {
       : undefined,
 };
 
-const milestoneDate = z.object({ milestoneId: id, completedDate: isoDate });
+const milestoneDate = z.object({ milestoneId: id, completedDate: inputDate });
 
 /**
  * `taskUpdateInput` of lib/server/task-updates.ts without `taskId` (taken from the path). Strict: a

@@ -18,6 +18,7 @@ import {
   type Direction,
   type IndicatorStatusResult,
   type IndicatorThresholds,
+  usableInputs,
 } from "./indicator-status";
 
 export interface ChartBaseline {
@@ -65,9 +66,20 @@ export function buildIndicatorChart(input: {
   thresholds?: IndicatorThresholds;
 }): IndicatorChartModel {
   const byDate = <T extends { asOf: string }>(items: T[]) => [...items].sort((a, b) => a.asOf.localeCompare(b.asOf));
-  const baselines = byDate(input.baselines);
-  const observations = byDate(input.observations.filter((o) => o.asOf <= input.today));
-  const targets = [...input.targets].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
+  // A row the status code cannot use (lib/domain/indicator-values.ts) is neither drawn nor judged.
+  const usable = usableInputs({
+    baseline: null,
+    targets: input.targets,
+    observations: input.observations,
+    today: input.today,
+  });
+  const baselines = byDate(
+    input.baselines.filter(
+      (b) => usableInputs({ baseline: b, targets: [], observations: [], today: input.today }).baseline,
+    ),
+  );
+  const observations = byDate(usable.observations.filter((o) => o.asOf <= input.today));
+  const targets = [...usable.targets].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
   const baseline = [...baselines].reverse().find((b) => b.asOf <= input.today) ?? null;
   const evaluation = evaluateIndicator({
     direction: input.direction,

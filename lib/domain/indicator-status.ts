@@ -18,9 +18,15 @@
  *      actual share ≥ expected share − atRiskMargin → AT_RISK  / SLIGHTLY_BEHIND_PACE
  *      otherwise                                    → BEHIND   / BEHIND_PACE
  *
- * Malformed dates are a caller bug and throw a RangeError; every data situation (no baseline,
- * target equal to the baseline, overshoot, …) yields a status instead.
+ * A malformed `today` is a caller bug and throws a RangeError. A stored row is data, and no row may make
+ * a page or the bulletin throw: an observation the read side cannot use (a date outside the window of
+ * lib/domain/dates.ts, a value that is not a finite number of plausible magnitude — see
+ * lib/domain/indicator-values.ts) and a target or baseline without a finite value or a real date from 2000 on are
+ * left out, as if they were not there; every other data situation (no baseline, target equal to the
+ * baseline, overshoot, …) yields a status.
  */
+import { EARLIEST_DATE, isCalendarDate } from "./dates";
+import { unusableReason } from "./indicator-values";
 import type { TaskStatus } from "./task-status";
 
 export const INDICATOR_STATUSES = ["ACHIEVED", "ON_PACE", "AT_RISK", "BEHIND", "NO_DATA"] as const;
@@ -100,24 +106,53 @@ export interface IndicatorStatusResult<T extends TargetInput = TargetInput, O ex
   reason: IndicatorStatusReason;
 }
 
-const MS_PER_DAY = 86_400_000;
 /** Days per year for slopes: a calendar year, so yearly data points give the yearly increment. */
 const DAYS_PER_YEAR = 365;
 /** Two values closer than this (relative to the larger magnitude, at least 1e-9) count as equal. */
 const RELATIVE_EPSILON = 1e-9;
 const SHARE_EPSILON = 1e-12;
 
-/** Day number (days since 1970-01-01) of a YYYY-MM-DD date; throws on anything else. */
+/**
+ * Day number (days since 1970-01-01) of a YYYY-MM-DD date; throws on anything else. Plain arithmetic
+ * (the proleptic Gregorian calendar): Date.UTC would read the years 0000–0099 as 1900–1999.
+ */
 export function dayNumber(date: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new RangeError(`not a calendar date: ${date}`);
+  if (!isCalendarDate(date)) throw new RangeError(`not a YYYY-MM-DD calendar date: ${date}`);
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  // Days from civil (H. Hinnant): years counted from March, so the leap day ends a year.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
+ * A target or baseline the status code can read: a finite value and a real date from 2000-01-01 on (no
+ * upper bound: a document may set a goal for 2035 and a past period is judged against it).
+ */
+const readable = (row: { value: number; date: string }) =>
+  Number.isFinite(row.value) && isCalendarDate(row.date) && row.date >= EARLIEST_DATE;
+
+/**
+ * The rows of an indicator the status code can use, and those it leaves out (for the caller to log and
+ * show): observations by the read-side rule of lib/domain/indicator-values.ts, targets and baselines by
+ * a real date and a finite value.
+ */
+export function usableInputs<T extends TargetInput, O extends DatedValue>(
+  input: Pick<IndicatorInput<T, O>, "baseline" | "targets" | "observations" | "today">,
+): { baseline: DatedValue | null; targets: T[]; observations: O[]; unusable: O[] } {
+  const observations: O[] = [];
+  const unusable: O[] = [];
+  for (const o of input.observations) {
+    if (unusableReason({ normalizedValue: o.value, asOf: o.asOf }, input.today) === null) observations.push(o);
+    else unusable.push(o);
   }
-  return ms / MS_PER_DAY;
+  const baseline =
+    input.baseline && readable({ value: input.baseline.value, date: input.baseline.asOf }) ? input.baseline : null;
+  const targets = input.targets.filter((t) => readable({ value: t.value, date: t.dueDate }));
+  return { baseline, targets, observations, unusable };
 }
 
 function epsilonFor(a: number, b = 0): number {
@@ -231,13 +266,14 @@ export function actualShare(
 export function evaluateIndicator<T extends TargetInput, O extends DatedValue>(
   input: IndicatorInput<T, O>,
 ): IndicatorStatusResult<T, O> {
-  const { direction, baseline, today } = input;
+  const { direction, today } = input;
   const thresholds = { ...DEFAULT_INDICATOR_THRESHOLDS, ...input.thresholds };
   dayNumber(today);
-  if (baseline) dayNumber(baseline.asOf);
+  const usable = usableInputs(input);
+  const baseline = usable.baseline;
 
-  const target = selectTarget(input.targets, today, direction);
-  const observations = input.observations.filter((o) => dayNumber(o.asOf) <= dayNumber(today));
+  const target = selectTarget(usable.targets, today, direction);
+  const observations = usable.observations.filter((o) => dayNumber(o.asOf) <= dayNumber(today));
   const latest = latestObservation(observations);
   const firstDate = observations.reduce<string | null>((min, o) => (min === null || o.asOf < min ? o.asOf : min), null);
   const start = baseline?.asOf ?? firstDate;

@@ -10,15 +10,18 @@
  *   when the indicator's own unit already carries one (unit 万个 and "18.5万" is ambiguous). A trailing %
  *   is accepted only for indicators measured in %. Anything else ("约18万", "18万以上", "1,85") is an
  *   error, never a guess.
- * - Dates: YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日 and real date cells; a day that does not exist or
- *   lies after today (Asia/Shanghai) is an error.
+ * - Values follow the one rule of lib/domain/indicator-values.ts (finite, plausible magnitude, % within
+ *   0–100, no negative counts), like the single-value form and the API.
+ * - Dates: YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日 and real date cells; a day that does not exist,
+ *   lies before the window of lib/domain/dates.ts (2000-01-01) or after today (Asia/Shanghai) is an error.
  * - Source: the Chinese label (统计公报/部门报送/政策文件/其他), the English label or the enum code.
  * - Row numbers are the spreadsheet's own (the header is row 1), so a user finds the row in Excel.
  * - Rows with nothing in them are skipped; so are the template's pre-filled rows (indicator key, name,
  *   unit) where nothing was entered. A row with a date or source but no value is an error.
  * - Two rows for the same indicator and date in one file are an error (they contradict or repeat).
  */
-import { isoDateSchema } from "./dates";
+import { checkDate } from "./dates";
+import { checkIndicatorValue, type ValueProblem, type ValueSubject } from "./indicator-values";
 
 export const IMPORT_COLUMNS = ["key", "name", "unit", "value", "asOf", "source", "sourceDetail", "note"] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
@@ -61,9 +64,12 @@ export type IssueCode =
   | "percentNotAllowed"
   | "magnitudeAmbiguous"
   | "outOfRange"
+  | "valueNegative"
+  | "valueOutOfBounds"
   | "dateRequired"
   | "dateFormat"
   | "dateInvalid"
+  | "dateTooEarly"
   | "dateFuture"
   | "sourceRequired"
   | "sourceUnknown"
@@ -171,7 +177,13 @@ export function parseDateCell(cell: Cell, today: string): Parsed<string> {
     }
     if (iso === null) return { ok: false, code: "dateFormat" };
   }
-  if (!isoDateSchema.safeParse(iso).success) return { ok: false, code: "dateInvalid", params: { date: iso } };
+  const check = checkDate(iso, today);
+  // Later than the window is later than today too: "after today" is the sharper message for a value.
+  if (!check.ok && check.code !== "dateTooLate") {
+    return check.code === "dateTooEarly"
+      ? { ok: false, code: "dateTooEarly", params: { date: iso, min: check.params.min } }
+      : { ok: false, code: "dateInvalid", params: { date: iso } };
+  }
   if (iso > today) return { ok: false, code: "dateFuture", params: { date: iso, today } };
   return { ok: true, value: iso };
 }
@@ -282,18 +294,34 @@ const error = (column: ImportColumn, parsed: { code: IssueCode; params?: Record<
   ...(parsed.params ? { params: parsed.params } : {}),
 });
 
-/** Types one row's cells. `unitOf` gives the indicator's unit for a key (null when unknown). */
-export function typeRow(row: RawImportRow, today: string, unitOf: (key: string) => string | null): TypedImportRow {
+/** The import's issue code for a value the rule of lib/domain/indicator-values.ts refuses. */
+const boundedCode = (code: ValueProblem): IssueCode =>
+  code === "valueTooLarge" ? "outOfRange" : code === "valueNotFinite" ? "notANumber" : code;
+
+/**
+ * Types one row's cells. `indicatorOf` gives the indicator for a key (null when unknown): its unit, or
+ * its unit, name and scale, by which the value is bounded (lib/domain/indicator-values.ts).
+ */
+export function typeRow(
+  row: RawImportRow,
+  today: string,
+  indicatorOf: (key: string) => ValueSubject | string | null,
+): TypedImportRow {
   const issues: ImportIssue[] = [];
   // Exactly as written: keys of indicators named after the documents carry full-width brackets, （%）.
   const key = cellText(row.fields.key);
   if (key === "") issues.push(error("key", { code: "keyRequired" }));
-  const unit = key ? unitOf(key) : null;
+  const found = key ? indicatorOf(key) : null;
+  const subject: ValueSubject | null = typeof found === "string" ? { unit: found, name: "", unitScale: 1 } : found;
+  const unit = subject?.unit ?? null;
   let value: number | null = null;
   // Without a known indicator its unit is unknown, so % and 万 cannot be judged: only plain numbers pass.
   const number = parseNumberCell(row.fields.value, unit ?? "");
-  if (number.ok) value = number.value;
-  else if (unit !== null || !["percentNotAllowed", "magnitudeAmbiguous"].includes(number.code)) {
+  if (number.ok) {
+    const bounded = subject ? checkIndicatorValue(number.value, subject) : { ok: true as const };
+    if (bounded.ok) value = number.value;
+    else issues.push(error("value", { code: boundedCode(bounded.code), params: bounded.params }));
+  } else if (unit !== null || !["percentNotAllowed", "magnitudeAmbiguous"].includes(number.code)) {
     issues.push(error("value", number));
   }
   const date = parseDateCell(row.fields.asOf, today);

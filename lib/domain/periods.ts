@@ -1,3 +1,7 @@
+import { daysInMonth, isDateInWindow, shanghaiDate } from "./dates";
+
+export { shanghaiDate };
+
 /**
  * Reporting periods: six per year, two calendar months each (1–2月 … 11–12月), in Shanghai time.
  * A period is identified by year and index (1..6) and written "2023-P3" in URLs.
@@ -17,9 +21,8 @@ export interface Period extends PeriodRef {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+// Plain arithmetic: Date.UTC reads the years 0–99 as 1900–1999.
+const lastDayOfMonth = daysInMonth;
 
 export function periodOf(ref: PeriodRef): Period {
   if (!Number.isInteger(ref.index) || ref.index < 1 || ref.index > 6) throw new RangeError(`period index ${ref.index}`);
@@ -32,16 +35,6 @@ export function periodOf(ref: PeriodRef): Period {
     end: `${ref.year}-${pad(lastMonth)}-${pad(lastDayOfMonth(ref.year, lastMonth))}`,
     code: `${ref.year}-P${ref.index}`,
   };
-}
-
-/** The calendar date (YYYY-MM-DD) of an instant in Shanghai. */
-export function shanghaiDate(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
 }
 
 /** The period containing an instant (judged by the Shanghai calendar date). */
@@ -70,7 +63,13 @@ export function periodsOfYears(fromYear: number, toYear: number): Period[] {
   return periods;
 }
 
-export function parsePeriodCode(code: string): Period | null {
+/**
+ * A period written "2023-P3", or null. Like every date a user can give, the period must lie inside the
+ * plausible window of lib/domain/dates.ts (2000 to ten years after `today`): "0099-P1" is no period.
+ */
+export function parsePeriodCode(code: string, today: string = shanghaiDate(new Date())): Period | null {
   const match = /^(\d{4})-P([1-6])$/.exec(code);
-  return match ? periodOf({ year: Number(match[1]), index: Number(match[2]) }) : null;
+  if (!match) return null;
+  const period = periodOf({ year: Number(match[1]), index: Number(match[2]) });
+  return isDateInWindow(period.start, today) && isDateInWindow(period.end, today) ? period : null;
 }

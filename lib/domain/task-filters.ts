@@ -7,7 +7,7 @@
  * Writing is canonical (defaults omitted, fixed order), so one view has one URL.
  */
 import { z } from "zod";
-import { isoDateSchema } from "./dates";
+import { inputDateSchema } from "./dates";
 
 export const TASK_STATUSES = ["NOT_STARTED", "ON_TRACK", "AT_RISK", "LAGGING", "COMPLETED", "ONGOING"] as const;
 export type TaskStatusValue = (typeof TASK_STATUSES)[number];
@@ -100,7 +100,7 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 // URL spellings: lower case, so links read naturally (status=lagging,at_risk).
 const lower = (value: string) => value.toLowerCase();
 
-const isoDate = isoDateSchema;
+const isoDate = inputDateSchema;
 
 // Each field has its own `.catch`, so one bad parameter resets only itself.
 const schema = z.object({

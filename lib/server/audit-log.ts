@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AUDIT_CATEGORIES, SECURITY_AUDIT_ACTIONS } from "../domain/audit-actions";
+import { inputDateSchema } from "../domain/dates";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "./db";
 
@@ -19,12 +20,8 @@ const text = (max: number) =>
     .transform((v) => (v === "" ? undefined : v))
     .optional()
     .catch(undefined);
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00+08:00`)))
-  .optional()
-  .catch(undefined);
+// The one date rule (lib/domain/dates.ts): a real date inside the plausible window, else no filter.
+const day = inputDateSchema.optional().catch(undefined);
 
 /** Filters as they stand in the URL; anything unparsable is ignored rather than failing the page. */
 export const auditFilterSchema = z.object({

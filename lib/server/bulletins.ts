@@ -25,6 +25,7 @@ import {
   shanghaiDate,
   type Period,
 } from "../domain/periods";
+import { currentDateWindow, inputRuleMessage } from "../domain/dates";
 import type { TaskStatus } from "../domain/task-status";
 import { createTranslator } from "../i18n/catalogue";
 import {
@@ -332,7 +333,16 @@ export const periodCodeSchema = z
   .transform((code, ctx) => {
     const period = parsePeriodCode(code);
     if (!period) {
-      ctx.addIssue({ code: "custom", message: "报送期格式应为 2023-P3 · expected a period such as 2023-P3" });
+      // A well-formed code outside the plausible window (lib/domain/dates.ts) says which window.
+      const match = /^(\d{4})-P[1-6]$/.exec(code);
+      const window = currentDateWindow();
+      const message = match
+        ? inputRuleMessage(`${match[1]!}-12-31` < window.min ? "dateTooEarly" : "dateTooLate", {
+            date: code,
+            ...window,
+          })
+        : "报送期格式应为 2023-P3 · expected a period such as 2023-P3";
+      ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     }
     return period;

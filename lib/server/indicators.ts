@@ -7,10 +7,13 @@ import {
   type IndicatorThresholds,
 } from "../domain/indicator-status";
 import { buildIndicatorChart, type IndicatorChartModel } from "../domain/indicator-chart";
+import { dateWindow, EARLIEST_DATE, shanghaiDate, storedDay } from "../domain/dates";
+import { MAX_BASE_MAGNITUDE, unusableReason } from "../domain/indicator-values";
 import { sourceHref } from "../reader/links";
 import { cachedRead } from "./cache";
 import { getDb } from "./db";
 import { getIndicatorThresholds } from "./settings";
+import { warnUnusableObservation } from "./unusable-values";
 
 /** Indicators a re-import left without any current target, baseline or value are not in the catalogue. */
 export const ACTIVE_INDICATOR = {
@@ -110,9 +113,17 @@ async function computeIndicatorList(today: string, options: ListIndicatorsOption
         )
       : latestObservations(null, today),
     getIndicatorThresholds(),
+    options.where
+      ? rowsQuery.then((r) =>
+          logUnusableObservations(
+            r.map((i) => i.id),
+            today,
+          ),
+        )
+      : logUnusableObservations(null, today),
   ]);
   if (rows.length === 0) return [];
-  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const day = storedDay;
   const group = <T extends { indicatorId: number }>(items: T[]) => {
     const map = new Map<number, T[]>();
     for (const item of items) {
@@ -182,8 +193,10 @@ async function computeIndicatorList(today: string, options: ListIndicatorsOption
 }
 
 /**
- * Per indicator in `ids` (null: every indicator): its latest current value dated on or before `today` (ties by date go to the
- * later entry) and the date of its first such value. Current = not superseded by a correction; values
+ * Per indicator in `ids` (null: every indicator): its latest usable current value dated on or before `today` (ties by date go to the
+ * later entry) and the date of its first such value. Usable = dated from 2000-01-01 and at most 1e15 in
+ * absolute value (PostgreSQL's NaN sorts above every number, so it is out too): the read-side rule of
+ * lib/domain/indicator-values.ts in SQL, so that a bad row neither counts nor hides the good ones. Current = not superseded by a correction; values
  * of indicators merged into one count for it (observations never move). One statement: each member
  * indicator is read through the (indicatorId, asOf) index, one row from each end, instead of every
  * value being loaded.
@@ -208,6 +221,7 @@ async function latestObservations(
       CROSS JOIN LATERAL (
         SELECT o.id, o."normalizedValue", o."asOf" FROM "observation" o
         WHERE o."indicatorId" = member.id AND o."asOf" <= ${today}::date
+          AND o."asOf" >= ${EARLIEST_DATE}::date AND abs(o."normalizedValue") <= ${MAX_BASE_MAGNITUDE}
           AND NOT EXISTS (SELECT 1 FROM "observation" c WHERE c."supersedesId" = o.id)
         ORDER BY o."asOf" DESC, o.id DESC
         LIMIT 1
@@ -215,6 +229,7 @@ async function latestObservations(
       CROSS JOIN LATERAL (
         SELECT o."asOf" FROM "observation" o
         WHERE o."indicatorId" = member.id AND o."asOf" <= ${today}::date
+          AND o."asOf" >= ${EARLIEST_DATE}::date AND abs(o."normalizedValue") <= ${MAX_BASE_MAGNITUDE}
           AND NOT EXISTS (SELECT 1 FROM "observation" c WHERE c."supersedesId" = o.id)
         ORDER BY o."asOf"
         LIMIT 1
@@ -225,6 +240,43 @@ async function latestObservations(
            to_char(min("firstDate") OVER (PARTITION BY owner), 'YYYY-MM-DD') AS "firstAsOf"
     FROM per_member
     ORDER BY owner, "lastDate" DESC, id DESC`;
+}
+
+/**
+ * Logs the current values the catalogue left out as unusable (lib/server/unusable-values.ts). Only the
+ * ends of each indicator's history are looked at — its earliest value, its latest on or before `today`
+ * and its latest of all, one index step each — since those are the rows that would have counted (a
+ * start date, the latest value) or that lie outside the window; the indicator page and the admin's list
+ * show every unusable row.
+ */
+async function logUnusableObservations(ids: number[] | null, today: string): Promise<void> {
+  if (ids?.length === 0) return;
+  const members = ids
+    ? Prisma.sql`m.id = ANY(${ids}::int[]) OR m."mergedIntoId" = ANY(${ids}::int[])`
+    : Prisma.sql`TRUE`;
+  const { min, max } = dateWindow(shanghaiDate(new Date()));
+  const current = Prisma.sql`NOT EXISTS (SELECT 1 FROM "observation" c WHERE c."supersedesId" = o.id)`;
+  const rows = await getDb().$queryRaw<{ id: number; indicatorId: number; asOf: string; value: string }[]>`
+    WITH member AS (SELECT m.id FROM "indicator" m WHERE ${members})
+    SELECT DISTINCT ends.id, member.id AS "indicatorId", ends."asOf"::text AS "asOf", ends."normalizedValue"::text AS value
+    FROM member
+    CROSS JOIN LATERAL (
+      (SELECT o.id, o."asOf", o."normalizedValue" FROM "observation" o
+        WHERE o."indicatorId" = member.id AND ${current} ORDER BY o."asOf", o.id LIMIT 1)
+      UNION ALL
+      (SELECT o.id, o."asOf", o."normalizedValue" FROM "observation" o
+        WHERE o."indicatorId" = member.id AND o."asOf" <= ${today}::date AND ${current}
+        ORDER BY o."asOf" DESC, o.id DESC LIMIT 1)
+      UNION ALL
+      (SELECT o.id, o."asOf", o."normalizedValue" FROM "observation" o
+        WHERE o."indicatorId" = member.id AND ${current} ORDER BY o."asOf" DESC, o.id DESC LIMIT 1)
+    ) ends
+    WHERE NOT (ends."asOf" >= ${min}::date AND ends."asOf" <= ${max}::date
+      AND abs(ends."normalizedValue") <= ${MAX_BASE_MAGNITUDE})`;
+  for (const row of rows) {
+    const reason = unusableReason({ normalizedValue: Number(row.value), asOf: row.asOf }, shanghaiDate(new Date()));
+    if (reason) warnUnusableObservation({ ...row, reason });
+  }
 }
 
 /** The catalogue's names and counts without any evaluation (the API list). */
@@ -358,7 +410,7 @@ export async function getIndicator(id: number): Promise<IndicatorDetail | null> 
       unit: b.unit,
       valueAsWritten: b.valueAsWritten,
       comparator: b.comparator,
-      asOf: b.asOf.toISOString().slice(0, 10),
+      asOf: storedDay(b.asOf),
       quote: b.quote,
       document: b.document,
       sourceHref:
@@ -371,7 +423,7 @@ export async function getIndicator(id: number): Promise<IndicatorDetail | null> 
       unit: t.unit,
       valueAsWritten: t.valueAsWritten,
       comparator: t.comparator,
-      dueDate: t.dueDate.toISOString().slice(0, 10),
+      dueDate: storedDay(t.dueDate),
       cumulative: t.cumulative,
       aspirational: t.aspirational,
       quote: t.quote,
@@ -388,7 +440,14 @@ export async function getIndicator(id: number): Promise<IndicatorDetail | null> 
  */
 export function indicatorChart(
   indicator: IndicatorDetail,
-  observations: { value: number; asOf: string; isSample: boolean; supersededById: number | null }[],
+  observations: {
+    value: number;
+    asOf: string;
+    isSample: boolean;
+    supersededById: number | null;
+    /** Set by listObservations for a row the status code cannot use: it is left out. */
+    unusable?: string | null;
+  }[],
   today: string,
   thresholds?: IndicatorThresholds,
 ): IndicatorChartModel {
@@ -410,7 +469,7 @@ export function indicatorChart(
       document: t.document.shortTitle,
     })),
     observations: observations
-      .filter((o) => o.supersededById === null)
+      .filter((o) => o.supersededById === null && !o.unusable)
       .map((o) => ({ value: o.value, asOf: o.asOf, isSample: o.isSample })),
     today,
   });

@@ -305,7 +305,12 @@ async function validateRows(tx: Tx, actor: Actor, sheet: SheetRow[], today: stri
     actor,
     indicators.map((i) => i.id),
   );
-  const typed = raw.map((r) => typeRow(r, today, (key) => byKey.get(key)?.unit ?? null));
+  const typed = raw.map((r) =>
+    typeRow(r, today, (key) => {
+      const indicator = byKey.get(key);
+      return indicator ? { unit: indicator.unit, name: indicator.name, unitScale: Number(indicator.unitScale) } : null;
+    }),
+  );
   markDuplicateRows(typed);
 
   const found = typed.flatMap((r) => {

@@ -1,26 +1,39 @@
 import "server-only";
 import { z } from "zod";
-import { isoDateSchema } from "../domain/dates";
-import { shanghaiDate } from "../domain/periods";
+import { dateWindow, inputDateSchema, inputRuleMessage, shanghaiDate, storedDay } from "../domain/dates";
+import {
+  checkIndicatorValue,
+  MAX_BASE_MAGNITUDE,
+  unusableReason,
+  type UnusableReason,
+} from "../domain/indicator-values";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "./audit";
 import { isReviewer, type Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
+import { validationError } from "./failures";
+import { warnUnusableObservation } from "./unusable-values";
 
 /**
  * Actual values of indicators. Append-only: a correction is a new row that supersedes the old one
  * (the database refuses UPDATE and DELETE on the table); the history keeps both.
  */
-const isoDate = isoDateSchema;
-
 export const OBSERVATION_SOURCES = ["STATISTICAL_BULLETIN", "DEPARTMENT_REPORT", "DOCUMENT", "OTHER"] as const;
 
 export const observationInput = z.object({
   indicatorId: z.number().int().positive(),
-  /** In the indicator's unit (Indicator.unit), e.g. 个 for 5G基站: 185000, not 18.5. */
-  value: z.number().finite().min(-1e15).max(1e15),
-  asOf: isoDate,
+  /**
+   * In the indicator's unit (Indicator.unit), e.g. 个 for 5G基站: 185000, not 18.5. The bounds that
+   * depend on the indicator (% within 0–100, no negative counts, 1e15 in the base unit) are checked with
+   * it, by lib/domain/indicator-values.ts.
+   */
+  value: z
+    .number()
+    .finite()
+    .min(-MAX_BASE_MAGNITUDE, inputRuleMessage("valueTooLarge", { max: "1e15" }))
+    .max(MAX_BASE_MAGNITUDE, inputRuleMessage("valueTooLarge", { max: "1e15" })),
+  asOf: inputDateSchema,
   source: z.enum(OBSERVATION_SOURCES),
   sourceDetail: z.string().trim().max(200).default(""),
   note: z.string().trim().max(1000).default(""),
@@ -41,6 +54,12 @@ export interface ObservationRow {
   supersedesId: number | null;
   supersededById: number | null;
   isSample: boolean;
+  /**
+   * Why the status code cannot use this value (a date outside the plausible window, a value that is not
+   * a finite number of plausible magnitude), or null. Such a row counts as no data; it stays in the
+   * history, flagged, so that it can be corrected (values are append-only: a correction supersedes it).
+   */
+  unusable: UnusableReason | null;
 }
 
 /** A current task the department leads: its editors may enter values for the task's indicators. */
@@ -95,7 +114,10 @@ export async function recordObservation(
   raw: ObservationInput,
   now = new Date(),
 ): Promise<ObservationRow> {
-  const input = observationInput.parse(raw);
+  // A refusal is a typed VALIDATION error for every caller (the action, the import, a script).
+  const parsed = observationInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const input = parsed.data;
   if (input.asOf > shanghaiDate(now)) {
     throw new AppError("VALIDATION", "统计时点不能晚于今天 · the date cannot be in the future", {
       fieldErrors: { asOf: ["future"] },
@@ -129,12 +151,22 @@ export async function recordObservation(
           throw new AppError("CONFLICT", "该数值已被更正过，请更正最新的数值 · this value was already corrected");
         }
         indicatorId = old.indicatorId;
-        before = { id: old.id, value: Number(old.value), asOf: old.asOf.toISOString().slice(0, 10) };
+        const oldValue = Number(old.value);
+        before = {
+          id: old.id,
+          value: Number.isFinite(oldValue) ? oldValue : String(old.value),
+          asOf: storedDay(old.asOf),
+        };
       }
-      const { unitScale } = await tx.indicator.findUniqueOrThrow({
+      const { unitScale, unit, name } = await tx.indicator.findUniqueOrThrow({
         where: { id: indicatorId },
-        select: { unitScale: true },
+        select: { unitScale: true, unit: true, name: true },
       });
+      const bounded = checkIndicatorValue(input.value, { unit, name, unitScale: Number(unitScale) });
+      if (!bounded.ok) {
+        const message = inputRuleMessage(bounded.code, bounded.params);
+        throw new AppError("VALIDATION", message, { fieldErrors: { value: [message] } });
+      }
       const created = await tx.observation.create({
         data: {
           indicatorId,
@@ -149,7 +181,7 @@ export async function recordObservation(
         },
         select: observationSelect,
       });
-      const row = toRow(created);
+      const row = toRow(created, shanghaiDate(now));
       await writeAudit(tx, actor, {
         action: input.supersedesId ? "observation.correct" : "observation.record",
         entityType: "observation",
@@ -178,15 +210,17 @@ const observationSelect = {
   createdAt: true,
   supersedesId: true,
   isSample: true,
+  normalizedValue: true,
   enteredBy: { select: { displayName: true } },
   supersededBy: { select: { id: true } },
 } as const satisfies Prisma.ObservationSelect;
 
-function toRow(o: Prisma.ObservationGetPayload<{ select: typeof observationSelect }>): ObservationRow {
+function toRow(o: Prisma.ObservationGetPayload<{ select: typeof observationSelect }>, today: string): ObservationRow {
+  const asOf = storedDay(o.asOf);
   return {
     id: o.id,
     value: Number(o.value),
-    asOf: o.asOf.toISOString().slice(0, 10),
+    asOf,
     source: o.source,
     sourceDetail: o.sourceDetail,
     note: o.note,
@@ -195,14 +229,19 @@ function toRow(o: Prisma.ObservationGetPayload<{ select: typeof observationSelec
     supersedesId: o.supersedesId,
     supersededById: o.supersededBy?.id ?? null,
     isSample: o.isSample,
+    unusable: unusableReason({ normalizedValue: Number(o.normalizedValue), asOf }, today),
   };
 }
 
 /**
  * Every value ever entered, newest date first; corrected ones are marked, not hidden. Values entered for
  * indicators an admin merged into this one are included: observations are append-only and never move.
+ * Current values the status code cannot use are flagged (`unusable`) and logged once.
  */
-export async function listObservations(indicatorId: number): Promise<ObservationRow[]> {
+export async function listObservations(
+  indicatorId: number,
+  today = shanghaiDate(new Date()),
+): Promise<ObservationRow[]> {
   const db = getDb();
   // The ids first, then an IN list: an OR across the join would keep PostgreSQL off the
   // (indicatorId, asOf) index.
@@ -210,9 +249,29 @@ export async function listObservations(indicatorId: number): Promise<Observation
   const rows = await db.observation.findMany({
     where: { indicatorId: { in: [indicatorId, ...mergedFrom.map((m) => m.id)] } },
     orderBy: [{ asOf: "desc" }, { id: "desc" }],
-    select: observationSelect,
+    select: { ...observationSelect, indicatorId: true },
   });
-  return rows.map(toRow);
+  const result = rows.map((row) => toRow(row, today));
+  // What JavaScript could not hold is named as PostgreSQL writes it, so an admin sees which row it is.
+  const unreadable = result.filter((r) => r.asOf === "invalid").map((r) => r.id);
+  if (unreadable.length > 0) {
+    const texts = await db.$queryRaw<{ id: number; asOf: string }[]>`
+      SELECT id, "asOf"::text AS "asOf" FROM "observation" WHERE id = ANY(${unreadable}::int[])`;
+    const byId = new Map(texts.map((t) => [t.id, t.asOf]));
+    for (const r of result) if (r.asOf === "invalid") r.asOf = byId.get(r.id) ?? r.asOf;
+  }
+  result.forEach((r, i) => {
+    if (r.unusable && r.supersededById === null) {
+      warnUnusableObservation({
+        id: r.id,
+        indicatorId: rows[i]!.indicatorId,
+        asOf: r.asOf,
+        value: String(rows[i]!.normalizedValue),
+        reason: r.unusable,
+      });
+    }
+  });
+  return result;
 }
 
 /** Whether the actor may enter values for the indicator (to show the form). */
@@ -223,4 +282,45 @@ export async function canRecordObservation(actor: Actor, indicatorId: number): P
   } catch {
     return false;
   }
+}
+
+export interface UnusableObservationRow {
+  id: number;
+  /** The indicator whose page shows it (the one it was merged into, if any). */
+  indicator: { id: number; name: string; unit: string };
+  /** As PostgreSQL writes it: "0099-12-31", "infinity", "0001-01-01 BC". */
+  asOf: string;
+  /** In the indicator's unit, as PostgreSQL writes it ("NaN" included). */
+  value: string;
+  reason: UnusableReason;
+}
+
+/**
+ * The current values the status code cannot use, across all indicators, for the admin to find and
+ * supersede (each is corrected on its indicator's page). Admins only; a full scan, read on demand.
+ */
+export async function listUnusableObservations(actor: Actor, limit = 200): Promise<UnusableObservationRow[]> {
+  if (actor.role !== "ADMIN") throw forbidden("查看无法使用的数值 listing unusable values");
+  const today = shanghaiDate(new Date());
+  const { min, max } = dateWindow(today);
+  const rows = await getDb().$queryRaw<
+    { id: number; indicatorId: number; name: string; unit: string; asOf: string; value: string; normalized: string }[]
+  >`
+    SELECT o.id, COALESCE(i."mergedIntoId", i.id) AS "indicatorId", COALESCE(m.name, i.name) AS name,
+           COALESCE(m.unit, i.unit) AS unit, o."asOf"::text AS "asOf", o.value::text AS value,
+           o."normalizedValue"::text AS normalized
+    FROM "observation" o
+    JOIN "indicator" i ON i.id = o."indicatorId"
+    LEFT JOIN "indicator" m ON m.id = i."mergedIntoId"
+    WHERE NOT EXISTS (SELECT 1 FROM "observation" c WHERE c."supersedesId" = o.id)
+      AND NOT (o."asOf" >= ${min}::date AND o."asOf" <= ${max}::date AND abs(o."normalizedValue") <= ${MAX_BASE_MAGNITUDE})
+    ORDER BY o.id
+    LIMIT ${limit}`;
+  return rows.map((r) => ({
+    id: r.id,
+    indicator: { id: r.indicatorId, name: r.name, unit: r.unit },
+    asOf: r.asOf,
+    value: r.value,
+    reason: unusableReason({ normalizedValue: Number(r.normalized), asOf: r.asOf }, today) ?? "dateFormat",
+  }));
 }

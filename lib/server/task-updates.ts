@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { isoDateSchema } from "../domain/dates";
+import { dateWindow, inputDateSchema } from "../domain/dates";
 import { shanghaiDate } from "../domain/periods";
 import {
   canEdit,
@@ -22,7 +22,7 @@ type Tx = Prisma.TransactionClient;
 
 // ───────────────────────────── contracts (shared by the UI actions and the REST API) ─────────────────────────────
 
-const isoDate = isoDateSchema;
+const isoDate = inputDateSchema;
 
 export const taskUpdateInput = z.object({
   taskId: z.number().int().positive(),
@@ -391,10 +391,17 @@ async function applyApprovedReport(tx: Tx, actor: Actor, report: UpdateRow): Pro
     where: { id: report.taskId },
     data: { currentStatus: report.status, currentProgress: report.progress, statusUpdatedAt: new Date() },
   });
-  // A completion date already recorded stands; a report only fills in the missing ones.
+  // A completion date already recorded stands; a report only fills in the missing ones — and replaces
+  // one outside the plausible window (lib/domain/dates.ts), which no page counts as a completion.
+  const window = dateWindow(shanghaiDate(new Date()));
+  const unusable = [
+    { completedDate: null },
+    { completedDate: { lt: new Date(`${window.min}T00:00:00Z`) } },
+    { completedDate: { gt: new Date(`${window.max}T00:00:00Z`) } },
+  ];
   for (const m of report.milestoneDates) {
     await tx.milestone.updateMany({
-      where: { id: m.milestoneId, taskId: report.taskId, completedDate: null },
+      where: { id: m.milestoneId, taskId: report.taskId, OR: unusable },
       data: { completedDate: new Date(`${m.completedDate}T00:00:00Z`), completedById: actor.id },
     });
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { isDateInWindow, storedDay } from "../domain/dates";
 import { sourceHref } from "../reader/links";
 import { getDb } from "./db";
 
@@ -152,7 +153,10 @@ export async function getTask(id: number, today: string): Promise<TaskDetail | n
     })),
     milestones: task.milestones.map((m) => {
       const dueDate = m.dueDate.toISOString().slice(0, 10);
-      const completedDate = m.completedDate?.toISOString().slice(0, 10) ?? null;
+      // A completion date outside the plausible window (stored before the rule of lib/domain/dates.ts, or
+      // one JavaScript cannot even hold) counts as none: the next approved report may record it again.
+      const recorded = m.completedDate ? storedDay(m.completedDate) : null;
+      const completedDate = recorded !== null && isDateInWindow(recorded, today) ? recorded : null;
       return {
         id: m.id,
         dueDate,

@@ -67,7 +67,11 @@ export default async function IndicatorPage({
               indicatorId={indicator.id}
               unit={indicator.unit}
               today={shanghaiDate(new Date())}
-              correctable={current.map((o) => ({ id: o.id, label: `${o.asOf} · ${o.value} ${indicator.unit}` }))}
+              locale={locale}
+              correctable={current.map((o) => ({
+                id: o.id,
+                label: `${o.unusable ? `${t("inputRules.unusable")} · ` : ""}${o.asOf} · ${o.value} ${indicator.unit}`,
+              }))}
               m={getMessages(locale).observations}
             />
           </div>
