@@ -2,8 +2,10 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { safeRedirectUrl } from "../../domain/redirects";
 import { getEnv } from "../../env";
 import { getDb } from "../db";
+import { lockSignInAccount, signInThrottleName } from "./accounts";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { checkThrottle, recordAttempt } from "./throttle";
 
@@ -72,15 +74,19 @@ export function getAuthOptions(): NextAuthOptions {
           // counted one after another, so the lockout holds.
           const outcome = await getDb().$transaction(
             async (tx) => {
-              await tx.$queryRaw`SELECT id FROM "app_user" WHERE username = ${username} FOR UPDATE`;
-              const verdict = await checkThrottle(username, ip, new Date(), tx);
+              // The account by its username or its key (ADMIN signs in as admin), counted under one name.
+              const account = await lockSignInAccount(tx, username);
+              const throttleName = await signInThrottleName(tx, username, account);
+              const verdict = await checkThrottle(throttleName, ip, new Date(), tx);
               if (!verdict.allowed) return { error: "locked" as const };
-              const user = await tx.user.findUnique({
-                where: { username },
-                select: { id: true, displayName: true, passwordHash: true, active: true },
-              });
+              const user = account
+                ? await tx.user.findUnique({
+                    where: { id: account.id },
+                    select: { id: true, displayName: true, passwordHash: true, active: true },
+                  })
+                : null;
               const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-              await recordAttempt(username, ip, ok && !!user?.passwordHash, new Date(), tx);
+              await recordAttempt(throttleName, ip, ok && !!user?.passwordHash, new Date(), tx);
               if (!user || !user.passwordHash || !ok) return { error: "invalid" as const };
               if (!user.active) return { error: "inactive" as const };
               return { user };
@@ -95,6 +101,11 @@ export function getAuthOptions(): NextAuthOptions {
       ...oidcProvider(env),
     ],
     callbacks: {
+      // Every redirect next-auth makes (after single sign-on, sign-out, errors) follows the sign-in form's
+      // rule: a path on this site, never "//host" or a look-alike (lib/domain/redirects.ts).
+      redirect({ url, baseUrl }) {
+        return safeRedirectUrl(url, baseUrl);
+      },
       // Single sign-on admits only users an administrator has provisioned (matched by subject or email).
       async signIn({ account, user, profile }) {
         if (account?.provider !== "oidc") return true;
