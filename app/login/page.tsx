@@ -26,6 +26,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const errors = {
     invalid: t("auth.errors.invalid"),
     locked: t("auth.errors.locked"),
+    busy: t("auth.errors.busy"),
     inactive: t("auth.errors.inactive"),
     "sso-unknown-user": t("auth.errors.sso-unknown-user"),
     generic: t("auth.errors.generic"),

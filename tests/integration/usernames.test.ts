@@ -203,7 +203,7 @@ describe("signing in", () => {
     vi.stubEnv("TRUST_PROXY", "false");
     const { getAuthOptions } = await import("../../lib/server/auth/options");
     options = getAuthOptions() as AuthOptions;
-    origin = detectOrigin(undefined, undefined);
+    origin = detectOrigin(undefined, undefined) ?? "";
   });
 
   /** A password sign-in through next-auth's own handler; the user id it signs in as, or the error. */

@@ -7,7 +7,7 @@ import { getEnv } from "../../env";
 import { getDb } from "../db";
 import { lockSignInAccount, signInThrottleName } from "./accounts";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
-import { checkThrottle, recordAttempt } from "./throttle";
+import { checkThrottle, recordAttempt, signInWait, waitBeforeSignIn } from "./throttle";
 
 const credentials = z.object({
   username: z.string().trim().min(1).max(64),
@@ -15,7 +15,7 @@ const credentials = z.object({
 });
 
 /** Error codes the login form turns into messages (next-auth passes the thrown message through). */
-export const SIGN_IN_ERRORS = ["invalid", "locked", "inactive", "sso-unknown-user"] as const;
+export const SIGN_IN_ERRORS = ["invalid", "locked", "busy", "inactive", "sso-unknown-user"] as const;
 
 /**
  * The client's address for the per-address limit. X-Forwarded-For is client-controlled unless a
@@ -70,6 +70,9 @@ export function getAuthOptions(): NextAuthOptions {
           if (!parsed.success) throw new Error("invalid");
           const { username, password } = parsed.data;
           const ip = clientIp(req?.headers as Record<string, unknown> | undefined);
+          // Slower guessing per address and, on a suspected password spray, site-wide (throttle.ts).
+          const wait = await signInWait(ip, new Date(), getDb(), getEnv().SIGN_IN_SPRAY_THRESHOLD);
+          if (!(await waitBeforeSignIn(wait))) throw new Error("busy");
           // Check, verify and record under a lock on the user's row: parallel guesses at one account are
           // counted one after another, so the lockout holds.
           const outcome = await getDb().$transaction(
