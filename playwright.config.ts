@@ -56,6 +56,9 @@ export default defineConfig({
       // The seed has about 70 lead units: a low limit puts the overview's unit search (used at national
       // scale) under test in the browser; the plain list is the same SelectField as elsewhere.
       OVERVIEW_UNIT_LIST_LIMIT: "20",
+      // The suite's deliberate wrong passwords (lockout tests) must not slow every later sign-in down as a
+      // suspected password spray; that is proven in tests/integration/sign-in-spray.test.ts.
+      SIGN_IN_SPRAY_THRESHOLD: "100000",
       NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
       NEXTAUTH_URL: baseURL,
     },

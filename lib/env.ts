@@ -56,6 +56,9 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  // Failed sign-ins (all names, all addresses) within 15 minutes from which every sign-in is slowed
+  // down as a suspected password spray (lib/server/auth/throttle.ts).
+  SIGN_IN_SPRAY_THRESHOLD: z.coerce.number().int().min(1).max(1_000_000).default(30),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()

@@ -32,6 +32,7 @@ import {
   roleSchema,
   setUserActive,
   unlockUser,
+  usernameLookupSchema,
   usernameSchema,
   type OperationActor,
   type PasswordChoice,
@@ -69,10 +70,10 @@ const commands = {
     email: emailSchema,
     passwordChoice: passwordOptions,
   }),
-  "reset-password": z.object({ username: usernameSchema, passwordChoice: passwordOptions }),
-  deactivate: z.object({ username: usernameSchema }),
-  activate: z.object({ username: usernameSchema }),
-  unlock: z.object({ username: usernameSchema }),
+  "reset-password": z.object({ username: usernameLookupSchema, passwordChoice: passwordOptions }),
+  deactivate: z.object({ username: usernameLookupSchema }),
+  activate: z.object({ username: usernameLookupSchema }),
+  unlock: z.object({ username: usernameLookupSchema }),
   list: z.object({}),
 } as const;
 type Command = keyof typeof commands;

@@ -7,6 +7,7 @@ import { getEnv } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { getCurrentActor } from "@/lib/server/auth/session";
 import { DEMO_PASSWORD } from "@/lib/demo";
+import { safeCallback } from "@/lib/domain/redirects";
 import { isDemo } from "@/lib/server/settings";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -21,10 +22,12 @@ export default async function LoginPage({ searchParams }: Props) {
   if (actor) redirect("/");
   const env = getEnv();
   const error = typeof query.error === "string" ? query.error : null;
-  const callbackUrl = typeof query.callbackUrl === "string" ? query.callbackUrl : null;
+  // Sanitised here already, so neither the form nor the single sign-on button ever holds a foreign URL.
+  const callbackUrl = safeCallback(typeof query.callbackUrl === "string" ? query.callbackUrl : null);
   const errors = {
     invalid: t("auth.errors.invalid"),
     locked: t("auth.errors.locked"),
+    busy: t("auth.errors.busy"),
     inactive: t("auth.errors.inactive"),
     "sso-unknown-user": t("auth.errors.sso-unknown-user"),
     "sso-unverified-email": t("auth.errors.sso-unverified-email"),
@@ -58,7 +61,7 @@ export default async function LoginPage({ searchParams }: Props) {
           {env.OIDC_ISSUER ? (
             <>
               <p className="my-4 text-center text-sm text-slate-500">{t("auth.or")}</p>
-              <SsoButton label={t("auth.sso", { name: env.OIDC_NAME })} callbackUrl={callbackUrl ?? "/"} />
+              <SsoButton label={t("auth.sso", { name: env.OIDC_NAME })} callbackUrl={callbackUrl} />
             </>
           ) : null}
         </div>

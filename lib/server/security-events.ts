@@ -98,7 +98,12 @@ export type SignInOutcome =
  * not recorded — they are not in login_attempt either, and recording them would let anyone grow the log
  * without limit.
  */
-export async function recordPasswordSignIn(username: string, ip: string | null, outcome: SignInOutcome) {
+export async function recordPasswordSignIn(
+  username: string,
+  ip: string | null,
+  outcome: SignInOutcome,
+  throttleName: string = username,
+) {
   try {
     const attempted = recordableText(username, MAX_RECORDED_USERNAME);
     if ("user" in outcome) {
@@ -124,7 +129,7 @@ export async function recordPasswordSignIn(username: string, ip: string | null, 
       ip,
     });
     // This failure was let through; if the next attempt would not be, it started a lockout.
-    const verdict = await checkThrottle(username, ip);
+    const verdict = await checkThrottle(throttleName, ip);
     if (!verdict.allowed) {
       await recordSecurityEvent({
         actor: null,

@@ -14,7 +14,9 @@
 import { z } from "zod";
 import { checkPassword, generatePassword, PASSWORD_PROBLEM_MESSAGES } from "../domain/passwords";
 import type { Db } from "../db/client";
-import type { Prisma } from "../generated/prisma/client";
+import { usernameScriptProblem } from "../domain/usernames";
+import { getMessages, interpolate } from "../i18n/catalogue";
+import { Prisma } from "../generated/prisma/client";
 import { hashPassword } from "../server/auth/passwords";
 import { AppError, notFound } from "../server/errors";
 import { ROLES, type Role } from "./roles";
@@ -33,13 +35,34 @@ export interface OperationActor {
 
 const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 
+const USERNAME_ZH = getMessages("zh-CN").admin.usernameRules;
+const USERNAME_EN = getMessages("en").admin.usernameRules;
+
+/** Both languages from the catalogue: the admin forms show the half of the reader's locale, the CLI both. */
+function usernameMessage(key: keyof typeof USERNAME_ZH, values?: Record<string, string>): string {
+  return `${interpolate(USERNAME_ZH[key], values)} · ${interpolate(USERNAME_EN[key], values)}`;
+}
+
+/**
+ * A new username. Stored in NFKC (full-width ａｄｍｉｎ is stored as admin); letters of any one script
+ * (editor accounts are named after their department, e.g. 省大数据局), digits, . _ - @; never Latin mixed
+ * with Cyrillic or Greek letters (lib/domain/usernames.ts). Uniqueness by key is checked on creation.
+ */
 export const usernameSchema = z
   .string()
   .trim()
-  .min(2, "用户名至少 2 个字符 · at least 2 characters")
-  .max(64, "用户名不超过 64 个字符 · at most 64 characters")
-  // Letters of any script (editor accounts are named after their department, e.g. 省大数据局), digits, . _ - @
-  .regex(/^[\p{L}\p{N}._@-]+$/u, "用户名只能包含文字、数字和 . _ - @ · letters, digits and . _ - @ only");
+  .transform((value) => value.normalize("NFKC"))
+  .pipe(
+    z
+      .string()
+      .min(2, usernameMessage("tooShort"))
+      .max(64, usernameMessage("tooLong"))
+      .regex(/^[\p{L}\p{N}._@-]+$/u, usernameMessage("characters"))
+      .refine((value) => usernameScriptProblem(value) === null, usernameMessage("mixedScript")),
+  );
+
+/** An existing username, as typed to find an account (older accounts may predate the rules above). */
+export const usernameLookupSchema = z.string().trim().min(1).max(200);
 
 export const displayNameSchema = z
   .string()
@@ -187,11 +210,38 @@ export async function getUser(db: Db, userId: number, now = new Date()): Promise
   return row ? toListItem(row, now) : null;
 }
 
+/** The account of exactly this name, else the one with the same username key (as sign-in finds it). */
 export async function findUserIdByUsername(db: Db, username: string): Promise<number> {
-  const row = await db.user.findUnique({ where: { username: username.trim() }, select: { id: true } });
-  if (!row) throw notFound(`用户「${username.trim()}」`);
+  const typed = username.trim();
+  const [row] = await db.$queryRaw<{ id: number }[]>`
+    SELECT id FROM "app_user"
+    WHERE username = ${typed} OR "dpt_username_key"(username) = "dpt_username_key"(${typed})
+    ORDER BY (username = ${typed}) DESC, id
+    LIMIT 1`;
+  if (!row) throw notFound(`用户「${typed}」`);
   return row.id;
 }
+
+/** The existing account whose username has the same key as `username` (same up to case, width, look-alikes). */
+async function findUsernameTwin(db: Db | Tx, username: string): Promise<string | null> {
+  const [row] = await db.$queryRaw<{ username: string }[]>`
+    SELECT username FROM "app_user"
+    WHERE "dpt_username_key"(username) = "dpt_username_key"(${username})
+    ORDER BY id
+    LIMIT 1`;
+  return row?.username ?? null;
+}
+
+function usernameTaken(existing: string): AppError {
+  const message = usernameMessage("lookalike", { existing });
+  return new AppError("CONFLICT", message, { fieldErrors: { username: [message] } });
+}
+
+/** A unique violation of the username key index: two creations raced past the check. */
+const isUsernameKeyViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError &&
+  error.code === "P2002" &&
+  /username/.test(JSON.stringify(error.meta ?? {}));
 
 /** A department by its canonical name or any alias (省大数据局, 山东省大数据局 and 省大數據局 are one). */
 export async function findDepartmentByName(db: Db, name: string): Promise<{ id: number; name: string }> {
@@ -329,31 +379,37 @@ export interface CreatedUser {
   generatedPassword: string | null;
 }
 
-export async function createUser(db: Db, actor: OperationActor, input: CreateUserInput): Promise<CreatedUser> {
+export async function createUser(db: Db, actor: OperationActor, raw: CreateUserInput): Promise<CreatedUser> {
+  // The username rules hold whoever calls, even without the form's schema (NFKC, script mix).
+  const username = usernameSchema.safeParse(raw.username);
+  if (!username.success)
+    throw fieldError("username", username.error.issues[0]?.message ?? usernameMessage("characters"));
+  const input = { ...raw, username: username.data };
   const { hash, generated } = await prepareAccount(db, input);
-  const id = await db.$transaction(async (tx) => {
-    const taken = await tx.user.findUnique({ where: { username: input.username }, select: { id: true } });
-    if (taken) {
-      throw new AppError("CONFLICT", `用户名「${input.username}」已被使用 · the username is taken`, {
-        fieldErrors: { username: ["该用户名已被使用 · this username is taken"] },
+  const id = await db
+    .$transaction(async (tx) => {
+      const twin = await findUsernameTwin(tx, input.username);
+      if (twin !== null) throw usernameTaken(twin);
+      await assertEmailFree(tx, input.email);
+      const created = await tx.user.create({
+        data: {
+          username: input.username,
+          displayName: input.displayName,
+          email: input.email,
+          role: input.role,
+          departmentId: input.departmentId,
+          passwordHash: hash,
+          passwordChangedAt: new Date(),
+        },
+        select: auditSelect,
       });
-    }
-    await assertEmailFree(tx, input.email);
-    const created = await tx.user.create({
-      data: {
-        username: input.username,
-        displayName: input.displayName,
-        email: input.email,
-        role: input.role,
-        departmentId: input.departmentId,
-        passwordHash: hash,
-        passwordChangedAt: new Date(),
-      },
-      select: auditSelect,
+      await audit(tx, actor, "user.create", created.id, null, created);
+      return created.id;
+    })
+    .catch(async (error: unknown) => {
+      if (!isUsernameKeyViolation(error)) throw error;
+      throw usernameTaken((await findUsernameTwin(db, input.username)) ?? input.username);
     });
-    await audit(tx, actor, "user.create", created.id, null, created);
-    return created.id;
-  });
   return { user: (await getUser(db, id))!, generatedPassword: generated };
 }
 

@@ -189,6 +189,13 @@ export const adminZh = {
     saving: "正在保存…",
     saved: "已保存，所有页面将按新阈值计算。",
   },
+  usernameRules: {
+    tooShort: "用户名至少 2 个字符",
+    tooLong: "用户名不超过 64 个字符",
+    characters: "用户名只能包含文字、数字和 . _ - @",
+    mixedScript: "用户名不能混用拉丁字母与西里尔字母或希腊字母（例如把西里尔字母 а 混入 admin）",
+    lookalike: "用户名与已有账号「{existing}」相同或形近（不区分大小写、全角半角及形近字母），请换一个",
+  },
 } as const;
 
 export const adminEn: Widen<typeof adminZh> = {
@@ -382,5 +389,13 @@ export const adminEn: Widen<typeof adminZh> = {
     save: "Save thresholds",
     saving: "Saving…",
     saved: "Saved; every page now uses the new thresholds.",
+  },
+  usernameRules: {
+    tooShort: "The username needs at least 2 characters",
+    tooLong: "The username may have at most 64 characters",
+    characters: "Letters, digits and . _ - @ only",
+    mixedScript: "A username may not mix Latin letters with Cyrillic or Greek ones (such as a Cyrillic а in admin)",
+    lookalike:
+      "The username is the same as, or looks like, the existing account “{existing}” (case, full-width forms and look-alike letters are ignored); choose another",
   },
 };

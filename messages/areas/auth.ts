@@ -14,6 +14,7 @@ export const authZh = {
   errors: {
     invalid: "用户名或密码不正确。",
     locked: "登录失败次数过多，账号已暂时锁定，请 15 分钟后再试。",
+    busy: "登录尝试过多，请稍候片刻再试。",
     inactive: "该账号已停用，请联系管理员。",
     "sso-unknown-user": "统一身份认证通过，但本平台尚未为您开通账号，请联系管理员。",
     "sso-unverified-email":
@@ -49,6 +50,7 @@ export const authEn: Widen<typeof authZh> = {
   errors: {
     invalid: "Wrong username or password.",
     locked: "Too many failed attempts: the account is locked for 15 minutes.",
+    busy: "Too many sign-in attempts right now. Please try again in a moment.",
     inactive: "This account is deactivated. Please contact an administrator.",
     "sso-unknown-user":
       "Single sign-on succeeded, but you have no account on this platform yet. Please contact an administrator.",

@@ -102,8 +102,19 @@ test("the create form ties clear errors to their fields", async ({ page }) => {
   await page.getByLabel("所属单位").selectOption({ label: "省大数据局" });
   await page.getByLabel("初始密码", { exact: true }).fill("Good#Password2026");
   await page.getByRole("button", { name: "创建用户" }).click();
-  await expect(page.getByRole("alert").first()).toContainText("用户名「admin」已被使用");
-  await expect(page.getByLabel("用户名")).toHaveAccessibleDescription(/该用户名已被使用/);
+  await expect(page.getByRole("alert").first()).toContainText("用户名与已有账号「admin」相同或形近");
+  await expect(page.getByLabel("用户名")).toHaveAccessibleDescription(/已有账号「admin」相同或形近/);
+
+  // Look-alikes of it are the same name (outside probe 2026-12): upper case, full width…
+  for (const twin of ["ADMIN", "ａｄｍｉｎ"]) {
+    await page.getByLabel("用户名").fill(twin);
+    await page.getByRole("button", { name: "创建用户" }).click();
+    await expect(page.getByLabel("用户名")).toHaveAccessibleDescription(/已有账号「admin」相同或形近/);
+  }
+  // …and a Cyrillic а mixed into Latin is refused outright.
+  await page.getByLabel("用户名").fill("\u0430dmin");
+  await page.getByRole("button", { name: "创建用户" }).click();
+  await expect(page.getByLabel("用户名")).toHaveAccessibleDescription(/不能混用拉丁字母与西里尔字母或希腊字母/);
 });
 
 test("an admin resets a password and the user signs in with the new one", async ({ page, browser }) => {

@@ -163,3 +163,75 @@ describe("login throttle", () => {
     });
   });
 });
+
+describe("slowing guessers down (progressive delays)", () => {
+  const failAt = async (count: number, at: Date, ip: string | null, prefix = "spray") => {
+    await db.prisma.loginAttempt.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        username: `${prefix}-${i}`,
+        ip,
+        success: false,
+        createdAt: at,
+      })),
+    });
+  };
+
+  it("doubles the wait per address after 5 failures, up to 8 s, only for that address", async () => {
+    const now = new Date();
+    await failAt(4, now, "10.8.8.8");
+    expect(await throttle.signInWait("10.8.8.8", now)).toEqual({ addressMs: 0, sprayMs: 0 });
+    await failAt(1, now, "10.8.8.8", "more");
+    expect((await throttle.signInWait("10.8.8.8", now)).addressMs).toBe(500);
+    await failAt(3, now, "10.8.8.8", "again");
+    expect((await throttle.signInWait("10.8.8.8", now)).addressMs).toBe(4000);
+    await failAt(5, now, "10.8.8.8", "later");
+    expect((await throttle.signInWait("10.8.8.8", now)).addressMs).toBe(8000);
+    expect((await throttle.signInWait("10.9.9.9", now)).addressMs).toBe(0);
+    // No address known (TRUST_PROXY=false): no per-address wait.
+    expect((await throttle.signInWait(null, now)).addressMs).toBe(0);
+    // Failures older than the window no longer count.
+    expect((await throttle.signInWait("10.8.8.8", new Date(now.getTime() + 16 * MINUTE))).addressMs).toBe(0);
+  });
+
+  it("spaces every sign-in out once 30 failures across accounts suggest a password spray", async () => {
+    const now = new Date();
+    // 29 failures at 29 different accounts, no address (a direct connection): no spray yet.
+    await failAt(29, now, null);
+    expect(await throttle.signInWait(null, now)).toEqual({ addressMs: 0, sprayMs: 0 });
+    await failAt(1, now, null, "thirtieth");
+    expect(await throttle.signInWait(null, now)).toEqual({ addressMs: 0, sprayMs: 500 });
+    await failAt(2, now, null, "more");
+    expect((await throttle.signInWait(null, now)).sprayMs).toBe(2000);
+    // Successes do not count, and the spray mode ends with the window.
+    await db.prisma.loginAttempt.createMany({
+      data: Array.from({ length: 50 }, (_, i) => ({ username: `ok-${i}`, ip: null, success: true, createdAt: now })),
+    });
+    expect((await throttle.signInWait(null, now)).sprayMs).toBe(2000);
+    expect((await throttle.signInWait(null, new Date(now.getTime() + 16 * MINUTE))).sprayMs).toBe(0);
+  });
+
+  it("lets queued sign-ins through one at a time, spaced by the delay, and refuses beyond the queue", async () => {
+    const queue = throttle.createSignInQueue(3);
+    const started = Date.now();
+    const passed: number[] = [];
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        throttle.waitBeforeSignIn({ addressMs: 0, sprayMs: 150 }, queue).then((ok) => {
+          if (ok) passed.push(Date.now() - started);
+          return ok;
+        }),
+      ),
+    );
+    // Three waited their turn; the fourth and fifth were refused at once.
+    expect(results).toEqual([true, true, true, false, false]);
+    passed.sort((a, b) => a - b);
+    expect(passed[0]).toBeGreaterThanOrEqual(140);
+    expect(passed[1]! - passed[0]!).toBeGreaterThanOrEqual(140);
+    expect(passed[2]! - passed[1]!).toBeGreaterThanOrEqual(140);
+    // Once the queue has drained, sign-ins pass again; without a spray they do not wait at all.
+    const before = Date.now();
+    expect(await throttle.waitBeforeSignIn({ addressMs: 0, sprayMs: 0 }, queue)).toBe(true);
+    expect(Date.now() - before).toBeLessThan(100);
+    expect(await throttle.waitBeforeSignIn({ addressMs: 0, sprayMs: 10 }, queue)).toBe(true);
+  });
+});

@@ -49,8 +49,9 @@ function dropHandWritten(dump: string): string {
   return dump
     .replace(/CREATE FUNCTION public\.dpt_forbid_history_change\(\)[\s\S]*?\$\$;/, "")
     .replace(/CREATE FUNCTION public\.dpt_bump_data_version\(\)[\s\S]*?\$\$;/, "")
+    .replace(/CREATE FUNCTION public\.dpt_username_key\(name text\)[\s\S]*?\$\$;/, "")
     .split("\n")
-    .filter((line) => !/_append_only|_data_version /.test(line))
+    .filter((line) => !/_append_only|_data_version |app_user_username_fold_key/.test(line))
     .join("\n");
 }
 

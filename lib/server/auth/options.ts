@@ -3,14 +3,22 @@ import type { NextAuthOptions } from "next-auth";
 import { encode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { SSO_ERRORS } from "../../domain/sso";
+import { safeRedirectUrl } from "../../domain/redirects";
 import { remainingSessionSeconds, SESSION_MAX_AGE_SECONDS, sessionAgeRefusal } from "../../domain/sessions";
+import { SSO_ERRORS } from "../../domain/sso";
 import { getEnv } from "../../env";
 import { getDb } from "../db";
-import { endSessionAtSignOut, recordPasswordSignIn, recordSingleSignOn, recordSingleSignOnRefusal, currentRequestIp } from "../security-events";
+import {
+  currentRequestIp,
+  endSessionAtSignOut,
+  recordPasswordSignIn,
+  recordSingleSignOn,
+  recordSingleSignOnRefusal,
+} from "../security-events";
+import { lockSignInAccount, signInThrottleName } from "./accounts";
 import { admitOidcSignIn, oidcProviders } from "./oidc";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
-import { checkThrottle, recordAttempt } from "./throttle";
+import { checkThrottle, recordAttempt, signInWait, waitBeforeSignIn } from "./throttle";
 
 const credentials = z.object({
   username: z.string().trim().min(1).max(64),
@@ -18,7 +26,7 @@ const credentials = z.object({
 });
 
 /** Error codes the login form turns into messages (next-auth passes the thrown message through). */
-export const SIGN_IN_ERRORS = ["invalid", "locked", "inactive", ...SSO_ERRORS] as const;
+export const SIGN_IN_ERRORS = ["invalid", "locked", "busy", "inactive", ...SSO_ERRORS] as const;
 
 /**
  * The client's address for the per-address limit. X-Forwarded-For is client-controlled unless a
@@ -69,26 +77,33 @@ export function getAuthOptions(): NextAuthOptions {
           if (!parsed.success) throw new Error("invalid");
           const { username, password } = parsed.data;
           const ip = clientIp(req?.headers as Record<string, unknown> | undefined);
+          // Slower guessing per address and, on a suspected password spray, site-wide (throttle.ts).
+          const wait = await signInWait(ip, new Date(), getDb(), getEnv().SIGN_IN_SPRAY_THRESHOLD);
+          if (!(await waitBeforeSignIn(wait))) throw new Error("busy");
           // Check, verify and record under a lock on the user's row: parallel guesses at one account are
           // counted one after another, so the lockout holds.
           const outcome = await getDb().$transaction(
             async (tx) => {
-              await tx.$queryRaw`SELECT id FROM "app_user" WHERE username = ${username} FOR UPDATE`;
-              const verdict = await checkThrottle(username, ip, new Date(), tx);
-              if (!verdict.allowed) return { error: "locked" as const };
-              const user = await tx.user.findUnique({
-                where: { username },
-                select: { id: true, displayName: true, passwordHash: true, active: true },
-              });
+              // The account by its username or its key (ADMIN signs in as admin), counted under one name.
+              const account = await lockSignInAccount(tx, username);
+              const throttleName = await signInThrottleName(tx, username, account);
+              const verdict = await checkThrottle(throttleName, ip, new Date(), tx);
+              if (!verdict.allowed) return { error: "locked" as const, throttleName };
+              const user = account
+                ? await tx.user.findUnique({
+                    where: { id: account.id },
+                    select: { id: true, displayName: true, passwordHash: true, active: true },
+                  })
+                : null;
               const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-              await recordAttempt(username, ip, ok && !!user?.passwordHash, new Date(), tx);
-              if (!user || !user.passwordHash || !ok) return { error: "invalid" as const };
-              if (!user.active) return { error: "inactive" as const };
-              return { user };
+              await recordAttempt(throttleName, ip, ok && !!user?.passwordHash, new Date(), tx);
+              if (!user || !user.passwordHash || !ok) return { error: "invalid" as const, throttleName };
+              if (!user.active) return { error: "inactive" as const, throttleName };
+              return { user, throttleName };
             },
             { timeout: 15_000 },
           );
-          await recordPasswordSignIn(username, ip, outcome);
+          await recordPasswordSignIn(username, ip, outcome, outcome.throttleName);
           if ("error" in outcome) throw new Error(outcome.error);
           const { user } = outcome;
           return { id: String(user.id), name: user.displayName };
@@ -97,6 +112,11 @@ export function getAuthOptions(): NextAuthOptions {
       ...oidcProviders(env),
     ],
     callbacks: {
+      // Every redirect next-auth makes (after single sign-on, sign-out, errors) follows the sign-in form's
+      // rule: a path on this site, never "//host" or a look-alike (lib/domain/redirects.ts).
+      redirect({ url, baseUrl }) {
+        return safeRedirectUrl(url, baseUrl);
+      },
       // Single sign-on admits only users an administrator has provisioned (lib/server/auth/oidc.ts).
       async signIn({ account, user, profile }) {
         if (account?.provider !== "oidc") return true;

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "login_attempt_createdAt_idx" ON "login_attempt"("createdAt");
+
