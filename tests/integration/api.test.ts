@@ -65,11 +65,13 @@ async function call(
 
 const errorOf = (reply: Reply) => (reply.body as { error: ErrorReply }).error;
 
+// Refusals are audited as security events (lib/server/security-events.ts); they are not writes of data.
 const writes = async () => ({
   updates: await db.prisma.taskUpdate.count(),
-  audit: await db.prisma.auditLog.count(),
+  audit: await db.prisma.auditLog.count({ where: { action: { not: "security.forbidden" } } }),
   comments: await db.prisma.comment.count(),
 });
+const refusalsRecorded = () => db.prisma.auditLog.count({ where: { action: "security.forbidden" } });
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -364,6 +366,7 @@ describe("the update cycle through the API", () => {
 
   it("an editor of department B gets 403 on A's task, a viewer writes nothing, and nothing is written", async () => {
     const before = await writes();
+    const refusalsBefore = await refusalsRecorded();
     const cross = await post(secrets.editorB, taskOfA, draft("越权填报", 0));
     expect(cross.status).toBe(403);
     expect(errorOf(cross).code).toBe("FORBIDDEN");
@@ -379,6 +382,7 @@ describe("the update cycle through the API", () => {
     );
     expect(viewerReview.status).toBe(403);
     expect(await writes()).toEqual(before);
+    expect(await refusalsRecorded()).toBe(refusalsBefore + 4);
   });
 
   it("a JSON body sent chunked, without Content-Length, is cut off at 256 KB (413), not buffered whole", async () => {

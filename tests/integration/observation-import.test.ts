@@ -98,10 +98,11 @@ async function previewVia(who: Who, bytes: Uint8Array, name: string) {
   return (await response.json()) as ImportModule.ImportPreview;
 }
 
+// Refusals are audited as security events (lib/server/security-events.ts); they are not writes of data.
 async function counts() {
   return {
     observations: await db.prisma.observation.count(),
-    audit: await db.prisma.auditLog.count(),
+    audit: await db.prisma.auditLog.count({ where: { action: { not: "security.forbidden" } } }),
   };
 }
 
@@ -491,9 +492,11 @@ describe("preview and commit", () => {
     expect(preview).toMatchObject({ canCommit: false, forbiddenCount: 1 });
     expect(preview.rows[1]!.issues.map((i) => `${i.column}:${i.code}`)).toEqual(["key:notAllowed"]);
     const before = await counts();
+    const refusalsBefore = await db.prisma.auditLog.count({ where: { action: "security.forbidden" } });
     const response = await post("other", form(bytes, "mixed.xlsx", "commit", preview.sha256));
     expect(response.status).toBe(403);
     expect(await counts()).toEqual(before);
+    expect(await db.prisma.auditLog.count({ where: { action: "security.forbidden" } })).toBe(refusalsBefore + 1);
     // Through the library too.
     await expect(
       imports.commitObservationImport(actors.other, { name: "m.xlsx", bytes }, preview.sha256),
