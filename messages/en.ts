@@ -14,6 +14,7 @@ import { observationImportEn } from "./areas/observationImport";
 import { indicatorAdminEn } from "./areas/indicatorAdmin";
 import { documentDashboardEn } from "./areas/documentDashboard";
 import { bulletinEn } from "./areas/bulletin";
+import { inputTextEn } from "./areas/inputText";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -203,4 +204,5 @@ export const en: Messages = {
   indicatorAdmin: indicatorAdminEn,
   documentDashboard: documentDashboardEn,
   bulletin: bulletinEn,
+  inputText: inputTextEn,
 };

@@ -14,6 +14,7 @@ import { observationImportZh } from "./areas/observationImport";
 import { indicatorAdminZh } from "./areas/indicatorAdmin";
 import { documentDashboardZh } from "./areas/documentDashboard";
 import { bulletinZh } from "./areas/bulletin";
+import { inputTextZh } from "./areas/inputText";
 import type { Widen } from "./widen";
 
 /**
@@ -213,6 +214,7 @@ export const zhCN = {
   indicatorAdmin: indicatorAdminZh,
   documentDashboard: documentDashboardZh,
   bulletin: bulletinZh,
+  inputText: inputTextZh,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

@@ -2,7 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import type { Actor, RoleName } from "./auth/actor";
 import { requireActor } from "./auth/session";
-import { toAppError, validationError, type ActionResult } from "./failures";
+import { findUnsafeText } from "../domain/text-input";
+import { toAppError, unsafeTextError, validationError, type ActionResult } from "./failures";
 
 /**
  * The one wrapper every server action goes through: session (fails closed), zod input, typed result.
@@ -24,6 +25,10 @@ export function defineAction<S extends z.ZodType, T>(
   const action = async (input: unknown): Promise<ActionResult<T>> => {
     try {
       const actor = await requireActor(options.roles);
+      // Every string in the input (FormData field names, values and file names too): valid Unicode
+      // without NUL (lib/domain/text-input.ts), refused before the schema sees it.
+      const unsafe = findUnsafeText(input);
+      if (unsafe) return { ok: false, error: unsafeTextError(unsafe).toBody() };
       const parsed = schema.safeParse(input);
       if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() };
       return { ok: true, data: await handler(parsed.data, actor) };
