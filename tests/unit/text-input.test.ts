@@ -122,3 +122,27 @@ describe("the method policy", () => {
     expect(ROUTES_OUTSIDE_API).toHaveLength(outside.length);
   });
 });
+
+describe("server action bodies (proxy.ts)", () => {
+  it("a multipart action body with a NUL in a field name or value is refused with 422 before Next decodes it", async () => {
+    const { checkServerActionBody } = await import("../../lib/proxy/server-action-requests");
+    const boundary = "----probe";
+    const part = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const body = (text: string) => new Uint8Array(new TextEncoder().encode(text));
+    const type = `multipart/form-data; boundary=${boundary}`;
+    expect(
+      await checkServerActionBody(type, body(`${part("0", '["$K1"]')}${part("1_locale", "en")}--${boundary}--\r\n`)),
+    ).toBeNull();
+    for (const [name, value] of [
+      ["1_\u0000", "x"],
+      ["1_locale", "a\u0000b"],
+    ]) {
+      const refusal = await checkServerActionBody(
+        type,
+        body(`${part("0", '["$K1"]')}${part(name!, value!)}--${boundary}--\r\n`),
+      );
+      expect(refusal?.status).toBe(422);
+    }
+  });
+});
