@@ -73,8 +73,8 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse): boolean
       // Next answers OPTIONS for a route handler with 204 and the methods the route exports.
       req.method = "OPTIONS";
       const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
-      res.writeHead = ((status: number, ...rest: unknown[]) => writeHead(status === 204 ? 405 : status, ...rest)) as
-        typeof res.writeHead;
+      res.writeHead = ((status: number, ...rest: unknown[]) =>
+        writeHead(status === 204 ? 405 : status, ...rest)) as typeof res.writeHead;
       return false;
     }
   }
