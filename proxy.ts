@@ -46,6 +46,9 @@ export async function proxy(request: NextRequest) {
   const text = (status: number, message: string) =>
     new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
   if (hasUnsafeAddress(request.nextUrl)) return text(400, UNSAFE_TEXT_MESSAGES.address);
+  // OPTIONS reaches here only for the route handlers outside /api (pages' OPTIONS is answered by the method
+  // guard, lib/proxy/http-methods.ts): the route answers it with its Allow list, reading nothing.
+  if (request.method === "OPTIONS") return NextResponse.next();
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (request.method === "POST" && !request.headers.has("next-action")) {
     // A form-style server action (or any other POST to a page): never from another site.
