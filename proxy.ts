@@ -1,11 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { pageContentSecurityPolicy } from "./lib/domain/content-security-policy";
+import { isSafeText, UNSAFE_TEXT_MESSAGES } from "./lib/domain/text-input";
 import { checkServerActionBody, isCrossOriginAction } from "./lib/proxy/server-action-requests";
+import { unsafeSearchParam } from "./lib/search-params";
 
 /**
- * Runs before every page (the API and Next's assets are not matched). Three jobs:
+ * Runs before every page (the API and Next's assets are not matched). Four jobs:
+ * - page addresses whose path or query holds a NUL or a lone surrogate: 400 (lib/domain/text-input.ts),
+ *   before a page hands them to the database (which would fail with a 500);
  * - server action calls: refusing what Next cannot decode (it would answer 500), cross-origin calls,
- *   and signed-out calls with 401 rather than a redirect (lib/proxy/server-action-requests.ts);
+ *   and signed-out calls with 401 rather than a redirect (lib/proxy/server-action-requests.ts); a POST
+ *   without the Next-Action header (a form posted before JavaScript runs: `$ACTION_ID_…` fields) gets the
+ *   same origin check — Next would abort a cross-origin one with a 500;
  * - the page's Content-Security-Policy with a fresh nonce, on the request (Next.js reads the nonce from
  *   it and signs its own scripts) and on the response;
  * - redirecting signed-out visitors to the sign-in page, remembering where they were going. Only a
@@ -24,14 +30,35 @@ function createNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
 
+/** Whether the decoded path or the query holds text the text rule refuses (undecodable paths are Next's). */
+function hasUnsafeAddress(url: URL): boolean {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    path = url.pathname;
+  }
+  return !isSafeText(path) || unsafeSearchParam(url.searchParams) !== null;
+}
+
 export async function proxy(request: NextRequest) {
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  const text = (status: number, message: string) =>
+    new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (hasUnsafeAddress(request.nextUrl)) return text(400, UNSAFE_TEXT_MESSAGES.address);
+  // OPTIONS reaches here only for the route handlers outside /api (pages' OPTIONS is answered by the method
+  // guard, lib/proxy/http-methods.ts): the route answers it with its Allow list, reading nothing.
+  if (request.method === "OPTIONS") return NextResponse.next();
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (request.method === "POST" && !request.headers.has("next-action")) {
+    // A form-style server action (or any other POST to a page): never from another site.
+    if (isCrossOriginAction(request.headers.get("origin"), host)) {
+      return text(403, "跨站请求被拒绝 · cross-site request refused");
+    }
+  }
   if (request.method === "POST" && request.headers.has("next-action")) {
-    const text = (status: number, message: string) =>
-      new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
     // The sign-in page's own action (the language switch) works signed out.
     if (!hasSession && request.nextUrl.pathname !== "/login") return text(401, "请先登录 · sign in first");
-    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
     if (isCrossOriginAction(request.headers.get("origin"), host)) {
       return text(403, "跨站请求被拒绝 · cross-site request refused");
     }

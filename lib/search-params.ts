@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSafeText } from "./domain/text-input";
 
 const page = z.coerce.number().int().min(1).max(100_000).catch(1);
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
@@ -33,4 +34,24 @@ const departmentSort = z.enum(DEPARTMENT_SORTS).catch("lag");
 
 export function departmentSortParam(value: string | string[] | undefined): DepartmentSort {
   return departmentSort.parse(Array.isArray(value) ? value[0] : value);
+}
+
+/**
+ * The name of the first query parameter whose name or value breaks the text rule (NUL, lone surrogate —
+ * lib/domain/text-input.ts), or null. The route wrapper answers 422 and proxy.ts 400 for a page.
+ */
+export function unsafeSearchParam(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): string | null {
+  const entries =
+    params instanceof URLSearchParams
+      ? [...params.entries()]
+      : Object.entries(params).flatMap(([key, value]) =>
+          (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((item) => [key, item] as const),
+        );
+  for (const [key, value] of entries) {
+    if (!isSafeText(key)) return "(name)";
+    if (!isSafeText(value)) return key;
+  }
+  return null;
 }

@@ -16,6 +16,7 @@ import { indicatorAdminEn } from "./areas/indicatorAdmin";
 import { documentDashboardEn } from "./areas/documentDashboard";
 import { bulletinEn } from "./areas/bulletin";
 import { uploadsEn } from "./areas/uploads";
+import { inputTextEn } from "./areas/inputText";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -207,4 +208,5 @@ export const en: Messages = {
   documentDashboard: documentDashboardEn,
   bulletin: bulletinEn,
   uploads: uploadsEn,
+  inputText: inputTextEn,
 };

@@ -16,6 +16,7 @@ import { indicatorAdminZh } from "./areas/indicatorAdmin";
 import { documentDashboardZh } from "./areas/documentDashboard";
 import { bulletinZh } from "./areas/bulletin";
 import { uploadsZh } from "./areas/uploads";
+import { inputTextZh } from "./areas/inputText";
 import type { Widen } from "./widen";
 
 /**
@@ -217,6 +218,7 @@ export const zhCN = {
   documentDashboard: documentDashboardZh,
   bulletin: bulletinZh,
   uploads: uploadsZh,
+  inputText: inputTextZh,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

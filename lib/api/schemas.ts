@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { EARLIEST_DATE, inputDateSchema, inputRuleMessage, YEARS_AHEAD } from "../domain/dates";
 import { REVIEW_STATES, TASK_STATUSES, TEXT_LIMITS } from "../domain/task-status";
+import { text } from "../domain/text-input";
 import { STATUS, type ErrorCode } from "../server/errors";
 
 // ───────────────────────────── primitives ─────────────────────────────
@@ -64,8 +65,7 @@ export const taskListQuery = z.object({
     .enum(["true", "false"])
     .optional()
     .meta({ description: "true：有逾期未完成的时间节点；false：没有 · has an open milestone past its due date" }),
-  q: z
-    .string()
+  q: text()
     .trim()
     .max(100)
     .optional()
@@ -120,9 +120,9 @@ export const taskUpdateBody = z.strictObject(
       .meta({ description: "客户端所基于的版本号（尚无填报时为 0）· the version you started from, 0 when none" }),
     status: taskStatus,
     progress: z.number().int().min(0).max(100),
-    progressText: z.string().max(TEXT_LIMITS.progressText).meta({ description: "工作进展 · progress" }),
-    problems: z.string().max(TEXT_LIMITS.problems).default("").meta({ description: "存在问题 · problems" }),
-    nextSteps: z.string().max(TEXT_LIMITS.nextSteps).default("").meta({ description: "下步计划 · next steps" }),
+    progressText: text().max(TEXT_LIMITS.progressText).meta({ description: "工作进展 · progress" }),
+    problems: text().max(TEXT_LIMITS.problems).default("").meta({ description: "存在问题 · problems" }),
+    nextSteps: text().max(TEXT_LIMITS.nextSteps).default("").meta({ description: "下步计划 · next steps" }),
     milestoneDates: z.array(milestoneDate).max(50).default([]),
     evidenceIds: z.array(id).max(50).default([]),
   },
@@ -137,8 +137,7 @@ export const reviewBody = z.strictObject(
     departmentId: id.meta({ description: "被审核填报的单位 · the department whose report is reviewed" }),
     expectedVersion: z.number().int().min(1),
     decision: z.enum(["approve", "return"]),
-    comment: z
-      .string()
+    comment: text()
       .trim()
       .max(TEXT_LIMITS.comment)
       .default("")

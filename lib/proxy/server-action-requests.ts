@@ -12,8 +12,10 @@
  * FormData arguments (`<form action>` and useActionState) and outlined parts that exist.
  */
 
+import { findUnsafeText, UNSAFE_TEXT_MESSAGES } from "../domain/text-input";
+
 export interface Refusal {
-  status: 400 | 413 | 415;
+  status: 400 | 413 | 415 | 422;
   message: string;
 }
 
@@ -105,6 +107,9 @@ export async function checkServerActionBody(
     } catch {
       return undecodable("not a multipart form");
     }
+    // Field names and values: valid Unicode without NUL (lib/domain/text-input.ts). React's decoder
+    // fails on a NUL in a FormData argument's field name with a 500 before the action's wrapper runs.
+    if (findUnsafeText(form)) return { status: 422, message: UNSAFE_TEXT_MESSAGES.input };
     const root = form.get("0");
     if (typeof root !== "string") return undecodable("no arguments");
     const lookup: PartLookup = (id) => {

@@ -2,8 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import type { Actor, RoleName } from "./auth/actor";
 import { requireActor } from "./auth/session";
+import { findUnsafeText } from "../domain/text-input";
 import { forbidden } from "./errors";
-import { toAppError, validationError, type ActionResult } from "./failures";
+import { toAppError, unsafeTextError, validationError, type ActionResult } from "./failures";
 import { recordActionRefusal } from "./security-events";
 
 /**
@@ -29,6 +30,10 @@ export function defineAction<S extends z.ZodType, T>(
       const actor = await requireActor();
       refused = actor;
       if (options.roles && !options.roles.includes(actor.role)) throw forbidden();
+      // Every string in the input (FormData field names, values and file names too): valid Unicode
+      // without NUL (lib/domain/text-input.ts), refused before the schema sees it.
+      const unsafe = findUnsafeText(input);
+      if (unsafe) return { ok: false, error: unsafeTextError(unsafe).toBody() };
       const parsed = schema.safeParse(input);
       if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() };
       return { ok: true, data: await handler(parsed.data, actor) };

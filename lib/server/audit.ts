@@ -1,4 +1,5 @@
 import "server-only";
+import { sanitizeJson, sanitizeText } from "../domain/text-input";
 import type { Prisma } from "../generated/prisma/client";
 import type { Actor } from "./auth/actor";
 
@@ -12,8 +13,10 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+// Sanitised (NUL and lone surrogates → U+FFFD): PostgreSQL's jsonb refuses them, and an audit entry — the
+// rejected text of a stale report above all — must never fail because of what it records.
 const json = (value: unknown) =>
-  value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+  value === undefined ? undefined : (sanitizeJson(JSON.parse(JSON.stringify(value))) as Prisma.InputJsonValue);
 
 /** Appends an audit entry inside the caller's transaction: the change and its record commit together. */
 export async function writeAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
@@ -23,7 +26,7 @@ export async function writeAudit(tx: Tx, actor: Actor | null, entry: AuditEntry)
       actorLabel: actor?.username ?? "system",
       action: entry.action,
       entityType: entry.entityType,
-      entityId: String(entry.entityId),
+      entityId: sanitizeText(String(entry.entityId)),
       before: json(entry.before),
       after: json(entry.after),
     },
@@ -39,7 +42,7 @@ export async function writeAuditMany(tx: Tx, actor: Actor | null, entries: Audit
       actorLabel: actor?.username ?? "system",
       action: entry.action,
       entityType: entry.entityType,
-      entityId: String(entry.entityId),
+      entityId: sanitizeText(String(entry.entityId)),
       before: json(entry.before),
       after: json(entry.after),
     })),

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { findUnsafeText, UNSAFE_TEXT_MESSAGES } from "../domain/text-input";
 import { AppError, type ErrorBody } from "./errors";
 
 /** Any thrown value → the typed error a user may see. Unknown failures are logged, never shown raw. */
@@ -114,3 +115,19 @@ export function validationError(error: z.ZodError): AppError {
 }
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+
+/**
+ * The refusal of text that breaks the text rule (NUL, lone surrogate — lib/domain/text-input.ts): 422,
+ * naming the field; nothing is stored.
+ */
+export function unsafeTextError(field: string): AppError {
+  return new AppError("VALIDATION", UNSAFE_TEXT_MESSAGES.input, {
+    fieldErrors: { [field]: [UNSAFE_TEXT_MESSAGES.field] },
+  });
+}
+
+/** Throws the refusal above when any string in `value` (keys, form fields, file names too) is unsafe. */
+export function assertSafeText(value: unknown, path: string[] = []): void {
+  const field = findUnsafeText(value, path);
+  if (field) throw unsafeTextError(field);
+}

@@ -2,8 +2,9 @@ import "server-only";
 import { z } from "zod";
 import type { Actor, RoleName } from "./auth/actor";
 import { requireRequestActor } from "./auth/session";
+import { unsafeSearchParam } from "../search-params";
 import { AppError, forbidden, STATUS } from "./errors";
-import { toAppError, validationError } from "./failures";
+import { assertSafeText, toAppError, unsafeTextError, validationError } from "./failures";
 import { recordRefusal, trustedClientIp } from "./security-events";
 
 const MAX_JSON_BYTES = 256 * 1024;
@@ -49,11 +50,15 @@ async function readJson(request: Request): Promise<unknown> {
   const text = (await readLimitedBody(request, MAX_JSON_BYTES, "请求内容过大 · request body too large")).toString(
     "utf8",
   );
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new AppError("VALIDATION", "请求内容不是有效的 JSON · the body is not valid JSON");
   }
+  // Every string in the body, keys included: valid Unicode without NUL (lib/domain/text-input.ts).
+  assertSafeText(value);
+  return value;
 }
 
 /**
@@ -99,11 +104,15 @@ export async function readLimitedFormData(request: Request, maxBytes: number): P
     new AppError("VALIDATION", "请以 multipart/form-data 上传文件 · upload as multipart/form-data");
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) throw notMultipart();
   const bytes = await readLimitedBody(request, maxBytes, "文件过大 · the file is too large");
+  let form: FormData;
   try {
-    return await new Response(bytes, { headers: { "content-type": contentType } }).formData();
+    form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
     throw notMultipart();
   }
+  // Field names, text values and file names: valid Unicode without NUL (lib/domain/text-input.ts).
+  assertSafeText(form);
+  return form;
 }
 
 export interface RouteContext<B, Q, P> {
@@ -139,8 +148,14 @@ export function defineRoute<
         if (!parsed.success) throw validationError(parsed.error);
         return parsed.data;
       };
-      const params = parse(options.params, await ctx.params, {});
-      const query = parse(options.query, Object.fromEntries(new URL(request.url).searchParams), {});
+      // Path and query text, whether a schema reads it or not: valid Unicode without NUL (422 otherwise).
+      const rawParams = await ctx.params;
+      assertSafeText(rawParams);
+      const searchParams = new URL(request.url).searchParams;
+      const unsafeParam = unsafeSearchParam(searchParams);
+      if (unsafeParam) throw unsafeTextError(unsafeParam);
+      const params = parse(options.params, rawParams, {});
+      const query = parse(options.query, Object.fromEntries(searchParams), {});
       const body = options.body ? parse(options.body, await readJson(request), undefined) : undefined;
       const result = await handler({ actor, body, query, params, request } as RouteContext<
         z.output<B>,

@@ -11,6 +11,7 @@ import {
   TEXT_LIMITS,
   type ReviewState,
 } from "../domain/task-status";
+import { text } from "../domain/text-input";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "./audit";
 import { isReviewer, type Actor } from "./auth/actor";
@@ -31,9 +32,9 @@ export const taskUpdateInput = z.object({
   expectedVersion: z.number().int().min(0),
   status: z.enum(TASK_STATUSES),
   progress: z.number().int().min(0).max(100),
-  progressText: z.string().max(TEXT_LIMITS.progressText),
-  problems: z.string().max(TEXT_LIMITS.problems).default(""),
-  nextSteps: z.string().max(TEXT_LIMITS.nextSteps).default(""),
+  progressText: text().max(TEXT_LIMITS.progressText),
+  problems: text().max(TEXT_LIMITS.problems).default(""),
+  nextSteps: text().max(TEXT_LIMITS.nextSteps).default(""),
   milestoneDates: z
     .array(z.object({ milestoneId: z.number().int().positive(), completedDate: isoDate }))
     .max(50)
@@ -50,7 +51,7 @@ export const reviewInput = z
     departmentId: z.number().int().positive(),
     expectedVersion: z.number().int().min(1),
     decision: z.enum(["approve", "return"]),
-    comment: z.string().trim().max(TEXT_LIMITS.comment).default(""),
+    comment: text().trim().max(TEXT_LIMITS.comment).default(""),
   })
   .refine((v) => v.decision === "approve" || v.comment.length > 0, {
     path: ["comment"],

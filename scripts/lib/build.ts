@@ -13,6 +13,7 @@ const WATCHED = [
   "postcss.config.mjs",
   "package-lock.json",
   "proxy.ts",
+  "instrumentation.ts",
   "tsconfig.json",
   "tsconfig.build.json",
   path.join("prisma", "schema.prisma"),

@@ -1,20 +1,29 @@
 /**
- * 1,000 malformed payloads to every mutating entry point of the production server — every
+ * Malformed input to every entry point of the production server. First, 1,000 malformed payloads to every
+ * mutating entry point — every
  * POST/PUT/PATCH/DELETE route handler under app/api (found on the file system, so a new route is included
  * by itself) and every server action (found in the build's server-reference manifest, checked against
  * lib/actions and app/**\/actions.ts) — answer 4xx, never 5xx, and write nothing: every table's md5 and
- * the upload directory are the same afterwards.
+ * the upload directory are the same afterwards. Besides (the outside probe of 2026-12): a NUL or a lone
+ * surrogate in the query string and path of every GET route and every page (422 / 400), methods Next does
+ * not route (TRACE, PROPFIND, …) on every route and page (405 with Allow), and server actions posted the
+ * way a form does before JavaScript runs from a foreign origin (403). The payload generator also puts
+ * NUL and lone surrogates into every string field of otherwise valid bodies and forms.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
+  formStyleAction,
+  pick,
   malformedActionBody,
   malformedJson,
   malformedMultipart,
   seeded,
   type Payload,
   type Random,
+  unsafeText,
 } from "./support/payloads";
 import { issueToken, leadTasks, pool, signInCookie, startStack, type Stack } from "./support/stack";
 
@@ -45,6 +54,28 @@ function routeFiles(dir: string): string[] {
     return entry === "route.ts" ? [full] : [];
   });
 }
+
+function pageFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return pageFiles(full);
+    return entry === "page.tsx" ? [full] : [];
+  });
+}
+
+/** Methods Next's route handlers cannot export: refused with 405 and an Allow header everywhere. */
+const UNROUTED_METHODS = [
+  "TRACE",
+  "PROPFIND",
+  "PROPPATCH",
+  "MKCOL",
+  "COPY",
+  "MOVE",
+  "LOCK",
+  "UNLOCK",
+  "SEARCH",
+  "PURGE",
+];
 
 /** The mutating methods a route module exports, in either export style. */
 function mutatingMethods(source: string): string[] {
@@ -121,6 +152,27 @@ interface Answer {
   body: string;
 }
 
+/** Through node:http, which sends any method (fetch refuses TRACE); the Allow header is returned too. */
+function sendRaw(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+): Promise<{ status: number | string; body: string; allow: string }> {
+  return new Promise((resolve) => {
+    const request = http.request(`${stack.baseUrl}${url}`, { method, headers, timeout: 30_000 }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body = (body + chunk).slice(0, 400)));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, body, allow: response.headers.allow ?? "" }),
+      );
+    });
+    request.on("timeout", () => request.destroy(new Error("timed out")));
+    request.on("error", (error) => resolve({ status: `no answer (${error.message})`, body: "", allow: "" }));
+    request.end();
+  });
+}
+
 async function send(
   url: string,
   method: string,
@@ -132,7 +184,7 @@ async function send(
       method,
       redirect: "manual",
       headers: { ...headers, ...(payload.contentType ? { "content-type": payload.contentType } : {}) },
-      body: payload.body,
+      body: method === "GET" ? undefined : payload.body,
       signal: AbortSignal.timeout(30_000),
     });
     return { status: response.status, body: (await response.text()).slice(0, 400) };
@@ -182,6 +234,7 @@ describe("malformed payloads", () => {
       nextauth: "callback/credentials",
       path: "no/such/endpoint",
       period: period.code,
+      format: "pdf",
     };
     const routes = routeFiles(path.join("app", "api")).flatMap((file) => {
       const url = `/${path.dirname(file).replace(/^app\//, "")}`.replace(
@@ -272,18 +325,150 @@ describe("malformed payloads", () => {
       }
     }
 
+    // ── The outside probe of 2026-12: text and methods on every route and page, form-style actions. ──
+    const toUrl = (dir: string) =>
+      `/${dir.replace(/^app\/?/, "")}`
+        .split("/")
+        .filter((s) => !/^\(.*\)$/.test(s))
+        .map((s) => s.replace(/^\[(?:\.\.\.)?([^\]]+)\]$/, (_, name: string) => segmentValues[name] ?? "1"))
+        .join("/")
+        .replace(/\/$/, "") || "/";
+    const getRoutes = routeFiles("app")
+      .filter((file) =>
+        /export\s+(?:const|async\s+function|function)\s+GET\b|\bas\s+GET\b/.test(readFileSync(file, "utf8")),
+      )
+      // Routes in the wrapper (defineRoute) check every parameter; the few outside it (health, the evidence
+      // download, next-auth) read no free text from the address and need only never fail.
+      .map((file) => ({
+        file,
+        url: toUrl(path.dirname(file)),
+        strict: readFileSync(file, "utf8").includes("defineRoute("),
+      }));
+    const pages = pageFiles("app").map((file) => ({ file, url: toUrl(path.dirname(file)), strict: true }));
+    expect(getRoutes.map((r) => r.url)).toEqual(expect.arrayContaining(["/api/v1/tasks", "/tasks/export"]));
+    expect(pages.map((p) => p.url)).toEqual(expect.arrayContaining(["/", "/tasks", "/login"]));
+    const probeRandom = seeded(0x0b5e);
+    const encode = (value: string) => {
+      // A lone surrogate cannot be percent-encoded as UTF-8: it reaches a URL only as U+FFFD. NUL can.
+      const safe = value.replace(/[\ud800-\udfff]/g, "\u0000");
+      return encodeURIComponent(safe);
+    };
+    const unsafeQueries = () => [
+      `q=${encode(unsafeText(probeRandom))}`,
+      `area=${encode(unsafeText(probeRandom))}`,
+      `page=${encode(unsafeText(probeRandom))}`,
+      `sort=%00`,
+      `${encode(unsafeText(probeRandom))}=1`,
+      `format=csv&q=ok&q=${encode(unsafeText(probeRandom))}`,
+    ];
+    const textProbes: (Answer & { strict: boolean })[] = [];
+    const methodProbes: (Answer & { allow: string })[] = [];
+    for (const target of [
+      ...getRoutes.map((r) => ({ ...r, kind: "route" })),
+      ...pages.map((p) => ({ ...p, kind: "page" })),
+    ]) {
+      const headers: Record<string, string> =
+        target.kind === "page" || !target.url.startsWith("/api/")
+          ? { cookie: cookies.admin }
+          : { authorization: `Bearer ${tokens.admin}` };
+      for (const [index, query] of unsafeQueries().entries()) {
+        jobs.push(async () => {
+          const { status, body } = await send(`${target.url}?${query}`, "GET", headers, {
+            kind: "",
+            contentType: null,
+            body: new Uint8Array(0),
+          });
+          textProbes.push({
+            target: `GET ${target.url}`,
+            kind: `NUL in the query (${query})`,
+            index,
+            status,
+            body,
+            strict: target.strict,
+          });
+        });
+      }
+      if (target.url !== "/") {
+        // The last segment with a NUL in it: a dynamic one reaches a query, a static one 404s.
+        const url = target.url.replace(/\/([^/]*)$/, (_, last: string) => `/${last}%00x`);
+        jobs.push(async () => {
+          const { status, body } = await send(url, "GET", headers, {
+            kind: "",
+            contentType: null,
+            body: new Uint8Array(0),
+          });
+          textProbes.push({
+            target: `GET ${url}`,
+            kind: "NUL in the path",
+            index: 0,
+            status,
+            body,
+            strict: target.strict,
+          });
+        });
+      }
+    }
+    const methodTargets = [
+      ...new Map(
+        [...routeFiles("app").map((file) => toUrl(path.dirname(file))), ...pages.map((p) => p.url)].map((url) => [
+          url,
+          url,
+        ]),
+      ).values(),
+    ];
+    for (const url of methodTargets) {
+      for (const [index, method] of UNROUTED_METHODS.entries()) {
+        const headers: Record<string, string> =
+          index % 2 === 0 ? { cookie: cookies.admin } : { authorization: `Bearer ${tokens.admin}` };
+        jobs.push(async () => {
+          const { status, body, allow } = await sendRaw(url, method, headers);
+          methodProbes.push({ target: `${method} ${url}`, kind: "unrouted method", index, status, body, allow });
+        });
+      }
+    }
+    const formActionProbes: Answer[] = [];
+    for (const action of actions) {
+      const random = seeded(0xf0 + formActionProbes.length + jobs.length);
+      for (let index = 0; index < 20; index++) {
+        const payload = formStyleAction(random, action.id);
+        const headers: Record<string, string> = {
+          origin: pick(random, ["https://elsewhere.example", "null", "http://127.0.0.1.evil.example"]),
+          ...(random() < 0.8 ? { cookie: cookies.admin } : {}),
+        };
+        jobs.push(async () => {
+          const { status, body } = await send(action.url, "POST", headers, payload);
+          formActionProbes.push({ target: `form action ${action.name}`, kind: payload.kind, index, status, body });
+        });
+      }
+    }
+
     const started = Date.now();
     await pool(jobs, IN_FLIGHT, (job) => job());
     const seconds = (Date.now() - started) / 1000;
     const statuses = new Map<string, number>();
-    for (const a of answers) {
-      const key = `${a.target.startsWith("action ") ? "actions" : a.target} ${a.status}`;
+    for (const a of [...answers, ...textProbes, ...methodProbes, ...formActionProbes]) {
+      const key = `${
+        a.target.startsWith("action ")
+          ? "actions"
+          : a.target.startsWith("form action ")
+            ? "form-style actions"
+            : a.kind === "unrouted method"
+              ? "unrouted methods"
+              : a.kind.startsWith("NUL in")
+                ? "NUL in GET addresses"
+                : a.target
+      } ${a.status}`;
       statuses.set(key, (statuses.get(key) ?? 0) + 1);
     }
     console.log(
-      `[malformed] ${answers.length} requests in ${seconds.toFixed(1)} s (${routes.length} routes, ${actions.length} actions)\n` +
+      `[malformed] ${answers.length + textProbes.length + methodProbes.length + formActionProbes.length} requests in ${seconds.toFixed(1)} s (${routes.length} routes, ${actions.length} actions)\n` +
         [...statuses].map(([k, n]) => `  ${k}: ${n}`).join("\n"),
     );
+
+    const notFourXx = [...answers, ...textProbes, ...methodProbes, ...formActionProbes].filter(
+      (a) => typeof a.status !== "number" || a.status >= 500,
+    );
+    if (notFourXx.length > 0) console.log("[malformed] not 4xx:", JSON.stringify(notFourXx.slice(0, 20), null, 1));
 
     // Route handlers: 4xx only. next-auth's own endpoints refuse by redirecting to its error page (3xx).
     const routeAnswers = answers.filter((a) => !a.target.startsWith("action "));
@@ -304,10 +489,30 @@ describe("malformed payloads", () => {
     );
     expect(badActions.slice(0, 10)).toEqual([]);
 
+    // GET routes and pages: a NUL in the address is refused — 422 from the route wrapper (401 first when
+    // the route wants credentials it did not get), 400 from proxy.ts for a page or a route it covers;
+    // a NUL in a static path segment simply names no page (404).
+    // Known and not about text: next-auth answers any GET of its credentials callback with a 500
+    // ("Callback for provider type credentials not supported"), query or not — left to the sign-in work.
+    const badText = textProbes.filter((a) =>
+      a.target === "GET /api/auth/callback/credentials"
+        ? false
+        : a.strict
+          ? !(typeof a.status === "number" && [400, 401, 404, 422].includes(a.status))
+          : !(typeof a.status === "number" && a.status < 500),
+    );
+    expect(badText.slice(0, 10)).toEqual([]);
+    // Methods Next does not route: 405 and an Allow header (the route's own methods), everywhere.
+    const badMethods = methodProbes.filter((a) => a.status !== 405 || !/\bOPTIONS\b/.test(a.allow));
+    expect(badMethods.slice(0, 10)).toEqual([]);
+    // Form-style server actions from another origin: 403, exactly like the JS call.
+    const badFormActions = formActionProbes.filter((a) => a.status !== 403);
+    expect(badFormActions.slice(0, 10)).toEqual([]);
+
     expect(await fingerprint()).toEqual(before);
     expect(stack.serverLog()).not.toContain("unexpected failure");
     // And the server still works for a real request.
     const health = await fetch(`${stack.baseUrl}/api/health`);
     expect(health.status).toBe(200);
-  }, 600_000);
+  }, 900_000);
 });

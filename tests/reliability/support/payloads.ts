@@ -16,7 +16,7 @@ export type Random = () => number;
 
 export const seeded = (seed: number): Random => prng(seed);
 const int = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const utf8 = (text: string) => new Uint8Array(new TextEncoder().encode(text));
 
 // Longer than every text limit of the app (TEXT_LIMITS, names, comments) yet under the JSON body limit,
@@ -72,6 +72,28 @@ function wrongValueFor(random: Random, valid: unknown): unknown {
     const value = wrongValue(random);
     if (typeof valid !== "string" || typeof value !== "string") return value;
   }
+}
+
+// Text the text rule refuses (lib/domain/text-input.ts): a NUL or a lone surrogate, alone or inside
+// ordinary text. A body that is valid in every other respect but holds one of these must be refused.
+const UNSAFE_PIECES = ["\u0000", "\ud800", "\udbff", "\udc00", "\udfff", "\udfff\ud800"];
+
+/**
+ * `unsafeText` for a body sent as raw bytes (a multipart form): a lone surrogate has no UTF-8 encoding
+ * (the encoder writes U+FFFD), so there only the NUL can travel.
+ */
+export function unsafeBytesText(random: Random): string {
+  return unsafeText(random).replace(/[\ud800-\udfff]/g, "\u0000");
+}
+
+export function unsafeText(random: Random): string {
+  const piece = pick(random, UNSAFE_PIECES);
+  return pick(random, [
+    () => piece,
+    () => `进展${piece}`,
+    () => `${piece}text`,
+    () => `a${piece}b${pick(random, ["", "😀", "省大数据局"])}`,
+  ])();
 }
 
 function oddString(random: Random): string {
@@ -144,6 +166,24 @@ export function malformedJson(random: Random, template: Record<string, unknown>,
       return { kind: "unicode oddities", contentType: json, body: utf8(JSON.stringify(body)) };
     },
     () => {
+      // The valid template with one string field (or a new key) made unsafe: only the text is wrong.
+      const body: Record<string, unknown> = { ...template };
+      const strings = Object.keys(template).filter((k) => typeof template[k] === "string");
+      if (strings.length > 0 && random() < 0.8) body[pick(random, strings)] = unsafeText(random);
+      else body[unsafeText(random)] = pick(random, ["x", 1, true]);
+      return { kind: "unsafe text", contentType: json, body: utf8(JSON.stringify(body)) };
+    },
+    () => {
+      // The same as a raw \u0000 escape written by hand (not every client escapes like JSON.stringify).
+      const strings = Object.keys(template).filter((k) => typeof template[k] === "string");
+      const field = strings.length > 0 ? pick(random, strings) : "note";
+      const text = JSON.stringify({ ...template, [field]: "__UNSAFE__" }).replace(
+        '"__UNSAFE__"',
+        pick(random, ['"a\\u0000b"', '"\\ud800"', '"\\udc00x"', '"\\u0000"']),
+      );
+      return { kind: "unsafe text escape", contentType: json, body: utf8(text) };
+    },
+    () => {
       // Bytes that are not UTF-8 inside a string (an overlong encoding, a lone continuation byte).
       const text = JSON.stringify({ ...broken(), note: "__BYTES__" });
       const [before, after] = text.split("__BYTES__") as [string, string];
@@ -211,9 +251,58 @@ export function malformedMultipart(random: Random): Payload {
       ),
     }),
     () => ({ kind: "JSON instead of a form", contentType: "application/json", body: utf8('{"file":"x"}') }),
+    () => {
+      // Unsafe text in a field name, a field value or a file name: refused before anything is stored.
+      const where = int(random, 0, 2);
+      const fileName = where === 2 ? `${unsafeBytesText(random)}.pdf` : "report.pdf";
+      const fields =
+        where === 0
+          ? part(`title${unsafeBytesText(random)}`, "x")
+          : part("title", where === 1 ? unsafeBytesText(random) : "ok");
+      const file =
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+        `Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\r\n`;
+      return { kind: "unsafe text in a form", contentType: type, body: utf8(`${fields}${file}--${boundary}--\r\n`) };
+    },
     () => ({ kind: "no content type", contentType: null, body: randomBytes(random, int(random, 1, 512)) }),
   ];
   return pick(random, kinds)();
+}
+
+/**
+ * A server action posted the way a form does before JavaScript runs: no Next-Action header, the action
+ * named by a `$ACTION_ID_<id>` field, multipart or urlencoded. Sent from a foreign origin, it must be
+ * refused (403) like the JS call.
+ */
+export function formStyleAction(random: Random, actionId: string): Payload {
+  const fields: [string, string][] = [
+    [`$ACTION_ID_${actionId}`, ""],
+    ...pick(random, [
+      [["locale", "en"]] as [string, string][],
+      [
+        ["taskId", "1"],
+        ["progressText", oddString(random)],
+      ] as [string, string][],
+      [[oddString(random), unsafeBytesText(random)]] as [string, string][],
+      [] as [string, string][],
+    ]),
+  ];
+  if (random() < 0.5) {
+    const boundary = `----form${int(random, 0, 1e9)}`;
+    const parts = fields
+      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+      .join("");
+    return {
+      kind: "form-style action (multipart)",
+      contentType: `multipart/form-data; boundary=${boundary}`,
+      body: utf8(`${parts}--${boundary}--\r\n`),
+    };
+  }
+  return {
+    kind: "form-style action (urlencoded)",
+    contentType: "application/x-www-form-urlencoded",
+    body: utf8(new URLSearchParams(fields).toString()),
+  };
 }
 
 /**
@@ -239,6 +328,35 @@ export function malformedActionBody(random: Random): Payload {
     `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   const kinds: (() => Payload)[] = [
     () => ({ kind: "wrong arguments", contentType: text, body: utf8(JSON.stringify(args())) }),
+    () => ({
+      kind: "unsafe text in arguments",
+      contentType: text,
+      body: utf8(
+        JSON.stringify([
+          pick(random, [
+            () => ({
+              taskId: 1,
+              intent: "draft",
+              expectedVersion: 0,
+              status: "ON_TRACK",
+              progress: 5,
+              progressText: unsafeText(random),
+            }),
+            () => ({ taskId: 1, body: unsafeText(random) }),
+            () => ({ id: 1, name: unsafeText(random), displayName: unsafeText(random) }),
+            () => ({ [unsafeText(random)]: "x" }),
+            () => unsafeText(random),
+          ])(),
+        ]),
+      ),
+    }),
+    () => ({
+      kind: "unsafe text in a form argument",
+      contentType: `multipart/form-data; boundary=${boundary}`,
+      body: utf8(
+        `${part("0", '["$K1"]')}${part("1_locale", unsafeBytesText(random))}${part(`1_${unsafeBytesText(random)}`, "x")}--${boundary}--\r\n`,
+      ),
+    }),
     () => ({ kind: "not a list", contentType: text, body: utf8(JSON.stringify(wrongValue(random))) }),
     () => ({ kind: "not JSON", contentType: text, body: utf8(pick(random, ["{{{", "[1,", "", '["a"', "]"])) }),
     () => ({

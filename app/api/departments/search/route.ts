@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { text } from "@/lib/domain/text-input";
 import { defineRoute } from "@/lib/server/http";
 import { searchLeadDepartments } from "@/lib/server/departments";
 
 const query = z.object({
-  q: z.string().trim().min(1).max(50),
+  q: text().trim().min(1).max(50),
   limit: z.coerce.number().int().min(1).max(20).default(10),
 });
 
