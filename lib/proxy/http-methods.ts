@@ -46,11 +46,15 @@ export function decideMethod(method: string | undefined, url: string | undefined
   return (PAGE_METHODS as readonly string[]).includes(verb) ? { kind: "pass" } : { kind: "page-not-allowed" };
 }
 
-function answer(res: ServerResponse, status: number, allow: string, withBody: boolean): void {
+function answer(req: IncomingMessage, res: ServerResponse, status: number, allow: string, withBody: boolean): void {
+  // The request is answered before its body is read: drain it and close the connection, so a client
+  // that keeps connections alive never sends its next request into a half-read one.
+  req.resume();
   const body = withBody ? UNSAFE_TEXT_MESSAGES.methodNotAllowed : "";
   res.writeHead(status, {
     Allow: allow,
     "Cache-Control": "no-store",
+    Connection: "close",
     ...(body ? { "Content-Type": "text/plain; charset=utf-8" } : {}),
     "Content-Length": Buffer.byteLength(body),
   });
@@ -64,10 +68,10 @@ export function guardRequest(req: IncomingMessage, res: ServerResponse): boolean
     case "pass":
       return false;
     case "page-options":
-      answer(res, 204, PAGE_ALLOW, false);
+      answer(req, res, 204, PAGE_ALLOW, false);
       return true;
     case "page-not-allowed":
-      answer(res, 405, PAGE_ALLOW, req.method !== "HEAD");
+      answer(req, res, 405, PAGE_ALLOW, req.method !== "HEAD");
       return true;
     case "route-not-allowed": {
       // Next answers OPTIONS for a route handler with 204 and the methods the route exports.

@@ -183,6 +183,17 @@ export async function recordRouteRefusal(request: Request, actor: Actor | null, 
 
 export const idSchema = z.coerce.number().int().min(1).max(2_147_483_647);
 
+/**
+ * next-auth answers a GET of a credentials callback ("/api/auth/callback/credentials") with a 500: that
+ * callback is a form post only. Answer 405 with its one method instead.
+ */
+export function refuseUnroutableAuthRequest(request: Request): Response | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const { pathname } = new URL(request.url);
+  if (!/^\/api\/auth\/callback\/credentials\/?$/.test(pathname)) return null;
+  return new Response(null, { status: 405, headers: { Allow: "POST", "Cache-Control": "no-store" } });
+}
+
 /** Sign-in and sign-out posts are small forms; anything larger is refused before next-auth reads it. */
 const MAX_AUTH_BODY_BYTES = 64 * 1024;
 
