@@ -64,7 +64,8 @@ test("an admin creates an editor who signs in, deactivates them, and the audit l
   await expect(editor.getByRole("main").getByRole("alert")).toHaveText("该账号已停用，请联系管理员。");
   await editor.context().close();
 
-  // The audit log, filtered through its form, shows both changes by admin, newest first.
+  // The audit log, filtered through its form, shows both changes by admin and, between them, the
+  // editor's sign-in (a security event), newest first.
   await page.goto("/admin/audit");
   await expect(page.getByRole("heading", { level: 1, name: "审计日志" })).toBeVisible();
   await page.getByLabel("对象类型").selectOption("user");
@@ -72,10 +73,12 @@ test("an admin creates an editor who signs in, deactivates them, and the audit l
   await page.getByRole("button", { name: "筛选" }).click();
   await expect(page).toHaveURL(new RegExp(`entityType=user.*entityId=${userId}`));
   const entries = page.getByTestId("audit-entries").getByRole("listitem");
-  await expect(entries).toHaveCount(2);
+  await expect(entries).toHaveCount(3);
   await expect(entries.nth(0)).toContainText("user.deactivate");
   await expect(entries.nth(0)).toContainText("admin");
-  await expect(entries.nth(1)).toContainText("user.create");
+  await expect(entries.nth(1)).toContainText("登录成功");
+  await expect(entries.nth(1)).toContainText(username);
+  await expect(entries.nth(2)).toContainText("user.create");
   await entries.nth(0).getByText("查看 1 项变更").click();
   const change = entries.nth(0).getByRole("row", { name: /active/ });
   await expect(change).toContainText("true");
