@@ -79,10 +79,12 @@ test("an admin creates an editor who signs in, deactivates them, and the audit l
   await expect(entries.nth(1)).toContainText("登录成功");
   await expect(entries.nth(1)).toContainText(username);
   await expect(entries.nth(2)).toContainText("user.create");
-  await entries.nth(0).getByText("查看 1 项变更").click();
+  // Deactivation changes two things: the account is inactive, and its sessions end (session version).
+  await entries.nth(0).getByText("查看 2 项变更").click();
   const change = entries.nth(0).getByRole("row", { name: /active/ });
   await expect(change).toContainText("true");
   await expect(change).toContainText("false");
+  await expect(entries.nth(0).getByRole("row", { name: /sessionVersion/ })).toBeVisible();
   await expect(page.getByText(/\$2[aby]\$/)).toHaveCount(0);
   await expectNoSeriousViolations(page);
 });
