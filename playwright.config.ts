@@ -41,7 +41,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node_modules/.bin/tsx scripts/start.ts --no-build",
+    command: "node_modules/.bin/tsx --conditions=react-server scripts/start.ts --no-build",
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

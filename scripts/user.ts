@@ -9,7 +9,7 @@
  *   list
  *
  * Works on DATABASE_URL, or the embedded database under DATA_DIR when unset (stop the app first: the
- * embedded database serves one process). The same rules as the admin pages apply (lib/users/operations.ts);
+ * embedded database serves one process). The same rules as the admin pages apply (lib/server/user-admin.ts);
  * every change is audited with actor "cli". A generated password is printed once on stdout, everything
  * else goes to stderr. Exit codes: 0 done, 2 bad input or refused (nothing written), 1 unexpected failure.
  */
@@ -23,20 +23,22 @@ import { getEnv } from "../lib/env";
 import { AppError } from "../lib/server/errors";
 import {
   createUser,
-  displayNameSchema,
-  emailSchema,
   findDepartmentByName,
   findUserIdByUsername,
   listUsers,
   resetPassword,
-  roleSchema,
   setUserActive,
   unlockUser,
+  type OperationActor,
+} from "../lib/server/user-admin";
+import {
+  displayNameSchema,
+  emailSchema,
+  roleSchema,
   usernameLookupSchema,
   usernameSchema,
-  type OperationActor,
   type PasswordChoice,
-} from "../lib/users/operations";
+} from "../lib/schemas/users";
 
 const CLI_ACTOR: OperationActor = { id: null, label: "cli" };
 const log = (line: string) => process.stderr.write(`[user] ${line}\n`);

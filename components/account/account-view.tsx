@@ -1,7 +1,7 @@
 import { PageHeader } from "@/components/ui/page-header";
 import type { Locale, Translate } from "@/lib/i18n/catalogue";
-import type { ApiTokenRow } from "@/lib/server/api-tokens";
-import { EXPIRY_CHOICES } from "@/lib/server/api-tokens";
+import type { ApiTokenRow } from "@/lib/schemas/account";
+import { EXPIRY_CHOICES } from "@/lib/schemas/account";
 import type { Actor } from "@/lib/server/auth/actor";
 import { CreateTokenForm, type CreateTokenAction } from "./create-token-form";
 import { TokenList } from "./token-list";

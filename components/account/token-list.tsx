@@ -1,5 +1,5 @@
 import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
-import type { ApiTokenRow } from "@/lib/server/api-tokens";
+import type { ApiTokenRow } from "@/lib/schemas/account";
 import { RevokeTokenButton, type RevokeTokenAction } from "./revoke-token-button";
 
 const STATE_STYLE: Record<ApiTokenRow["state"], string> = {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { addAliasAction, removeAliasAction, updateDepartmentAction } from "@/app/(app)/admin/actions";
+import { addAliasAction, removeAliasAction, updateDepartmentAction } from "@/lib/actions/departments";
 import type { ErrorBody } from "@/lib/server/errors";
 import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "./form";
 import { fill, pickLocalised, type AdminText } from "./text";

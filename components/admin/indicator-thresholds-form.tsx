@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { updateIndicatorThresholdsAction } from "@/app/(app)/admin/actions";
+import { updateIndicatorThresholdsAction } from "@/lib/actions/indicator-admin";
 import type { IndicatorThresholds } from "@/lib/domain/indicator-status";
 import type { ErrorBody } from "@/lib/server/errors";
 import { Field, fieldErrorsOf, FormMessage, inputClass, primaryButtonClass } from "./form";

@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { createUserAction, updateUserAction } from "@/app/(app)/admin/actions";
+import { createUserAction, updateUserAction } from "@/lib/actions/users";
 import type { ErrorBody } from "@/lib/server/errors";
-import { ROLES, type Role } from "@/lib/users/roles";
+import { ROLES, type Role } from "@/lib/domain/roles";
 import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "./form";
 import { GeneratedPassword, PasswordChoiceFields } from "./password-fields";
 import { fill, pickLocalised, type AdminText, type RoleText } from "./text";

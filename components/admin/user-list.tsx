@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
-import type { ListUsersFilter, UserListItem } from "@/lib/server/users";
-import { ROLES } from "@/lib/users/roles";
+import type { ListUsersFilter, UserListItem } from "@/lib/schemas/users";
+import { ROLES } from "@/lib/domain/roles";
 import { inputClassServer } from "./styles";
 
 const dateTime = (locale: Locale, iso: string) =>

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { DEFAULT_STATE, taskListHref, type TaskListState } from "@/lib/domain/task-filters";
 import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import { SUBMISSION_STATES, type DepartmentProfile as Profile, type SubmissionState } from "@/lib/server/departments";
-import type { TaskSearchResult } from "@/lib/server/task-search";
+import type { TaskSearchResult } from "@/lib/schemas/tasks";
 
 // Text label always shown; the colour only helps scanning.
 const STATE_STYLE: Record<SubmissionState, string> = {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { taskListHref, type TaskListState, type TaskSort, type TaskStatusValue } from "@/lib/domain/task-filters";
 import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
-import type { TaskListRow, TaskSearchResult } from "@/lib/server/task-search";
+import type { TaskListRow, TaskSearchResult } from "@/lib/schemas/tasks";
 import { TASK_STATUS_STYLE } from "./task-status-style";
 
 const STATUS_STYLE = TASK_STATUS_STYLE;

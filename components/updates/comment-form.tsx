@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addCommentAction } from "@/lib/actions/task-updates";
+import { TEXT_LIMITS } from "@/lib/domain/task-status";
 import type { Messages } from "@/messages/zh-CN";
 
 export function CommentForm({ taskId, m }: { taskId: number; m: Messages["updates"]["comments"] }) {
@@ -33,7 +34,7 @@ export function CommentForm({ taskId, m }: { taskId: number; m: Messages["update
       <textarea
         id={`comment-${taskId}`}
         rows={2}
-        maxLength={2000}
+        maxLength={TEXT_LIMITS.comment}
         value={body}
         placeholder={m.placeholder}
         onChange={(e) => setBody(e.target.value)}

@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { reviewTaskUpdateAction } from "@/lib/actions/task-updates";
+import { TEXT_LIMITS } from "@/lib/domain/task-status";
 import { interpolate } from "@/lib/i18n/catalogue";
-import type { UpdateRow } from "@/lib/server/task-updates";
+import type { UpdateRow } from "@/lib/schemas/task-updates";
 import type { Messages } from "@/messages/zh-CN";
 
 /** Approve or return one submitted report (reviewers and admins; the server checks the role again). */
@@ -80,7 +81,7 @@ export function ReviewPanel({ update, m }: { update: UpdateRow; m: Messages["upd
           <textarea
             id={id}
             rows={3}
-            maxLength={2000}
+            maxLength={TEXT_LIMITS.comment}
             value={comment}
             onChange={(e) => setComment(e.target.value)}
             aria-describedby={error ? `${id}-error` : undefined}

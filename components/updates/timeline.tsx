@@ -1,5 +1,5 @@
 import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
-import type { TimelineEntry } from "@/lib/server/task-updates";
+import type { TimelineEntry } from "@/lib/schemas/task-updates";
 
 const STATE_STYLE: Record<string, string> = {
   DRAFT: "bg-slate-100 text-slate-800",

@@ -4,10 +4,11 @@ import { useRouter } from "next/navigation";
 import { currentDateWindow, shanghaiDate } from "@/lib/domain/dates";
 import { useRef, useState, useTransition, type FormEvent } from "react";
 import { addEvidenceLinkAction, saveTaskUpdateAction } from "@/lib/actions/task-updates";
-import { TASK_STATUSES, type TaskStatus } from "@/lib/domain/task-status";
+import { TASK_STATUSES, TEXT_LIMITS, type TaskStatus } from "@/lib/domain/task-status";
 import { interpolate } from "@/lib/i18n/catalogue";
 import type { Messages } from "@/messages/zh-CN";
-import type { EditorState, EvidenceItem, UpdateRow } from "@/lib/server/task-updates";
+import { EVIDENCE_LINK_LIMITS, type EvidenceItem, type UpdateRow } from "@/lib/schemas/task-updates";
+import type { EditorState } from "@/lib/server/task-updates";
 
 type M = Messages["updates"];
 
@@ -246,9 +247,9 @@ export function UpdateForm({ taskId, state, milestones, departmentName, periodLa
         </div>
         {(
           [
-            ["progressText", m.fields.progressText, 4000, 5],
-            ["problems", m.fields.problems, 2000, 3],
-            ["nextSteps", m.fields.nextSteps, 2000, 3],
+            ["progressText", m.fields.progressText, TEXT_LIMITS.progressText, 5],
+            ["problems", m.fields.problems, TEXT_LIMITS.problems, 3],
+            ["nextSteps", m.fields.nextSteps, TEXT_LIMITS.nextSteps, 3],
           ] as const
         ).map(([key, label, max, rows]) => (
           <div key={key}>
@@ -354,11 +355,18 @@ export function UpdateForm({ taskId, state, milestones, departmentName, periodLa
         <form onSubmit={addLink} className="mt-4 grid gap-2 border-t border-slate-100 pt-3 sm:grid-cols-[1fr_2fr_auto]">
           <label className="text-sm">
             <span className="text-slate-700">{m.evidence.linkTitle}</span>
-            <input name="title" required maxLength={200} className={input} />
+            <input name="title" required maxLength={EVIDENCE_LINK_LIMITS.title} className={input} />
           </label>
           <label className="text-sm">
             <span className="text-slate-700">{m.evidence.linkUrl}</span>
-            <input name="url" type="url" required maxLength={2000} className={input} placeholder="https://" />
+            <input
+              name="url"
+              type="url"
+              required
+              maxLength={EVIDENCE_LINK_LIMITS.url}
+              className={input}
+              placeholder="https://"
+            />
           </label>
           <button
             type="submit"

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "../server/action";
-import { observationInput, recordObservation } from "../server/observations";
+import { observationInput } from "../schemas/observations";
+import { recordObservation } from "../server/observations";
 
 // Thin: recordObservation authorizes (reviewers, admins, editors of a lead unit of a linked task),
 // validates and audits.

@@ -2,15 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "../server/action";
-import { addEvidenceLink, evidenceLinkInput } from "../server/evidence";
-import {
-  addComment,
-  commentInput,
-  reviewInput,
-  reviewTaskUpdate,
-  saveTaskUpdate,
-  taskUpdateInput,
-} from "../server/task-updates";
+import { commentInput, evidenceLinkInput, reviewInput, taskUpdateInput } from "../schemas/task-updates";
+import { addEvidenceLink } from "../server/evidence";
+import { addComment, reviewTaskUpdate, saveTaskUpdate } from "../server/task-updates";
 
 // Thin: the lib/server functions authorize and validate again; these only adapt them to the UI.
 

@@ -5,8 +5,9 @@
  */
 import { z } from "zod";
 import { EARLIEST_DATE, inputDateSchema, inputRuleMessage, YEARS_AHEAD } from "../domain/dates";
-import { REVIEW_STATES, TASK_STATUSES, TEXT_LIMITS } from "../domain/task-status";
+import { REVIEW_STATES, TASK_STATUSES } from "../domain/task-status";
 import { text } from "../domain/text-input";
+import { MILESTONE_DATES_MAX, reviewFields, taskUpdateInput } from "../schemas/task-updates";
 import { STATUS, type ErrorCode } from "../server/errors";
 
 // ───────────────────────────── primitives ─────────────────────────────
@@ -104,45 +105,36 @@ const rejectUnknownKeys = {
       : undefined,
 };
 
-const milestoneDate = z.object({ milestoneId: id, completedDate: inputDate });
-
 /**
- * `taskUpdateInput` of lib/server/task-updates.ts without `taskId` (taken from the path). Strict: a
- * `taskId` or `departmentId` in the body is refused, never trusted.
+ * `taskUpdateInput` of lib/schemas/task-updates.ts without `taskId` (taken from the path), with the
+ * OpenAPI descriptions. Strict: a `taskId` or `departmentId` in the body is refused, never trusted.
  */
+const updateFields = taskUpdateInput.shape;
+const milestoneDate = updateFields.milestoneDates.unwrap().element.extend({ completedDate: inputDate });
 export const taskUpdateBody = z.strictObject(
-  {
-    intent: z.enum(["draft", "submit"]).meta({ description: "draft：保存草稿；submit：提交审核" }),
-    expectedVersion: z
-      .number()
-      .int()
-      .min(0)
-      .meta({ description: "客户端所基于的版本号（尚无填报时为 0）· the version you started from, 0 when none" }),
-    status: taskStatus,
-    progress: z.number().int().min(0).max(100),
-    progressText: text().max(TEXT_LIMITS.progressText).meta({ description: "工作进展 · progress" }),
-    problems: text().max(TEXT_LIMITS.problems).default("").meta({ description: "存在问题 · problems" }),
-    nextSteps: text().max(TEXT_LIMITS.nextSteps).default("").meta({ description: "下步计划 · next steps" }),
-    milestoneDates: z.array(milestoneDate).max(50).default([]),
-    evidenceIds: z.array(id).max(50).default([]),
-  },
+  taskUpdateInput.omit({ taskId: true }).extend({
+    intent: updateFields.intent.meta({ description: "draft：保存草稿；submit：提交审核" }),
+    expectedVersion: updateFields.expectedVersion.meta({
+      description: "客户端所基于的版本号（尚无填报时为 0）· the version you started from, 0 when none",
+    }),
+    progressText: updateFields.progressText.meta({ description: "工作进展 · progress" }),
+    problems: updateFields.problems.meta({ description: "存在问题 · problems" }),
+    nextSteps: updateFields.nextSteps.meta({ description: "下步计划 · next steps" }),
+    // The same field, its dates documented as `format: date` for API clients.
+    milestoneDates: z.array(milestoneDate).max(MILESTONE_DATES_MAX).default([]),
+  }).shape,
   rejectUnknownKeys,
 );
 export type TaskUpdateBody = z.output<typeof taskUpdateBody>;
 
 /** `reviewInput` without `taskId` (taken from the path); `departmentId` names whose report is reviewed. */
 export const reviewBody = z.strictObject(
-  {
-    periodId: id,
-    departmentId: id.meta({ description: "被审核填报的单位 · the department whose report is reviewed" }),
-    expectedVersion: z.number().int().min(1),
-    decision: z.enum(["approve", "return"]),
-    comment: text()
-      .trim()
-      .max(TEXT_LIMITS.comment)
-      .default("")
-      .meta({ description: "退回时必填 · required when returning" }),
-  },
+  reviewFields.omit({ taskId: true }).extend({
+    departmentId: reviewFields.shape.departmentId.meta({
+      description: "被审核填报的单位 · the department whose report is reviewed",
+    }),
+    comment: reviewFields.shape.comment.meta({ description: "退回时必填 · required when returning" }),
+  }).shape,
   rejectUnknownKeys,
 );
 export type ReviewBody = z.output<typeof reviewBody>;

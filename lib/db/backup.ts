@@ -22,7 +22,7 @@ import { rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { findPgBin } from "../../scripts/lib/postgres";
+import { findPgBin } from "./postgres-bin";
 import { applyMigrations } from "./migrate";
 
 export class BackupError extends Error {

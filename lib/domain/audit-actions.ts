@@ -1,7 +1,7 @@
 /**
  * Audit actions that are security events: what /admin/audit shows under "security events only".
  * Written by lib/server/security-events.ts (sign-in, failure, lockout, sign-out, 403 refusals),
- * lib/server/api-tokens.ts and lib/users/operations.ts.
+ * lib/server/api-tokens.ts and lib/server/user-admin.ts.
  */
 export const SECURITY_AUDIT_ACTIONS = [
   "auth.sign_in",

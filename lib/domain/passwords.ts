@@ -4,10 +4,9 @@
  * upper case, digits, symbols — any other character, CJK included, counts as a symbol) and not the
  * username itself in any letter case.
  */
-import { PASSWORD_MIN_LENGTH } from "../server/auth/passwords";
 
-// One source for the minimum length: the sign-in module that hashes passwords defines it.
-export { PASSWORD_MIN_LENGTH };
+/** The one source for the minimum length: the admin forms show it, lib/server hashes only what passes. */
+export const PASSWORD_MIN_LENGTH = 10;
 
 export const PASSWORD_MAX_LENGTH = 128;
 export const REQUIRED_CHARACTER_CLASSES = 3;

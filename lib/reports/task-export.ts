@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import type { Translate } from "../i18n/catalogue";
-import type { TaskExportRow } from "../server/task-search";
+import type { TaskExportRow } from "../schemas/tasks";
 
 export type ExportFileFormat = "xlsx" | "csv";
 

@@ -1,5 +1,12 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
+import type {
+  addAliasSchema,
+  AdminDepartment,
+  DepartmentKindName,
+  removeAliasSchema,
+  UpdateDepartmentInput,
+} from "../schemas/departments";
 import type { Actor } from "./auth/actor";
 import { writeAudit } from "./audit";
 import { getDb } from "./db";
@@ -9,50 +16,6 @@ import { AppError, forbidden, notFound } from "./errors";
  * Department administration: display names, kind, the generic flag and aliases (the spellings the
  * documents use: 省大数据局 / 山东省大数据局 / 省大數據局). Every change is one transaction with its audit entry.
  */
-
-export const DEPARTMENT_KINDS = ["PROVINCIAL", "CITY", "CENTRAL", "ENTERPRISE", "GENERIC"] as const;
-export type DepartmentKindName = (typeof DEPARTMENT_KINDS)[number];
-
-const departmentId = z.coerce.number().int().min(1).max(2_147_483_647);
-
-export const updateDepartmentSchema = z.object({
-  departmentId,
-  name: z
-    .string()
-    .trim()
-    .min(2, "单位名称至少 2 个字符 · at least 2 characters")
-    .max(100, "单位名称不超过 100 个字符 · at most 100 characters"),
-  shortName: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-    z.string().trim().max(50, "简称不超过 50 个字符 · at most 50 characters").nullable().default(null),
-  ),
-  kind: z.enum(DEPARTMENT_KINDS, "请选择单位类型 · choose a kind"),
-  generic: z.boolean(),
-});
-export type UpdateDepartmentInput = z.output<typeof updateDepartmentSchema>;
-
-export const addAliasSchema = z.object({
-  departmentId,
-  alias: z
-    .string()
-    .trim()
-    .min(2, "别名至少 2 个字符 · at least 2 characters")
-    .max(100, "别名不超过 100 个字符 · at most 100 characters"),
-});
-export const removeAliasSchema = z.object({ aliasId: departmentId });
-
-export interface AdminDepartment {
-  id: number;
-  name: string;
-  shortName: string | null;
-  kind: DepartmentKindName;
-  generic: boolean;
-  aliases: { id: number; alias: string }[];
-  leadCount: number;
-  responsibleCount: number;
-  cooperatingCount: number;
-  userCount: number;
-}
 
 const departmentSelect = {
   id: true,

@@ -1,12 +1,13 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "./audit";
 import { isAdmin, type Actor } from "./auth/actor";
 import { hashToken } from "./auth/token-hash";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
+import { createTokenInput, revokeTokenInput, type ApiTokenRow } from "../schemas/account";
 
 /**
  * Personal API tokens: `dpt_` + 32 random base64url characters (192 bits), shown once at creation and
@@ -16,27 +17,6 @@ import { AppError, forbidden, notFound } from "./errors";
  */
 export const TOKEN_PREFIX_LENGTH = 10; // "dpt_" + 6 characters
 export const MAX_ACTIVE_TOKENS = 20;
-export const EXPIRY_CHOICES = [7, 30, 90, 180, 365] as const;
-
-export const createTokenInput = z.object({
-  name: z.string().trim().min(1, "请填写令牌名称 · name the token").max(60, "名称最多 60 字 · at most 60 characters"),
-  /** Days until the token stops working; null = no expiry. */
-  expiresInDays: z.number().int().min(1).max(365).nullable().default(90),
-});
-export const revokeTokenInput = z.object({ id: z.number().int().positive() });
-
-export interface ApiTokenRow {
-  id: number;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  state: "ACTIVE" | "EXPIRED" | "REVOKED";
-  owner: { id: number; username: string; displayName: string };
-}
-
 const tokenSelect = {
   id: true,
   name: true,

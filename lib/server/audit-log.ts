@@ -6,7 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "./db";
 
 /**
- * Reading the append-only audit log (written by lib/server/audit.ts and lib/users/operations.ts).
+ * Reading the append-only audit log (written by lib/server/audit.ts and lib/server/user-admin.ts).
  * There is deliberately no update or delete here: the log is evidence.
  */
 

@@ -2,7 +2,8 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { z } from "zod";
+import type { z } from "zod";
+import { evidenceLinkInput } from "../schemas/task-updates";
 import { getEnv, uploadDirectory } from "../env";
 import { writeAudit } from "./audit";
 import type { Actor } from "./auth/actor";
@@ -159,17 +160,6 @@ export async function storeEvidenceFile(
     return evidence;
   });
 }
-
-export const evidenceLinkInput = z.object({
-  taskId: z.number().int().positive(),
-  title: z.string().trim().min(1, "请填写标题 · give it a title").max(200),
-  url: z
-    .string()
-    .trim()
-    .max(2000)
-    .url("请输入有效网址 · enter a valid URL")
-    .refine((u) => /^https?:\/\//i.test(u), "仅支持 http/https 链接 · only http(s) links"),
-});
 
 export async function addEvidenceLink(actor: Actor, raw: z.input<typeof evidenceLinkInput>): Promise<StoredEvidence> {
   const input = evidenceLinkInput.parse(raw);

@@ -1,19 +1,16 @@
 import "server-only";
 import type { z } from "zod";
+import { INDICATOR_AREAS, type IndicatorAdminState, sameUnit, unitMagnitude } from "../domain/indicator-admin";
 import {
-  INDICATOR_AREAS,
-  type IndicatorAdminState,
   mergeIndicatorSchema,
-  sameUnit,
   splitIndicatorSchema,
-  unitMagnitude,
   unmergeIndicatorSchema,
   updateIndicatorSchema,
   type MergeIndicatorInput,
   type SplitIndicatorInput,
   type UnmergeIndicatorInput,
   type UpdateIndicatorInput,
-} from "../domain/indicator-admin";
+} from "../schemas/indicator-admin";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "./audit";
 import { isAdmin, type Actor } from "./auth/actor";

@@ -29,7 +29,8 @@ import type { Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden } from "./errors";
 import { ACTIVE_INDICATOR } from "./indicators";
-import { listRecordableIndicatorIds, observationInput } from "./observations";
+import { observationInput } from "../schemas/observations";
+import { listRecordableIndicatorIds } from "./observations";
 import { bilingual, zipRefusalError } from "./document-containers";
 import { readZip, storedZip } from "./zip-archive";
 

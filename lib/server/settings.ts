@@ -1,5 +1,6 @@
 import "server-only";
-import { readIndicatorThresholds, indicatorThresholdsSchema } from "../domain/indicator-thresholds";
+import { readIndicatorThresholds } from "../domain/indicator-thresholds";
+import { indicatorThresholdsSchema } from "../schemas/indicator-admin";
 import type { IndicatorThresholds } from "../domain/indicator-status";
 import { writeAudit } from "./audit";
 import { isAdmin, type Actor } from "./auth/actor";
@@ -33,8 +34,6 @@ export async function getIndicatorThresholds(): Promise<IndicatorThresholds> {
   const row = await getDb().appSetting.findUnique({ where: { key: THRESHOLDS_SETTING }, select: { value: true } });
   return readIndicatorThresholds(row?.value);
 }
-
-export { indicatorThresholdsSchema };
 
 /** Admins only; the change and the previous values are audited in the same transaction. */
 export async function updateIndicatorThresholds(

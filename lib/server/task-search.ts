@@ -29,39 +29,8 @@ import {
   type UnitRole,
 } from "../domain/task-filters";
 import { compareAreas } from "../domain/areas";
+import type { TaskExportRow, TaskListRow, TaskSearchResult } from "../schemas/tasks";
 import { getDb } from "./db";
-
-export interface TaskListRow {
-  id: number;
-  number: string;
-  kind: TaskKindValue;
-  title: string | null;
-  /** The title, or the task text's first clause when it has none. */
-  heading: string;
-  document: { slug: string; shortTitle: string };
-  status: TaskStatusValue;
-  progress: number;
-  /** YYYY-MM-DD */
-  nextDueDate: string | null;
-  overdue: boolean;
-  leadUnits: string[];
-}
-
-export interface TaskSearchResult {
-  rows: TaskListRow[];
-  total: number;
-  /** The page shown: a page past the end shows the last one. */
-  page: number;
-  pageSize: number;
-  pages: number;
-}
-
-export interface TaskExportRow extends TaskListRow {
-  text: string;
-  section: { path: string; title: string } | null;
-  responsibleUnits: string[];
-  cooperatingUnits: string[];
-}
 
 export const EXPORT_ROW_LIMIT = 50_000;
 
@@ -78,11 +47,21 @@ const STATUS_RANK = Prisma.sql`CASE t."currentStatus"
   WHEN 'ON_TRACK' THEN 3 WHEN 'ONGOING' THEN 4 ELSE 5 END`;
 
 /** The open milestones past due on `today` (the Shanghai calendar date). */
-function overdueExists(today: string): Prisma.Sql {
+export function overdueExists(today: string): Prisma.Sql {
   return Prisma.sql`EXISTS (
     SELECT 1 FROM "milestone" m
     WHERE m."taskId" = t.id AND m."retiredAt" IS NULL AND m."completedDate" IS NULL AND m."dueDate" < ${today}::date
   )`;
+}
+
+/** The task is assigned to the department (any, when null) in one of the roles (any, when null). */
+export function assignmentExists(departmentId: number | null, roles: string[] | null): Prisma.Sql {
+  return Prisma.sql`EXISTS (
+      SELECT 1 FROM "task_assignment" a
+      WHERE a."taskId" = t.id
+      ${departmentId !== null ? Prisma.sql`AND a."departmentId" = ${departmentId}` : Prisma.empty}
+      ${roles ? Prisma.sql`AND a.role = ANY(${roles}::"AssignmentRole"[])` : Prisma.empty}
+    )`;
 }
 
 export function taskWhere(filters: TaskFilters, today: string): Prisma.Sql {
@@ -99,12 +78,7 @@ export function taskWhere(filters: TaskFilters, today: string): Prisma.Sql {
     }
   }
   if (filters.departmentId !== null) {
-    const roles = filters.role === "any" ? null : ROLE_VALUES[filters.role];
-    conditions.push(Prisma.sql`EXISTS (
-      SELECT 1 FROM "task_assignment" a
-      WHERE a."taskId" = t.id AND a."departmentId" = ${filters.departmentId}
-      ${roles ? Prisma.sql`AND a.role = ANY(${roles}::"AssignmentRole"[])` : Prisma.empty}
-    )`);
+    conditions.push(assignmentExists(filters.departmentId, filters.role === "any" ? null : ROLE_VALUES[filters.role]));
   }
   if (filters.area === UNASSIGNED_AREA) conditions.push(Prisma.sql`t.area IS NULL`);
   else if (filters.area) conditions.push(Prisma.sql`t.area = ${filters.area}`);

@@ -1,87 +1,26 @@
 import "server-only";
 import { z } from "zod";
-import { dateWindow, inputDateSchema } from "../domain/dates";
+import { dateWindow } from "../domain/dates";
 import { shanghaiDate } from "../domain/periods";
-import {
-  canEdit,
-  canReview,
-  nextReviewState,
-  submissionProblems,
-  TASK_STATUSES,
-  TEXT_LIMITS,
-  type ReviewState,
-} from "../domain/task-status";
-import { text } from "../domain/text-input";
+import { canEdit, canReview, nextReviewState, submissionProblems } from "../domain/task-status";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "./audit";
 import { isReviewer, type Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
+import {
+  commentInput,
+  reviewInput,
+  taskUpdateInput,
+  type EvidenceItem,
+  type ReviewInput,
+  type TaskUpdateInput,
+  type TimelineEntry,
+  type UpdateRow,
+} from "../schemas/task-updates";
 import { currentReportingPeriod, periodRowOf, type PeriodRow } from "./periods";
 
 type Tx = Prisma.TransactionClient;
-
-// ───────────────────────────── contracts (shared by the UI actions and the REST API) ─────────────────────────────
-
-const isoDate = inputDateSchema;
-
-export const taskUpdateInput = z.object({
-  taskId: z.number().int().positive(),
-  intent: z.enum(["draft", "submit"]),
-  /** The version the client started from: 0 when there was no report yet. */
-  expectedVersion: z.number().int().min(0),
-  status: z.enum(TASK_STATUSES),
-  progress: z.number().int().min(0).max(100),
-  progressText: text().max(TEXT_LIMITS.progressText),
-  problems: text().max(TEXT_LIMITS.problems).default(""),
-  nextSteps: text().max(TEXT_LIMITS.nextSteps).default(""),
-  milestoneDates: z
-    .array(z.object({ milestoneId: z.number().int().positive(), completedDate: isoDate }))
-    .max(50)
-    .default([]),
-  /** Evidence uploaded for this task and not yet attached to a report. */
-  evidenceIds: z.array(z.number().int().positive()).max(50).default([]),
-});
-export type TaskUpdateInput = z.input<typeof taskUpdateInput>;
-
-export const reviewInput = z
-  .object({
-    taskId: z.number().int().positive(),
-    periodId: z.number().int().positive(),
-    departmentId: z.number().int().positive(),
-    expectedVersion: z.number().int().min(1),
-    decision: z.enum(["approve", "return"]),
-    comment: text().trim().max(TEXT_LIMITS.comment).default(""),
-  })
-  .refine((v) => v.decision === "approve" || v.comment.length > 0, {
-    path: ["comment"],
-    message: "退回时须说明原因 · a return needs a comment",
-  });
-export type ReviewInput = z.input<typeof reviewInput>;
-
-export interface UpdateRow {
-  id: number;
-  taskId: number;
-  periodId: number;
-  periodCode: string;
-  departmentId: number;
-  departmentName: string;
-  kind: "LEAD_REPORT" | "CONTRIBUTION";
-  version: number;
-  reviewState: ReviewState;
-  status: (typeof TASK_STATUSES)[number];
-  progress: number;
-  progressText: string;
-  problems: string;
-  nextSteps: string;
-  milestoneDates: { milestoneId: number; completedDate: string }[];
-  reviewComment: string | null;
-  author: string | null;
-  createdAt: string;
-  isSample: boolean;
-  /** Evidence attached with this version (earlier versions' evidence stays with them). */
-  evidence: EvidenceItem[];
-}
 
 const updateSelect = {
   id: true,
@@ -420,11 +359,6 @@ async function applyApprovedReport(tx: Tx, actor: Actor, report: UpdateRow): Pro
   });
 }
 
-export const commentInput = z.object({
-  taskId: z.number().int().positive(),
-  body: z.string().trim().min(1, "请输入内容 · write something").max(TEXT_LIMITS.comment),
-});
-
 /** Reviewers, admins and editors of a unit assigned to the task may comment; viewers read. */
 export async function addComment(actor: Actor, raw: z.input<typeof commentInput>): Promise<{ id: number }> {
   const input = commentInput.parse(raw);
@@ -447,13 +381,6 @@ export async function addComment(actor: Actor, raw: z.input<typeof commentInput>
 }
 
 // ───────────────────────────── reads ─────────────────────────────
-
-export interface TimelineEntry {
-  type: "update" | "comment";
-  at: string;
-  update?: UpdateRow;
-  comment?: { id: number; author: string | null; body: string; updateId: number | null };
-}
 
 /** Every report version and comment on a task, newest first: visible to every signed-in user. */
 export async function listTaskTimeline(taskId: number): Promise<TimelineEntry[]> {
@@ -490,16 +417,6 @@ export interface EditorState {
   latest: UpdateRow | null;
   pendingEvidence: EvidenceItem[];
   threadEvidence: EvidenceItem[];
-}
-
-export interface EvidenceItem {
-  id: number;
-  kind: "FILE" | "LINK";
-  title: string;
-  url: string | null;
-  fileName: string | null;
-  byteSize: number | null;
-  createdAt: string;
 }
 
 const evidenceSelect = {

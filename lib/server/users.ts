@@ -8,20 +8,16 @@ import {
   setUserActive,
   unlockUser,
   updateUser,
-  type CreateUserInput,
-  type ListUsersFilter,
   type OperationActor,
-  type PasswordChoice,
-  type UpdateUserInput,
-  type UserListItem,
-} from "../users/operations";
+} from "./user-admin";
+import type { CreateUserInput, ListUsersFilter, PasswordChoice, UpdateUserInput, UserListItem } from "../schemas/users";
 import type { Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { forbidden } from "./errors";
 
 /**
- * User administration for the admin pages. The rules live in lib/users/operations.ts (shared with the
- * CLI); this module binds them to the request's database client and actor, and checks the role again
+ * User administration for the admin pages. The rules live in lib/server/user-admin.ts (shared with
+ * the CLI); this module binds them to the request's database client and actor, and checks the role again
  * where the data is touched — a caller that forgot `roles: ["ADMIN"]` still fails closed.
  */
 export type { UserListItem, ListUsersFilter };

@@ -4,29 +4,17 @@
  * as the `postgres` OS user through runuser.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { findPgBin } from "../../lib/db/postgres-bin";
 
 export interface ScratchPostgres {
   url: (database?: string) => string;
   port: number;
   dir: string;
   stop: () => void;
-}
-
-export function findPgBin(): string {
-  const candidates = [process.env.PG_BIN, "/usr/lib/postgresql/15/bin"];
-  const root = "/usr/lib/postgresql";
-  if (existsSync(root)) {
-    for (const v of readdirSync(root).sort().reverse()) candidates.push(path.join(root, v, "bin"));
-  }
-  for (const c of candidates) if (c && existsSync(path.join(c, "pg_ctl"))) return c;
-  throw new Error(
-    "PostgreSQL server binaries not found (looked in /usr/lib/postgresql/*/bin). " +
-      "Install them with `apt-get install -y postgresql` or set PG_BIN.",
-  );
 }
 
 export async function freePort(): Promise<number> {

@@ -75,26 +75,30 @@ async function startProvider(redirectUri: string): Promise<NonNullable<typeof pr
 
 async function startApp(port: number, issuer: string): Promise<NonNullable<typeof app>> {
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts", "--no-build"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SEED_ON_START: "always",
-      SEED_DEMO_USERS: "true",
-      NEXTAUTH_SECRET: "e2e-sso-only-secret-e2e-sso-only-secret-0123",
-      NEXTAUTH_URL: base,
-      // With a trailing slash, as operators paste it; the discovery document is under the realm path.
-      OIDC_ISSUER: `${issuer}/`,
-      OIDC_CLIENT_ID: PROVIDER_CLIENT.clientId,
-      OIDC_CLIENT_SECRET: PROVIDER_CLIENT.clientSecret,
-      OIDC_NAME: PROVIDER_NAME,
+  const child = spawn(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/start.ts", "--no-build"],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        SEED_ON_START: "always",
+        SEED_DEMO_USERS: "true",
+        NEXTAUTH_SECRET: "e2e-sso-only-secret-e2e-sso-only-secret-0123",
+        NEXTAUTH_URL: base,
+        // With a trailing slash, as operators paste it; the discovery document is under the realm path.
+        OIDC_ISSUER: `${issuer}/`,
+        OIDC_CLIENT_ID: PROVIDER_CLIENT.clientId,
+        OIDC_CLIENT_SECRET: PROVIDER_CLIENT.clientSecret,
+        OIDC_NAME: PROVIDER_NAME,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group: the launcher and the Next.js server it spawns stop together.
+      detached: true,
     },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group: the launcher and the Next.js server it spawns stop together.
-    detached: true,
-  });
+  );
   const output = capture(child);
   const deadline = Date.now() + 150_000;
   for (;;) {

@@ -3,7 +3,7 @@
  * the before/after diff; and the log as the operations write it.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createUser, setUserActive, type OperationActor } from "../../lib/users/operations";
+import { createUser, setUserActive, type OperationActor } from "../../lib/server/user-admin";
 import type * as auditLogModule from "../../lib/server/audit-log";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 

@@ -246,7 +246,7 @@ const ACTIONS: Record<
     allowed: ["EDITOR_OWN"],
   },
   createUserAction: {
-    module: "app/(app)/admin/actions",
+    module: "lib/actions/users",
     roles: ["ADMIN"],
     run: (a) =>
       ops.users.createUserAsAdmin(
@@ -263,7 +263,7 @@ const ACTIONS: Record<
     allowed: ["ADMIN"],
   },
   updateUserAction: {
-    module: "app/(app)/admin/actions",
+    module: "lib/actions/users",
     roles: ["ADMIN"],
     run: async (a) =>
       ops.users.updateUserAsAdmin(
@@ -273,26 +273,26 @@ const ACTIONS: Record<
     allowed: ["ADMIN"],
   },
   setUserActiveAction: {
-    module: "app/(app)/admin/actions",
+    module: "lib/actions/users",
     roles: ["ADMIN"],
     run: async (a) => ops.users.setUserActiveAsAdmin({ userId: await targetUserId(), active: false }, a),
     allowed: ["ADMIN"],
   },
   resetPasswordAction: {
-    module: "app/(app)/admin/actions",
+    module: "lib/actions/users",
     roles: ["ADMIN"],
     run: async (a) =>
       ops.users.resetPasswordAsAdmin({ userId: await targetUserId(), password: { mode: "generate" } }, a),
     allowed: ["ADMIN"],
   },
   endUserSessionsAction: {
-    module: "app/(app)/admin/actions",
+    module: "lib/actions/users",
     roles: ["ADMIN"],
     run: async (a) => ops.users.endUserSessionsAsAdmin({ userId: await targetUserId() }, a),
     allowed: ["ADMIN"],
   },
   unlockUserAction: {
-    module: "app/(app)/admin/actions",
+    module: "lib/actions/users",
     roles: ["ADMIN"],
     run: async (a) => {
       const userId = await targetUserId();
@@ -305,7 +305,7 @@ const ACTIONS: Record<
     allowed: ["ADMIN"],
   },
   updateDepartmentAction: {
-    module: "app/(app)/admin/actions",
+    module: "lib/actions/departments",
     roles: ["ADMIN"],
     run: (a) =>
       ops.departments.updateDepartment(
@@ -321,13 +321,13 @@ const ACTIONS: Record<
     allowed: ["ADMIN"],
   },
   addAliasAction: {
-    module: "app/(app)/admin/actions",
+    module: "lib/actions/departments",
     roles: ["ADMIN"],
     run: (a) => ops.departments.addDepartmentAlias({ departmentId: ownDepartmentId, alias: unique("别名") }, a),
     allowed: ["ADMIN"],
   },
   removeAliasAction: {
-    module: "app/(app)/admin/actions",
+    module: "lib/actions/departments",
     roles: ["ADMIN"],
     run: async (a) => {
       const alias = await db.prisma.departmentAlias.create({
@@ -338,13 +338,13 @@ const ACTIONS: Record<
     allowed: ["ADMIN"],
   },
   createApiTokenAction: {
-    module: "app/(app)/account/actions",
+    module: "lib/actions/account",
     roles: null,
     run: (a) => ops.tokens.createApiToken(a, { name: unique("t"), expiresInDays: 30 }),
     allowed: CASES,
   },
   revokeApiTokenAction: {
-    module: "app/(app)/account/actions",
+    module: "lib/actions/account",
     roles: null,
     // Another user's token: only an admin may revoke it; to anyone else it does not exist.
     run: async (a) => {
@@ -377,7 +377,7 @@ ACTIONS.recordObservationAction = {
   allowed: ["ADMIN", "REVIEWER", "EDITOR_OWN"],
 };
 
-const INDICATOR_ACTIONS = "app/(app)/admin/indicators/actions";
+const INDICATOR_ACTIONS = "lib/actions/indicator-admin";
 ACTIONS.updateIndicatorAction = {
   module: INDICATOR_ACTIONS,
   roles: ["ADMIN"],
@@ -440,7 +440,7 @@ ACTIONS.unmergeIndicatorAction = {
 };
 
 ACTIONS.updateIndicatorThresholdsAction = {
-  module: "app/(app)/admin/actions",
+  module: "lib/actions/indicator-admin",
   roles: ["ADMIN"],
   run: (a) =>
     ops.settings.updateIndicatorThresholds(a, { onPaceMargin: 0.05, atRiskMargin: 0.15, approxTolerance: 0.02 }),
@@ -554,11 +554,12 @@ describe("inventory", () => {
     const { WRAPPED_ACTION } = await import("../../lib/server/action");
     const modules = {
       "lib/actions/task-updates": await import("../../lib/actions/task-updates"),
-      "app/(app)/admin/actions": await import("../../app/(app)/admin/actions"),
-      "app/(app)/account/actions": await import("../../app/(app)/account/actions"),
+      "lib/actions/users": await import("../../lib/actions/users"),
+      "lib/actions/departments": await import("../../lib/actions/departments"),
+      "lib/actions/account": await import("../../lib/actions/account"),
       "lib/i18n/actions": await import("../../lib/i18n/actions"),
       "lib/actions/observations": await import("../../lib/actions/observations"),
-      "app/(app)/admin/indicators/actions": await import("../../app/(app)/admin/indicators/actions"),
+      "lib/actions/indicator-admin": await import("../../lib/actions/indicator-admin"),
       "lib/actions/bulletins": await import("../../lib/actions/bulletins"),
     } as Record<string, Record<string, unknown>>;
     const found: string[] = [];
@@ -589,9 +590,10 @@ describe("inventory", () => {
     for (const root of ["app", "lib", "components"]) walk(root);
     expect(files.sort()).toEqual(
       [
-        "app/(app)/account/actions",
-        "app/(app)/admin/actions",
-        "app/(app)/admin/indicators/actions",
+        "lib/actions/account",
+        "lib/actions/departments",
+        "lib/actions/indicator-admin",
+        "lib/actions/users",
         "lib/actions/bulletins",
         "lib/actions/observations",
         "lib/actions/task-updates",

@@ -12,6 +12,7 @@ import { shanghaiDate } from "../../lib/domain/periods";
 import type { Actor } from "../../lib/server/auth/actor";
 import type * as FailuresModule from "../../lib/server/failures";
 import type * as ImportModule from "../../lib/server/observation-import";
+import type { ObservationInput } from "../../lib/schemas/observations";
 import type * as ObservationsModule from "../../lib/server/observations";
 import type * as TaskUpdatesModule from "../../lib/server/task-updates";
 import { importDocuments } from "../../seed/import";
@@ -187,7 +188,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-const entry = (overrides: Partial<ObservationsModule.ObservationInput> = {}): ObservationsModule.ObservationInput => ({
+const entry = (overrides: Partial<ObservationInput> = {}): ObservationInput => ({
   indicatorId: fiveG,
   value: 185_000,
   asOf: "2023-06-30",

@@ -1,12 +1,12 @@
 /**
  * Sign-in throttling (lib/server/auth/throttle.ts) on real PostgreSQL: five failures lock the account
  * for 15 minutes, one address is refused after twenty failures, a success resets the count, an
- * administrator's unlock (lib/users/operations.ts) lifts the lock, and an unknown username locks the
+ * administrator's unlock (lib/server/user-admin.ts) lifts the lock, and an unknown username locks the
  * same way (the lockout must not reveal which accounts exist).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { hashPassword } from "../../lib/server/auth/passwords";
-import { unlockUser } from "../../lib/users/operations";
+import { unlockUser } from "../../lib/server/user-admin";
 import type * as throttleModule from "../../lib/server/auth/throttle";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../lib/server/auth/actor";
 import type * as ErrorsModule from "../../lib/server/errors";
+import type { ObservationInput } from "../../lib/schemas/observations";
 import type * as ObservationsModule from "../../lib/server/observations";
 import { importDocuments } from "../../seed/import";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -65,7 +66,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-const entry = (overrides: Partial<ObservationsModule.ObservationInput> = {}): ObservationsModule.ObservationInput => ({
+const entry = (overrides: Partial<ObservationInput> = {}): ObservationInput => ({
   indicatorId,
   value: 185_000,
   asOf: "2023-06-30",

@@ -1,6 +1,6 @@
 /** A password reset ends every way in: the user's API tokens are revoked in the same transaction. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetPassword } from "../../lib/users/operations";
+import { resetPassword } from "../../lib/server/user-admin";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
 let db: TestDatabase;

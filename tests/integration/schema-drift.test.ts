@@ -9,7 +9,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "../../lib/db/migrate";
 import { diffSchemas, readSchema } from "../../lib/db/schema-diff";
-import { findPgBin } from "../../scripts/lib/postgres";
+import { findPgBin } from "../../lib/db/postgres-bin";
 import { createEmptyDatabase } from "../support/db";
 
 type Scratch = { url: string; drop: () => Promise<void> };

@@ -16,7 +16,7 @@ import { decode, encode } from "next-auth/jwt";
 import { AuthHandler } from "../../node_modules/next-auth/core/index.js";
 import { hashPassword } from "../../lib/server/auth/passwords";
 import type * as SessionModule from "../../lib/server/auth/session";
-import type * as UsersModule from "../../lib/users/operations";
+import type * as UsersModule from "../../lib/server/user-admin";
 import type * as ApiTokensModule from "../../lib/server/api-tokens";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
@@ -42,7 +42,7 @@ beforeAll(async () => {
   vi.stubEnv("NEXTAUTH_SECRET", SECRET);
   options = (await import("../../lib/server/auth/options")).getAuthOptions() as AuthOptions;
   session = await import("../../lib/server/auth/session");
-  users = await import("../../lib/users/operations");
+  users = await import("../../lib/server/user-admin");
   apiTokens = await import("../../lib/server/api-tokens");
 });
 

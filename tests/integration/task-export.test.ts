@@ -15,7 +15,8 @@ import {
   csvField,
   exportFileNames,
 } from "../../lib/reports/task-export";
-import { listTasksForExport, searchTasks, type TaskExportRow } from "../../lib/server/task-search";
+import type { TaskExportRow } from "../../lib/schemas/tasks";
+import { listTasksForExport, searchTasks } from "../../lib/server/task-search";
 import { importDocuments } from "../../seed/import";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 

@@ -1,6 +1,6 @@
 /**
  * Look-alike usernames (outside probe 2026-12, finding 7) on real PostgreSQL, through the real user
- * creation (lib/users/operations.ts, shared by the admin pages and `npm run user`), the database's unique
+ * creation (lib/server/user-admin.ts, shared by the admin pages and `npm run user`), the database's unique
  * index on the username key, the migration that builds it over existing rows, and next-auth's own
  * handler for sign-in (lib/server/auth/options.ts).
  */
@@ -16,7 +16,8 @@ import { applyMigrations, MIGRATIONS_DIR } from "../../lib/db/migrate";
 import { usernameKey } from "../../lib/domain/usernames";
 import { hashPassword } from "../../lib/server/auth/passwords";
 import { AppError } from "../../lib/server/errors";
-import { createUser, createUserSchema, findUserIdByUsername, type OperationActor } from "../../lib/users/operations";
+import { createUser, findUserIdByUsername, type OperationActor } from "../../lib/server/user-admin";
+import { createUserSchema } from "../../lib/schemas/users";
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from "../support/db";
 
 const PASSWORD = "Shandong#2026";

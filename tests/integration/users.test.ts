@@ -9,14 +9,14 @@ import { hashPassword, verifyPassword } from "../../lib/server/auth/passwords";
 import { AppError } from "../../lib/server/errors";
 import {
   createUser,
-  createUserSchema,
   listUsers,
   resetPassword,
   setUserActive,
   unlockUser,
   updateUser,
   type OperationActor,
-} from "../../lib/users/operations";
+} from "../../lib/server/user-admin";
+import { createUserSchema } from "../../lib/schemas/users";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
 const GOOD_PASSWORD = "Shandong#2026";
@@ -326,9 +326,13 @@ interface CliResult {
 
 function cliRun(...args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/user.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: "test" },
-    });
+    const child = spawn(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/user.ts", ...args],
+      {
+        env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: "test" },
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));

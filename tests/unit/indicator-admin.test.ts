@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  mergeIndicatorSchema,
-  splitIndicatorSchema,
-  unitMagnitude,
-  updateIndicatorSchema,
-} from "../../lib/domain/indicator-admin";
+import { unitMagnitude } from "../../lib/domain/indicator-admin";
+import { mergeIndicatorSchema, splitIndicatorSchema, updateIndicatorSchema } from "../../lib/schemas/indicator-admin";
 
 describe("unitMagnitude", () => {
   it("reads the 万 / 亿 / 万亿 prefix of a unit label", () => {

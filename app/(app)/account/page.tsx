@@ -3,7 +3,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { listApiTokens } from "@/lib/server/api-tokens";
 import { isAdmin } from "@/lib/server/auth/actor";
 import { requirePageActor } from "@/lib/server/auth/session";
-import { createApiTokenAction, revokeApiTokenAction } from "./actions";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/account";
 
 export default async function AccountPage() {
   const actor = await requirePageActor();

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { updateIndicatorAction } from "@/app/(app)/admin/indicators/actions";
+import { updateIndicatorAction } from "@/lib/actions/indicator-admin";
 import { DIRECTIONS, INDICATOR_AREAS } from "@/lib/domain/indicator-admin";
 import type { ErrorBody } from "@/lib/server/errors";
 import type { Messages } from "@/messages/zh-CN";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
-import { mergeIndicatorAction, searchMergeCandidatesAction } from "@/app/(app)/admin/indicators/actions";
+import { mergeIndicatorAction, searchMergeCandidatesAction } from "@/lib/actions/indicator-admin";
 import { sameUnit } from "@/lib/domain/indicator-admin";
 import { interpolate } from "@/lib/i18n/catalogue";
 import type { ErrorBody } from "@/lib/server/errors";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
-import { splitIndicatorAction, unmergeIndicatorAction } from "@/app/(app)/admin/indicators/actions";
+import { splitIndicatorAction, unmergeIndicatorAction } from "@/lib/actions/indicator-admin";
 import { DIRECTIONS, INDICATOR_AREAS } from "@/lib/domain/indicator-admin";
 import { interpolate } from "@/lib/i18n/catalogue";
 import type { ErrorBody } from "@/lib/server/errors";

@@ -4,8 +4,6 @@ import bcrypt from "bcryptjs";
 // the login throttle, fast enough for sign-in on a 2-core server.
 const COST = 11;
 
-export const PASSWORD_MIN_LENGTH = 10;
-
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, COST);
 }

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getTranslator } from "@/lib/i18n/server";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { listDepartmentOptions, listUsersForAdmin } from "@/lib/server/users";
-import { listUsersFilterSchema } from "@/lib/users/operations";
+import { listUsersFilterSchema } from "@/lib/schemas/users";
 
 export default async function AdminUsersPage({
   searchParams,

@@ -12,7 +12,8 @@ import { getTranslator } from "@/lib/i18n/server";
 import { idParam } from "@/lib/search-params";
 import { isReviewer } from "@/lib/server/auth/actor";
 import { requirePageActor } from "@/lib/server/auth/session";
-import { getEditorState, listTaskTimeline, type UpdateRow } from "@/lib/server/task-updates";
+import type { UpdateRow } from "@/lib/schemas/task-updates";
+import { getEditorState, listTaskTimeline } from "@/lib/server/task-updates";
 import { getTask } from "@/lib/server/tasks";
 
 /** The latest version of each (period, department) thread that awaits review. */

@@ -1,4 +1,4 @@
-import { listApiDepartments } from "@/lib/api/catalogue";
+import { listApiDepartments } from "@/lib/server/api-catalogue";
 import { defineRoute } from "@/lib/server/http";
 
 /** GET /api/v1/departments — every department with its current tasks counted by role. */

@@ -1,4 +1,4 @@
-import { listApiDocuments } from "@/lib/api/catalogue";
+import { listApiDocuments } from "@/lib/server/api-catalogue";
 import { defineRoute } from "@/lib/server/http";
 
 /** GET /api/v1/documents — the imported documents. */

@@ -1,4 +1,4 @@
-import { listApiIndicators } from "@/lib/api/catalogue";
+import { listApiIndicators } from "@/lib/server/api-catalogue";
 import { defineRoute } from "@/lib/server/http";
 
 /** GET /api/v1/indicators — the indicator catalogue. */

@@ -1,4 +1,4 @@
-import { listApiPeriods } from "@/lib/api/catalogue";
+import { listApiPeriods } from "@/lib/server/api-catalogue";
 import { periodListQuery } from "@/lib/api/schemas";
 import { defineRoute } from "@/lib/server/http";
 

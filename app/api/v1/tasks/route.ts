@@ -1,4 +1,4 @@
-import { listApiTasks } from "@/lib/api/tasks";
+import { listApiTasks } from "@/lib/server/api-tasks";
 import { taskListQuery } from "@/lib/api/schemas";
 import { shanghaiDate } from "@/lib/domain/periods";
 import { defineRoute } from "@/lib/server/http";

@@ -1,4 +1,4 @@
-import { getApiDepartment } from "@/lib/api/catalogue";
+import { getApiDepartment } from "@/lib/server/api-catalogue";
 import { idParams } from "@/lib/api/schemas";
 import { shanghaiDate } from "@/lib/domain/periods";
 import { notFound } from "@/lib/server/errors";

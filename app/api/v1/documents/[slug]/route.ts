@@ -1,4 +1,4 @@
-import { getApiDocument } from "@/lib/api/catalogue";
+import { getApiDocument } from "@/lib/server/api-catalogue";
 import { slugParams } from "@/lib/api/schemas";
 import { notFound } from "@/lib/server/errors";
 import { defineRoute } from "@/lib/server/http";

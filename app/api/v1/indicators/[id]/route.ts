@@ -1,4 +1,4 @@
-import { getApiIndicator } from "@/lib/api/catalogue";
+import { getApiIndicator } from "@/lib/server/api-catalogue";
 import { idParams } from "@/lib/api/schemas";
 import { notFound } from "@/lib/server/errors";
 import { defineRoute } from "@/lib/server/http";

@@ -1,5 +1,5 @@
 import { idParams } from "@/lib/api/schemas";
-import { getApiTask } from "@/lib/api/tasks";
+import { getApiTask } from "@/lib/server/api-tasks";
 import { shanghaiDate } from "@/lib/domain/periods";
 import { notFound } from "@/lib/server/errors";
 import { defineRoute } from "@/lib/server/http";

@@ -1,5 +1,5 @@
 import { idParams, reviewBody } from "@/lib/api/schemas";
-import { toApiUpdate } from "@/lib/api/tasks";
+import { toApiUpdate } from "@/lib/server/api-tasks";
 import { defineRoute } from "@/lib/server/http";
 import { reviewTaskUpdate } from "@/lib/server/task-updates";
 

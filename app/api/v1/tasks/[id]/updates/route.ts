@@ -1,5 +1,5 @@
 import { idParams, taskUpdateBody } from "@/lib/api/schemas";
-import { taskExists, toApiTimeline, toApiUpdate } from "@/lib/api/tasks";
+import { taskExists, toApiTimeline, toApiUpdate } from "@/lib/server/api-tasks";
 import { AppError, notFound, STATUS } from "@/lib/server/errors";
 import { defineRoute } from "@/lib/server/http";
 import { listTaskTimeline, saveTaskUpdate } from "@/lib/server/task-updates";

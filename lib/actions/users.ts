@@ -1,23 +1,5 @@
 "use server";
 
-import { defineAction } from "@/lib/server/action";
-import {
-  addAliasSchema,
-  addDepartmentAlias,
-  removeAliasSchema,
-  removeDepartmentAlias,
-  updateDepartment,
-  updateDepartmentSchema,
-} from "@/lib/server/admin-departments";
-import { indicatorThresholdsSchema, updateIndicatorThresholds } from "@/lib/server/settings";
-import {
-  createUserAsAdmin,
-  endUserSessionsAsAdmin,
-  resetPasswordAsAdmin,
-  setUserActiveAsAdmin,
-  unlockUserAsAdmin,
-  updateUserAsAdmin,
-} from "@/lib/server/users";
 import {
   createUserSchema,
   endSessionsSchema,
@@ -25,7 +7,16 @@ import {
   setActiveSchema,
   unlockSchema,
   updateUserSchema,
-} from "@/lib/users/operations";
+} from "../schemas/users";
+import { defineAction } from "../server/action";
+import {
+  createUserAsAdmin,
+  endUserSessionsAsAdmin,
+  resetPasswordAsAdmin,
+  setUserActiveAsAdmin,
+  unlockUserAsAdmin,
+  updateUserAsAdmin,
+} from "../server/users";
 
 // Every export is a public endpoint: defineAction checks the session and the ADMIN role on the server,
 // parses the input with zod, and maps failures to typed results. Nothing from the client is trusted.
@@ -73,38 +64,5 @@ export const endUserSessionsAction = defineAction(
     await endUserSessionsAsAdmin(input, actor);
     return null;
   },
-  admin,
-);
-
-export const updateDepartmentAction = defineAction(
-  updateDepartmentSchema,
-  async (input, actor) => {
-    await updateDepartment(input, actor);
-    return null;
-  },
-  admin,
-);
-
-export const addAliasAction = defineAction(
-  addAliasSchema,
-  async (input, actor) => {
-    await addDepartmentAlias(input, actor);
-    return null;
-  },
-  admin,
-);
-
-export const removeAliasAction = defineAction(
-  removeAliasSchema,
-  async (input, actor) => {
-    await removeDepartmentAlias(input, actor);
-    return null;
-  },
-  admin,
-);
-
-export const updateIndicatorThresholdsAction = defineAction(
-  indicatorThresholdsSchema,
-  (input, actor) => updateIndicatorThresholds(actor, input),
   admin,
 );

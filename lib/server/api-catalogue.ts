@@ -1,9 +1,10 @@
 import "server-only";
+/** The REST API's catalogue reads (/api/v1 departments, documents, indicators, periods), shaped as lib/api/schemas.ts. */
 import { periodOf, shanghaiDate } from "../domain/periods";
-import { getDb } from "../server/db";
-import { getDocumentReader, listDocuments } from "../server/documents";
-import { getIndicator, listIndicatorSummaries } from "../server/indicators";
-import { getCurrentPeriod } from "../server/periods";
+import { getDb } from "./db";
+import { getDocumentReader, listDocuments } from "./documents";
+import { getIndicator, listIndicatorSummaries } from "./indicators";
+import { getCurrentPeriod } from "./periods";
 import type {
   ApiDepartmentDetail,
   ApiDepartmentListItem,
@@ -11,7 +12,7 @@ import type {
   ApiDocumentSummary,
   ApiIndicatorDetail,
   ApiPeriod,
-} from "./schemas";
+} from "../api/schemas";
 
 type Counts = ApiDepartmentListItem["taskCounts"];
 const ROLE_KEY = { LEAD: "lead", RESPONSIBLE: "responsible", COOPERATING: "cooperating" } as const;

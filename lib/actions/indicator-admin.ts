@@ -1,20 +1,22 @@
 "use server";
 
 import {
+  indicatorThresholdsSchema,
   mergeIndicatorSchema,
   searchMergeCandidatesSchema,
   splitIndicatorSchema,
   unmergeIndicatorSchema,
   updateIndicatorSchema,
-} from "@/lib/domain/indicator-admin";
-import { defineAction } from "@/lib/server/action";
+} from "../schemas/indicator-admin";
+import { defineAction } from "../server/action";
 import {
   mergeIndicator,
   searchMergeCandidates,
   splitIndicator,
   unmergeIndicator,
   updateIndicator,
-} from "@/lib/server/indicator-admin";
+} from "../server/indicator-admin";
+import { updateIndicatorThresholds } from "../server/settings";
 
 // Every export is a public endpoint: defineAction checks the session and the ADMIN role, the operations
 // check it again where the data is touched.
@@ -51,5 +53,12 @@ export const splitIndicatorAction = defineAction(
 export const unmergeIndicatorAction = defineAction(
   unmergeIndicatorSchema,
   async (input, actor) => unmergeIndicator(actor, input),
+  admin,
+);
+
+/** The status thresholds every indicator is judged by (one row in lib/server/settings.ts). */
+export const updateIndicatorThresholdsAction = defineAction(
+  indicatorThresholdsSchema,
+  (input, actor) => updateIndicatorThresholds(actor, input),
   admin,
 );

@@ -1,8 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/server/action";
-import { createApiToken, createTokenInput, revokeApiToken, revokeTokenInput } from "@/lib/server/api-tokens";
+import { createTokenInput, revokeTokenInput } from "../schemas/account";
+import { defineAction } from "../server/action";
+import { createApiToken, revokeApiToken } from "../server/api-tokens";
 
 // Thin: lib/server/api-tokens.ts authorizes, validates and audits; these adapt it to the /account page.
 

@@ -1,9 +1,5 @@
 import "server-only";
-import { Prisma } from "../generated/prisma/client";
-import { sourceHref } from "../reader/links";
-import { getDb } from "../server/db";
-import { getTask } from "../server/tasks";
-import type { TimelineEntry, UpdateRow } from "../server/task-updates";
+/** The REST API's task reads (/api/v1/tasks), shaped as lib/api/schemas.ts; filters via task-search.ts. */
 import type {
   ApiTaskDetail,
   ApiTaskList,
@@ -11,18 +7,20 @@ import type {
   ApiTaskUpdate,
   ApiTimelineEntry,
   TaskListQuery,
-} from "./schemas";
+} from "../api/schemas";
+import { escapeLikePattern, type TaskFilters, type UnitRole } from "../domain/task-filters";
+import { Prisma } from "../generated/prisma/client";
+import { sourceHref } from "../reader/links";
+import type { TimelineEntry, UpdateRow } from "../schemas/task-updates";
+import { getDb } from "./db";
+import { assignmentExists, overdueExists, taskWhere } from "./task-search";
+import { getTask } from "./tasks";
 
 type Role = "LEAD" | "RESPONSIBLE" | "COOPERATING";
 type Units = ApiTaskListItem["units"];
 
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 const utcDay = (today: string) => new Date(`${today}T00:00:00Z`);
-
-/** `%`, `_` and the escape character itself match literally in ILIKE … ESCAPE '\'. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function groupUnits(rows: { role: Role; department: { id: number; name: string; generic: boolean } }[]): Units {
   const units: Units = { lead: [], responsible: [], cooperating: [] };
@@ -41,40 +39,51 @@ const ORDER: Record<TaskListQuery["sort"], Prisma.Sql> = {
   "-updated": Prisma.sql`t."statusUpdatedAt" DESC NULLS LAST, t."documentId", t.ordinal`,
 };
 
+const UNIT_ROLE: Record<Role, UnitRole> = { LEAD: "lead", RESPONSIBLE: "responsible", COOPERATING: "cooperating" };
+
 /**
- * Current (non-retired) tasks matching the filters, one page. Filtering and ordering happen in one SQL
- * statement (the text search needs an escaped ILIKE); the page's rows are then loaded with an explicit
- * select. `today` is the Shanghai calendar date against which milestones are overdue.
+ * The API's query as the task list's filters, so both lists share one WHERE builder (`taskWhere`, with
+ * its LIKE escaping). What the API alone offers is added from the same building blocks: a role without a
+ * department, "not overdue", and its text search (one phrase over text and title, or the exact number).
  */
-export async function listApiTasks(query: TaskListQuery, today: string): Promise<ApiTaskList> {
-  const db = getDb();
-  const where: Prisma.Sql[] = [Prisma.sql`t."retiredAt" IS NULL`];
-  if (query.document) where.push(Prisma.sql`d.slug = ${query.document}`);
-  if (query.department !== undefined || query.role) {
-    const match: Prisma.Sql[] = [Prisma.sql`a."taskId" = t.id`];
-    if (query.department !== undefined) match.push(Prisma.sql`a."departmentId" = ${query.department}`);
-    if (query.role) match.push(Prisma.sql`a.role = ${query.role}::"AssignmentRole"`);
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "task_assignment" a WHERE ${Prisma.join(match, " AND ")})`);
-  }
-  if (query.status) where.push(Prisma.sql`t."currentStatus" = ${query.status}::"TaskStatus"`);
-  if (query.overdue) {
-    const overdue = Prisma.sql`EXISTS (SELECT 1 FROM "milestone" m WHERE m."taskId" = t.id AND m."retiredAt" IS NULL
-      AND m."completedDate" IS NULL AND m."dueDate" < ${today}::date)`;
-    where.push(query.overdue === "true" ? overdue : Prisma.sql`NOT ${overdue}`);
-  }
+export function apiTaskWhere(query: TaskListQuery, today: string): Prisma.Sql {
+  const filters: TaskFilters = {
+    document: query.document ?? null,
+    section: null,
+    departmentId: query.department ?? null,
+    role: query.role && query.department !== undefined ? UNIT_ROLE[query.role] : "any",
+    area: null,
+    statuses: query.status ? [query.status] : [],
+    overdue: query.overdue === "true",
+    dueFrom: null,
+    dueTo: null,
+    kind: null,
+    query: "",
+  };
+  const where = [taskWhere(filters, today)];
+  if (query.role && query.department === undefined) where.push(assignmentExists(null, [query.role]));
+  if (query.overdue === "false") where.push(Prisma.sql`NOT ${overdueExists(today)}`);
   if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
+    const pattern = `%${escapeLikePattern(query.q)}%`;
     where.push(Prisma.sql`(t.text ILIKE ${pattern} ESCAPE '\\' OR coalesce(t.title, '') ILIKE ${pattern} ESCAPE '\\'
       OR t.number = ${query.q})`);
   }
-  const condition = Prisma.join(where, " AND ");
+  return Prisma.join(where, " AND ");
+}
+
+/**
+ * Current (non-retired) tasks matching the filters, one page. Filtering and ordering happen in one SQL
+ * statement; the page's rows are then loaded with an explicit select. `today` is the Shanghai calendar
+ * date against which milestones are overdue.
+ */
+export async function listApiTasks(query: TaskListQuery, today: string): Promise<ApiTaskList> {
+  const db = getDb();
+  const condition = apiTaskWhere(query, today);
   const offset = (query.page - 1) * query.pageSize;
-  // The document is joined only when filtered on: the count then reads the task indexes alone.
-  const from = query.document ? Prisma.sql`"task" t JOIN "document" d ON d.id = t."documentId"` : Prisma.sql`"task" t`;
   const [counted, page] = await Promise.all([
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM ${from} WHERE ${condition}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "task" t WHERE ${condition}`,
     db.$queryRaw<{ id: number }[]>`
-      SELECT t.id FROM ${from} WHERE ${condition}
+      SELECT t.id FROM "task" t WHERE ${condition}
       ORDER BY ${ORDER[query.sort]}, t.id LIMIT ${query.pageSize} OFFSET ${offset}`,
   ]);
   const ids = page.map((row) => row.id);
