@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_INDICATOR_THRESHOLDS, type IndicatorThresholds } from "./indicator-status";
+import { messageRef } from "../i18n/message";
 
 /**
  * The margins of the status rules, as admins may set them (stored in app_setting
@@ -13,7 +14,7 @@ export const indicatorThresholdsSchema = z
     approxTolerance: z.number().min(0).max(0.5),
   })
   .refine((t) => t.onPaceMargin <= t.atRiskMargin, {
-    message: "“符合序时进度”的容差不能大于“存在风险”的容差 · the on-pace margin cannot exceed the at-risk margin",
+    message: messageRef("errors.indicators.thresholdOrder"),
     path: ["onPaceMargin"],
   });
 

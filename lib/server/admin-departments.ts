@@ -4,6 +4,7 @@ import type { Actor } from "./auth/actor";
 import { writeAudit } from "./audit";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
+import { messageRef, msg } from "../i18n/message";
 
 /**
  * Department administration: display names, kind, the generic flag and aliases (the spellings the
@@ -20,13 +21,13 @@ export const updateDepartmentSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(2, "单位名称至少 2 个字符 · at least 2 characters")
-    .max(100, "单位名称不超过 100 个字符 · at most 100 characters"),
+    .min(2, messageRef("errors.departments.nameMin"))
+    .max(100, messageRef("errors.departments.nameMax")),
   shortName: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-    z.string().trim().max(50, "简称不超过 50 个字符 · at most 50 characters").nullable().default(null),
+    z.string().trim().max(50, messageRef("errors.departments.shortNameMax")).nullable().default(null),
   ),
-  kind: z.enum(DEPARTMENT_KINDS, "请选择单位类型 · choose a kind"),
+  kind: z.enum(DEPARTMENT_KINDS, messageRef("errors.departments.chooseKind")),
   generic: z.boolean(),
 });
 export type UpdateDepartmentInput = z.output<typeof updateDepartmentSchema>;
@@ -36,8 +37,8 @@ export const addAliasSchema = z.object({
   alias: z
     .string()
     .trim()
-    .min(2, "别名至少 2 个字符 · at least 2 characters")
-    .max(100, "别名不超过 100 个字符 · at most 100 characters"),
+    .min(2, messageRef("errors.departments.aliasMin"))
+    .max(100, messageRef("errors.departments.aliasMax")),
 });
 export const removeAliasSchema = z.object({ aliasId: departmentId });
 
@@ -134,15 +135,15 @@ export async function updateDepartment(input: UpdateDepartmentInput, actor: Acto
   assertAdmin(actor);
   await getDb().$transaction(async (tx) => {
     const before = await tx.department.findUnique({ where: { id: input.departmentId }, select: snapshotSelect });
-    if (!before) throw notFound("单位");
+    if (!before) throw notFound("department");
     if (input.name !== before.name) {
       const [byName, byAlias] = await Promise.all([
         tx.department.findUnique({ where: { name: input.name }, select: { id: true } }),
         tx.departmentAlias.findUnique({ where: { alias: input.name }, select: { departmentId: true } }),
       ]);
       if (byName || (byAlias && byAlias.departmentId !== before.id)) {
-        throw new AppError("CONFLICT", `名称「${input.name}」已被其他单位使用 · the name is taken`, {
-          fieldErrors: { name: ["该名称已被其他单位或别名使用 · already used by another department"] },
+        throw new AppError("CONFLICT", msg("errors.departments.nameTaken", { name: input.name }), {
+          fieldErrors: { name: [msg("errors.departments.nameTakenField")] },
         });
       }
       // The new name stops being an alias of its own department; the old one becomes one.
@@ -175,7 +176,7 @@ export async function addDepartmentAlias(input: z.output<typeof addAliasSchema>,
       where: { id: input.departmentId },
       select: { id: true, name: true },
     });
-    if (!department) throw notFound("单位");
+    if (!department) throw notFound("department");
     const [alias, named] = await Promise.all([
       tx.departmentAlias.findUnique({
         where: { alias: input.alias },
@@ -185,7 +186,7 @@ export async function addDepartmentAlias(input: z.output<typeof addAliasSchema>,
     ]);
     const owner = alias?.department.name ?? named?.name;
     if (owner) {
-      const message = `别名「${input.alias}」已属于「${owner}」 · the alias already belongs to ${owner}`;
+      const message = msg("errors.departments.aliasTaken", { alias: input.alias, owner });
       throw new AppError("CONFLICT", message, { fieldErrors: { alias: [message] } });
     }
     const created = await tx.departmentAlias.create({
@@ -208,7 +209,7 @@ export async function removeDepartmentAlias(input: z.output<typeof removeAliasSc
       where: { id: input.aliasId },
       select: { id: true, alias: true, departmentId: true },
     });
-    if (!alias) throw notFound("别名");
+    if (!alias) throw notFound("alias");
     await tx.departmentAlias.delete({ where: { id: alias.id } });
     await writeAudit(tx, actor, {
       action: "department.alias_remove",

@@ -7,6 +7,7 @@ import { isAdmin, type Actor } from "./auth/actor";
 import { hashToken } from "./auth/token-hash";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
+import { messageRef, msg } from "../i18n/message";
 
 /**
  * Personal API tokens: `dpt_` + 32 random base64url characters (192 bits), shown once at creation and
@@ -19,7 +20,11 @@ export const MAX_ACTIVE_TOKENS = 20;
 export const EXPIRY_CHOICES = [7, 30, 90, 180, 365] as const;
 
 export const createTokenInput = z.object({
-  name: z.string().trim().min(1, "请填写令牌名称 · name the token").max(60, "名称最多 60 字 · at most 60 characters"),
+  name: z
+    .string()
+    .trim()
+    .min(1, messageRef("errors.tokens.nameRequired"))
+    .max(60, messageRef("errors.tokens.nameMax")),
   /** Days until the token stops working; null = no expiry. */
   expiresInDays: z.number().int().min(1).max(365).nullable().default(90),
 });
@@ -92,7 +97,7 @@ export async function createApiToken(
   raw: z.input<typeof createTokenInput>,
   now = new Date(),
 ): Promise<{ token: ApiTokenRow; secret: string }> {
-  if (actor.via !== "session") throw forbidden("用 API 令牌创建令牌 creating a token with a token");
+  if (actor.via !== "session") throw forbidden("createTokenWithToken");
   const input = createTokenInput.parse(raw);
   const { secret, prefix, tokenHash } = generateTokenSecret();
   return getDb().$transaction(async (tx) => {
@@ -102,7 +107,7 @@ export async function createApiToken(
     if (active >= MAX_ACTIVE_TOKENS) {
       throw new AppError(
         "CONFLICT",
-        `有效令牌已达上限（${MAX_ACTIVE_TOKENS} 个），请先撤销不再使用的令牌 · at most ${MAX_ACTIVE_TOKENS} active tokens: revoke one first`,
+        msg("errors.tokens.tooMany", { max: MAX_ACTIVE_TOKENS }),
       );
     }
     const created = await tx.apiToken.create({
@@ -133,7 +138,7 @@ export async function listApiTokens(
   options: { scope: "own" | "all" } = { scope: "own" },
   now = new Date(),
 ): Promise<ApiTokenRow[]> {
-  if (options.scope === "all" && !isAdmin(actor)) throw forbidden("查看他人的令牌 viewing other users' tokens");
+  if (options.scope === "all" && !isAdmin(actor)) throw forbidden("viewOthersTokens");
   const rows = await getDb().apiToken.findMany({
     where: options.scope === "own" ? { userId: actor.id } : {},
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -155,7 +160,7 @@ export async function revokeApiToken(
   const input = revokeTokenInput.parse(raw);
   return getDb().$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id: input.id }, select: tokenSelect });
-    if (!token || (token.userId !== actor.id && !isAdmin(actor))) throw notFound("令牌 The token");
+    if (!token || (token.userId !== actor.id && !isAdmin(actor))) throw notFound("token");
     if (token.revokedAt) return toRow(token, now);
     const { count } = await tx.apiToken.updateMany({
       where: { id: token.id, revokedAt: null },

@@ -18,6 +18,7 @@ import { isReviewer, type Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
 import { currentReportingPeriod, periodRowOf, type PeriodRow } from "./periods";
+import { messageRef, msg } from "../i18n/message";
 
 type Tx = Prisma.TransactionClient;
 
@@ -55,7 +56,7 @@ export const reviewInput = z
   })
   .refine((v) => v.decision === "approve" || v.comment.length > 0, {
     path: ["comment"],
-    message: "退回时须说明原因 · a return needs a comment",
+    message: messageRef("errors.updates.returnNeedsComment"),
   });
 export type ReviewInput = z.input<typeof reviewInput>;
 
@@ -150,12 +151,12 @@ async function editorRole(tx: Tx, taskId: number, actor: Actor): Promise<"LEAD_R
     where: { id: taskId },
     select: { retiredAt: true, assignments: { select: { departmentId: true, role: true } } },
   });
-  if (!task || task.retiredAt) throw notFound("任务 The task");
-  if (actor.role !== "DEPARTMENT_EDITOR" || actor.departmentId === null) throw forbidden("填报 reporting on this task");
+  if (!task || task.retiredAt) throw notFound("task");
+  if (actor.role !== "DEPARTMENT_EDITOR" || actor.departmentId === null) throw forbidden("report");
   const roles = task.assignments.filter((a) => a.departmentId === actor.departmentId).map((a) => a.role);
   if (roles.includes("LEAD")) return "LEAD_REPORT";
   if (roles.length > 0) return "CONTRIBUTION";
-  throw forbidden("填报其他单位的任务 reporting on another department's task");
+  throw forbidden("reportForOtherDepartment");
 }
 
 async function latestInThread(tx: Tx, taskId: number, periodId: number, departmentId: number) {
@@ -169,7 +170,7 @@ async function latestInThread(tx: Tx, taskId: number, periodId: number, departme
 function conflict(current: UpdateRecord | null): AppError {
   return new AppError(
     "CONFLICT",
-    "该填报已被他人更新，请在最新内容基础上修改后再提交；您的内容未丢失。 · This report was changed by someone else; start from the newer version — your text is kept.",
+    msg("errors.updates.changedMeanwhile"),
     { current: current ? toRow(current) : null },
   );
 }
@@ -197,7 +198,7 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
       if (!canEdit(latest?.reviewState ?? null)) {
         throw new AppError(
           "CONFLICT",
-          "该填报正在审核中，暂不能修改 · this report awaits review and cannot be changed now",
+          msg("errors.updates.awaitingReview"),
           {
             current: latest ? toRow(latest) : null,
           },
@@ -209,11 +210,11 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
         const ids = input.milestoneDates.map((m) => m.milestoneId);
         const found = await tx.milestone.count({ where: { id: { in: ids }, taskId: input.taskId } });
         if (found !== new Set(ids).size)
-          throw new AppError("VALIDATION", "时间节点不属于该任务 · unknown milestone", {
+          throw new AppError("VALIDATION", msg("errors.updates.unknownMilestone"), {
             fieldErrors: { milestoneDates: ["unknown milestone"] },
           });
         if (input.milestoneDates.some((m) => m.completedDate > today)) {
-          throw new AppError("VALIDATION", "完成日期不能晚于今天 · a completion date cannot be in the future", {
+          throw new AppError("VALIDATION", msg("errors.updates.futureCompletion"), {
             fieldErrors: { milestoneDates: ["future date"] },
           });
         }
@@ -231,7 +232,7 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
           select: { id: true },
         });
         if (pending.length !== new Set(input.evidenceIds).size) {
-          throw new AppError("VALIDATION", "佐证材料无效或已被使用 · unknown or already attached evidence", {
+          throw new AppError("VALIDATION", msg("errors.updates.unknownEvidence"), {
             fieldErrors: { evidenceIds: ["invalid evidence"] },
           });
         }
@@ -243,7 +244,7 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
       if (input.intent === "submit") {
         const problems = submissionProblems(input, threadEvidence + input.evidenceIds.length);
         if (problems.length) {
-          throw new AppError("VALIDATION", "提交前请补全内容 · complete the report before submitting", {
+          throw new AppError("VALIDATION", msg("errors.updates.incomplete"), {
             fieldErrors: Object.fromEntries(problems.map((p) => [p, [p]])),
           });
         }
@@ -304,15 +305,15 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
 
 /** A reviewer approves or returns a submitted report; approval of a lead report moves the task's status. */
 export async function reviewTaskUpdate(actor: Actor, raw: ReviewInput): Promise<UpdateRow> {
-  if (!isReviewer(actor)) throw forbidden("审核 reviewing");
+  if (!isReviewer(actor)) throw forbidden("review");
   const input = reviewInput.parse(raw);
   try {
     return await getDb().$transaction(async (tx) => {
       const latest = await latestInThread(tx, input.taskId, input.periodId, input.departmentId);
-      if (!latest) throw notFound("填报 The report");
+      if (!latest) throw notFound("report");
       if (latest.version !== input.expectedVersion) throw conflict(latest);
       if (!canReview(latest.reviewState)) {
-        throw new AppError("CONFLICT", "该填报不在待审核状态 · this report is not awaiting review", {
+        throw new AppError("CONFLICT", msg("errors.updates.notAwaitingReview"), {
           current: toRow(latest),
         });
       }
@@ -422,7 +423,7 @@ async function applyApprovedReport(tx: Tx, actor: Actor, report: UpdateRow): Pro
 
 export const commentInput = z.object({
   taskId: z.number().int().positive(),
-  body: z.string().trim().min(1, "请输入内容 · write something").max(TEXT_LIMITS.comment),
+  body: z.string().trim().min(1, messageRef("errors.writeSomething")).max(TEXT_LIMITS.comment),
 });
 
 /** Reviewers, admins and editors of a unit assigned to the task may comment; viewers read. */
@@ -431,7 +432,7 @@ export async function addComment(actor: Actor, raw: z.input<typeof commentInput>
   return getDb().$transaction(async (tx) => {
     if (!isReviewer(actor)) await editorRole(tx, input.taskId, actor);
     else if (!(await tx.task.findUnique({ where: { id: input.taskId }, select: { id: true } })))
-      throw notFound("任务 The task");
+      throw notFound("task");
     const comment = await tx.comment.create({
       data: { taskId: input.taskId, authorId: actor.id, body: input.body },
       select: { id: true, body: true },
