@@ -21,7 +21,6 @@ export interface EditableDepartment {
 export function DepartmentForm({
   department,
   text,
-  locale,
 }: {
   department: EditableDepartment;
   text: AdminText;
@@ -101,7 +100,6 @@ export function DepartmentForm({
 export function DepartmentAliases({
   department,
   text,
-  locale,
 }: {
   department: EditableDepartment;
   text: AdminText;

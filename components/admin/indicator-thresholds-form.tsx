@@ -15,7 +15,6 @@ const toShare = (percent: FormDataEntryValue | null) => Number(percent) / 100;
 export function IndicatorThresholdsForm({
   current,
   text,
-  locale,
 }: {
   current: IndicatorThresholds;
   text: AdminText["thresholds"];

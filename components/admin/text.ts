@@ -7,4 +7,3 @@ export type RoleText = Messages["auth"]["roles"];
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }
-

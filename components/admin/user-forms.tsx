@@ -28,7 +28,7 @@ const value = (form: FormData, name: string) => {
   return typeof v === "string" ? v : "";
 };
 
-function ErrorSummary({ error, text, locale }: { error: ErrorBody; text: AdminText; locale: string }) {
+function ErrorSummary({ error, text }: { error: ErrorBody; text: AdminText; locale: string }) {
   return (
     <FormMessage kind="error">
       <p>{error.message}</p>
@@ -46,7 +46,6 @@ function RoleAndDepartment({
   onRole,
   departmentId,
   errors,
-  locale,
 }: Pick<Common, "text" | "roles" | "departments" | "locale"> & {
   role: Role;
   onRole: (role: Role) => void;

@@ -22,7 +22,6 @@ export function UserStatusActions({
   locked,
   isSelf,
   text,
-  locale,
 }: {
   userId: number;
   active: boolean;
@@ -126,7 +125,6 @@ export function UserStatusActions({
 export function ResetPasswordForm({
   userId,
   text,
-  locale,
   passwordMinLength,
 }: {
   userId: number;

@@ -15,7 +15,6 @@ export function ObservationForm({
   unit,
   correctable,
   today,
-  locale,
   m,
 }: {
   indicatorId: number;

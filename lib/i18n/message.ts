@@ -3,7 +3,15 @@
  * whoever knows the reader's language (the action and route wrappers, lib/server/action.ts and http.ts).
  * Pure: shared by server code, the proxy and zod schemas.
  */
-import { createTranslator, DEFAULT_LOCALE, getMessages, isLocale, lookup, type Locale, type MessageKey } from "./catalogue";
+import {
+  createTranslator,
+  DEFAULT_LOCALE,
+  getMessages,
+  isLocale,
+  lookup,
+  type Locale,
+  type MessageKey,
+} from "./catalogue";
 
 export type MessageValues = Record<string, string | number | Message>;
 export interface Message {
@@ -53,7 +61,11 @@ export function translate(locale: Locale, message: MessageLike): string {
  * The language of a request that is answered before any page or wrapper runs (proxy.ts): the interface's
  * language cookie, else Accept-Language.
  */
-export function localeOfRequest(cookie: string | undefined, acceptLanguage: string | null, fallback: Locale = DEFAULT_LOCALE): Locale {
+export function localeOfRequest(
+  cookie: string | undefined,
+  acceptLanguage: string | null,
+  fallback: Locale = DEFAULT_LOCALE,
+): Locale {
   return isLocale(cookie) ? cookie : localeFromAcceptLanguage(acceptLanguage, fallback);
 }
 

@@ -20,11 +20,7 @@ export const MAX_ACTIVE_TOKENS = 20;
 export const EXPIRY_CHOICES = [7, 30, 90, 180, 365] as const;
 
 export const createTokenInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, messageRef("errors.tokens.nameRequired"))
-    .max(60, messageRef("errors.tokens.nameMax")),
+  name: z.string().trim().min(1, messageRef("errors.tokens.nameRequired")).max(60, messageRef("errors.tokens.nameMax")),
   /** Days until the token stops working; null = no expiry. */
   expiresInDays: z.number().int().min(1).max(365).nullable().default(90),
 });
@@ -105,10 +101,7 @@ export async function createApiToken(
     await tx.$queryRaw`SELECT id FROM "app_user" WHERE id = ${actor.id} FOR UPDATE`;
     const active = await tx.apiToken.count({ where: { userId: actor.id, ...activeWhere(now) } });
     if (active >= MAX_ACTIVE_TOKENS) {
-      throw new AppError(
-        "CONFLICT",
-        msg("errors.tokens.tooMany", { max: MAX_ACTIVE_TOKENS }),
-      );
+      throw new AppError("CONFLICT", msg("errors.tokens.tooMany", { max: MAX_ACTIVE_TOKENS }));
     }
     const created = await tx.apiToken.create({
       data: {

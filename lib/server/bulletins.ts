@@ -434,10 +434,7 @@ export async function generateBulletin(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError(
-        "CONFLICT",
-        msg("errors.bulletins.generatedMeanwhile"),
-      );
+      throw new AppError("CONFLICT", msg("errors.bulletins.generatedMeanwhile"));
     }
     throw error;
   }

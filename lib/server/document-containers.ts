@@ -158,10 +158,7 @@ export async function checkDocumentContainer(
  */
 export function zipRefusalError(reason: ZipRefusal, maxUnpackedBytes: number): AppError {
   if (reason === "tooLarge") {
-    return new AppError(
-      "PAYLOAD_TOO_LARGE",
-      msg("uploads.tooLarge", { mb: Math.round(maxUnpackedBytes / 2 ** 20) }),
-    );
+    return new AppError("PAYLOAD_TOO_LARGE", msg("uploads.tooLarge", { mb: Math.round(maxUnpackedBytes / 2 ** 20) }));
   }
   if (reason === "unsupported") return new AppError("UNSUPPORTED_MEDIA_TYPE", msg("uploads.unsupportedArchive"));
   return new AppError("VALIDATION", msg("uploads.damaged"));

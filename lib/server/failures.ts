@@ -9,8 +9,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return validationError(error);
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === "P2002")
-    return new AppError("CONFLICT", msg("errors.exists"));
+  if (code === "P2002") return new AppError("CONFLICT", msg("errors.exists"));
   if (code === "P2025" || code === "P2001") return new AppError("NOT_FOUND", msg("errors.recordNotFound"));
   if (isConcurrencyFailure(error)) {
     return new AppError("CONFLICT", msg("errors.concurrent"));

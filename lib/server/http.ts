@@ -165,11 +165,14 @@ export function defineRoute<
       const params = parse(options.params, rawParams, {});
       const query = parse(options.query, Object.fromEntries(searchParams), {});
       const body = options.body ? parse(options.body, await readJson(request), undefined) : undefined;
-      const result = await handler({ actor, locale: requestLocale(request), body, query, params, request } as RouteContext<
-        z.output<B>,
-        z.output<Q>,
-        z.output<P>
-      >);
+      const result = await handler({
+        actor,
+        locale: requestLocale(request),
+        body,
+        query,
+        params,
+        request,
+      } as RouteContext<z.output<B>, z.output<Q>, z.output<P>>);
       if (result instanceof Response) return result;
       return Response.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {

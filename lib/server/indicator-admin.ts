@@ -406,10 +406,7 @@ async function lockOne(tx: Tx, id: number): Promise<Snapshot> {
 
 const notMerged = (row: Snapshot) => {
   if (row.mergedIntoId !== null) {
-    throw new AppError(
-      "CONFLICT",
-      msg("errors.indicators.merged", { name: row.name }),
-    );
+    throw new AppError("CONFLICT", msg("errors.indicators.merged", { name: row.name }));
   }
 };
 
@@ -420,10 +417,9 @@ export async function updateIndicator(actor: Actor, raw: UpdateIndicatorInput): 
     const before = await lockOne(tx, input.indicatorId);
     notMerged(before);
     if (unitMagnitude(input.unit) !== unitMagnitude(before.unit)) {
-      throw invalid(
-        msg("errors.indicators.rescaled", { before: before.unit, after: input.unit }),
-        { unit: [msg("errors.indicators.rescaledField")] },
-      );
+      throw invalid(msg("errors.indicators.rescaled", { before: before.unit, after: input.unit }), {
+        unit: [msg("errors.indicators.rescaledField")],
+      });
     }
     const after = await tx.indicator.update({
       where: { id: input.indicatorId },
@@ -472,23 +468,19 @@ export async function mergeIndicator(
     if (!source || !target) throw notFound("indicator");
     notMerged(source);
     if (target.mergedIntoId !== null) {
-      throw new AppError(
-        "CONFLICT",
-        msg("errors.indicators.targetMerged", { name: target.name }),
-        { fieldErrors: { targetId: [msg("errors.indicators.alreadyMerged")] } },
-      );
+      throw new AppError("CONFLICT", msg("errors.indicators.targetMerged", { name: target.name }), {
+        fieldErrors: { targetId: [msg("errors.indicators.alreadyMerged")] },
+      });
     }
     if (!sameUnit(source.unit, target.unit)) {
-      throw invalid(
-        msg("errors.indicators.unitsDiffer", { source: source.unit, target: target.unit }),
-        { targetId: [msg("errors.indicators.unitsDifferField")] },
-      );
+      throw invalid(msg("errors.indicators.unitsDiffer", { source: source.unit, target: target.unit }), {
+        targetId: [msg("errors.indicators.unitsDifferField")],
+      });
     }
     if (source.direction !== target.direction) {
-      throw invalid(
-        msg("errors.indicators.directionsDiffer"),
-        { targetId: [msg("errors.indicators.directionsDifferField")] },
-      );
+      throw invalid(msg("errors.indicators.directionsDiffer"), {
+        targetId: [msg("errors.indicators.directionsDifferField")],
+      });
     }
 
     const [targets, baselines, synonyms, links, repointed] = await Promise.all([

@@ -242,7 +242,10 @@ const tooManyRows = () => bad("errors.imports.tooManyRows", { max: IMPORT_MAX_RO
 function describeIssue(issue: ImportIssue, locale: Locale): PreviewIssue {
   const words = getMessages(locale).observationImport;
   const text = interpolate(words.issues[issue.code], issue.params ?? {});
-  return { ...issue, message: translate(locale, msg("errors.imports.issue", { column: words.columns[issue.column], text })) };
+  return {
+    ...issue,
+    message: translate(locale, msg("errors.imports.issue", { column: words.columns[issue.column], text })),
+  };
 }
 
 type Tx = Prisma.TransactionClient;
@@ -384,7 +387,12 @@ async function validateRows(
         for (const zodIssue of parsed.error.issues) {
           const field = String(zodIssue.path[0] ?? "value");
           const column = (IMPORT_COLUMNS as readonly string[]).includes(field) ? (field as ImportColumn) : "value";
-          issues.push({ column, code: "invalid", severity: "error", params: { detail: translate(locale, zodIssue.message) } });
+          issues.push({
+            column,
+            code: "invalid",
+            severity: "error",
+            params: { detail: translate(locale, zodIssue.message) },
+          });
         }
       }
     }
@@ -461,18 +469,14 @@ export async function commitObservationImport(
       await tx.$queryRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY}::bigint)::text AS locked`;
       const { preview, inputs } = await validateRows(tx, actor, read.rows, today, locale);
       if (preview.forbiddenCount > 0) {
-        throw new AppError(
-          "FORBIDDEN",
-          msg("errors.imports.forbiddenRows", { count: preview.forbiddenCount }),
-          { current: { fileName: file.name, sha256, format: read.format, encoding: read.encoding, ...preview } },
-        );
+        throw new AppError("FORBIDDEN", msg("errors.imports.forbiddenRows", { count: preview.forbiddenCount }), {
+          current: { fileName: file.name, sha256, format: read.format, encoding: read.encoding, ...preview },
+        });
       }
       if (!preview.canCommit) {
-        throw new AppError(
-          "VALIDATION",
-          msg("errors.imports.invalidRows", { count: preview.errorCount }),
-          { current: { fileName: file.name, sha256, format: read.format, encoding: read.encoding, ...preview } },
-        );
+        throw new AppError("VALIDATION", msg("errors.imports.invalidRows", { count: preview.errorCount }), {
+          current: { fileName: file.name, sha256, format: read.format, encoding: read.encoding, ...preview },
+        });
       }
       const returned = await tx.observation.createManyAndReturn({
         data: inputs.map(({ indicatorId, unitScale, data }) => ({

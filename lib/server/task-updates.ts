@@ -168,11 +168,7 @@ async function latestInThread(tx: Tx, taskId: number, periodId: number, departme
 }
 
 function conflict(current: UpdateRecord | null): AppError {
-  return new AppError(
-    "CONFLICT",
-    msg("errors.updates.changedMeanwhile"),
-    { current: current ? toRow(current) : null },
-  );
+  return new AppError("CONFLICT", msg("errors.updates.changedMeanwhile"), { current: current ? toRow(current) : null });
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
@@ -196,13 +192,9 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
       const latest = await latestInThread(tx, input.taskId, period.id, departmentId);
       if ((latest?.version ?? 0) !== input.expectedVersion) throw conflict(latest);
       if (!canEdit(latest?.reviewState ?? null)) {
-        throw new AppError(
-          "CONFLICT",
-          msg("errors.updates.awaitingReview"),
-          {
-            current: latest ? toRow(latest) : null,
-          },
-        );
+        throw new AppError("CONFLICT", msg("errors.updates.awaitingReview"), {
+          current: latest ? toRow(latest) : null,
+        });
       }
 
       // Milestones must be this task's, completed no later than today.
@@ -431,8 +423,7 @@ export async function addComment(actor: Actor, raw: z.input<typeof commentInput>
   const input = commentInput.parse(raw);
   return getDb().$transaction(async (tx) => {
     if (!isReviewer(actor)) await editorRole(tx, input.taskId, actor);
-    else if (!(await tx.task.findUnique({ where: { id: input.taskId }, select: { id: true } })))
-      throw notFound("task");
+    else if (!(await tx.task.findUnique({ where: { id: input.taskId }, select: { id: true } }))) throw notFound("task");
     const comment = await tx.comment.create({
       data: { taskId: input.taskId, authorId: actor.id, body: input.body },
       select: { id: true, body: true },

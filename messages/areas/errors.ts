@@ -172,7 +172,7 @@ export const errorsZh = {
 
 export const errorsEn: Widen<typeof errorsZh> = {
   unauthenticated: "Sign in first",
-  forbidden: "Not allowed: {what}",
+  forbidden: "Refused: {what} is not allowed",
   notFound: "{what} was not found",
   actions: {
     default: "this action",
@@ -274,8 +274,7 @@ export const errorsEn: Widen<typeof errorsZh> = {
   },
   updates: {
     returnNeedsComment: "A return needs a comment",
-    changedMeanwhile:
-      "This report was changed by someone else; start from the newer version — your text is kept.",
+    changedMeanwhile: "This report was changed by someone else; start from the newer version — your text is kept.",
     awaitingReview: "This report awaits review and cannot be changed now",
     unknownMilestone: "Unknown milestone",
     futureCompletion: "A completion date cannot be in the future",

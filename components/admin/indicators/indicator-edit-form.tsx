@@ -23,7 +23,6 @@ export interface EditableIndicator {
 export function IndicatorEditForm({
   indicator,
   m,
-  locale,
 }: {
   indicator: EditableIndicator;
   m: IndicatorAdminText;

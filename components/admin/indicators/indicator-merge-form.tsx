@@ -38,7 +38,6 @@ export function IndicatorMergeForm({
   source,
   initialCandidates,
   m,
-  locale,
 }: {
   source: MergeSource;
   /** Without a search: the indicators of the source's area. */
@@ -124,11 +123,7 @@ export function IndicatorMergeForm({
           />
         )}
       </Field>
-      <Field
-        id="merge-target"
-        label={m.merge.target}
-        errors={errors.targetId}
-      >
+      <Field id="merge-target" label={m.merge.target} errors={errors.targetId}>
         {(control) => (
           <select
             {...control}

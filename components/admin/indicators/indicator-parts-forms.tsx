@@ -153,7 +153,6 @@ export function IndicatorSplitForm({
   indicator,
   parts,
   m,
-  locale,
 }: {
   indicator: { id: number; unit: string; area: string; direction: (typeof DIRECTIONS)[number] };
   parts: IndicatorParts;
@@ -261,7 +260,6 @@ export function IndicatorUnmergeForm({
   merged,
   parts,
   m,
-  locale,
 }: {
   indicatorId: number;
   merged: { id: number; key: string; name: string; suggested: Chosen };
