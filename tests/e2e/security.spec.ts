@@ -282,7 +282,8 @@ test("a server action called from another site is refused and runs nothing", asy
   // The same call from our own origin reaches the action, which validates its input (an empty name).
   const own = await call(baseURL!, "");
   expect(own.status()).toBe(200);
-  expect(await own.text()).toContain("name the token");
+  // Worded in the interface's language (no locale cookie: the default, zh-CN).
+  expect(await own.text()).toContain("请填写令牌名称");
 });
 
 test("a sign-in posted from another site without next-auth's CSRF token opens no session", async ({ request }) => {
