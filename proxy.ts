@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { pageContentSecurityPolicy } from "./lib/domain/content-security-policy";
 import { isSafeText, UNSAFE_TEXT_MESSAGES } from "./lib/domain/text-input";
 import { checkServerActionBody, isCrossOriginAction } from "./lib/proxy/server-action-requests";
+import { LOCALE_COOKIE } from "./lib/i18n/catalogue";
+import { localeOfRequest, msg, translate, type MessageLike } from "./lib/i18n/message";
 import { unsafeSearchParam } from "./lib/search-params";
 
 /**
@@ -43,8 +45,10 @@ function hasUnsafeAddress(url: URL): boolean {
 
 export async function proxy(request: NextRequest) {
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  const text = (status: number, message: string) =>
-    new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  // Refusals in the user's language: the interface's cookie, else Accept-Language.
+  const locale = localeOfRequest(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
+  const text = (status: number, message: MessageLike) =>
+    new NextResponse(translate(locale, message), { status, headers: { "content-type": "text/plain; charset=utf-8" } });
   if (hasUnsafeAddress(request.nextUrl)) return text(400, UNSAFE_TEXT_MESSAGES.address);
   // OPTIONS reaches here only for the route handlers outside /api (pages' OPTIONS is answered by the method
   // guard, lib/proxy/http-methods.ts): the route answers it with its Allow list, reading nothing.
@@ -53,14 +57,14 @@ export async function proxy(request: NextRequest) {
   if (request.method === "POST" && !request.headers.has("next-action")) {
     // A form-style server action (or any other POST to a page): never from another site.
     if (isCrossOriginAction(request.headers.get("origin"), host)) {
-      return text(403, "跨站请求被拒绝 · cross-site request refused");
+      return text(403, msg("errors.crossSite"));
     }
   }
   if (request.method === "POST" && request.headers.has("next-action")) {
     // The sign-in page's own action (the language switch) works signed out.
-    if (!hasSession && request.nextUrl.pathname !== "/login") return text(401, "请先登录 · sign in first");
+    if (!hasSession && request.nextUrl.pathname !== "/login") return text(401, msg("errors.unauthenticated"));
     if (isCrossOriginAction(request.headers.get("origin"), host)) {
-      return text(403, "跨站请求被拒绝 · cross-site request refused");
+      return text(403, msg("errors.crossSite"));
     }
     const refusal = await checkServerActionBody(
       request.headers.get("content-type"),

@@ -17,6 +17,7 @@ import { documentDashboardEn } from "./areas/documentDashboard";
 import { bulletinEn } from "./areas/bulletin";
 import { uploadsEn } from "./areas/uploads";
 import { inputTextEn } from "./areas/inputText";
+import { errorsEn } from "./areas/errors";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -209,4 +210,5 @@ export const en: Messages = {
   bulletin: bulletinEn,
   uploads: uploadsEn,
   inputText: inputTextEn,
+  errors: errorsEn,
 };

@@ -17,6 +17,7 @@ import { documentDashboardZh } from "./areas/documentDashboard";
 import { bulletinZh } from "./areas/bulletin";
 import { uploadsZh } from "./areas/uploads";
 import { inputTextZh } from "./areas/inputText";
+import { errorsZh } from "./areas/errors";
 import type { Widen } from "./widen";
 
 /**
@@ -219,6 +220,7 @@ export const zhCN = {
   bulletin: bulletinZh,
   uploads: uploadsZh,
   inputText: inputTextZh,
+  errors: errorsZh,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

@@ -5,7 +5,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { addAliasAction, removeAliasAction, updateDepartmentAction } from "@/lib/actions/departments";
 import type { ErrorBody } from "@/lib/server/errors";
 import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "./form";
-import { fill, pickLocalised, type AdminText } from "./text";
+import { fill, type AdminText } from "./text";
 
 export const KINDS = ["PROVINCIAL", "CITY", "CENTRAL", "ENTERPRISE", "GENERIC"] as const;
 
@@ -21,7 +21,6 @@ export interface EditableDepartment {
 export function DepartmentForm({
   department,
   text,
-  locale,
 }: {
   department: EditableDepartment;
   text: AdminText;
@@ -32,7 +31,6 @@ export function DepartmentForm({
   const [error, setError] = useState<ErrorBody | null>(null);
   const [saved, setSaved] = useState(false);
   const errors = fieldErrorsOf(error);
-  const local = (list?: string[]) => list?.map((m) => pickLocalised(m, locale));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -58,23 +56,23 @@ export function DepartmentForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
-      {error ? <FormMessage kind="error">{pickLocalised(error.message, locale)}</FormMessage> : null}
+      {error ? <FormMessage kind="error">{error.message}</FormMessage> : null}
       {saved ? <FormMessage kind="success">{text.saved}</FormMessage> : null}
       <Field
         id="name"
         label={text.departments.name}
         note={text.required}
         hint={text.departments.renameNote}
-        errors={local(errors.name)}
+        errors={errors.name}
       >
         {(control) => <input {...control} name="name" defaultValue={department.name} required className={inputClass} />}
       </Field>
-      <Field id="shortName" label={text.departments.shortName} note={text.optional} errors={local(errors.shortName)}>
+      <Field id="shortName" label={text.departments.shortName} note={text.optional} errors={errors.shortName}>
         {(control) => (
           <input {...control} name="shortName" defaultValue={department.shortName ?? ""} className={inputClass} />
         )}
       </Field>
-      <Field id="kind" label={text.departments.kind} errors={local(errors.kind)}>
+      <Field id="kind" label={text.departments.kind} errors={errors.kind}>
         {(control) => (
           <select {...control} name="kind" defaultValue={department.kind} className={inputClass}>
             {KINDS.map((kind) => (
@@ -102,7 +100,6 @@ export function DepartmentForm({
 export function DepartmentAliases({
   department,
   text,
-  locale,
 }: {
   department: EditableDepartment;
   text: AdminText;
@@ -113,7 +110,7 @@ export function DepartmentAliases({
   const [busy, setBusy] = useState<number | "add" | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const aliasErrors = fieldErrorsOf(error).alias?.map((m) => pickLocalised(m, locale));
+  const aliasErrors = fieldErrorsOf(error).alias;
 
   function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -145,7 +142,7 @@ export function DepartmentAliases({
 
   return (
     <div className="space-y-4">
-      {error && !aliasErrors ? <FormMessage kind="error">{pickLocalised(error.message, locale)}</FormMessage> : null}
+      {error && !aliasErrors ? <FormMessage kind="error">{error.message}</FormMessage> : null}
       {department.aliases.length === 0 ? (
         <p className="text-sm text-slate-600">{text.departments.noAliases}</p>
       ) : (

@@ -6,7 +6,7 @@ import { updateIndicatorThresholdsAction } from "@/lib/actions/indicator-admin";
 import type { IndicatorThresholds } from "@/lib/domain/indicator-status";
 import type { ErrorBody } from "@/lib/server/errors";
 import { Field, fieldErrorsOf, FormMessage, inputClass, primaryButtonClass } from "./form";
-import { pickLocalised, type AdminText } from "./text";
+import { type AdminText } from "./text";
 
 /** Percent in the form, shares on the server: 5 (%) ↔ 0.05. */
 const toPercent = (share: number) => String(Math.round(share * 10_000) / 100);
@@ -15,7 +15,6 @@ const toShare = (percent: FormDataEntryValue | null) => Number(percent) / 100;
 export function IndicatorThresholdsForm({
   current,
   text,
-  locale,
 }: {
   current: IndicatorThresholds;
   text: AdminText["thresholds"];
@@ -26,7 +25,6 @@ export function IndicatorThresholdsForm({
   const [error, setError] = useState<ErrorBody | null>(null);
   const [saved, setSaved] = useState(false);
   const errors = fieldErrorsOf(error);
-  const local = (list?: string[]) => list?.map((m) => pickLocalised(m, locale));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,7 +53,7 @@ export function IndicatorThresholdsForm({
   ] as const;
   return (
     <form onSubmit={onSubmit} noValidate aria-label={text.title} className="max-w-xl space-y-4">
-      {error ? <FormMessage kind="error">{pickLocalised(error.message, locale)}</FormMessage> : null}
+      {error ? <FormMessage kind="error">{error.message}</FormMessage> : null}
       {saved ? <FormMessage kind="success">{text.saved}</FormMessage> : null}
       <div className="grid gap-4 sm:grid-cols-3">
         {fields.map((field) => (
@@ -64,7 +62,7 @@ export function IndicatorThresholdsForm({
             id={`threshold-${field.name}`}
             label={field.label}
             hint={field.hint}
-            errors={local(errors[field.name])}
+            errors={errors[field.name]}
           >
             {(control) => (
               <input

@@ -8,7 +8,7 @@ import type { ErrorBody } from "@/lib/server/errors";
 import { ROLES, type Role } from "@/lib/domain/roles";
 import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "./form";
 import { GeneratedPassword, PasswordChoiceFields } from "./password-fields";
-import { fill, pickLocalised, type AdminText, type RoleText } from "./text";
+import { fill, type AdminText, type RoleText } from "./text";
 
 export interface DepartmentOption {
   id: number;
@@ -28,10 +28,10 @@ const value = (form: FormData, name: string) => {
   return typeof v === "string" ? v : "";
 };
 
-function ErrorSummary({ error, text, locale }: { error: ErrorBody; text: AdminText; locale: string }) {
+function ErrorSummary({ error, text }: { error: ErrorBody; text: AdminText; locale: string }) {
   return (
     <FormMessage kind="error">
-      <p>{pickLocalised(error.message, locale)}</p>
+      <p>{error.message}</p>
       {error.fieldErrors ? <p className="mt-1">{text.errorSummary}</p> : null}
     </FormMessage>
   );
@@ -46,7 +46,6 @@ function RoleAndDepartment({
   onRole,
   departmentId,
   errors,
-  locale,
 }: Pick<Common, "text" | "roles" | "departments" | "locale"> & {
   role: Role;
   onRole: (role: Role) => void;
@@ -54,10 +53,9 @@ function RoleAndDepartment({
   errors: Record<string, string[]>;
 }) {
   const isEditor = role === "DEPARTMENT_EDITOR";
-  const local = (list?: string[]) => list?.map((m) => pickLocalised(m, locale));
   return (
     <>
-      <Field id="role" label={text.users.role} errors={local(errors.role)}>
+      <Field id="role" label={text.users.role} errors={errors.role}>
         {(control) => (
           <select
             {...control}
@@ -79,7 +77,7 @@ function RoleAndDepartment({
         label={text.users.department}
         note={isEditor ? text.required : undefined}
         hint={text.form.departmentHint}
-        errors={local(errors.departmentId)}
+        errors={errors.departmentId}
       >
         {(control) => (
           <select
@@ -110,7 +108,6 @@ export function CreateUserForm({ text, roles, locale, departments, passwordMinLe
   const [role, setRole] = useState<Role>("DEPARTMENT_EDITOR");
   const [created, setCreated] = useState<{ userId: number; username: string; generatedPassword: string } | null>(null);
   const errors = fieldErrorsOf(error);
-  const local = (list?: string[]) => list?.map((m) => pickLocalised(m, locale));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -164,14 +161,14 @@ export function CreateUserForm({ text, roles, locale, departments, passwordMinLe
         label={text.users.username}
         note={text.required}
         hint={text.form.usernameHint}
-        errors={local(errors.username)}
+        errors={errors.username}
       >
         {(control) => <input {...control} name="username" required autoComplete="off" className={inputClass} />}
       </Field>
-      <Field id="displayName" label={text.users.displayName} note={text.required} errors={local(errors.displayName)}>
+      <Field id="displayName" label={text.users.displayName} note={text.required} errors={errors.displayName}>
         {(control) => <input {...control} name="displayName" required autoComplete="off" className={inputClass} />}
       </Field>
-      <Field id="email" label={text.users.email} note={text.optional} errors={local(errors.email)}>
+      <Field id="email" label={text.users.email} note={text.optional} errors={errors.email}>
         {(control) => <input {...control} name="email" type="email" autoComplete="off" className={inputClass} />}
       </Field>
       <RoleAndDepartment
@@ -189,7 +186,7 @@ export function CreateUserForm({ text, roles, locale, departments, passwordMinLe
         legend={text.form.password}
         text={text}
         minLength={passwordMinLength}
-        errors={local(errors.password)}
+        errors={errors.password}
       />
       <SubmitButton pending={pending} label={text.form.create} pendingLabel={text.form.creating} />
     </form>
@@ -211,7 +208,6 @@ export function EditUserForm({
   const [saved, setSaved] = useState(false);
   const [role, setRole] = useState<Role>(user.role);
   const errors = fieldErrorsOf(error);
-  const local = (list?: string[]) => list?.map((m) => pickLocalised(m, locale));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -240,12 +236,12 @@ export function EditUserForm({
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {error ? <ErrorSummary error={error} text={text} locale={locale} /> : null}
       {saved ? <FormMessage kind="success">{text.saved}</FormMessage> : null}
-      <Field id="displayName" label={text.users.displayName} note={text.required} errors={local(errors.displayName)}>
+      <Field id="displayName" label={text.users.displayName} note={text.required} errors={errors.displayName}>
         {(control) => (
           <input {...control} name="displayName" defaultValue={user.displayName} required className={inputClass} />
         )}
       </Field>
-      <Field id="email" label={text.users.email} note={text.optional} errors={local(errors.email)}>
+      <Field id="email" label={text.users.email} note={text.optional} errors={errors.email}>
         {(control) => (
           <input {...control} name="email" type="email" defaultValue={user.email ?? ""} className={inputClass} />
         )}

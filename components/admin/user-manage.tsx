@@ -6,7 +6,7 @@ import { endUserSessionsAction, resetPasswordAction, setUserActiveAction, unlock
 import type { ErrorBody } from "@/lib/server/errors";
 import { fieldErrorsOf, FormMessage, SubmitButton } from "./form";
 import { GeneratedPassword, PasswordChoiceFields } from "./password-fields";
-import { pickLocalised, type AdminText } from "./text";
+import { type AdminText } from "./text";
 
 type Outcome = { kind: "success"; message: string } | { kind: "error"; error: ErrorBody } | null;
 
@@ -17,7 +17,6 @@ export function UserStatusActions({
   locked,
   isSelf,
   text,
-  locale,
 }: {
   userId: number;
   active: boolean;
@@ -79,7 +78,7 @@ export function UserStatusActions({
   return (
     <div className="space-y-3">
       {outcome?.kind === "error" ? (
-        <FormMessage kind="error">{pickLocalised(outcome.error.message, locale)}</FormMessage>
+        <FormMessage kind="error">{outcome.error.message}</FormMessage>
       ) : outcome ? (
         <FormMessage kind="success">{outcome.message}</FormMessage>
       ) : null}
@@ -121,7 +120,6 @@ export function UserStatusActions({
 export function ResetPasswordForm({
   userId,
   text,
-  locale,
   passwordMinLength,
 }: {
   userId: number;
@@ -155,10 +153,10 @@ export function ResetPasswordForm({
     });
   }
 
-  const passwordErrors = fieldErrorsOf(error).password?.map((m) => pickLocalised(m, locale));
+  const passwordErrors = fieldErrorsOf(error).password;
   return (
     <form key={formKey} onSubmit={onSubmit} noValidate className="max-w-xl space-y-3">
-      {error ? <FormMessage kind="error">{pickLocalised(error.message, locale)}</FormMessage> : null}
+      {error ? <FormMessage kind="error">{error.message}</FormMessage> : null}
       {done ? <FormMessage kind="success">{text.manage.resetDone}</FormMessage> : null}
       {done?.generatedPassword ? <GeneratedPassword password={done.generatedPassword} text={text} /> : null}
       <PasswordChoiceFields

@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { pickLocalised } from "@/components/admin/text";
 import { recordObservationAction } from "@/lib/actions/observations";
 import { EARLIEST_DATE } from "@/lib/domain/dates";
 import { interpolate, type Locale } from "@/lib/i18n/catalogue";
@@ -16,7 +15,6 @@ export function ObservationForm({
   unit,
   correctable,
   today,
-  locale,
   m,
 }: {
   indicatorId: number;
@@ -54,9 +52,9 @@ export function ObservationForm({
         // Server messages are bilingual ("中文 · English"): the user's half, under the field's own label.
         const labels: Record<string, string> = { value: interpolate(m.value, { unit }), asOf: m.asOf };
         const details = Object.entries(result.error.fieldErrors ?? {}).map(
-          ([k, v]) => `${labels[k] ?? k}：${v.map((text) => pickLocalised(text, locale)).join(" ")}`,
+          ([k, v]) => `${labels[k] ?? k}：${v.join(" ")}`,
         );
-        setMessage({ ok: false, text: [pickLocalised(result.error.message, locale), ...details].join(" ") });
+        setMessage({ ok: false, text: [result.error.message, ...details].join(" ") });
       }
     });
   }

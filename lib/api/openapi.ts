@@ -4,16 +4,15 @@
  * contract, not data.
  */
 import { z } from "zod";
-import { apiEn, apiZh } from "../../messages/areas/api";
+import { apiEn } from "../../messages/areas/api";
 import * as s from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
 type Method = "get" | "post";
-type Tag = keyof typeof apiZh.tags;
+type Tag = keyof typeof apiEn.tags;
 type ErrorResponseName = keyof typeof ERROR_RESPONSES;
 
-const both = (zh: string, en: string) => `${zh} · ${en}`;
-
+// Descriptions are English only: the document is read by developers and tools, not by the interface's users.
 // Named schemas become components; every other schema is inlined where it is used.
 const RESPONSE_SCHEMAS = {
   Error: s.errorResponse,
@@ -53,12 +52,12 @@ const ERROR_RESPONSES = {
   UnsupportedMediaType: { status: 415, text: "unsupportedMediaType", schema: "Error" },
   ValidationFailed: { status: 422, text: "validation", schema: "Error" },
   Unavailable: { status: 503, text: "unavailable", schema: "Error" },
-} as const satisfies Record<string, { status: number; text: keyof typeof apiZh.responses; schema: SchemaName }>;
+} as const satisfies Record<string, { status: number; text: keyof typeof apiEn.responses; schema: SchemaName }>;
 
 interface OperationSpec {
   method: Method;
   path: string;
-  op: keyof typeof apiZh.ops;
+  op: keyof typeof apiEn.ops;
   tag: Tag;
   params?: z.ZodObject;
   query?: z.ZodObject;
@@ -232,7 +231,7 @@ function operationOf(spec: OperationSpec): JsonSchema {
   );
   return {
     operationId: spec.op,
-    summary: both(apiZh.ops[spec.op], apiEn.ops[spec.op]),
+    summary: apiEn.ops[spec.op],
     tags: [spec.tag],
     parameters: [
       ...(spec.params ? parametersOf(spec.params, "path") : []),
@@ -243,10 +242,7 @@ function operationOf(spec: OperationSpec): JsonSchema {
       : {}),
     responses: {
       [String(spec.response.status)]: {
-        description: both(
-          apiZh.responses[spec.response.status === 201 ? "created" : "ok"],
-          apiEn.responses[spec.response.status === 201 ? "created" : "ok"],
-        ),
+        description: apiEn.responses[spec.response.status === 201 ? "created" : "ok"],
         content: { "application/json": { schema: ref(spec.response.schema) } },
       },
       ...errorResponses,
@@ -274,12 +270,12 @@ export function buildOpenApiDocument(): OpenApiDocument {
   paths["/openapi.json"] = {
     get: {
       operationId: "openapi",
-      summary: both(apiZh.ops.openapi, apiEn.ops.openapi),
+      summary: apiEn.ops.openapi,
       tags: ["meta"],
       security: [],
       responses: {
         "200": {
-          description: both(apiZh.responses.ok, apiEn.responses.ok),
+          description: apiEn.responses.ok,
           content: { "application/json": { schema: { type: "object" } } },
         },
       },
@@ -289,14 +285,14 @@ export function buildOpenApiDocument(): OpenApiDocument {
   return {
     openapi: "3.1.0",
     info: {
-      title: apiZh.title,
+      title: apiEn.title,
       version: "1.0.0",
-      description: `${apiZh.description}\n\n${apiEn.description}`,
+      description: apiEn.description,
     },
     servers: [{ url: "/api/v1" }],
-    tags: (Object.keys(apiZh.tags) as Tag[]).map((name) => ({
+    tags: (Object.keys(apiEn.tags) as Tag[]).map((name) => ({
       name,
-      description: both(apiZh.tags[name], apiEn.tags[name]),
+      description: apiEn.tags[name],
     })),
     security: [{ bearerAuth: [] }, { cookieAuth: [] }],
     paths,
@@ -306,7 +302,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
         Object.entries(ERROR_RESPONSES).map(([name, r]) => [
           name,
           {
-            description: both(apiZh.responses[r.text], apiEn.responses[r.text]),
+            description: apiEn.responses[r.text],
             content: { "application/json": { schema: ref(r.schema) } },
           },
         ]),
@@ -316,13 +312,13 @@ export function buildOpenApiDocument(): OpenApiDocument {
           type: "http",
           scheme: "bearer",
           bearerFormat: "dpt_…",
-          description: both(apiZh.auth.bearer, apiEn.auth.bearer),
+          description: apiEn.auth.bearer,
         },
         cookieAuth: {
           type: "apiKey",
           in: "cookie",
           name: "next-auth.session-token",
-          description: both(apiZh.auth.cookie, apiEn.auth.cookie),
+          description: apiEn.auth.cookie,
         },
       },
     },

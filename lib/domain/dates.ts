@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { inputRulesEn, inputRulesZh } from "../../messages/areas/inputRules";
+import type { inputRulesZh } from "../../messages/areas/inputRules";
+import { messageRef } from "../i18n/message";
 
 /**
  * The one rule for every calendar date a user can enter (an indicator value's 统计时点, a milestone's
@@ -98,26 +99,22 @@ export function checkDate(value: string, today: string): DateCheck {
 /** Whether a stored or entered date is usable: a real calendar date inside the window of `today`. */
 export const isDateInWindow = (value: string, today: string): boolean => checkDate(value, today).ok;
 
-/**
- * Bilingual texts of the date problems, for error bodies (API clients have no locale; the forms show
- * their own language's half). The words are the catalogue's (messages/areas/inputRules.ts).
- */
-
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
-
 type Rules = typeof inputRulesZh;
 /** The catalogue's texts of the input rules (not the nested groups). */
 export type InputRuleKey = { [K in keyof Rules]: Rules[K] extends string ? K : never }[keyof Rules];
 
+/**
+ * The message of a date or value problem, as a catalogue reference (messages/areas/inputRules.ts) that the
+ * action and route wrappers translate into the reader's language (lib/i18n/message.ts).
+ */
 export function inputRuleMessage(code: InputRuleKey, params: Record<string, string | number> = {}): string {
-  return `${fill(inputRulesZh[code], params)} · ${fill(inputRulesEn[code], params)}`;
+  return messageRef(`inputRules.${code}`, params);
 }
 
 /**
  * Every entered date goes through this schema: the window is taken from the current date when the
  * value is parsed (a server that runs for years keeps moving it). The issue carries the problem code
- * and the window in `params` besides the bilingual message.
+ * and the window in `params` besides the message.
  */
 export const inputDateSchema = z.string().superRefine((value, ctx) => {
   const check = checkDate(value, shanghaiDate(new Date()));

@@ -10,7 +10,7 @@
  * and zod string schemas (`text()`).
  */
 import { z } from "zod";
-import { getMessages } from "../i18n/catalogue";
+import { messageRef } from "../i18n/message";
 
 /** A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
 export const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -20,16 +20,15 @@ export function isSafeText(value: string): boolean {
   return !UNSAFE_TEXT.test(value);
 }
 
-const zh = getMessages("zh-CN").inputText;
-const en = getMessages("en").inputText;
-const both = (key: keyof typeof zh) => `${zh[key]} · ${en[key]}`;
-
-/** Bilingual messages (API clients have no locale), from the catalogue. */
+/**
+ * The refusals, as catalogue references (messages/areas/inputText.ts): the action and route wrappers, the
+ * proxy and the method guard translate them into the reader's language (lib/i18n/message.ts).
+ */
 export const UNSAFE_TEXT_MESSAGES = {
-  field: both("unsafeField"),
-  input: both("unsafeInput"),
-  address: both("unsafeAddress"),
-  methodNotAllowed: both("methodNotAllowed"),
+  field: messageRef("inputText.unsafeField"),
+  input: messageRef("inputText.unsafeInput"),
+  address: messageRef("inputText.unsafeAddress"),
+  methodNotAllowed: messageRef("inputText.methodNotAllowed"),
 } as const;
 
 /** A zod string that refuses NUL and lone surrogates; chain `.max()`, `.trim()`… as with `z.string()`. */

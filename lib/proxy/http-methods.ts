@@ -15,6 +15,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import http from "node:http";
 import { UNSAFE_TEXT_MESSAGES } from "../domain/text-input";
+import { localeFromAcceptLanguage, translate } from "../i18n/message";
 
 /** What Next's route handlers can export (next/dist/server/web/http HTTP_METHODS). */
 export const ROUTE_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH"] as const;
@@ -50,7 +51,9 @@ function answer(req: IncomingMessage, res: ServerResponse, status: number, allow
   // The request is answered before its body is read: drain it and close the connection, so a client
   // that keeps connections alive never sends its next request into a half-read one.
   req.resume();
-  const body = withBody ? UNSAFE_TEXT_MESSAGES.methodNotAllowed : "";
+  const accept = req.headers["accept-language"];
+  const locale = localeFromAcceptLanguage(typeof accept === "string" ? accept : null);
+  const body = withBody ? translate(locale, UNSAFE_TEXT_MESSAGES.methodNotAllowed) : "";
   res.writeHead(status, {
     Allow: allow,
     "Cache-Control": "no-store",

@@ -13,10 +13,12 @@
  */
 
 import { findUnsafeText, UNSAFE_TEXT_MESSAGES } from "../domain/text-input";
+import { msg, type MessageLike } from "../i18n/message";
 
 export interface Refusal {
   status: 400 | 413 | 415 | 422;
-  message: string;
+  /** Translated by proxy.ts into the request's language. */
+  message: MessageLike;
 }
 
 /** Next's own limit for server action bodies (serverActions.bodySizeLimit, 1 MB by default). */
@@ -26,7 +28,7 @@ const MAX_DEPTH = 64;
 
 const undecodable = (detail: string): Refusal => ({
   status: 400,
-  message: `无法解析的请求 · the request cannot be decoded (${detail})`,
+  message: msg("errors.undecodable", { detail }),
 });
 
 // Markers that decode to a value without referring to another part of the body.
@@ -97,7 +99,7 @@ export async function checkServerActionBody(
   body: Uint8Array<ArrayBuffer>,
 ): Promise<Refusal | null> {
   if (body.byteLength > MAX_ACTION_BODY_BYTES) {
-    return { status: 413, message: "请求内容过大 · request body too large" };
+    return { status: 413, message: msg("errors.bodyTooLarge") };
   }
   const type = (contentType ?? "").toLowerCase();
   if (type.startsWith("multipart/form-data")) {
@@ -131,5 +133,5 @@ export async function checkServerActionBody(
     if (problem) return undecodable(problem);
     return Array.isArray(JSON.parse(text)) ? null : undecodable("arguments are not a list");
   }
-  return { status: 415, message: "不支持的请求格式 · unsupported content type" };
+  return { status: 415, message: msg("errors.unsupportedContentType") };
 }

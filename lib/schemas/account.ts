@@ -1,10 +1,11 @@
 /** The /account page's API tokens: inputs and the row the page lists (lib/server/api-tokens.ts acts on them). */
 import { z } from "zod";
+import { messageRef } from "../i18n/message";
 
 export const EXPIRY_CHOICES = [7, 30, 90, 180, 365] as const;
 
 export const createTokenInput = z.object({
-  name: z.string().trim().min(1, "请填写令牌名称 · name the token").max(60, "名称最多 60 字 · at most 60 characters"),
+  name: z.string().trim().min(1, messageRef("errors.tokens.nameRequired")).max(60, messageRef("errors.tokens.nameMax")),
   /** Days until the token stops working; null = no expiry. */
   expiresInDays: z.number().int().min(1).max(365).nullable().default(90),
 });

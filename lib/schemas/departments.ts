@@ -1,5 +1,6 @@
 /** The admin's department edits: inputs shared by the forms, the actions and lib/server/admin-departments.ts. */
 import { z } from "zod";
+import { messageRef } from "../i18n/message";
 
 export const DEPARTMENT_KINDS = ["PROVINCIAL", "CITY", "CENTRAL", "ENTERPRISE", "GENERIC"] as const;
 export type DepartmentKindName = (typeof DEPARTMENT_KINDS)[number];
@@ -11,13 +12,13 @@ export const updateDepartmentSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(2, "单位名称至少 2 个字符 · at least 2 characters")
-    .max(100, "单位名称不超过 100 个字符 · at most 100 characters"),
+    .min(2, messageRef("errors.departments.nameMin"))
+    .max(100, messageRef("errors.departments.nameMax")),
   shortName: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-    z.string().trim().max(50, "简称不超过 50 个字符 · at most 50 characters").nullable().default(null),
+    z.string().trim().max(50, messageRef("errors.departments.shortNameMax")).nullable().default(null),
   ),
-  kind: z.enum(DEPARTMENT_KINDS, "请选择单位类型 · choose a kind"),
+  kind: z.enum(DEPARTMENT_KINDS, messageRef("errors.departments.chooseKind")),
   generic: z.boolean(),
 });
 export type UpdateDepartmentInput = z.output<typeof updateDepartmentSchema>;
@@ -27,8 +28,8 @@ export const addAliasSchema = z.object({
   alias: z
     .string()
     .trim()
-    .min(2, "别名至少 2 个字符 · at least 2 characters")
-    .max(100, "别名不超过 100 个字符 · at most 100 characters"),
+    .min(2, messageRef("errors.departments.aliasMin"))
+    .max(100, messageRef("errors.departments.aliasMax")),
 });
 export const removeAliasSchema = z.object({ aliasId: departmentId });
 

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { DIRECTIONS, INDICATOR_AREAS } from "../domain/indicator-admin";
+import { messageRef } from "../i18n/message";
 
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
 const ids = z.array(id).max(500).default([]);
@@ -12,19 +13,19 @@ const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim
 const name = z
   .string()
   .trim()
-  .min(2, "名称至少 2 个字符 · at least 2 characters")
-  .max(100, "名称不超过 100 个字符 · at most 100 characters");
+  .min(2, messageRef("errors.indicators.nameMin"))
+  .max(100, messageRef("errors.indicators.nameMax"));
 const nameEn = z.preprocess(
   emptyToNull,
-  z.string().trim().max(150, "英文名称不超过 150 个字符 · at most 150 characters").nullable().default(null),
+  z.string().trim().max(150, messageRef("errors.indicators.nameEnMax")).nullable().default(null),
 );
 // Empty is allowed: some imported counts carry no unit word (注册用户).
-const unit = z.string().trim().max(20, "单位不超过 20 个字符 · at most 20 characters");
-const area = z.enum(INDICATOR_AREAS, "请选择领域 · choose an area");
-const direction = z.enum(DIRECTIONS, "请选择方向 · choose a direction");
+const unit = z.string().trim().max(20, messageRef("errors.indicators.unitMax"));
+const area = z.enum(INDICATOR_AREAS, messageRef("errors.indicators.chooseArea"));
+const direction = z.enum(DIRECTIONS, messageRef("errors.indicators.chooseDirection"));
 const description = z.preprocess(
   emptyToNull,
-  z.string().trim().max(2000, "说明不超过 2000 个字符 · at most 2000 characters").nullable().default(null),
+  z.string().trim().max(2000, messageRef("errors.indicators.noteMax")).nullable().default(null),
 );
 
 export const updateIndicatorSchema = z.object({
@@ -57,9 +58,9 @@ export const splitIndicatorSchema = z.object({
   key: z
     .string()
     .trim()
-    .min(2, "标识至少 2 个字符 · at least 2 characters")
-    .max(80, "标识不超过 80 个字符 · at most 80 characters")
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "标识只能包含小写字母、数字和连字符 · lowercase letters, digits and hyphens"),
+    .min(2, messageRef("errors.indicators.keyMin"))
+    .max(80, messageRef("errors.indicators.keyMax"))
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, messageRef("errors.indicators.keyFormat")),
   name,
   nameEn,
   unit,
@@ -94,6 +95,6 @@ export const indicatorThresholdsSchema = z
     approxTolerance: z.number().min(0).max(0.5),
   })
   .refine((t) => t.onPaceMargin <= t.atRiskMargin, {
-    message: "“符合序时进度”的容差不能大于“存在风险”的容差 · the on-pace margin cannot exceed the at-risk margin",
+    message: messageRef("errors.indicators.thresholdOrder"),
     path: ["onPaceMargin"],
   });

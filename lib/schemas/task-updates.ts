@@ -7,6 +7,7 @@ import { z } from "zod";
 import { inputDateSchema } from "../domain/dates";
 import { TASK_STATUSES, TEXT_LIMITS, type ReviewState } from "../domain/task-status";
 import { text } from "../domain/text-input";
+import { messageRef } from "../i18n/message";
 
 const isoDate = inputDateSchema;
 /** Milestone dates one report may set (the REST body documents the same field). */
@@ -43,13 +44,13 @@ export const reviewFields = z.object({
 
 export const reviewInput = reviewFields.refine((v) => v.decision === "approve" || v.comment.length > 0, {
   path: ["comment"],
-  message: "退回时须说明原因 · a return needs a comment",
+  message: messageRef("errors.updates.returnNeedsComment"),
 });
 export type ReviewInput = z.input<typeof reviewInput>;
 
 export const commentInput = z.object({
   taskId: z.number().int().positive(),
-  body: z.string().trim().min(1, "请输入内容 · write something").max(TEXT_LIMITS.comment),
+  body: z.string().trim().min(1, messageRef("errors.writeSomething")).max(TEXT_LIMITS.comment),
 });
 
 /** The evidence link form's limits, shared with its inputs' maxLength. */
@@ -57,13 +58,13 @@ export const EVIDENCE_LINK_LIMITS = { title: 200, url: 2000 } as const;
 
 export const evidenceLinkInput = z.object({
   taskId: z.number().int().positive(),
-  title: z.string().trim().min(1, "请填写标题 · give it a title").max(EVIDENCE_LINK_LIMITS.title),
+  title: z.string().trim().min(1, messageRef("errors.evidence.titleRequired")).max(EVIDENCE_LINK_LIMITS.title),
   url: z
     .string()
     .trim()
     .max(EVIDENCE_LINK_LIMITS.url)
-    .url("请输入有效网址 · enter a valid URL")
-    .refine((u) => /^https?:\/\//i.test(u), "仅支持 http/https 链接 · only http(s) links"),
+    .url(messageRef("errors.evidence.invalidUrl"))
+    .refine((u) => /^https?:\/\//i.test(u), messageRef("errors.evidence.httpOnly")),
 });
 
 export interface UpdateRow {

@@ -6,6 +6,7 @@ import { findUnsafeText } from "../domain/text-input";
 import { forbidden } from "./errors";
 import { toAppError, unsafeTextError, validationError, type ActionResult } from "./failures";
 import { recordActionRefusal } from "./security-events";
+import { getLocale } from "../i18n/server";
 
 /**
  * The one wrapper every server action goes through: session (fails closed), zod input, typed result.
@@ -33,13 +34,14 @@ export function defineAction<S extends z.ZodType, T>(
       // Every string in the input (FormData field names, values and file names too): valid Unicode
       // without NUL (lib/domain/text-input.ts), refused before the schema sees it.
       const unsafe = findUnsafeText(input);
-      if (unsafe) return { ok: false, error: unsafeTextError(unsafe).toBody() };
+      if (unsafe) return { ok: false, error: unsafeTextError(unsafe).toBody(await getLocale()) };
       const parsed = schema.safeParse(input);
-      if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody() };
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error).toBody(await getLocale()) };
       return { ok: true, data: await handler(parsed.data, actor) };
     } catch (error) {
       await recordActionRefusal(refused, error);
-      return { ok: false, error: toAppError(error).toBody() };
+      // Translated once, here, into the language of the user's interface (the locale cookie).
+      return { ok: false, error: toAppError(error).toBody(await getLocale()) };
     }
   };
   return Object.assign(action, { [WRAPPED_ACTION]: { roles: options.roles ?? null } });

@@ -11,6 +11,7 @@ import type { Actor } from "./auth/actor";
 import { writeAudit } from "./audit";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
+import { messageRef, msg } from "../i18n/message";
 
 /**
  * Department administration: display names, kind, the generic flag and aliases (the spellings the
@@ -97,15 +98,15 @@ export async function updateDepartment(input: UpdateDepartmentInput, actor: Acto
   assertAdmin(actor);
   await getDb().$transaction(async (tx) => {
     const before = await tx.department.findUnique({ where: { id: input.departmentId }, select: snapshotSelect });
-    if (!before) throw notFound("单位");
+    if (!before) throw notFound("department");
     if (input.name !== before.name) {
       const [byName, byAlias] = await Promise.all([
         tx.department.findUnique({ where: { name: input.name }, select: { id: true } }),
         tx.departmentAlias.findUnique({ where: { alias: input.name }, select: { departmentId: true } }),
       ]);
       if (byName || (byAlias && byAlias.departmentId !== before.id)) {
-        throw new AppError("CONFLICT", `名称「${input.name}」已被其他单位使用 · the name is taken`, {
-          fieldErrors: { name: ["该名称已被其他单位或别名使用 · already used by another department"] },
+        throw new AppError("CONFLICT", msg("errors.departments.nameTaken", { name: input.name }), {
+          fieldErrors: { name: [msg("errors.departments.nameTakenField")] },
         });
       }
       // The new name stops being an alias of its own department; the old one becomes one.
@@ -138,7 +139,7 @@ export async function addDepartmentAlias(input: z.output<typeof addAliasSchema>,
       where: { id: input.departmentId },
       select: { id: true, name: true },
     });
-    if (!department) throw notFound("单位");
+    if (!department) throw notFound("department");
     const [alias, named] = await Promise.all([
       tx.departmentAlias.findUnique({
         where: { alias: input.alias },
@@ -148,7 +149,7 @@ export async function addDepartmentAlias(input: z.output<typeof addAliasSchema>,
     ]);
     const owner = alias?.department.name ?? named?.name;
     if (owner) {
-      const message = `别名「${input.alias}」已属于「${owner}」 · the alias already belongs to ${owner}`;
+      const message = msg("errors.departments.aliasTaken", { alias: input.alias, owner });
       throw new AppError("CONFLICT", message, { fieldErrors: { alias: [message] } });
     }
     const created = await tx.departmentAlias.create({
@@ -171,7 +172,7 @@ export async function removeDepartmentAlias(input: z.output<typeof removeAliasSc
       where: { id: input.aliasId },
       select: { id: true, alias: true, departmentId: true },
     });
-    if (!alias) throw notFound("别名");
+    if (!alias) throw notFound("alias");
     await tx.departmentAlias.delete({ where: { id: alias.id } });
     await writeAudit(tx, actor, {
       action: "department.alias_remove",

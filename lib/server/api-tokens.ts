@@ -72,7 +72,7 @@ export async function createApiToken(
   raw: z.input<typeof createTokenInput>,
   now = new Date(),
 ): Promise<{ token: ApiTokenRow; secret: string }> {
-  if (actor.via !== "session") throw forbidden("用 API 令牌创建令牌 creating a token with a token");
+  if (actor.via !== "session") throw forbidden("createTokenWithToken");
   const input = createTokenInput.parse(raw);
   const { secret, prefix, tokenHash } = generateTokenSecret();
   return getDb().$transaction(async (tx) => {
@@ -80,10 +80,7 @@ export async function createApiToken(
     await tx.$queryRaw`SELECT id FROM "app_user" WHERE id = ${actor.id} FOR UPDATE`;
     const active = await tx.apiToken.count({ where: { userId: actor.id, ...activeWhere(now) } });
     if (active >= MAX_ACTIVE_TOKENS) {
-      throw new AppError(
-        "CONFLICT",
-        `有效令牌已达上限（${MAX_ACTIVE_TOKENS} 个），请先撤销不再使用的令牌 · at most ${MAX_ACTIVE_TOKENS} active tokens: revoke one first`,
-      );
+      throw new AppError("CONFLICT", msg("errors.tokens.tooMany", { max: MAX_ACTIVE_TOKENS }));
     }
     const created = await tx.apiToken.create({
       data: {
@@ -113,7 +110,7 @@ export async function listApiTokens(
   options: { scope: "own" | "all" } = { scope: "own" },
   now = new Date(),
 ): Promise<ApiTokenRow[]> {
-  if (options.scope === "all" && !isAdmin(actor)) throw forbidden("查看他人的令牌 viewing other users' tokens");
+  if (options.scope === "all" && !isAdmin(actor)) throw forbidden("viewOthersTokens");
   const rows = await getDb().apiToken.findMany({
     where: options.scope === "own" ? { userId: actor.id } : {},
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -135,7 +132,7 @@ export async function revokeApiToken(
   const input = revokeTokenInput.parse(raw);
   return getDb().$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id: input.id }, select: tokenSelect });
-    if (!token || (token.userId !== actor.id && !isAdmin(actor))) throw notFound("令牌 The token");
+    if (!token || (token.userId !== actor.id && !isAdmin(actor))) throw notFound("token");
     if (token.revokedAt) return toRow(token, now);
     const { count } = await tx.apiToken.updateMany({
       where: { id: token.id, revokedAt: null },

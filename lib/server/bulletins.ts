@@ -52,10 +52,11 @@ import { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "./audit";
 import { isReviewer, type Actor } from "./auth/actor";
 import { getDb } from "./db";
-import { AppError, forbidden, notFound } from "./errors";
+import { AppError, forbidden, notFound, type Deed } from "./errors";
 import { listIndicators } from "./indicators";
 import { ensurePeriod, periodRowOf, type PeriodRow } from "./periods";
 import { firstClause } from "./task-search";
+import { messageRef, msg } from "../i18n/message";
 
 type Tx = Prisma.TransactionClient;
 
@@ -341,7 +342,7 @@ export const periodCodeSchema = z
             date: code,
             ...window,
           })
-        : "报送期格式应为 2023-P3 · expected a period such as 2023-P3";
+        : messageRef("errors.bulletins.periodFormat");
       ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     }
@@ -352,14 +353,14 @@ export const generateBulletinInput = z.object({ period: periodCodeSchema });
 export const publishBulletinInput = z.object({ bulletinId: z.number().int().positive() });
 export const periodLockInput = z.object({ period: periodCodeSchema });
 
-function requireReviewer(actor: Actor, what: string): void {
+function requireReviewer(actor: Actor, what: Deed): void {
   if (!isReviewer(actor)) throw forbidden(what);
 }
 
 function refuseFuture(period: Period, now: Date): void {
   if (period.start > shanghaiDate(now)) {
-    throw new AppError("VALIDATION", "报送期尚未开始 · the period has not started", {
-      fieldErrors: { period: ["future period"] },
+    throw new AppError("VALIDATION", msg("errors.bulletins.periodNotStarted"), {
+      fieldErrors: { period: [msg("errors.bulletins.periodFuture")] },
     });
   }
 }
@@ -380,7 +381,7 @@ export async function generateBulletin(
   raw: z.input<typeof generateBulletinInput>,
   now = new Date(),
 ): Promise<GeneratedBulletin> {
-  requireReviewer(actor, "生成通报 generating a bulletin");
+  requireReviewer(actor, "generateBulletin");
   const { period } = generateBulletinInput.parse(raw);
   refuseFuture(period, now);
   const snapshot = await assembleBulletin(period, { now });
@@ -433,10 +434,7 @@ export async function generateBulletin(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError(
-        "CONFLICT",
-        "另一位审核人员刚刚生成了该期通报，请刷新 · someone generated it just now; reload",
-      );
+      throw new AppError("CONFLICT", msg("errors.bulletins.generatedMeanwhile"));
     }
     throw error;
   }
@@ -466,7 +464,7 @@ function metaOf(
 export function parseSnapshot(value: unknown): BulletinSnapshot {
   const snapshot = value as BulletinSnapshot | null;
   if (!snapshot || typeof snapshot !== "object" || snapshot.schemaVersion !== BULLETIN_SCHEMA_VERSION) {
-    throw new AppError("INTERNAL", "通报内容版本不受支持 · unsupported bulletin snapshot");
+    throw new AppError("INTERNAL", msg("errors.bulletins.unsupportedSnapshot"));
   }
   return snapshot;
 }
@@ -479,7 +477,7 @@ export async function publishBulletin(
   raw: z.input<typeof publishBulletinInput>,
   now = new Date(),
 ): Promise<{ id: number; version: number; periodCode: string }> {
-  requireReviewer(actor, "发布通报 publishing a bulletin");
+  requireReviewer(actor, "publishBulletin");
   const { bulletinId } = publishBulletinInput.parse(raw);
   const db = getDb();
   const draft = await db.bulletin.findUnique({
@@ -497,8 +495,8 @@ export async function publishBulletin(
       period: { select: { year: true, index: true } },
     },
   });
-  if (!draft) throw notFound("通报 The bulletin");
-  if (draft.state !== "DRAFT") throw new AppError("CONFLICT", "该通报已发布 · this bulletin is already published");
+  if (!draft) throw notFound("bulletin");
+  if (draft.state !== "DRAFT") throw new AppError("CONFLICT", msg("errors.bulletins.alreadyPublished"));
   const snapshot = parseSnapshot(draft.snapshot);
   const meta = metaOf({ ...draft, state: "PUBLISHED", publishedAt: now }, now);
   // Rendering is CPU work: done before the transaction so no lock is held meanwhile.
@@ -523,7 +521,7 @@ export async function publishBulletin(
       data: { state: "PUBLISHED", publishedAt: now, publishedById: actor.id },
     });
     if (claimed.count !== 1) {
-      throw new AppError("CONFLICT", "该草稿已被发布或刷新，请重新预览 · the draft changed; preview it again");
+      throw new AppError("CONFLICT", msg("errors.bulletins.draftChanged"));
     }
     const superseded = await tx.bulletin.updateMany({
       where: { periodId: draft.periodId, state: "PUBLISHED", id: { not: draft.id } },
@@ -553,7 +551,7 @@ export async function publishBulletin(
  * still be reviewed; a draft left in it stays in the task's history.
  */
 export async function lockPeriod(actor: Actor, raw: z.input<typeof periodLockInput>, now = new Date()) {
-  requireReviewer(actor, "锁定报送期 locking a period");
+  requireReviewer(actor, "lockPeriod");
   const { period } = periodLockInput.parse(raw);
   refuseFuture(period, now);
   return getDb().$transaction(async (tx) => {
@@ -562,7 +560,7 @@ export async function lockPeriod(actor: Actor, raw: z.input<typeof periodLockInp
       where: { id: row.id, state: "OPEN" },
       data: { state: "LOCKED", lockedAt: now, lockedById: actor.id },
     });
-    if (claimed.count !== 1) throw new AppError("CONFLICT", "该报送期已锁定 · the period is already locked");
+    if (claimed.count !== 1) throw new AppError("CONFLICT", msg("errors.bulletins.periodLocked"));
     await writeAudit(tx, actor, {
       action: "period.lock",
       entityType: "reporting_period",
@@ -576,19 +574,19 @@ export async function lockPeriod(actor: Actor, raw: z.input<typeof periodLockInp
 
 /** Reopens a locked period; who had locked it, and when, stays in the audit entry. */
 export async function reopenPeriod(actor: Actor, raw: z.input<typeof periodLockInput>) {
-  requireReviewer(actor, "重新开放报送期 reopening a period");
+  requireReviewer(actor, "reopenPeriod");
   const { period } = periodLockInput.parse(raw);
   return getDb().$transaction(async (tx) => {
     const row = await tx.reportingPeriod.findUnique({
       where: { year_index: { year: period.year, index: period.index } },
       select: { id: true, state: true, lockedAt: true, lockedBy: { select: { username: true } } },
     });
-    if (!row || row.state !== "LOCKED") throw new AppError("CONFLICT", "该报送期未锁定 · the period is not locked");
+    if (!row || row.state !== "LOCKED") throw new AppError("CONFLICT", msg("errors.bulletins.periodNotLocked"));
     const claimed = await tx.reportingPeriod.updateMany({
       where: { id: row.id, state: "LOCKED" },
       data: { state: "OPEN", lockedAt: null, lockedById: null },
     });
-    if (claimed.count !== 1) throw new AppError("CONFLICT", "该报送期未锁定 · the period is not locked");
+    if (claimed.count !== 1) throw new AppError("CONFLICT", msg("errors.bulletins.periodNotLocked"));
     await writeAudit(tx, actor, {
       action: "period.reopen",
       entityType: "reporting_period",
@@ -763,7 +761,7 @@ export async function getBulletinFile(
       period: { select: { year: true, index: true } },
     },
   });
-  if (!row || (row.state === "DRAFT" && !isReviewer(actor))) throw notFound("通报 The bulletin");
+  if (!row || (row.state === "DRAFT" && !isReviewer(actor))) throw notFound("bulletin");
   const code = periodOf(row.period).code;
   if (row.state === "DRAFT") {
     const snapshot = parseSnapshot(row.snapshot);
@@ -780,7 +778,7 @@ export async function getBulletinFile(
     where: { bulletinId_format: { bulletinId, format: format.toUpperCase() as "DOCX" | "PDF" | "XLSX" | "CSV" } },
     select: { fileName: true, contentType: true, content: true },
   });
-  if (!file) throw notFound("通报文件 The file");
+  if (!file) throw notFound("bulletinFile");
   const meta = metaOf(row, now);
   return {
     fileName: file.fileName,

@@ -1,6 +1,6 @@
 import "server-only";
 import { readCompoundDirectory } from "../domain/compound-file";
-import { createTranslator, type MessageKey } from "../i18n/catalogue";
+import { msg } from "../i18n/message";
 import { AppError } from "./errors";
 import { readZip, type ZipRefusal } from "./zip-archive";
 
@@ -152,25 +152,14 @@ export async function checkDocumentContainer(
   return checkOoxml(kind, bytes, maxUnpackedBytes);
 }
 
-const zh = createTranslator("zh-CN");
-const en = createTranslator("en");
-
-/** A catalogue message in both languages: upload errors also reach API clients, which have no locale. */
-export function bilingual(key: MessageKey, values?: Record<string, string | number>): string {
-  return `${zh(key, values)} · ${en(key, values)}`;
-}
-
 /**
  * The error for a refused archive: 413 when it unpacks (or claims to) past the limit, 415 for features
  * never accepted, 422 for a broken or crafted structure.
  */
 export function zipRefusalError(reason: ZipRefusal, maxUnpackedBytes: number): AppError {
   if (reason === "tooLarge") {
-    return new AppError(
-      "PAYLOAD_TOO_LARGE",
-      bilingual("uploads.tooLarge", { mb: Math.round(maxUnpackedBytes / 2 ** 20) }),
-    );
+    return new AppError("PAYLOAD_TOO_LARGE", msg("uploads.tooLarge", { mb: Math.round(maxUnpackedBytes / 2 ** 20) }));
   }
-  if (reason === "unsupported") return new AppError("UNSUPPORTED_MEDIA_TYPE", bilingual("uploads.unsupportedArchive"));
-  return new AppError("VALIDATION", bilingual("uploads.damaged"));
+  if (reason === "unsupported") return new AppError("UNSUPPORTED_MEDIA_TYPE", msg("uploads.unsupportedArchive"));
+  return new AppError("VALIDATION", msg("uploads.damaged"));
 }

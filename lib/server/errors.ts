@@ -1,7 +1,18 @@
 /**
  * Typed errors every entry point maps once: server actions return them as results, route handlers as
  * JSON with the status below. No raw database error reaches a user.
+ *
+ * Messages: an error carries a code, a catalogue key and its values — never words. Add the words to
+ * messages/areas/errors.ts (zh-CN and en; the type makes en complete) and throw
+ * `new AppError("CONFLICT", msg("errors.…", { … }))`; field errors likewise (`fieldErrors: { name: [msg(…)] }`).
+ * A zod schema states its message as `messageRef("errors.…")` (a key in a string; zod's own `minimum`,
+ * `maximum` and refine `params` become values). The wrappers translate ONCE into the reader's language:
+ * server actions by the locale cookie (lib/server/action.ts), route handlers by Accept-Language
+ * (lib/server/http.ts). The JSON body keeps its shape; `message` is in one language.
  */
+import { translate, type Message, type MessageLike, msg } from "../i18n/message";
+import type { Locale, MessageKey } from "../i18n/catalogue";
+
 export type ErrorCode =
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
@@ -27,6 +38,7 @@ export const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/** What a client receives: words in one language. */
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
@@ -35,22 +47,50 @@ export interface ErrorBody {
   current?: unknown;
 }
 
+export interface ErrorExtra {
+  fieldErrors?: Record<string, MessageLike[]>;
+  current?: unknown;
+}
+
 export class AppError extends Error {
   override name = "AppError";
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly extra: Omit<ErrorBody, "code" | "message"> = {},
+    readonly text: MessageLike,
+    readonly extra: ErrorExtra = {},
   ) {
-    super(message);
+    // English in logs and stack traces; users get toBody(locale).
+    super(translate("en", text));
   }
 
-  toBody(): ErrorBody {
-    return { code: this.code, message: this.message, ...this.extra };
+  /** The body in `locale`'s words: the one place an error is translated. */
+  toBody(locale: Locale): ErrorBody {
+    const body: ErrorBody = { code: this.code, message: translate(locale, this.text) };
+    const { fieldErrors, ...rest } = this.extra;
+    if (fieldErrors) {
+      body.fieldErrors = Object.fromEntries(
+        Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map((m) => translate(locale, m))]),
+      );
+    }
+    return { ...body, ...rest };
   }
 }
 
-// Messages are bilingual here: errors also reach API clients that have no locale.
-export const forbidden = (what = "此操作 this action") => new AppError("FORBIDDEN", `无权执行${what} · not allowed`);
-export const notFound = (what: string) => new AppError("NOT_FOUND", `${what}不存在 · not found`);
-export const unauthenticated = () => new AppError("UNAUTHENTICATED", "请先登录 · sign in first");
+/** What a refusal names: keys of messages/areas/errors.ts `subjects`. */
+export type Subject = MessageKey extends infer K ? (K extends `errors.subjects.${infer S}` ? S : never) : never;
+/** What a 403 names: keys of `actions`. */
+export type Deed = MessageKey extends infer K ? (K extends `errors.actions.${infer S}` ? S : never) : never;
+
+export const forbidden = (what: Deed = "default") =>
+  new AppError("FORBIDDEN", msg("errors.forbidden", { what: msg(`errors.actions.${what}`) }));
+/**
+ * `what` is a subject key; any other text (the callers not converted yet: lib/users) is named as given.
+ */
+export const notFound = (what: Subject | (string & {})) =>
+  new AppError("NOT_FOUND", msg("errors.notFound", { what: subjectMessage(what) }));
+export const unauthenticated = () => new AppError("UNAUTHENTICATED", msg("errors.unauthenticated"));
+
+function subjectMessage(what: string): Message | string {
+  const ref = `errors.subjects.${what}`;
+  return translate("en", ref) === ref ? what : msg(ref as MessageKey);
+}

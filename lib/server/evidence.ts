@@ -8,9 +8,10 @@ import { getEnv, uploadDirectory } from "../env";
 import { writeAudit } from "./audit";
 import type { Actor } from "./auth/actor";
 import { getDb } from "./db";
-import { bilingual, checkDocumentContainer, zipRefusalError } from "./document-containers";
+import { checkDocumentContainer, zipRefusalError } from "./document-containers";
 import { AppError, forbidden, notFound } from "./errors";
 import type { ZipRefusal } from "./zip-archive";
+import { messageRef, msg } from "../i18n/message";
 
 /**
  * Evidence for task reports: uploaded files (checked by content, not by the name or the browser's
@@ -83,9 +84,9 @@ export async function assertCanAttachEvidence(actor: Actor, taskId: number): Pro
     where: { id: taskId },
     select: { retiredAt: true, assignments: { select: { departmentId: true } } },
   });
-  if (!task || task.retiredAt) throw notFound("任务 The task");
+  if (!task || task.retiredAt) throw notFound("task");
   if (actor.role !== "DEPARTMENT_EDITOR" || !task.assignments.some((a) => a.departmentId === actor.departmentId)) {
-    throw forbidden("为该任务上传佐证材料 attaching evidence to this task");
+    throw forbidden("attachEvidence");
   }
 }
 
@@ -106,22 +107,19 @@ export async function storeEvidenceFile(
 ): Promise<StoredEvidence> {
   await assertCanAttachEvidence(actor, taskId);
   const max = getEnv().UPLOAD_MAX_BYTES;
-  if (file.bytes.byteLength === 0) throw new AppError("VALIDATION", "文件为空 · the file is empty");
+  if (file.bytes.byteLength === 0) throw new AppError("VALIDATION", msg("errors.evidence.empty"));
   if (file.bytes.byteLength > max) {
-    throw new AppError(
-      "PAYLOAD_TOO_LARGE",
-      `文件超过 ${Math.round(max / 1024 / 1024)} MB · the file exceeds the size limit`,
-    );
+    throw new AppError("PAYLOAD_TOO_LARGE", msg("errors.evidence.tooLarge", { mb: Math.round(max / 1024 / 1024) }));
   }
   const maxUnpacked = evidenceMaxUnpackedBytes(max);
   const detected = await detectEvidenceType(file.name, file.bytes, maxUnpacked);
   if (!detected.ok) {
-    if (detected.reason === "unknown") throw new AppError("UNSUPPORTED_MEDIA_TYPE", bilingual("uploads.unknownType"));
+    if (detected.reason === "unknown") throw new AppError("UNSUPPORTED_MEDIA_TYPE", msg("uploads.unknownType"));
     if (detected.reason === "mismatch" || detected.reason === "notZip") {
       const claimed = detected.claimed!;
       throw new AppError(
         "UNSUPPORTED_MEDIA_TYPE",
-        bilingual("uploads.disguised", { ext: claimed, label: ALLOWED_TYPES[claimed].label }),
+        msg("uploads.disguised", { ext: claimed, label: ALLOWED_TYPES[claimed].label }),
       );
     }
     throw zipRefusalError(detected.reason, maxUnpacked);
@@ -185,10 +183,10 @@ export async function readEvidenceFile(id: number): Promise<{ fileName: string; 
     where: { id },
     select: { kind: true, fileName: true, contentType: true, storageKey: true },
   });
-  if (!evidence || evidence.kind !== "FILE" || !evidence.storageKey) throw notFound("佐证材料 The evidence");
+  if (!evidence || evidence.kind !== "FILE" || !evidence.storageKey) throw notFound("evidence");
   const root = uploadDir();
   const file = path.resolve(root, evidence.storageKey);
-  if (!file.startsWith(root + path.sep)) throw notFound("佐证材料 The evidence");
+  if (!file.startsWith(root + path.sep)) throw notFound("evidence");
   return {
     fileName: evidence.fileName ?? "evidence",
     contentType: evidence.contentType ?? "application/octet-stream",

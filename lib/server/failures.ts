@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { findUnsafeText, UNSAFE_TEXT_MESSAGES } from "../domain/text-input";
+import { msg, parseMessageRef, type MessageLike, type MessageValues } from "../i18n/message";
 import { AppError, type ErrorBody } from "./errors";
 
 /** Any thrown value → the typed error a user may see. Unknown failures are logged, never shown raw. */
@@ -8,23 +9,16 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return validationError(error);
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === "P2002")
-    return new AppError("CONFLICT", "记录已存在或已被他人修改 · the record already exists or was changed");
-  if (code === "P2025" || code === "P2001") return new AppError("NOT_FOUND", "记录不存在 · not found");
+  if (code === "P2002") return new AppError("CONFLICT", msg("errors.exists"));
+  if (code === "P2025" || code === "P2001") return new AppError("NOT_FOUND", msg("errors.recordNotFound"));
   if (isConcurrencyFailure(error)) {
-    return new AppError(
-      "CONFLICT",
-      "与他人的同时修改冲突，请刷新后重试；您的内容未保存 · a concurrent change got in the way: reload and try again, nothing was saved",
-    );
+    return new AppError("CONFLICT", msg("errors.concurrent"));
   }
   if (isDatabaseUnavailable(error)) {
-    return new AppError(
-      "UNAVAILABLE",
-      "数据库暂时无法连接，请稍后重试 · the database is unavailable, try again shortly",
-    );
+    return new AppError("UNAVAILABLE", msg("errors.unavailable"));
   }
   console.error("unexpected failure", error);
-  return new AppError("INTERNAL", "服务器内部错误，请稍后重试 · internal error, please try again");
+  return new AppError("INTERNAL", msg("errors.internal"));
 }
 
 // What the database being down, restarting or out of connections looks like, as seen through Prisma 7,
@@ -105,13 +99,33 @@ function someErrorLayer(error: unknown, test: (layer: Record<string, unknown>) =
   return visit(error, 0);
 }
 
+/**
+ * zod issues → field errors. A schema's message is a messageRef (a catalogue key); the issue's own
+ * `minimum`, `maximum` and refine `params` become its values, so "至少 {minimum} 个字符" needs no copy of
+ * the limit. zod's default messages (no key) pass through as they are.
+ */
 export function validationError(error: z.ZodError): AppError {
-  const fieldErrors: Record<string, string[]> = {};
+  const fieldErrors: Record<string, MessageLike[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
-    (fieldErrors[key] ??= []).push(issue.message);
+    (fieldErrors[key] ??= []).push(issueMessage(issue));
   }
-  return new AppError("VALIDATION", "提交的内容不符合要求 · the input is invalid", { fieldErrors });
+  return new AppError("VALIDATION", msg("errors.invalidInput"), { fieldErrors });
+}
+
+function issueMessage(issue: z.core.$ZodIssue): MessageLike {
+  const ref = parseMessageRef(issue.message);
+  if (!ref) return issue.message;
+  const values: MessageValues = {};
+  for (const name of ["minimum", "maximum"] as const) {
+    const limit = (issue as Partial<Record<typeof name, unknown>>)[name];
+    if (typeof limit === "number" || typeof limit === "bigint") values[name] = Number(limit);
+  }
+  const params = (issue as { params?: Record<string, unknown> }).params ?? {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === "string" || typeof value === "number") values[name] = value;
+  }
+  return { key: ref.key, values: { ...values, ...ref.values } };
 }
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };

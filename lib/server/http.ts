@@ -6,13 +6,22 @@ import { unsafeSearchParam } from "../search-params";
 import { AppError, forbidden, STATUS } from "./errors";
 import { assertSafeText, toAppError, unsafeTextError, validationError } from "./failures";
 import { recordRefusal, trustedClientIp } from "./security-events";
+import { getEnv } from "../env";
+import type { Locale } from "../i18n/catalogue";
+import { localeFromAcceptLanguage, msg, type MessageLike } from "../i18n/message";
 
 const MAX_JSON_BYTES = 256 * 1024;
 
-export function errorResponse(error: unknown): Response {
+/** The language an API answer is written in: the request's Accept-Language (zh-CN, en), else the default. */
+export function requestLocale(request: Request): Locale {
+  return localeFromAcceptLanguage(request.headers.get("accept-language"), getEnv().DEFAULT_LOCALE);
+}
+
+/** The error as JSON, its words translated once into the request's language. */
+export function errorResponse(error: unknown, request: Request): Response {
   const appError = toAppError(error);
   return Response.json(
-    { error: appError.toBody() },
+    { error: appError.toBody(requestLocale(request)) },
     { status: STATUS[appError.code], headers: { "Cache-Control": "no-store" } },
   );
 }
@@ -33,7 +42,7 @@ export function checkSameOrigin(request: Request, actor: Actor): void {
     originHost = null;
   }
   if (!originHost || !host || originHost !== host) {
-    throw new AppError("FORBIDDEN", "跨站请求被拒绝 · cross-site request refused");
+    throw new AppError("FORBIDDEN", msg("errors.crossSite"));
   }
 }
 
@@ -45,16 +54,14 @@ export function isJsonMediaType(contentType: string | null): boolean {
 
 async function readJson(request: Request): Promise<unknown> {
   if (!isJsonMediaType(request.headers.get("content-type"))) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "请求须为 JSON · the body must be application/json");
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", msg("errors.jsonRequired"));
   }
-  const text = (await readLimitedBody(request, MAX_JSON_BYTES, "请求内容过大 · request body too large")).toString(
-    "utf8",
-  );
+  const text = (await readLimitedBody(request, MAX_JSON_BYTES, msg("errors.bodyTooLarge"))).toString("utf8");
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
   } catch {
-    throw new AppError("VALIDATION", "请求内容不是有效的 JSON · the body is not valid JSON");
+    throw new AppError("VALIDATION", msg("errors.invalidJson"));
   }
   // Every string in the body, keys included: valid Unicode without NUL (lib/domain/text-input.ts).
   assertSafeText(value);
@@ -69,7 +76,7 @@ async function readJson(request: Request): Promise<unknown> {
 export async function readLimitedBody(
   request: Request,
   maxBytes: number,
-  tooLargeMessage: string,
+  tooLargeMessage: MessageLike,
 ): Promise<Buffer<ArrayBuffer>> {
   const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", tooLargeMessage);
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
@@ -100,10 +107,9 @@ export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
  */
 export async function readLimitedFormData(request: Request, maxBytes: number): Promise<FormData> {
   const contentType = request.headers.get("content-type") ?? "";
-  const notMultipart = () =>
-    new AppError("VALIDATION", "请以 multipart/form-data 上传文件 · upload as multipart/form-data");
+  const notMultipart = () => new AppError("VALIDATION", msg("errors.multipartRequired"));
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) throw notMultipart();
-  const bytes = await readLimitedBody(request, maxBytes, "文件过大 · the file is too large");
+  const bytes = await readLimitedBody(request, maxBytes, msg("errors.fileTooLarge"));
   let form: FormData;
   try {
     form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
@@ -117,6 +123,8 @@ export async function readLimitedFormData(request: Request, maxBytes: number): P
 
 export interface RouteContext<B, Q, P> {
   actor: Actor;
+  /** The request's language (Accept-Language), for words a handler returns outside an error. */
+  locale: Locale;
   body: B;
   query: Q;
   params: P;
@@ -157,16 +165,19 @@ export function defineRoute<
       const params = parse(options.params, rawParams, {});
       const query = parse(options.query, Object.fromEntries(searchParams), {});
       const body = options.body ? parse(options.body, await readJson(request), undefined) : undefined;
-      const result = await handler({ actor, body, query, params, request } as RouteContext<
-        z.output<B>,
-        z.output<Q>,
-        z.output<P>
-      >);
+      const result = await handler({
+        actor,
+        locale: requestLocale(request),
+        body,
+        query,
+        params,
+        request,
+      } as RouteContext<z.output<B>, z.output<Q>, z.output<P>>);
       if (result instanceof Response) return result;
       return Response.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
       await recordRouteRefusal(request, refused, error);
-      return errorResponse(error);
+      return errorResponse(error, request);
     }
   };
 }
@@ -204,16 +215,16 @@ const MAX_AUTH_BODY_BYTES = 64 * 1024;
 export async function refuseUnreadableAuthBody(request: Request): Promise<Response | null> {
   if (request.method !== "POST") return null;
   try {
-    const bytes = await readLimitedBody(request.clone(), MAX_AUTH_BODY_BYTES, "请求内容过大 · request body too large");
+    const bytes = await readLimitedBody(request.clone(), MAX_AUTH_BODY_BYTES, msg("errors.bodyTooLarge"));
     if ((request.headers.get("content-type") ?? "").toLowerCase().includes("json")) {
       try {
         JSON.parse(bytes.toString("utf8"));
       } catch {
-        throw new AppError("VALIDATION", "请求内容不是有效的 JSON · the body is not valid JSON");
+        throw new AppError("VALIDATION", msg("errors.invalidJson"));
       }
     }
     return null;
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -17,6 +17,7 @@ import { isAdmin, type Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
 import { validationError } from "./failures";
+import { msg, type Message } from "../i18n/message";
 
 /**
  * Indicator administration: edit, merge, split and unmerge. Admins only, each operation one transaction
@@ -38,7 +39,7 @@ import { validationError } from "./failures";
 type Tx = Prisma.TransactionClient;
 
 function assertAdmin(actor: Actor): void {
-  if (!isAdmin(actor)) throw forbidden("管理指标 managing indicators");
+  if (!isAdmin(actor)) throw forbidden("manageIndicators");
 }
 
 /** Parses an operation's input: a bad one is a typed VALIDATION error with field messages, not a ZodError. */
@@ -48,7 +49,7 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   return parsed.data;
 }
 
-const invalid = (message: string, fieldErrors?: Record<string, string[]>) =>
+const invalid = (message: Message, fieldErrors?: Record<string, Message[]>) =>
   new AppError("VALIDATION", message, fieldErrors ? { fieldErrors } : {});
 
 // ───────────────────────────── reads ─────────────────────────────
@@ -190,7 +191,7 @@ export async function searchMergeCandidates(
   assertAdmin(actor);
   const db = getDb();
   const source = await db.indicator.findUnique({ where: { id: input.sourceId }, select: { area: true } });
-  if (!source) throw notFound("指标 indicator");
+  if (!source) throw notFound("indicator");
   const q = input.q?.trim().slice(0, 100);
   const rows = await db.indicator.findMany({
     where: { mergedIntoId: null, id: { not: input.sourceId }, ...(q ? textSearch(q) : { area: source.area }) },
@@ -396,16 +397,13 @@ async function lockIndicators(tx: Tx, ids: number[]): Promise<Map<number, Snapsh
 
 async function lockOne(tx: Tx, id: number): Promise<Snapshot> {
   const row = (await lockIndicators(tx, [id])).get(id);
-  if (!row) throw notFound("指标 The indicator");
+  if (!row) throw notFound("indicator");
   return row;
 }
 
 const notMerged = (row: Snapshot) => {
   if (row.mergedIntoId !== null) {
-    throw new AppError(
-      "CONFLICT",
-      `指标「${row.name}」已合并到其他指标，请在合并后的指标上操作 · “${row.name}” was merged into another indicator; work on the survivor`,
-    );
+    throw new AppError("CONFLICT", msg("errors.indicators.merged", { name: row.name }));
   }
 };
 
@@ -416,10 +414,9 @@ export async function updateIndicator(actor: Actor, raw: UpdateIndicatorInput): 
     const before = await lockOne(tx, input.indicatorId);
     notMerged(before);
     if (unitMagnitude(input.unit) !== unitMagnitude(before.unit)) {
-      throw invalid(
-        `单位只能改名称，不能改变数量级（${before.unit} → ${input.unit}）：已有数值按原单位记录 · the unit can be relabelled, not rescaled (${before.unit} → ${input.unit}): recorded values are in the old unit`,
-        { unit: ["不能改变数量级（万、亿） · cannot change the magnitude (万, 亿)"] },
-      );
+      throw invalid(msg("errors.indicators.rescaled", { before: before.unit, after: input.unit }), {
+        unit: [msg("errors.indicators.rescaledField")],
+      });
     }
     const after = await tx.indicator.update({
       where: { id: input.indicatorId },
@@ -457,34 +454,30 @@ export async function mergeIndicator(
   assertAdmin(actor);
   const input = parse(mergeIndicatorSchema, raw);
   if (input.sourceId === input.targetId) {
-    throw invalid("不能把指标合并到它自己 · an indicator cannot be merged into itself", {
-      targetId: ["请选择另一个指标 · choose another indicator"],
+    throw invalid(msg("errors.indicators.mergeSelf"), {
+      targetId: [msg("errors.indicators.chooseAnother")],
     });
   }
   return getDb().$transaction(async (tx) => {
     const locked = await lockIndicators(tx, [input.sourceId, input.targetId]);
     const source = locked.get(input.sourceId);
     const target = locked.get(input.targetId);
-    if (!source || !target) throw notFound("指标 The indicator");
+    if (!source || !target) throw notFound("indicator");
     notMerged(source);
     if (target.mergedIntoId !== null) {
-      throw new AppError(
-        "CONFLICT",
-        `「${target.name}」本身已合并到其他指标，请合并到最终保留的指标 · “${target.name}” is itself merged; merge into the surviving indicator`,
-        { fieldErrors: { targetId: ["该指标已被合并 · already merged"] } },
-      );
+      throw new AppError("CONFLICT", msg("errors.indicators.targetMerged", { name: target.name }), {
+        fieldErrors: { targetId: [msg("errors.indicators.alreadyMerged")] },
+      });
     }
     if (!sameUnit(source.unit, target.unit)) {
-      throw invalid(
-        `单位不一致（${source.unit} 与 ${target.unit}），不是同一指标，不能合并；如确属同一指标，请先统一单位 · the units differ (${source.unit} vs ${target.unit}): not the same metric; relabel one first if it is`,
-        { targetId: ["单位不一致 · units differ"] },
-      );
+      throw invalid(msg("errors.indicators.unitsDiffer", { source: source.unit, target: target.unit }), {
+        targetId: [msg("errors.indicators.unitsDifferField")],
+      });
     }
     if (source.direction !== target.direction) {
-      throw invalid(
-        "两个指标的方向（越高越好 / 越低越好）不同，不能合并 · the indicators' directions (higher / lower is better) differ",
-        { targetId: ["方向不同 · directions differ"] },
-      );
+      throw invalid(msg("errors.indicators.directionsDiffer"), {
+        targetId: [msg("errors.indicators.directionsDifferField")],
+      });
     }
 
     const [targets, baselines, synonyms, links, repointed] = await Promise.all([
@@ -569,9 +562,7 @@ async function moveParts(
     baselines.length !== baselineIds.length ||
     synonyms.length !== synonymIds.length
   ) {
-    throw invalid(
-      "所选目标值、基期值或别名不属于该指标，请刷新后重试 · some chosen items do not belong to this indicator; reload",
-    );
+    throw invalid(msg("errors.indicators.partsForeign"));
   }
   await tx.indicatorTarget.updateMany({ where: { id: { in: targetIds } }, data: { indicatorId: toId } });
   await tx.indicatorBaseline.updateMany({ where: { id: { in: baselineIds } }, data: { indicatorId: toId } });
@@ -606,8 +597,8 @@ export async function splitIndicator(actor: Actor, raw: SplitIndicatorInput): Pr
   assertAdmin(actor);
   const input = parse(splitIndicatorSchema, raw);
   if (input.targetIds.length + input.baselineIds.length === 0) {
-    throw invalid("请至少选择一个目标值或基期值移到新指标 · choose at least one target or baseline to move", {
-      targetIds: ["请至少选择一项 · choose at least one"],
+    throw invalid(msg("errors.indicators.chooseParts"), {
+      targetIds: [msg("errors.indicators.chooseOne")],
     });
   }
   try {
@@ -615,8 +606,8 @@ export async function splitIndicator(actor: Actor, raw: SplitIndicatorInput): Pr
       const source = await lockOne(tx, input.indicatorId);
       notMerged(source);
       if (await tx.indicator.findUnique({ where: { key: input.key }, select: { id: true } })) {
-        throw new AppError("CONFLICT", `标识「${input.key}」已被使用 · the key “${input.key}” is taken`, {
-          fieldErrors: { key: ["该标识已被使用 · already taken"] },
+        throw new AppError("CONFLICT", msg("errors.indicators.keyTaken", { key: input.key }), {
+          fieldErrors: { key: [msg("errors.indicators.keyTakenField")] },
         });
       }
       const created = await tx.indicator.create({
@@ -643,8 +634,8 @@ export async function splitIndicator(actor: Actor, raw: SplitIndicatorInput): Pr
   } catch (error) {
     // Two admins creating the same key at once: the unique index decides.
     if ((error as { code?: string } | null)?.code === "P2002") {
-      throw new AppError("CONFLICT", `标识「${input.key}」已被使用 · the key “${input.key}” is taken`, {
-        fieldErrors: { key: ["该标识已被使用 · already taken"] },
+      throw new AppError("CONFLICT", msg("errors.indicators.keyTaken", { key: input.key }), {
+        fieldErrors: { key: [msg("errors.indicators.keyTakenField")] },
       });
     }
     throw error;
@@ -663,11 +654,11 @@ export async function unmergeIndicator(actor: Actor, raw: UnmergeIndicatorInput)
     const locked = await lockIndicators(tx, [input.indicatorId, input.mergedId]);
     const survivor = locked.get(input.indicatorId);
     const merged = locked.get(input.mergedId);
-    if (!survivor || !merged) throw notFound("指标 The indicator");
+    if (!survivor || !merged) throw notFound("indicator");
     if (merged.mergedIntoId !== survivor.id) {
       throw new AppError(
         "CONFLICT",
-        `「${merged.name}」没有合并到「${survivor.name}」 · “${merged.name}” is not merged into “${survivor.name}”`,
+        msg("errors.indicators.notMergedInto", { merged: merged.name, survivor: survivor.name }),
       );
     }
     await tx.indicator.update({ where: { id: merged.id }, data: { mergedIntoId: null } });

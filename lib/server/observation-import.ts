@@ -22,7 +22,8 @@ import {
   type SourceCode,
 } from "../domain/observation-import";
 import { shanghaiDate } from "../domain/periods";
-import { getMessages, interpolate } from "../i18n/catalogue";
+import { DEFAULT_LOCALE, getMessages, interpolate, type Locale } from "../i18n/catalogue";
+import { msg, translate } from "../i18n/message";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAuditMany } from "./audit";
 import type { Actor } from "./auth/actor";
@@ -31,7 +32,7 @@ import { AppError, forbidden } from "./errors";
 import { ACTIVE_INDICATOR } from "./indicators";
 import { observationInput } from "../schemas/observations";
 import { listRecordableIndicatorIds } from "./observations";
-import { bilingual, zipRefusalError } from "./document-containers";
+import { zipRefusalError } from "./document-containers";
 import { readZip, storedZip } from "./zip-archive";
 
 /**
@@ -134,39 +135,31 @@ export async function canImportObservations(actor: Actor): Promise<boolean> {
 }
 
 async function assertCanImport(actor: Actor): Promise<void> {
-  if (!(await canImportObservations(actor))) throw forbidden("批量填报指标实际值 bulk entry of actual values");
+  if (!(await canImportObservations(actor))) throw forbidden("importObservations");
 }
 
-const bad = (zh: string, en: string) => new AppError("VALIDATION", `${zh} · ${en}`);
+const bad = (key: Parameters<typeof msg>[0], values?: Parameters<typeof msg>[1]) =>
+  new AppError("VALIDATION", msg(key, values));
 
 /** Bytes → sheet rows. The type comes from the content (magic bytes), never from the name alone. */
 export async function readImportFile(
   file: ImportFile,
 ): Promise<{ format: "xlsx" | "csv"; encoding: CsvEncoding | null; rows: SheetRow[] }> {
-  if (file.bytes.byteLength === 0) throw bad("文件为空", "the file is empty");
+  if (file.bytes.byteLength === 0) throw bad("errors.imports.empty");
   if (file.bytes.byteLength > IMPORT_MAX_BYTES) {
-    throw new AppError(
-      "PAYLOAD_TOO_LARGE",
-      `文件超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB，请分批导入 · the file exceeds ${IMPORT_MAX_BYTES / 1024 / 1024} MB, split it`,
-    );
+    throw new AppError("PAYLOAD_TOO_LARGE", msg("errors.imports.tooLarge", { mb: IMPORT_MAX_BYTES / 1024 / 1024 }));
   }
   const kind = sniffImportFile(file.bytes);
   if (kind === "xls") {
-    throw new AppError(
-      "UNSUPPORTED_MEDIA_TYPE",
-      "不支持旧版 .xls 文件，请另存为 .xlsx 或 CSV · old .xls files are not supported, save as .xlsx or CSV",
-    );
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", msg("errors.imports.oldXls"));
   }
   if (kind === "other") {
-    throw new AppError(
-      "UNSUPPORTED_MEDIA_TYPE",
-      "仅支持 Excel（.xlsx）与 CSV 文件 · only Excel (.xlsx) and CSV files are accepted",
-    );
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", msg("errors.imports.unsupported"));
   }
   if (kind === "xlsx") return { format: "xlsx", encoding: null, rows: await readXlsx(file.bytes) };
   const decoded = decodeCsvBytes(file.bytes);
   if (!decoded) {
-    throw bad("无法识别文件编码，请保存为 UTF-8 或 GB18030 的 CSV", "the file is neither UTF-8 nor GB18030 text");
+    throw bad("errors.imports.encoding");
   }
   return { format: "csv", encoding: decoded.encoding, rows: parseCsv(decoded.text) };
 }
@@ -179,10 +172,10 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
     if (zip.reason === "tooLarge") {
       throw new AppError(
         "PAYLOAD_TOO_LARGE",
-        bilingual("uploads.workbookTooLarge", { mb: IMPORT_MAX_UNPACKED_BYTES / 1024 / 1024 }),
+        msg("uploads.workbookTooLarge", { mb: IMPORT_MAX_UNPACKED_BYTES / 1024 / 1024 }),
       );
     }
-    if (zip.reason === "notZip") throw new AppError("VALIDATION", bilingual("uploads.notWorkbook"));
+    if (zip.reason === "notZip") throw new AppError("VALIDATION", msg("uploads.notWorkbook"));
     throw zipRefusalError(zip.reason, IMPORT_MAX_UNPACKED_BYTES);
   }
   const verified = storedZip(zip.entries.map((e) => ({ name: e.name, data: e.data! })));
@@ -190,7 +183,7 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
   try {
     await workbook.xlsx.load(Buffer.from(verified) as unknown as ArrayBuffer);
   } catch {
-    throw new AppError("VALIDATION", bilingual("uploads.notWorkbook"));
+    throw new AppError("VALIDATION", msg("uploads.notWorkbook"));
   }
   // The first sheet whose header names the required columns (the template's instructions sheet is not);
   // failing that the first sheet, whose header then reports what is missing.
@@ -244,20 +237,16 @@ function xlsxCell(cell: ExcelJS.Cell): Cell {
   return null;
 }
 
-const tooManyRows = () =>
-  bad(
-    `文件超过 ${IMPORT_MAX_ROWS} 行数据，请分批导入`,
-    `the file holds more than ${IMPORT_MAX_ROWS} data rows, split it`,
-  );
+const tooManyRows = () => bad("errors.imports.tooManyRows", { max: IMPORT_MAX_ROWS });
 
-const ZH = getMessages("zh-CN").observationImport;
-const EN = getMessages("en").observationImport;
-
-function describeIssue(issue: ImportIssue): PreviewIssue {
-  const params = issue.params ?? {};
-  const zh = `${ZH.columns[issue.column]}：${interpolate(ZH.issues[issue.code], params)}`;
-  const en = `${EN.columns[issue.column]}: ${interpolate(EN.issues[issue.code], params)}`;
-  return { ...issue, message: `${zh} · ${en}` };
+/** A row's problem in the request's language, for API clients (the page words it from code and params). */
+function describeIssue(issue: ImportIssue, locale: Locale): PreviewIssue {
+  const words = getMessages(locale).observationImport;
+  const text = interpolate(words.issues[issue.code], issue.params ?? {});
+  return {
+    ...issue,
+    message: translate(locale, msg("errors.imports.issue", { column: words.columns[issue.column], text })),
+  };
 }
 
 type Tx = Prisma.TransactionClient;
@@ -274,18 +263,24 @@ interface Validated {
 }
 
 /** Parses and validates every row against the database as it stands in `tx`. */
-async function validateRows(tx: Tx, actor: Actor, sheet: SheetRow[], today: string): Promise<Validated> {
+async function validateRows(
+  tx: Tx,
+  actor: Actor,
+  sheet: SheetRow[],
+  today: string,
+  locale: Locale,
+): Promise<Validated> {
   const headerIndex = sheet.findIndex((r) => r.cells.some((c) => cellText(c) !== ""));
-  if (headerIndex < 0) throw bad("文件中没有数据", "the file holds no data");
+  if (headerIndex < 0) throw bad("errors.imports.noData");
   const { columns, missing } = mapHeader(sheet[headerIndex]!.cells);
   if (missing.length > 0) {
-    const zh = missing.map((c) => ZH.columns[c]).join("、");
-    const en = missing.map((c) => EN.columns[c]).join(", ");
-    throw bad(`缺少列：${zh}（请使用模板）`, `missing columns: ${en} (use the template)`);
+    const columnNames = getMessages(locale).observationImport.columns;
+    const list = missing.map((c) => columnNames[c]).join(locale === "en" ? ", " : "、");
+    throw bad("errors.imports.missingColumns", { columns: list });
   }
   const { rows: raw, skipped } = selectDataRows(sheet.slice(headerIndex + 1), columns);
   if (raw.length > IMPORT_MAX_ROWS) throw tooManyRows();
-  if (raw.length === 0) throw bad("文件中没有填写数值的行", "no row in the file has a value");
+  if (raw.length === 0) throw bad("errors.imports.noValues");
 
   const keys = [...new Set(raw.map((r) => cellText(r.fields.key)).filter(Boolean))];
   const indicators = await tx.indicator.findMany({
@@ -393,7 +388,12 @@ async function validateRows(tx: Tx, actor: Actor, sheet: SheetRow[], today: stri
         for (const zodIssue of parsed.error.issues) {
           const field = String(zodIssue.path[0] ?? "value");
           const column = (IMPORT_COLUMNS as readonly string[]).includes(field) ? (field as ImportColumn) : "value";
-          issues.push({ column, code: "invalid", severity: "error", params: { detail: zodIssue.message } });
+          issues.push({
+            column,
+            code: "invalid",
+            severity: "error",
+            params: { detail: translate(locale, zodIssue.message) },
+          });
         }
       }
     }
@@ -408,7 +408,7 @@ async function validateRows(tx: Tx, actor: Actor, sheet: SheetRow[], today: stri
       source: row.source,
       sourceDetail: row.sourceDetail,
       note: row.note,
-      issues: issues.map(describeIssue),
+      issues: issues.map((issue) => describeIssue(issue, locale)),
     };
   });
   const errorCount = rows.filter((r) => r.status === "error").length;
@@ -433,10 +433,11 @@ export async function previewObservationImport(
   actor: Actor,
   file: ImportFile,
   now = new Date(),
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<ImportPreview> {
   await assertCanImport(actor);
   const read = await readImportFile(file);
-  const { preview } = await validateRows(getDb(), actor, read.rows, shanghaiDate(now));
+  const { preview } = await validateRows(getDb(), actor, read.rows, shanghaiDate(now), locale);
   return {
     fileName: file.name,
     sha256: sha256Of(file.bytes),
@@ -455,34 +456,28 @@ export async function commitObservationImport(
   file: ImportFile,
   expectedSha256: string,
   now = new Date(),
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<ImportResult> {
   await assertCanImport(actor);
   const sha256 = sha256Of(file.bytes);
   if (sha256 !== expectedSha256.toLowerCase()) {
-    throw new AppError(
-      "CONFLICT",
-      "文件与预览时不一致，请重新上传并预览 · the file differs from the one previewed, preview it again",
-    );
+    throw new AppError("CONFLICT", msg("errors.imports.changedSincePreview"));
   }
   const read = await readImportFile(file);
   const today = shanghaiDate(now);
   return getDb().$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY}::bigint)::text AS locked`;
-      const { preview, inputs } = await validateRows(tx, actor, read.rows, today);
+      const { preview, inputs } = await validateRows(tx, actor, read.rows, today, locale);
       if (preview.forbiddenCount > 0) {
-        throw new AppError(
-          "FORBIDDEN",
-          `文件中有 ${preview.forbiddenCount} 行属于无权填报的指标，整个文件未导入 · ${preview.forbiddenCount} rows are for indicators you may not record; nothing was stored`,
-          { current: { fileName: file.name, sha256, format: read.format, encoding: read.encoding, ...preview } },
-        );
+        throw new AppError("FORBIDDEN", msg("errors.imports.forbiddenRows", { count: preview.forbiddenCount }), {
+          current: { fileName: file.name, sha256, format: read.format, encoding: read.encoding, ...preview },
+        });
       }
       if (!preview.canCommit) {
-        throw new AppError(
-          "VALIDATION",
-          `文件中有 ${preview.errorCount} 行有误，整个文件未导入 · ${preview.errorCount} rows are invalid; nothing was stored`,
-          { current: { fileName: file.name, sha256, format: read.format, encoding: read.encoding, ...preview } },
-        );
+        throw new AppError("VALIDATION", msg("errors.imports.invalidRows", { count: preview.errorCount }), {
+          current: { fileName: file.name, sha256, format: read.format, encoding: read.encoding, ...preview },
+        });
       }
       const returned = await tx.observation.createManyAndReturn({
         data: inputs.map(({ indicatorId, unitScale, data }) => ({

@@ -14,6 +14,7 @@ import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
 import { validationError } from "./failures";
 import { warnUnusableObservation } from "./unusable-values";
+import { msg } from "../i18n/message";
 
 /**
  * Actual values of indicators. Append-only: a correction is a new row that supersedes the old one
@@ -72,19 +73,16 @@ export async function listRecordableIndicatorIds(
 /** Reviewers and admins, and editors of a department that leads a task linked to the indicator. */
 async function assertCanRecord(tx: Prisma.TransactionClient, actor: Actor, indicatorId: number): Promise<void> {
   const indicator = await tx.indicator.findUnique({ where: { id: indicatorId }, select: { mergedIntoId: true } });
-  if (!indicator) throw notFound("指标 The indicator");
+  if (!indicator) throw notFound("indicator");
   if (indicator.mergedIntoId !== null) {
-    throw new AppError(
-      "CONFLICT",
-      "该指标已合并到其他指标，请在合并后的指标上填报 · this indicator was merged into another",
-    );
+    throw new AppError("CONFLICT", msg("errors.observations.merged"));
   }
   if (isReviewer(actor)) return;
   if (actor.role === "DEPARTMENT_EDITOR" && actor.departmentId !== null) {
     const leads = await tx.taskIndicator.count({ where: { indicatorId, task: ledBy(actor.departmentId) } });
     if (leads > 0) return;
   }
-  throw forbidden("填报该指标的实际值 entering values for this indicator");
+  throw forbidden("enterObservations");
 }
 
 export async function recordObservation(
@@ -97,7 +95,7 @@ export async function recordObservation(
   if (!parsed.success) throw validationError(parsed.error);
   const input = parsed.data;
   if (input.asOf > shanghaiDate(now)) {
-    throw new AppError("VALIDATION", "统计时点不能晚于今天 · the date cannot be in the future", {
+    throw new AppError("VALIDATION", msg("errors.observations.futureDate"), {
       fieldErrors: { asOf: ["future"] },
     });
   }
@@ -124,9 +122,9 @@ export async function recordObservation(
         // with that indicator (observations never move), so an unmerge takes it back along with the value.
         const belongs =
           old !== null && (old.indicatorId === input.indicatorId || old.indicator.mergedIntoId === input.indicatorId);
-        if (!old || !belongs) throw notFound("被更正的数值 The value to correct");
+        if (!old || !belongs) throw notFound("valueToCorrect");
         if (old.supersededBy) {
-          throw new AppError("CONFLICT", "该数值已被更正过，请更正最新的数值 · this value was already corrected");
+          throw new AppError("CONFLICT", msg("errors.observations.alreadyCorrected"));
         }
         indicatorId = old.indicatorId;
         const oldValue = Number(old.value);
@@ -172,7 +170,7 @@ export async function recordObservation(
   } catch (error) {
     // Two corrections of the same value race for the unique supersedesId: one wins.
     if ((error as { code?: string } | null)?.code === "P2002") {
-      throw new AppError("CONFLICT", "该数值已被更正过，请更正最新的数值 · this value was already corrected");
+      throw new AppError("CONFLICT", msg("errors.observations.alreadyCorrected"));
     }
     throw error;
   }
@@ -278,7 +276,7 @@ export interface UnusableObservationRow {
  * supersede (each is corrected on its indicator's page). Admins only; a full scan, read on demand.
  */
 export async function listUnusableObservations(actor: Actor, limit = 200): Promise<UnusableObservationRow[]> {
-  if (actor.role !== "ADMIN") throw forbidden("查看无法使用的数值 listing unusable values");
+  if (actor.role !== "ADMIN") throw forbidden("listUnusableValues");
   const today = shanghaiDate(new Date());
   const { min, max } = dateWindow(today);
   const rows = await getDb().$queryRaw<

@@ -40,7 +40,7 @@ export async function updateIndicatorThresholds(
   actor: Actor,
   input: IndicatorThresholds,
 ): Promise<IndicatorThresholds> {
-  if (!isAdmin(actor)) throw forbidden("修改指标状态阈值 changing the status thresholds");
+  if (!isAdmin(actor)) throw forbidden("changeThresholds");
   const next = indicatorThresholdsSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const row = await tx.appSetting.findUnique({ where: { key: THRESHOLDS_SETTING }, select: { value: true } });

@@ -19,6 +19,7 @@ import {
   type UpdateRow,
 } from "../schemas/task-updates";
 import { currentReportingPeriod, periodRowOf, type PeriodRow } from "./periods";
+import { messageRef, msg } from "../i18n/message";
 
 type Tx = Prisma.TransactionClient;
 
@@ -89,12 +90,12 @@ async function editorRole(tx: Tx, taskId: number, actor: Actor): Promise<"LEAD_R
     where: { id: taskId },
     select: { retiredAt: true, assignments: { select: { departmentId: true, role: true } } },
   });
-  if (!task || task.retiredAt) throw notFound("任务 The task");
-  if (actor.role !== "DEPARTMENT_EDITOR" || actor.departmentId === null) throw forbidden("填报 reporting on this task");
+  if (!task || task.retiredAt) throw notFound("task");
+  if (actor.role !== "DEPARTMENT_EDITOR" || actor.departmentId === null) throw forbidden("report");
   const roles = task.assignments.filter((a) => a.departmentId === actor.departmentId).map((a) => a.role);
   if (roles.includes("LEAD")) return "LEAD_REPORT";
   if (roles.length > 0) return "CONTRIBUTION";
-  throw forbidden("填报其他单位的任务 reporting on another department's task");
+  throw forbidden("reportForOtherDepartment");
 }
 
 async function latestInThread(tx: Tx, taskId: number, periodId: number, departmentId: number) {
@@ -106,11 +107,7 @@ async function latestInThread(tx: Tx, taskId: number, periodId: number, departme
 }
 
 function conflict(current: UpdateRecord | null): AppError {
-  return new AppError(
-    "CONFLICT",
-    "该填报已被他人更新，请在最新内容基础上修改后再提交；您的内容未丢失。 · This report was changed by someone else; start from the newer version — your text is kept.",
-    { current: current ? toRow(current) : null },
-  );
+  return new AppError("CONFLICT", msg("errors.updates.changedMeanwhile"), { current: current ? toRow(current) : null });
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
@@ -134,13 +131,9 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
       const latest = await latestInThread(tx, input.taskId, period.id, departmentId);
       if ((latest?.version ?? 0) !== input.expectedVersion) throw conflict(latest);
       if (!canEdit(latest?.reviewState ?? null)) {
-        throw new AppError(
-          "CONFLICT",
-          "该填报正在审核中，暂不能修改 · this report awaits review and cannot be changed now",
-          {
-            current: latest ? toRow(latest) : null,
-          },
-        );
+        throw new AppError("CONFLICT", msg("errors.updates.awaitingReview"), {
+          current: latest ? toRow(latest) : null,
+        });
       }
 
       // Milestones must be this task's, completed no later than today.
@@ -148,11 +141,11 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
         const ids = input.milestoneDates.map((m) => m.milestoneId);
         const found = await tx.milestone.count({ where: { id: { in: ids }, taskId: input.taskId } });
         if (found !== new Set(ids).size)
-          throw new AppError("VALIDATION", "时间节点不属于该任务 · unknown milestone", {
+          throw new AppError("VALIDATION", msg("errors.updates.unknownMilestone"), {
             fieldErrors: { milestoneDates: ["unknown milestone"] },
           });
         if (input.milestoneDates.some((m) => m.completedDate > today)) {
-          throw new AppError("VALIDATION", "完成日期不能晚于今天 · a completion date cannot be in the future", {
+          throw new AppError("VALIDATION", msg("errors.updates.futureCompletion"), {
             fieldErrors: { milestoneDates: ["future date"] },
           });
         }
@@ -170,7 +163,7 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
           select: { id: true },
         });
         if (pending.length !== new Set(input.evidenceIds).size) {
-          throw new AppError("VALIDATION", "佐证材料无效或已被使用 · unknown or already attached evidence", {
+          throw new AppError("VALIDATION", msg("errors.updates.unknownEvidence"), {
             fieldErrors: { evidenceIds: ["invalid evidence"] },
           });
         }
@@ -182,7 +175,7 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
       if (input.intent === "submit") {
         const problems = submissionProblems(input, threadEvidence + input.evidenceIds.length);
         if (problems.length) {
-          throw new AppError("VALIDATION", "提交前请补全内容 · complete the report before submitting", {
+          throw new AppError("VALIDATION", msg("errors.updates.incomplete"), {
             fieldErrors: Object.fromEntries(problems.map((p) => [p, [p]])),
           });
         }
@@ -243,15 +236,15 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
 
 /** A reviewer approves or returns a submitted report; approval of a lead report moves the task's status. */
 export async function reviewTaskUpdate(actor: Actor, raw: ReviewInput): Promise<UpdateRow> {
-  if (!isReviewer(actor)) throw forbidden("审核 reviewing");
+  if (!isReviewer(actor)) throw forbidden("review");
   const input = reviewInput.parse(raw);
   try {
     return await getDb().$transaction(async (tx) => {
       const latest = await latestInThread(tx, input.taskId, input.periodId, input.departmentId);
-      if (!latest) throw notFound("填报 The report");
+      if (!latest) throw notFound("report");
       if (latest.version !== input.expectedVersion) throw conflict(latest);
       if (!canReview(latest.reviewState)) {
-        throw new AppError("CONFLICT", "该填报不在待审核状态 · this report is not awaiting review", {
+        throw new AppError("CONFLICT", msg("errors.updates.notAwaitingReview"), {
           current: toRow(latest),
         });
       }
@@ -364,8 +357,7 @@ export async function addComment(actor: Actor, raw: z.input<typeof commentInput>
   const input = commentInput.parse(raw);
   return getDb().$transaction(async (tx) => {
     if (!isReviewer(actor)) await editorRole(tx, input.taskId, actor);
-    else if (!(await tx.task.findUnique({ where: { id: input.taskId }, select: { id: true } })))
-      throw notFound("任务 The task");
+    else if (!(await tx.task.findUnique({ where: { id: input.taskId }, select: { id: true } }))) throw notFound("task");
     const comment = await tx.comment.create({
       data: { taskId: input.taskId, authorId: actor.id, body: input.body },
       select: { id: true, body: true },

@@ -1,7 +1,7 @@
 import type { Widen } from "../widen";
 
-// Texts of the REST API's OpenAPI document (/api/v1/openapi.json). API clients have no locale, so the
-// document shows both languages: "中文 · English".
+// Texts of the REST API's OpenAPI document (/api/v1/openapi.json). The document is English only (it is
+// read by developers and their tools); the Chinese texts keep the catalogue whole.
 export const apiZh = {
   title: "数字强省建设跟踪平台 API",
   description:

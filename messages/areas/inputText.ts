@@ -1,7 +1,7 @@
 import type { Widen } from "../widen";
 
 // Refusals of text that is not valid Unicode or holds a NUL character (lib/domain/text-input.ts), and of
-// request methods no route answers. API clients have no locale: the server joins both languages.
+// request methods no route answers. Translated into the request's language where they are answered.
 export const inputTextZh = {
   unsafeField: "含有不允许的字符（空字符 U+0000 或不成对的代理项），请删除后重试",
   unsafeInput: "提交的内容含有不允许的字符（空字符 U+0000 或不成对的代理项）",

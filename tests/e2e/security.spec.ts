@@ -204,7 +204,8 @@ test("a cross-origin upload with a session cookie is refused and writes nothing;
   expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
 });
 
-const CROSS_SITE = "cross-site request refused";
+// The refusal is worded in the request's language (Accept-Language, or the locale cookie for actions).
+const CROSS_SITE = /跨站请求被拒绝|Cross-site request refused/;
 
 /** Every route handler file under app/ that exports a mutating method. */
 function mutatingRouteFiles(dir = "app"): string[] {
@@ -241,12 +242,12 @@ test("every cookie-authenticated mutating route refuses a cross-site request bef
     for (const headers of foreign) {
       const refused = await page.request.post(url, { headers, data: {} });
       expect(refused.status(), `${url} ${JSON.stringify(headers)}`).toBe(403);
-      expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(CROSS_SITE);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(CROSS_SITE);
     }
     // From our own origin the request gets past the check (and fails on its content instead).
     const own = await page.request.post(url, { headers: { origin: baseURL! }, data: {} });
     expect(own.status(), url).toBeGreaterThanOrEqual(400);
-    expect(await own.text(), url).not.toContain(CROSS_SITE);
+    expect(await own.text(), url).not.toMatch(CROSS_SITE);
   }
 });
 
@@ -275,13 +276,14 @@ test("a server action called from another site is refused and runs nothing", asy
   const refused = await call("https://evil.example", name);
   // proxy.ts refuses it before Next.js (whose own check would abort with a 500).
   expect(refused.status()).toBe(403);
-  expect(await refused.text()).toContain("cross-site request refused");
+  expect(await refused.text()).toMatch(CROSS_SITE);
   expect(await queryE2E(`SELECT id FROM api_token WHERE name = $1`, [name])).toEqual([]);
 
   // The same call from our own origin reaches the action, which validates its input (an empty name).
   const own = await call(baseURL!, "");
   expect(own.status()).toBe(200);
-  expect(await own.text()).toContain("name the token");
+  // Worded in the interface's language (no locale cookie: the default, zh-CN).
+  expect(await own.text()).toContain("请填写令牌名称");
 });
 
 test("a sign-in posted from another site without next-auth's CSRF token opens no session", async ({ request }) => {

@@ -83,7 +83,8 @@ async function expectRefused(run: () => Promise<unknown>, code: string, message?
   expect(error).toBeInstanceOf(errors.AppError);
   const appError = error as InstanceType<typeof ErrorsModule.AppError>;
   expect(appError.code).toBe(code);
-  if (message) expect(appError.message).toMatch(message);
+  // What a Chinese interface shows (the wrappers translate; AppError.message itself is English, for logs).
+  if (message) expect(appError.toBody("zh-CN").message).toMatch(message);
   expect(await snapshot()).toEqual(before);
 }
 

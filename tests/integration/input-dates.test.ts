@@ -85,7 +85,7 @@ async function expectValidation(call: () => Promise<unknown>, field: string, pat
   // What the server action's and the route's wrapper answer with (lib/server/failures.ts).
   const appError = failures.toAppError(error);
   expect(appError.code).toBe("VALIDATION");
-  const body = appError.toBody();
+  const body = appError.toBody("zh-CN");
   const texts = [body.message, ...(body.fieldErrors?.[field] ?? [])].join(" ");
   expect(texts).toMatch(pattern);
   expect(await writes()).toEqual(before);

@@ -292,8 +292,8 @@ describe("preview and commit", () => {
     ]);
     expect(preview.rows[0]).toMatchObject({ value: 185000, asOf: "2023-06-30", source: "STATISTICAL_BULLETIN" });
     expect(preview.rows[0]!.indicator).toMatchObject({ name: "5G基站数", unit: "个" });
-    // Chinese first, English second.
-    expect(preview.rows[1]!.issues[0]!.message).toMatch(/^数值：数值无法识别.* · Value: not a number/);
+    // In the request's language: without Accept-Language, the default (zh-CN) only.
+    expect(preview.rows[1]!.issues[0]!.message).toMatch(/^数值：数值无法识别[^a-z]*$/);
     expect(preview.rows[5]!.issues[0]!.message).toContain("与第 2 行的指标和统计时点重复");
 
     const commit = await post("reviewer", form(bytes, "有误.xlsx", "commit", preview.sha256));

@@ -193,7 +193,7 @@ describe("a stored row outside the plausible window reads as no data, everywhere
         (e: unknown) => failures.toAppError(e),
       );
       expect(error?.code, period).toBe("VALIDATION");
-      expect(JSON.stringify(error?.toBody()), period).toContain("2000-01-01");
+      expect(JSON.stringify(error?.toBody("en")), period).toContain("2000-01-01");
     }
   });
 });

@@ -7,7 +7,6 @@ import { DIRECTIONS, INDICATOR_AREAS } from "@/lib/domain/indicator-admin";
 import type { ErrorBody } from "@/lib/server/errors";
 import type { Messages } from "@/messages/zh-CN";
 import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "../form";
-import { pickLocalised } from "../text";
 
 export type IndicatorAdminText = Messages["indicatorAdmin"];
 
@@ -24,7 +23,6 @@ export interface EditableIndicator {
 export function IndicatorEditForm({
   indicator,
   m,
-  locale,
 }: {
   indicator: EditableIndicator;
   m: IndicatorAdminText;
@@ -35,7 +33,6 @@ export function IndicatorEditForm({
   const [error, setError] = useState<ErrorBody | null>(null);
   const [saved, setSaved] = useState(false);
   const errors = fieldErrorsOf(error);
-  const local = (list?: string[]) => list?.map((message) => pickLocalised(message, locale));
   const areas: readonly string[] = INDICATOR_AREAS;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -64,21 +61,21 @@ export function IndicatorEditForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {error ? <FormMessage kind="error">{pickLocalised(error.message, locale)}</FormMessage> : null}
+      {error ? <FormMessage kind="error">{error.message}</FormMessage> : null}
       {saved ? <FormMessage kind="success">{m.edit.saved}</FormMessage> : null}
-      <Field id="edit-name" label={m.edit.name} errors={local(errors.name)}>
+      <Field id="edit-name" label={m.edit.name} errors={errors.name}>
         {(control) => <input {...control} name="name" defaultValue={indicator.name} required className={inputClass} />}
       </Field>
-      <Field id="edit-nameEn" label={m.edit.nameEn} errors={local(errors.nameEn)}>
+      <Field id="edit-nameEn" label={m.edit.nameEn} errors={errors.nameEn}>
         {(control) => (
           <input {...control} name="nameEn" lang="en" defaultValue={indicator.nameEn ?? ""} className={inputClass} />
         )}
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="edit-unit" label={m.edit.unit} hint={m.edit.unitHint} errors={local(errors.unit)}>
+        <Field id="edit-unit" label={m.edit.unit} hint={m.edit.unitHint} errors={errors.unit}>
           {(control) => <input {...control} name="unit" defaultValue={indicator.unit} className={inputClass} />}
         </Field>
-        <Field id="edit-direction" label={m.edit.direction} errors={local(errors.direction)}>
+        <Field id="edit-direction" label={m.edit.direction} errors={errors.direction}>
           {(control) => (
             <select {...control} name="direction" defaultValue={indicator.direction} className={inputClass}>
               {DIRECTIONS.map((d) => (
@@ -89,7 +86,7 @@ export function IndicatorEditForm({
             </select>
           )}
         </Field>
-        <Field id="edit-area" label={m.edit.area} errors={local(errors.area)}>
+        <Field id="edit-area" label={m.edit.area} errors={errors.area}>
           {(control) => (
             <select
               {...control}
@@ -107,7 +104,7 @@ export function IndicatorEditForm({
           )}
         </Field>
       </div>
-      <Field id="edit-description" label={m.edit.description} errors={local(errors.description)}>
+      <Field id="edit-description" label={m.edit.description} errors={errors.description}>
         {(control) => (
           <textarea
             {...control}

@@ -7,7 +7,6 @@ import { sameUnit } from "@/lib/domain/indicator-admin";
 import { interpolate } from "@/lib/i18n/catalogue";
 import type { ErrorBody } from "@/lib/server/errors";
 import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "../form";
-import { pickLocalised } from "../text";
 import type { IndicatorAdminText } from "./indicator-edit-form";
 
 export interface MergeCandidate {
@@ -39,7 +38,6 @@ export function IndicatorMergeForm({
   source,
   initialCandidates,
   m,
-  locale,
 }: {
   source: MergeSource;
   /** Without a search: the indicators of the source's area. */
@@ -113,7 +111,7 @@ export function IndicatorMergeForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {error ? <FormMessage kind="error">{pickLocalised(error.message, locale)}</FormMessage> : null}
+      {error ? <FormMessage kind="error">{error.message}</FormMessage> : null}
       <Field id="merge-search" label={m.merge.search}>
         {(control) => (
           <input
@@ -125,11 +123,7 @@ export function IndicatorMergeForm({
           />
         )}
       </Field>
-      <Field
-        id="merge-target"
-        label={m.merge.target}
-        errors={errors.targetId?.map((message) => pickLocalised(message, locale))}
-      >
+      <Field id="merge-target" label={m.merge.target} errors={errors.targetId}>
         {(control) => (
           <select
             {...control}

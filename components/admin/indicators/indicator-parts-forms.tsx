@@ -8,7 +8,6 @@ import { DIRECTIONS, INDICATOR_AREAS } from "@/lib/domain/indicator-admin";
 import { interpolate } from "@/lib/i18n/catalogue";
 import type { ErrorBody } from "@/lib/server/errors";
 import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "../form";
-import { pickLocalised } from "../text";
 import type { IndicatorAdminText } from "./indicator-edit-form";
 
 export interface IndicatorParts {
@@ -154,7 +153,6 @@ export function IndicatorSplitForm({
   indicator,
   parts,
   m,
-  locale,
 }: {
   indicator: { id: number; unit: string; area: string; direction: (typeof DIRECTIONS)[number] };
   parts: IndicatorParts;
@@ -167,7 +165,6 @@ export function IndicatorSplitForm({
   const [created, setCreated] = useState<{ id: number } | null>(null);
   const [formKey, setFormKey] = useState(0);
   const errors = fieldErrorsOf(error);
-  const local = (list?: string[]) => list?.map((message) => pickLocalised(message, locale));
   const areas: readonly string[] = INDICATOR_AREAS;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -200,7 +197,7 @@ export function IndicatorSplitForm({
 
   return (
     <form key={formKey} onSubmit={onSubmit} noValidate className="space-y-4">
-      {error ? <FormMessage kind="error">{pickLocalised(error.message, locale)}</FormMessage> : null}
+      {error ? <FormMessage kind="error">{error.message}</FormMessage> : null}
       {created ? (
         <FormMessage kind="success">
           {m.split.done}{" "}
@@ -210,19 +207,19 @@ export function IndicatorSplitForm({
         </FormMessage>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="split-key" label={m.split.key} hint={m.split.keyHint} errors={local(errors.key)}>
+        <Field id="split-key" label={m.split.key} hint={m.split.keyHint} errors={errors.key}>
           {(control) => <input {...control} name="key" required autoCapitalize="none" className={inputClass} />}
         </Field>
-        <Field id="split-name" label={m.split.name} errors={local(errors.name)}>
+        <Field id="split-name" label={m.split.name} errors={errors.name}>
           {(control) => <input {...control} name="name" required className={inputClass} />}
         </Field>
-        <Field id="split-nameEn" label={m.split.nameEn} errors={local(errors.nameEn)}>
+        <Field id="split-nameEn" label={m.split.nameEn} errors={errors.nameEn}>
           {(control) => <input {...control} name="nameEn" lang="en" className={inputClass} />}
         </Field>
-        <Field id="split-unit" label={m.split.unit} errors={local(errors.unit)}>
+        <Field id="split-unit" label={m.split.unit} errors={errors.unit}>
           {(control) => <input {...control} name="unit" defaultValue={indicator.unit} className={inputClass} />}
         </Field>
-        <Field id="split-direction" label={m.split.direction} errors={local(errors.direction)}>
+        <Field id="split-direction" label={m.split.direction} errors={errors.direction}>
           {(control) => (
             <select {...control} name="direction" defaultValue={indicator.direction} className={inputClass}>
               {DIRECTIONS.map((d) => (
@@ -233,7 +230,7 @@ export function IndicatorSplitForm({
             </select>
           )}
         </Field>
-        <Field id="split-area" label={m.split.area} errors={local(errors.area)}>
+        <Field id="split-area" label={m.split.area} errors={errors.area}>
           {(control) => (
             <select
               {...control}
@@ -251,7 +248,7 @@ export function IndicatorSplitForm({
         </Field>
       </div>
       <p className="text-sm font-semibold text-slate-800">{m.split.move}</p>
-      {errors.targetIds ? <p className="text-sm text-red-700">{local(errors.targetIds)?.join(" ")}</p> : null}
+      {errors.targetIds ? <p className="text-sm text-red-700">{errors.targetIds?.join(" ")}</p> : null}
       <PartsPicker parts={parts} prefix="split" m={m} />
       <SubmitButton pending={pending} label={m.split.submit} pendingLabel={m.split.submitting} />
     </form>
@@ -263,7 +260,6 @@ export function IndicatorUnmergeForm({
   merged,
   parts,
   m,
-  locale,
 }: {
   indicatorId: number;
   merged: { id: number; key: string; name: string; suggested: Chosen };
@@ -303,7 +299,7 @@ export function IndicatorUnmergeForm({
       aria-label={interpolate(m.unmerge.from, { name: merged.name, key: merged.key })}
     >
       <p className="text-sm font-medium">{interpolate(m.unmerge.from, { name: merged.name, key: merged.key })}</p>
-      {error ? <FormMessage kind="error">{pickLocalised(error.message, locale)}</FormMessage> : null}
+      {error ? <FormMessage kind="error">{error.message}</FormMessage> : null}
       <PartsPicker parts={parts} prefix={`unmerge-${merged.id}`} m={m} defaults={merged.suggested} />
       <SubmitButton
         pending={pending}

@@ -1,5 +1,5 @@
 import { requireRequestActor } from "@/lib/server/auth/session";
-import { AppError } from "@/lib/server/errors";
+import { notFound } from "@/lib/server/errors";
 import { attachmentDisposition, readEvidenceFile } from "@/lib/server/evidence";
 import { errorResponse, idSchema } from "@/lib/server/http";
 
@@ -8,7 +8,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   try {
     await requireRequestActor(request);
     const id = idSchema.safeParse((await ctx.params).id);
-    if (!id.success) throw new AppError("NOT_FOUND", "佐证材料不存在 · not found");
+    if (!id.success) throw notFound("evidence");
     const file = await readEvidenceFile(id.data);
     return new Response(new Uint8Array(file.bytes), {
       headers: {
@@ -20,6 +20,6 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
       },
     });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

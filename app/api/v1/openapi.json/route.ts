@@ -8,11 +8,11 @@ let document: ReturnType<typeof buildOpenApiDocument> | undefined;
  * data, only the contract (which is in the source anyway), and API tools must read it before they have a
  * token. It is therefore the one /api/v1 route that does not go through `defineRoute`.
  */
-export function GET(): Response {
+export function GET(request: Request): Response {
   try {
     document ??= buildOpenApiDocument();
     return Response.json(document, { headers: { "Cache-Control": "public, max-age=300" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

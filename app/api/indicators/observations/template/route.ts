@@ -7,6 +7,7 @@ import { defineRoute } from "@/lib/server/http";
 import { listRecordableIndicators } from "@/lib/server/observation-import";
 import { attachmentDisposition, CONTENT_TYPES } from "@/lib/reports/task-export";
 import { buildObservationTemplateCsv, buildObservationTemplateXlsx } from "@/lib/reports/observation-template";
+import { msg } from "@/lib/i18n/message";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export const GET = defineRoute(
   async ({ actor, query, request }) => {
     const indicators = await listRecordableIndicators(actor);
     if (indicators.length === 0) {
-      throw new AppError("FORBIDDEN", "无权填报任何指标的实际值 · you may not enter values for any indicator");
+      throw new AppError("FORBIDDEN", msg("errors.noRecordableIndicators"));
     }
     const m = getMessages(localeOf(request, actor)).observationImport;
     const body =

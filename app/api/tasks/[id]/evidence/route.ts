@@ -1,5 +1,5 @@
 import { requireRequestActor } from "@/lib/server/auth/session";
-import { AppError } from "@/lib/server/errors";
+import { AppError, notFound } from "@/lib/server/errors";
 import { getEnv } from "@/lib/env";
 import { assertCanAttachEvidence, storeEvidenceFile } from "@/lib/server/evidence";
 import {
@@ -11,6 +11,7 @@ import {
   recordRouteRefusal,
 } from "@/lib/server/http";
 import type { Actor } from "@/lib/server/auth/actor";
+import { msg } from "@/lib/i18n/message";
 
 /** Multipart upload of one evidence file (field "file", optional "title"). */
 export async function POST(request: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
@@ -20,14 +21,14 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
     refused = actor;
     checkSameOrigin(request, actor);
     const taskId = idSchema.safeParse((await ctx.params).id);
-    if (!taskId.success) throw new AppError("NOT_FOUND", "任务不存在 · not found");
+    if (!taskId.success) throw notFound("task");
     // Authorize before reading a byte of the body, then read at most the file limit plus the form's own
     // overhead, counting as it arrives (a chunked upload declares no length).
     await assertCanAttachEvidence(actor, taskId.data);
     const form = await readLimitedFormData(request, getEnv().UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD_BYTES);
     const file = form.get("file");
     if (!(file instanceof File))
-      throw new AppError("VALIDATION", "请选择文件 · choose a file", { fieldErrors: { file: ["required"] } });
+      throw new AppError("VALIDATION", msg("errors.chooseFile"), { fieldErrors: { file: ["required"] } });
     const title = form.get("title");
     const stored = await storeEvidenceFile(
       actor,
@@ -38,6 +39,6 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
     return Response.json(stored, { status: 201 });
   } catch (error) {
     await recordRouteRefusal(request, refused, error);
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

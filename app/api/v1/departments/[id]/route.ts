@@ -7,6 +7,6 @@ import { defineRoute } from "@/lib/server/http";
 /** GET /api/v1/departments/{id} — one department with its aliases and task counts. */
 export const GET = defineRoute({ params: idParams }, async ({ params }) => {
   const department = await getApiDepartment(params.id, shanghaiDate(new Date()));
-  if (!department) throw notFound("单位 The department");
+  if (!department) throw notFound("department");
   return department;
 });

@@ -6,6 +6,6 @@ import { defineRoute } from "@/lib/server/http";
 /** GET /api/v1/documents/{slug} — one document's metadata, source files and section outline. */
 export const GET = defineRoute({ params: slugParams }, async ({ params }) => {
   const document = await getApiDocument(params.slug);
-  if (!document) throw notFound("文件 The document");
+  if (!document) throw notFound("document");
   return document;
 });

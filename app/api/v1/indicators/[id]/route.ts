@@ -6,6 +6,6 @@ import { defineRoute } from "@/lib/server/http";
 /** GET /api/v1/indicators/{id} — one indicator with its baselines and targets across documents. */
 export const GET = defineRoute({ params: idParams }, async ({ params }) => {
   const indicator = await getApiIndicator(params.id);
-  if (!indicator) throw notFound("指标 The indicator");
+  if (!indicator) throw notFound("indicator");
   return indicator;
 });

@@ -7,6 +7,6 @@ import { defineRoute } from "@/lib/server/http";
 /** GET /api/v1/tasks/{id} — one task with its units by role, milestones, indicators and source offsets. */
 export const GET = defineRoute({ params: idParams }, async ({ params }) => {
   const task = await getApiTask(params.id, shanghaiDate(new Date()));
-  if (!task) throw notFound("任务 The task");
+  if (!task) throw notFound("task");
   return task;
 });

@@ -6,7 +6,7 @@ import { listTaskTimeline, saveTaskUpdate } from "@/lib/server/task-updates";
 
 /** GET /api/v1/tasks/{id}/updates — every report version and comment on the task, newest first. */
 export const GET = defineRoute({ params: idParams }, async ({ params }) => {
-  if (!(await taskExists(params.id))) throw notFound("任务 The task");
+  if (!(await taskExists(params.id))) throw notFound("task");
   return { items: toApiTimeline(await listTaskTimeline(params.id)) };
 });
 
@@ -15,7 +15,7 @@ export const GET = defineRoute({ params: idParams }, async ({ params }) => {
  * current period. `saveTaskUpdate` authorizes (the department comes from the account and the task's
  * assignments) and guards the version; the task id comes from the path only.
  */
-export const POST = defineRoute({ params: idParams, body: taskUpdateBody }, async ({ actor, params, body }) => {
+export const POST = defineRoute({ params: idParams, body: taskUpdateBody }, async ({ actor, locale, params, body }) => {
   try {
     const { update } = await saveTaskUpdate(actor, { ...body, taskId: params.id });
     return Response.json(toApiUpdate(update), { status: 201, headers: { "Cache-Control": "no-store" } });
@@ -23,7 +23,7 @@ export const POST = defineRoute({ params: idParams, body: taskUpdateBody }, asyn
     // A stale version: answer with the newer state and echo the rejected text so neither is lost.
     if (error instanceof AppError && error.code === "CONFLICT") {
       return Response.json(
-        { error: { ...error.toBody(), submitted: body } },
+        { error: { ...error.toBody(locale), submitted: body } },
         { status: STATUS.CONFLICT, headers: { "Cache-Control": "no-store" } },
       );
     }
