@@ -1,6 +1,4 @@
-import { OverviewFilterForm } from "@/components/overview/overview-filters";
-import { OverviewView } from "@/components/overview/overview-view";
-import { PageHeader } from "@/components/ui/page-header";
+import { OverviewPageView } from "@/components/overview/overview-page-view";
 import { parseOverviewFilters } from "@/lib/domain/overview-filters";
 import { periodContaining } from "@/lib/domain/periods";
 import type { RawSearchParams } from "@/lib/domain/task-filters";
@@ -15,26 +13,20 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   await requirePageActor();
   const now = new Date();
   const filters = parseOverviewFilters(await searchParams, periodContaining(now));
-  const departmentId = filters.departmentId;
   const [{ locale, t }, overview, options, departmentName] = await Promise.all([
     getTranslator(),
     getOverview(filters, now),
     getOverviewFilterOptions(now, getEnv().OVERVIEW_UNIT_LIST_LIMIT),
-    departmentId === null ? null : getDepartmentName(departmentId),
+    filters.departmentId === null ? null : getDepartmentName(filters.departmentId),
   ]);
-  const selectedDepartment =
-    departmentId !== null && departmentName ? { id: departmentId, name: departmentName } : null;
   return (
-    <>
-      <PageHeader title={t("overview.title")} intro={t("overview.intro")} />
-      <OverviewFilterForm
-        filters={filters}
-        options={options}
-        selectedDepartment={selectedDepartment}
-        locale={locale}
-        t={t}
-      />
-      <OverviewView overview={overview} filters={filters} locale={locale} t={t} />
-    </>
+    <OverviewPageView
+      overview={overview}
+      filters={filters}
+      options={options}
+      departmentName={departmentName}
+      locale={locale}
+      t={t}
+    />
   );
 }

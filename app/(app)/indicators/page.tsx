@@ -1,7 +1,4 @@
-import Link from "next/link";
-import { IndicatorCatalogue } from "@/components/indicators/indicator-catalogue";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
+import { IndicatorsView } from "@/components/indicators/indicators-view";
 import { parseIndicatorCatalogueFilters } from "@/lib/domain/indicator-filters";
 import { shanghaiDate } from "@/lib/domain/periods";
 import type { RawSearchParams } from "@/lib/domain/task-filters";
@@ -19,24 +16,5 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
     listIndicators(shanghaiDate(new Date())),
     canImportObservations(actor),
   ]);
-  return (
-    <>
-      <PageHeader
-        title={t("indicators.title")}
-        intro={t("indicators.intro")}
-        actions={
-          canImport ? (
-            <Link href="/indicators/import" className="text-sm text-brand-700 hover:underline">
-              {t("observationImport.link")}
-            </Link>
-          ) : null
-        }
-      />
-      {indicators.length === 0 ? (
-        <EmptyState message={t("common.empty")} />
-      ) : (
-        <IndicatorCatalogue indicators={indicators} filters={filters} locale={locale} t={t} />
-      )}
-    </>
-  );
+  return <IndicatorsView indicators={indicators} filters={filters} canImport={canImport} locale={locale} t={t} />;
 }

@@ -1,15 +1,10 @@
-import Link from "next/link";
-import { AuditFilters, AuditList } from "@/components/admin/audit-log";
-import { PageHeader } from "@/components/ui/page-header";
+import { AuditView } from "@/components/admin/audit-view";
+import type { QueryParams } from "@/lib/domain/query-params";
 import { getTranslator } from "@/lib/i18n/server";
 import { listAuditEntityTypes, listAuditEntries, parseAuditFilter } from "@/lib/server/audit-log";
 import { requirePageActor } from "@/lib/server/auth/session";
 
-export default async function AdminAuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<QueryParams> }) {
   await requirePageActor(["ADMIN"]);
   const filter = parseAuditFilter(await searchParams);
   const [{ locale, t }, page, entityTypes] = await Promise.all([
@@ -17,14 +12,5 @@ export default async function AdminAuditPage({
     listAuditEntries(filter),
     listAuditEntityTypes(),
   ]);
-  return (
-    <>
-      <Link href="/admin" className="text-sm text-brand-700 underline">
-        {t("admin.back")}
-      </Link>
-      <PageHeader title={t("admin.audit.title")} intro={t("admin.audit.intro")} />
-      <AuditFilters filter={filter} entityTypes={entityTypes} t={t} />
-      <AuditList page={page} filter={filter} t={t} locale={locale} />
-    </>
-  );
+  return <AuditView filter={filter} page={page} entityTypes={entityTypes} locale={locale} t={t} />;
 }

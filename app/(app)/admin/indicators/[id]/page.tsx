@@ -1,7 +1,6 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { IndicatorAdminDetail } from "@/components/admin/indicators/indicator-admin-detail";
-import { PageHeader } from "@/components/ui/page-header";
+import { IndicatorAdminView } from "@/components/admin/indicators/indicator-admin-view";
+import type { QueryParams } from "@/lib/domain/query-params";
 import { getTranslator } from "@/lib/i18n/server";
 import { idParam } from "@/lib/search-params";
 import { requirePageActor } from "@/lib/server/auth/session";
@@ -12,7 +11,7 @@ export default async function AdminIndicatorPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<QueryParams>;
 }) {
   const actor = await requirePageActor(["ADMIN"]);
   const id = idParam((await params).id);
@@ -28,26 +27,12 @@ export default async function AdminIndicatorPage({
     ? { items: [], more: false }
     : await searchMergeCandidates(actor, { sourceId: id });
   return (
-    <>
-      <Link href="/admin/indicators" className="text-sm text-brand-700 underline">
-        {t("indicatorAdmin.back")}
-      </Link>
-      <PageHeader
-        title={indicator.name}
-        intro={`${t("indicatorAdmin.key")}：${indicator.key} · ${indicator.area} · ${t("indicatorAdmin.unit")}：${indicator.unit}`}
-        actions={
-          <Link href={`/indicators/${indicator.id}`} className="text-sm text-brand-700 underline">
-            {t("indicatorAdmin.viewInCatalogue")}
-          </Link>
-        }
-      />
-      <IndicatorAdminDetail
-        indicator={indicator}
-        candidates={candidates}
-        justMerged={query.merged !== undefined}
-        locale={locale}
-        t={t}
-      />
-    </>
+    <IndicatorAdminView
+      indicator={indicator}
+      candidates={candidates}
+      justMerged={query.merged !== undefined}
+      locale={locale}
+      t={t}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { shanghaiDate } from "@/lib/domain/periods";
-import { DEFAULT_LOCALE, getMessages, isLocale, LOCALE_COOKIE, type Locale } from "@/lib/i18n/catalogue";
-import type { Actor } from "@/lib/server/auth/actor";
+import { getMessages } from "@/lib/i18n/catalogue";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { AppError } from "@/lib/server/errors";
 import { defineRoute } from "@/lib/server/http";
 import { listRecordableIndicators } from "@/lib/server/observation-import";
@@ -22,7 +22,7 @@ export const GET = defineRoute(
     if (indicators.length === 0) {
       throw new AppError("FORBIDDEN", msg("errors.noRecordableIndicators"));
     }
-    const m = getMessages(localeOf(request, actor)).observationImport;
+    const m = getMessages(requestLocale(request.headers.get("cookie"), actor.locale)).observationImport;
     const body =
       query.format === "xlsx"
         ? await buildObservationTemplateXlsx(indicators, m)
@@ -40,13 +40,3 @@ export const GET = defineRoute(
     });
   },
 );
-
-/** The interface language (cookie) for a browser, the account's language for an API token. */
-function localeOf(request: Request, actor: Actor): Locale {
-  const cookie = (request.headers.get("cookie") ?? "")
-    .split(";")
-    .map((part) => part.trim().split("="))
-    .find(([name]) => name === LOCALE_COOKIE)?.[1];
-  if (isLocale(cookie)) return cookie;
-  return isLocale(actor.locale) ? actor.locale : DEFAULT_LOCALE;
-}
