@@ -21,13 +21,12 @@ import type { Comparator, DepartmentKind, SectionKind, TaskKind } from "../lib/g
 import {
   decodeDocument,
   extractDocument,
-  listDepartmentEntries,
-  listIndicatorSynonyms,
   ManifestSchema,
   type Extraction,
   type ExtractedTask,
   type ManifestEntry,
 } from "../lib/ingest";
+import { DEFAULT_PROFILE, listDepartmentEntries, listIndicatorSynonyms } from "./profile";
 
 export const DOCUMENTS_DIR = path.join(process.cwd(), "seed", "documents");
 
@@ -129,7 +128,7 @@ export function prepareDocument(entry: ManifestEntry, dir = DOCUMENTS_DIR): Prep
   });
   const extraction = extractDocument(
     files.map((f) => ({ file: f.fileName, text: f.rawText })),
-    { manifest: entry },
+    { profile: DEFAULT_PROFILE, manifest: entry },
   );
   if (extraction.tasks.length + extraction.measures.length === 0) {
     throw new ImportError(
