@@ -34,7 +34,7 @@ function registryOf(profile: IngestProfile): Registry {
 }
 
 /** The administrative level a jurisdiction's name ends with: 山东省 → 省, 内蒙古自治区 → 自治区. */
-function levelWord(prefix: string): string {
+export function levelWord(prefix: string): string {
   return /(自治区|特别行政区|省|市|州|盟|县|区)$/.exec(prefix)?.[1] ?? "";
 }
 

@@ -1,4 +1,4 @@
-import { canonicalDepartmentName, isGenericUnit, startsWithAny } from "./departments";
+import { canonicalDepartmentName, isGenericUnit, levelWord, startsWithAny } from "./departments";
 import type { IngestProfile } from "./profile";
 
 export type UnitRole = "LEAD" | "RESPONSIBLE" | "COOPERATING";
@@ -51,12 +51,24 @@ const ORG_SUFFIX =
 const TRAILING_DUTY = /(按职责分工负责|按职责分工|分别负责|共同负责|负责)$/;
 const FIRST_LISTED_RULE = /(列|排)(在)?(第一位|首位)的(单位)?为牵头单位/;
 
-/** Bodies named with a level word or the province's short name (山东银保监局) read as bodies in a list. */
+/**
+ * Names that start with a level word (省, 市, 县, and the province's own: 自治区), the province's name or
+ * its short name (山东银保监局) read as bodies in a list the registry does not fully know.
+ */
 const bodyStarts = new WeakMap<IngestProfile, RegExp>();
 function bodyStartOf(profile: IngestProfile): RegExp {
   let pattern = bodyStarts.get(profile);
   if (!pattern) {
-    pattern = startsWithAny(["省", "市", "县", "各", ...profile.provinceShortNames, ...profile.provincePrefixes]);
+    const levels = profile.provincePrefixes.map(levelWord).filter((level) => level.length > 0);
+    pattern = startsWithAny([
+      "省",
+      "市",
+      "县",
+      "各",
+      ...levels,
+      ...profile.provinceShortNames,
+      ...profile.provincePrefixes,
+    ]);
     bodyStarts.set(profile, pattern);
   }
   return pattern;
