@@ -24,6 +24,7 @@ import {
   type PreparedDocument,
   type PreparedFile,
 } from "../lib/server/document-import";
+import { DEFAULT_PROFILE } from "./profile";
 
 export const DOCUMENTS_DIR = path.join(process.cwd(), "seed", "documents");
 
@@ -93,7 +94,7 @@ export function prepareDocument(entry: ManifestEntry, dir = DOCUMENTS_DIR): Prep
   });
   const extraction = extractDocument(
     files.map((f) => ({ file: f.fileName, text: f.rawText })),
-    { manifest: entry },
+    { profile: DEFAULT_PROFILE, manifest: entry },
   );
   if (extraction.tasks.length + extraction.measures.length === 0) {
     throw new ImportError(
@@ -131,5 +132,5 @@ export async function importDocuments(db: Db, options: ImportOptions = {}): Prom
     log(`[${i + 1}/${manifest.length}] extracted ${entry.slug} in ${Math.round(performance.now() - started)} ms`);
   }
 
-  return writeDocuments(db, prepared, { force: options.force, log });
+  return writeDocuments(db, prepared, { force: options.force, log, profile: DEFAULT_PROFILE });
 }

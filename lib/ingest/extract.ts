@@ -6,6 +6,7 @@ import { mergeUnitsFromCopy } from "./merge";
 import { readTextMetadata, type TextMetadata } from "./metadata";
 import { extractMilestones, type Milestone } from "./milestones";
 import { normaliseText, type NormaliseNote } from "./normalise";
+import type { IngestProfile } from "./profile";
 import { findQuantities, type Quantity } from "./quantities";
 import { segmentLines, type Block, type Numbering, type Segmentation, type SectionNode } from "./segment";
 import {
@@ -30,10 +31,13 @@ export interface SourceFile {
 }
 
 export interface ExtractOptions {
+  /** The jurisdiction's registry, synonyms, repairs and names (Shandong's: seed/profile.ts). */
+  profile: IngestProfile;
   manifest?: ManifestEntry;
 }
 
 interface ParsedFile {
+  profile: IngestProfile;
   file: string;
   raw: string;
   script: "simplified" | "traditional";
@@ -56,12 +60,15 @@ interface BuiltBlock {
  * Files of one document → structured records. The first file is the primary (text, structure and
  * offsets); further files are copies that may carry unit lists (merged by task number).
  */
-export function extractDocument(files: SourceFile[], options: ExtractOptions = {}): Extraction {
+export function extractDocument(files: SourceFile[], options: ExtractOptions): Extraction {
   const [primaryFile, ...copies] = files;
   if (!primaryFile) throw new Error("extractDocument needs at least one file");
   const warnings: ExtractionWarning[] = [];
 
-  const primary = parseFile(primaryFile, (metadata) => numberingOf(options.manifest?.kind ?? kindFromTitle(metadata)));
+  const { profile } = options;
+  const primary = parseFile(primaryFile, profile, (metadata) =>
+    numberingOf(options.manifest?.kind ?? kindFromTitle(metadata)),
+  );
   const document = resolveDocument(primary, options.manifest, warnings);
   warnings.push(...notesToWarnings(primary));
 
@@ -72,7 +79,7 @@ export function extractDocument(files: SourceFile[], options: ExtractOptions = {
   const tasks = built.filter((b) => b.block.kind === "TASK").map((b) => b.record);
   const measures = built.filter((b) => b.block.kind === "MEASURE").map((b) => b.record);
 
-  const parsedCopies = copies.map((copy) => parseFile(copy, () => numberingOf(document.kind)));
+  const parsedCopies = copies.map((copy) => parseFile(copy, profile, () => numberingOf(document.kind)));
   for (const copy of parsedCopies) {
     warnings.push(...notesToWarnings(copy));
     const copyBlocks = copy.segmentation.blocks.map(
@@ -116,14 +123,19 @@ function kindFromTitle(metadata: TextMetadata): DocumentKind | null {
   return metadata.title ? inferKind(metadata.title) : null;
 }
 
-function parseFile(source: SourceFile, chooseNumbering: (metadata: TextMetadata) => Numbering | undefined): ParsedFile {
-  const normalised = normaliseText(source.text);
+function parseFile(
+  source: SourceFile,
+  profile: IngestProfile,
+  chooseNumbering: (metadata: TextMetadata) => Numbering | undefined,
+): ParsedFile {
+  const normalised = normaliseText(source.text, profile.repairs);
   const dechromed = stripChrome(normalised.text);
-  const metadata = readTextMetadata(dechromed);
+  const metadata = readTextMetadata(dechromed, profile);
   const lines = splitLines(dechromed.body);
   const firstListedLeads = hasFirstListedLeadsRule(dechromed.body.text);
-  const hasUnits = (text: string) => findUnitLists(text, { firstListedLeads }).length > 0;
+  const hasUnits = (text: string) => findUnitLists(text, { firstListedLeads, profile }).length > 0;
   return {
+    profile,
     file: source.file,
     raw: source.text,
     script: normalised.script,
@@ -237,7 +249,7 @@ function buildBlock(
   warnings: ExtractionWarning[],
 ): BuiltBlock {
   const text = parsed.body.text.slice(block.textStart, block.end);
-  const unitLists = findUnitLists(text, { firstListedLeads: parsed.firstListedLeads });
+  const unitLists = findUnitLists(text, { firstListedLeads: parsed.firstListedLeads, profile: parsed.profile });
   const units = unitLists.flatMap((list) => list.units);
   let cleaned = text;
   for (const list of [...unitLists].reverse()) cleaned = cleaned.slice(0, list.start) + cleaned.slice(list.end);
@@ -316,7 +328,7 @@ function toIndicator(
   sectionPath: string,
   area: string | null,
 ): ExtractedIndicator {
-  const metric = matchMetric(quantity.name, quantity.unit);
+  const metric = matchMetric(quantity.name, quantity.unit, parsed.profile);
   const quote = quoteBounds(text, quantity);
   return {
     name: quantity.name,
@@ -346,7 +358,7 @@ function dueFor(quantity: Quantity, milestones: Milestone[], document: Extracted
 }
 
 function blockIndicators(parsed: ParsedFile, built: BuiltBlock, document: ExtractedDocument): ExtractedIndicator[] {
-  return findQuantities(built.text)
+  return findQuantities(built.text, parsed.profile)
     .filter((quantity) => quantity.targetLike)
     .map((quantity) =>
       toIndicator(
@@ -383,7 +395,7 @@ function spanIndicators(
 ): ExtractedIndicator[] {
   const text = parsed.body.text.slice(start, end);
   const { milestones } = extractMilestones(text, document.planYear);
-  return findQuantities(text)
+  return findQuantities(text, parsed.profile)
     .filter((quantity) => quantity.targetLike)
     .map((quantity) =>
       toIndicator(
@@ -446,8 +458,8 @@ function extractBaselines(
   const asOf = `${document.baseYear}-12-31`;
   return sources.flatMap((section) => {
     const text = parsed.body.text.slice(section.start, section.end);
-    return findQuantities(text).map((quantity) => {
-      const metric = matchMetric(quantity.name, quantity.unit);
+    return findQuantities(text, parsed.profile).map((quantity) => {
+      const metric = matchMetric(quantity.name, quantity.unit, parsed.profile);
       const quote = quoteBounds(text, quantity);
       return {
         name: quantity.name,

@@ -4,7 +4,7 @@ export { IngestError, type IngestErrorCode } from "./errors";
 export { extractDocument, type ExtractOptions, type SourceFile } from "./extract";
 export { normaliseText, type Normalised } from "./normalise";
 export { stripChrome } from "./chrome";
-export { canonicalDepartmentName, isGenericUnit, listDepartments, listDepartmentEntries } from "./departments";
+export { canonicalDepartmentName, isGenericUnit } from "./departments";
 export {
   findUnitLists,
   parseLabelledList,
@@ -15,7 +15,15 @@ export {
 } from "./units";
 export { extractMilestones } from "./milestones";
 export { findQuantities } from "./quantities";
-export { matchMetric, normaliseMetricName, listIndicatorSynonyms, IndicatorSynonymSchema } from "./indicators";
+export { matchMetric, normaliseMetricName } from "./indicators";
 export { mergeUnitsFromCopy, textSimilarity } from "./merge";
-export { KNOWN_GARBLES } from "./repairs";
+export {
+  EMPTY_PROFILE,
+  IndicatorSynonymSchema,
+  IngestProfileSchema,
+  type DepartmentEntry,
+  type GarbleRepair,
+  type IndicatorSynonym,
+  type IngestProfile,
+} from "./profile";
 export * from "./types";

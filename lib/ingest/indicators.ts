@@ -1,8 +1,9 @@
-import { z } from "zod";
-import synonymsJson from "../../seed/indicator-synonyms.json";
+import type { AREAS, IndicatorSynonym, IngestProfile } from "./profile";
+import { escapeRegExp } from "./repairs";
 
 /**
- * Metric keys shared across documents. The curated table seed/indicator-synonyms.json lists each metric
+ * Metric keys shared across documents. The profile's synonym table (IngestProfile.synonyms; Shandong's
+ * is seed/indicator-synonyms.json) lists each metric
  * with the spellings documents use; a name matches the entry whose synonym it contains, longest
  * synonym first (so 智慧社区覆盖率 is coverage, not the community count). A synonym written with "…"
  * matches names that contain its parts in order ("四星级以上…县（市、区）占比" matches both
@@ -12,22 +13,33 @@ import synonymsJson from "../../seed/indicator-synonyms.json";
  * gets a deterministic key derived from its normalised text ("name:…"), so it is still stable across
  * runs and documents but visibly unlisted.
  */
-export const AREAS = ["数字基础设施", "数字经济", "数字政府", "数字社会", "数字生态"] as const;
 
-export const IndicatorSynonymSchema = z.object({
-  key: z.string().regex(/^[a-z0-9-]+$/),
-  name: z.string().min(1),
-  unit: z.string(),
-  area: z.enum(AREAS),
-  direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"]),
-  synonyms: z.array(z.string().min(1)).min(1),
-});
-export type IndicatorSynonym = z.infer<typeof IndicatorSynonymSchema>;
+interface Matcher {
+  /** Scope words dropped from the start of a name: 全省, 全国, 我省 and the profile's province prefixes. */
+  scope: RegExp;
+  /** Every synonym split at "…", longest first. */
+  byLength: readonly { parts: string[]; entry: IndicatorSynonym }[];
+}
 
-const SYNONYMS: readonly IndicatorSynonym[] = z.array(IndicatorSynonymSchema).parse(synonymsJson);
-const BY_LENGTH = SYNONYMS.flatMap((entry) =>
-  entry.synonyms.map((synonym) => ({ parts: normaliseMetricName(synonym).split("…").filter(Boolean), entry })),
-).sort((a, b) => b.parts.join("").length - a.parts.join("").length);
+const matchers = new WeakMap<IngestProfile, Matcher>();
+
+function matcherOf(profile: IngestProfile): Matcher {
+  let matcher = matchers.get(profile);
+  if (!matcher) {
+    const scope = new RegExp(`^(${["全省", "全国", "我省", ...profile.provincePrefixes].map(escapeRegExp).join("|")})`);
+    const byLength = profile.synonyms
+      .flatMap((entry) =>
+        entry.synonyms.map((synonym) => ({
+          parts: normalise(synonym, scope).split("…").filter(Boolean),
+          entry,
+        })),
+      )
+      .sort((a, b) => b.parts.join("").length - a.parts.join("").length);
+    matcher = { scope, byLength };
+    matchers.set(profile, matcher);
+  }
+  return matcher;
+}
 
 function containsInOrder(name: string, parts: string[]): boolean {
   let from = 0;
@@ -48,10 +60,14 @@ function unitKindOf(unit: string): UnitKind {
 }
 
 /** Deterministic normalisation: no quotes, spaces, fillers or possessives. */
-export function normaliseMetricName(name: string): string {
+export function normaliseMetricName(name: string, profile: IngestProfile): string {
+  return normalise(name, matcherOf(profile).scope);
+}
+
+function normalise(name: string, scope: RegExp): string {
   return name
     .replace(/[“”"‘’《》\s]/g, "")
-    .replace(/^(全省|全国|我省|山东省)/, "")
+    .replace(scope, "")
     .replace(/的/g, "");
 }
 
@@ -62,10 +78,11 @@ export interface MetricMatch {
   listed: boolean;
 }
 
-export function matchMetric(name: string, unit: string): MetricMatch {
-  const normalised = normaliseMetricName(name);
+export function matchMetric(name: string, unit: string, profile: IngestProfile): MetricMatch {
+  const { scope, byLength } = matcherOf(profile);
+  const normalised = normalise(name, scope);
   const unitKind = unitKindOf(unit);
-  for (const { parts, entry } of BY_LENGTH) {
+  for (const { parts, entry } of byLength) {
     if (unitKindOf(entry.unit) === unitKind && containsInOrder(normalised, parts)) {
       return { metricKey: entry.key, metricName: entry.name, area: entry.area, listed: true };
     }
@@ -76,10 +93,6 @@ export function matchMetric(name: string, unit: string): MetricMatch {
     area: null,
     listed: false,
   };
-}
-
-export function listIndicatorSynonyms(): readonly IndicatorSynonym[] {
-  return SYNONYMS;
 }
 
 /** Area of a chapter from its title (the documents' chapters follow the five areas). */

@@ -1,5 +1,7 @@
 import type { Dechromed } from "./chrome";
 import { splitLines } from "./lines";
+import type { IngestProfile } from "./profile";
+import { escapeRegExp } from "./repairs";
 
 /** Document facts that the text itself states; the manifest fills what is missing. */
 export interface TextMetadata {
@@ -13,11 +15,17 @@ export interface TextMetadata {
   planYear: number | null;
 }
 
-const DOC_NUMBER = /[鲁国][政办发字厅]*[发字函]?〔\d{4}〕\d+号/;
 const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 const NOTICE_TITLE = /^(.*?)关于印发(.+)的通知$/;
 
-export function readTextMetadata(dechromed: Dechromed): TextMetadata {
+/** 鲁政字〔2021〕128号: the province's abbreviation (from the profile) or 国 for national documents. */
+function docNumberPattern(profile: IngestProfile): RegExp {
+  const issuers = [...profile.docNumberAbbreviations, "国"].map(escapeRegExp).join("|");
+  return new RegExp(`(?:${issuers})[政办发字厅]*[发字函]?〔\\d{4}〕\\d+号`);
+}
+
+export function readTextMetadata(dechromed: Dechromed, profile: IngestProfile): TextMetadata {
+  const docNumberRe = docNumberPattern(profile);
   const lines = splitLines(dechromed.body).map((line) => line.text);
   const headerText = dechromed.headerLines.map((line) => line.text);
   const bodyText = dechromed.body.text;
@@ -38,8 +46,8 @@ export function readTextMetadata(dechromed: Dechromed): TextMetadata {
     issuer: front.author ?? signature?.issuer ?? (notice?.[1] || null),
     issuedDate: isoDate(front.date) ?? signature?.date ?? null,
     docNumber:
-      front.subtitle?.match(DOC_NUMBER)?.[0] ??
-      [...headerText, ...lines.slice(0, 40)].join("\n").match(DOC_NUMBER)?.[0] ??
+      front.subtitle?.match(docNumberRe)?.[0] ??
+      [...headerText, ...lines.slice(0, 40)].join("\n").match(docNumberRe)?.[0] ??
       null,
     baseYear: baseYear ? Number(baseYear[1]) : null,
     periodStart: period ? `${period[1]}-01-01` : null,

@@ -1,5 +1,6 @@
 import { identityMapped, rewriteMapped, type MappedText, type Span } from "./mapped-text";
 import { removePinyinGlosses } from "./pinyin";
+import type { GarbleRepair } from "./profile";
 import { findSuspiciousSpans, repairKnownGarbles } from "./repairs";
 import { convertToSimplified, looksTraditional } from "./script";
 
@@ -28,13 +29,13 @@ const HEADING_START =
  * Raw decoded text → parsing text. Order matters: garbles are repaired on the raw bytes' text (the
  * curated table holds them verbatim), glosses go before conversion (OpenCC leaves pinyin alone, but the
  * gloss test needs the Han character before it), punctuation is folded before whitespace because the
- * whitespace rules look at full-width neighbours.
+ * whitespace rules look at full-width neighbours. `repairs` is the profile's curated list (none by default).
  */
-export function normaliseText(raw: string): Normalised {
+export function normaliseText(raw: string, repairs: readonly GarbleRepair[] = []): Normalised {
   const notes: NormaliseNote[] = [];
   let text = foldLineEndings(identityMapped(raw));
 
-  const repaired = repairKnownGarbles(text);
+  const repaired = repairKnownGarbles(text, repairs);
   text = repaired.text;
   for (const repair of repaired.repairs) {
     notes.push({

@@ -1,3 +1,6 @@
+import { EMPTY_PROFILE, type IngestProfile } from "./profile";
+import { escapeRegExp } from "./repairs";
+
 /**
  * Quantities in a sentence: comparator, figure as written and normalised, unit and magnitude,
  * cumulative/annual and aspiration markers, a metric name read from the surrounding clause, and the
@@ -78,8 +81,19 @@ const SUBJECT_BOUNDARY = /[，。；;：:、\n]/;
 const CLAUSE_BOUNDARY = /[，。；;：:\n]/;
 const TIME_FILLER =
   /^(?:力争到\d{4}年|到\d{4}年(?:年?底)?|\d{4}年(?:年底前|底前|年底|前)?|年底前|年内|全年|当年|今年|每年)/;
-const SCOPE_FILLER =
-  /^(?:全省|全市|我省|山东省|其中|累计|力争|争取|各类|并|同时|持续|进一步|高标准|高质量|加快|深入|大力)/;
+/** Scope fillers; the profile's province prefixes (山东省) join 全省 and 我省. */
+const scopeFillers = new WeakMap<ProvincePrefixes, RegExp>();
+function scopeFillerOf(profile: ProvincePrefixes): RegExp {
+  let filler = scopeFillers.get(profile);
+  if (!filler) {
+    const words = ["全省", "全市", "我省", ...profile.provincePrefixes.map(escapeRegExp)];
+    filler = new RegExp(
+      `^(?:${words.join("|")}|其中|累计|力争|争取|各类|并|同时|持续|进一步|高标准|高质量|加快|深入|大力)`,
+    );
+    scopeFillers.set(profile, filler);
+  }
+  return filler;
+}
 const VERB_FILLER =
   /^(?:新建设认证|新建设|新建并开通|建成并开通|新建成|新建|新增|新认证|新培育|新打造|建设运营|认定建设|培育推广|建成|建设|打造|培育|认定|认证|推动|推进|推出|创建|开通|完成|形成|做强|做大|举办|滚动实施|实施|拥有|带动聚集|带动|聚集|开展|部署|引进|建有|实现)/;
 const BATCH = /^(?:首批|第一批|第二批|第三批|一批|部分)/;
@@ -90,7 +104,10 @@ const TARGET_VERB =
 /** Predicates after a counted object: part of the metric ("N个项目落地" → 落地项目). */
 const OBJECT_PREDICATE = /具备|实现|达到|纳入|投入|落地|开展|建成|获得/;
 
-export function findQuantities(text: string): Quantity[] {
+type ProvincePrefixes = Pick<IngestProfile, "provincePrefixes">;
+
+export function findQuantities(text: string, profile: ProvincePrefixes = EMPTY_PROFILE): Quantity[] {
+  const scope = scopeFillerOf(profile);
   const found: Quantity[] = [];
   for (const match of text.matchAll(QUANTITY)) {
     const groups = match.groups ?? {};
@@ -128,14 +145,14 @@ export function findQuantities(text: string): Quantity[] {
         Boolean(groups.pre || groups.post || groups.num2) || unit === "%" || TARGET_VERB.test(pre) || /等$/.test(pre),
     };
     if (groups.num2 && quantity.comparator === "=") quantity.comparator = ">=";
-    found.push(...nameQuantity(text, quantity));
+    found.push(...nameQuantity(text, quantity, scope));
   }
-  found.push(...findRanks(text, found));
+  found.push(...findRanks(text, found, scope));
   found.sort((a, b) => a.start - b.start);
-  shareCoordinatedPredicates(text, found);
+  shareCoordinatedPredicates(text, found, scope);
   inheritListTargets(text, found);
   inheritImpliedNames(text, found);
-  found.push(...findFullCoverage(text, found));
+  found.push(...findFullCoverage(text, found, scope));
   found.sort((a, b) => a.start - b.start);
   for (const quantity of found) quantity.name = tidyName(quantity.name);
   return found.filter((quantity) => quantity.name.length > 0 || quantity.targetLike);
@@ -153,8 +170,8 @@ interface NameParts {
   coordinated: boolean;
 }
 
-function nameQuantity(text: string, quantity: Quantity): Quantity[] {
-  const parts = readParts(text, quantity);
+function nameQuantity(text: string, quantity: Quantity, scope: RegExp): Quantity[] {
+  const parts = readParts(text, quantity, scope);
   const { subject, object } = parts;
   const percent = quantity.unit === "%";
   const sentenceFrom = boundaryBefore(text, quantity.start, CLAUSE_BOUNDARY);
@@ -201,13 +218,13 @@ function nameQuantity(text: string, quantity: Quantity): Quantity[] {
 /** Objects stopped before a coordinated figure, waiting for the shared predicate (see below). */
 const coordinatedPending = new WeakMap<Quantity, NameParts>();
 
-function readParts(text: string, quantity: Quantity): NameParts {
+function readParts(text: string, quantity: Quantity, scope: RegExp): NameParts {
   // Subject: the clause before the figure, extended over 、-joined parts that carry no figure.
   let clauseStart = quantity.clauseStart;
-  let subject = cleanSubject(text.slice(clauseStart, quantity.start));
+  let subject = cleanSubject(text.slice(clauseStart, quantity.start), scope);
   if (isNounSubject(subject) && text[clauseStart - 1] === "、") {
     const previousStart = boundaryBefore(text, clauseStart - 1, SUBJECT_BOUNDARY);
-    const previous = cleanSubject(text.slice(previousStart, clauseStart - 1));
+    const previous = cleanSubject(text.slice(previousStart, clauseStart - 1), scope);
     if (previous.length >= 2 && previous.length <= 20 && !/\d/.test(previous) && !TARGET_VERB.test(previous)) {
       subject = `${previous}、${subject}`;
       clauseStart = previousStart;
@@ -239,10 +256,10 @@ function readParts(text: string, quantity: Quantity): NameParts {
   return { subject, subjectStart, object, objectEnd: index, coordinated };
 }
 
-function leadingFillerLength(pre: string): number {
+function leadingFillerLength(pre: string, scope: RegExp): number {
   let rest = pre;
   for (;;) {
-    const next = rest.replace(TIME_FILLER, "").replace(SCOPE_FILLER, "").replace(VERB_FILLER, "").replace(BATCH, "");
+    const next = rest.replace(TIME_FILLER, "").replace(scope, "").replace(VERB_FILLER, "").replace(BATCH, "");
     if (next === rest) break;
     rest = next;
   }
@@ -250,8 +267,8 @@ function leadingFillerLength(pre: string): number {
 }
 
 /** The clause before the figure without time/scope fillers, creating verbs and comparator verbs. */
-export function cleanSubject(pre: string): string {
-  let name = pre.slice(leadingFillerLength(pre)).replace(TRAILING_VERB, "");
+export function cleanSubject(pre: string, scope: RegExp = scopeFillerOf(EMPTY_PROFILE)): string {
+  let name = pre.slice(leadingFillerLength(pre, scope)).replace(TRAILING_VERB, "");
   // "软件业实现营业收入" → 软件业营业收入; "示范区数量占全国" → …占全国比重
   name = name.replace(/实现(营业收入|收入|增加值|产值|营收)/, "$1");
   if (/占(全国|全省|GDP)$/.test(name)) name += "比重";
@@ -321,14 +338,14 @@ function shareName(object: string, sharedPredicate = ""): string {
  * "80%以上的设区的市和30%以上的县（市、区）达到…四星级以上": the first object stops before the
  * coordinated figure; it shares the predicate of the last one.
  */
-function shareCoordinatedPredicates(text: string, found: Quantity[]): void {
+function shareCoordinatedPredicates(text: string, found: Quantity[], scope: RegExp): void {
   for (let i = found.length - 2; i >= 0; i--) {
     const current = found[i];
     const next = found[i + 1];
     const parts = current ? coordinatedPending.get(current) : undefined;
     if (!current || !next || !parts) continue;
     if (/[，。；;\n]/.test(text.slice(current.end, next.start))) continue;
-    const nextParts = coordinatedPending.get(next) ?? readParts(text, next);
+    const nextParts = coordinatedPending.get(next) ?? readParts(text, next, scope);
     const shared = splitPredicate(nextParts.object).predicate;
     if (!shared) continue;
     current.name = current.unit === "%" ? shareName(parts.object, shared) : countName(parts.object, shared);
@@ -383,14 +400,14 @@ function isScopeQualifier(text: string, numberStart: number, value: number): boo
 // -------------------------------------------------------------------------------- ranks, 全覆盖
 
 /** "信息化与工业化融合发展水平在全国排名第二", "全国排名前移3名左右". */
-function findRanks(text: string, found: Quantity[]): Quantity[] {
+function findRanks(text: string, found: Quantity[], scope: RegExp): Quantity[] {
   const ranks: Quantity[] = [];
   for (const match of text.matchAll(RANK)) {
     const groups = match.groups ?? {};
     const start = match.index;
     const end = start + match[0].length;
     const clauseStart = boundaryBefore(text, start, SUBJECT_BOUNDARY);
-    let subject = cleanSubject(text.slice(clauseStart, start).replace(/(在|居|位居)?(全国|国内)?$/, ""));
+    let subject = cleanSubject(text.slice(clauseStart, start).replace(/(在|居|位居)?(全国|国内)?$/, ""), scope);
     subject = subject.replace(/(在|居|位居)$/, "");
     if (subject.length < 2) {
       const previous = found.filter((q) => q.end <= start && !/[。；;\n]/.test(text.slice(q.end, start))).at(-1);
@@ -435,12 +452,12 @@ function chineseNumber(value: string): number {
  * "智慧安防小区覆盖率达到60%;2022年年底前实现全覆盖": a subjectless 实现全覆盖 right after a coverage
  * rate continues it at 100 %.
  */
-function findFullCoverage(text: string, found: Quantity[]): Quantity[] {
+function findFullCoverage(text: string, found: Quantity[], scope: RegExp): Quantity[] {
   const extra: Quantity[] = [];
   for (const match of text.matchAll(/实现全覆盖/g)) {
     const start = match.index;
     const clauseStart = boundaryBefore(text, start, CLAUSE_BOUNDARY);
-    if (cleanSubject(text.slice(clauseStart, start)).length > 0) continue;
+    if (cleanSubject(text.slice(clauseStart, start), scope).length > 0) continue;
     const previous = found.filter((q) => q.end <= start).at(-1);
     if (!previous || previous.unit !== "%" || !/覆盖率$/.test(previous.name)) continue;
     if (/\n/.test(text.slice(previous.end, start)) || start - previous.end > 40) continue;
@@ -533,8 +550,8 @@ function cumulativeOf(pre: string, unit: string): boolean | null {
 }
 
 /** Metric name from the text before and after a figure (kept for callers of the old API). */
-export function metricNameFrom(pre: string, post: string): string {
-  const subject = cleanSubject(pre);
+export function metricNameFrom(pre: string, post: string, profile: ProvincePrefixes = EMPTY_PROFILE): string {
+  const subject = cleanSubject(pre, scopeFillerOf(profile));
   if (isNounSubject(subject)) return tidyName(subject);
   return tidyName(countName(post.replace(/^(?:以上|左右|以下|多)?的?/, "").split(/[，。；、]/)[0] ?? ""));
 }

@@ -1,4 +1,5 @@
-import { canonicalDepartmentName, isGenericUnit } from "./departments";
+import { canonicalDepartmentName, isGenericUnit, levelWord, startsWithAny } from "./departments";
+import type { IngestProfile } from "./profile";
 
 export type UnitRole = "LEAD" | "RESPONSIBLE" | "COOPERATING";
 
@@ -22,6 +23,8 @@ export interface UnitListMatch {
 export interface UnitOptions {
   /** Document-level rule "列第一位的为牵头单位": the first unit of an unlabelled list leads. */
   firstListedLeads: boolean;
+  /** Registry, province names and places of the documents' jurisdiction. */
+  profile: IngestProfile;
 }
 
 const ROLE_LABEL = /(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位|配合部门|协办单位|参与单位)：/g;
@@ -48,36 +51,28 @@ const ORG_SUFFIX =
 const TRAILING_DUTY = /(按职责分工负责|按职责分工|分别负责|共同负责|负责)$/;
 const FIRST_LISTED_RULE = /(列|排)(在)?(第一位|首位)的(单位)?为牵头单位/;
 
-/** Places whose names prefix shared suffixes ("济南、烟台市政府"); others fall back to two characters. */
-const PLACES = [
-  "济南",
-  "青岛",
-  "淄博",
-  "枣庄",
-  "东营",
-  "烟台",
-  "潍坊",
-  "济宁",
-  "泰安",
-  "威海",
-  "日照",
-  "临沂",
-  "德州",
-  "聊城",
-  "滨州",
-  "菏泽",
-  "北京",
-  "天津",
-  "上海",
-  "重庆",
-  "广州",
-  "深圳",
-  "珠海",
-  "石家庄",
-  "哈尔滨",
-  "乌鲁木齐",
-  "呼和浩特",
-];
+/**
+ * Names that start with a level word (省, 市, 县, and the province's own: 自治区), the province's name or
+ * its short name (山东银保监局) read as bodies in a list the registry does not fully know.
+ */
+const bodyStarts = new WeakMap<IngestProfile, RegExp>();
+function bodyStartOf(profile: IngestProfile): RegExp {
+  let pattern = bodyStarts.get(profile);
+  if (!pattern) {
+    const levels = profile.provincePrefixes.map(levelWord).filter((level) => level.length > 0);
+    pattern = startsWithAny([
+      "省",
+      "市",
+      "县",
+      "各",
+      ...levels,
+      ...profile.provinceShortNames,
+      ...profile.provincePrefixes,
+    ]);
+    bodyStarts.set(profile, pattern);
+  }
+  return pattern;
+}
 
 export function hasFirstListedLeadsRule(text: string): boolean {
   return FIRST_LISTED_RULE.test(text);
@@ -94,13 +89,13 @@ export function findUnitLists(text: string, options: UnitOptions): UnitListMatch
     const atEnd = /^[。；;，\s]*$/.test(text.slice(group.end));
     let units: UnitAssignment[] = [];
     if (/^(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位|配合部门|协办单位|参与单位)：/.test(content)) {
-      units = parseLabelledList(content);
+      units = parseLabelledList(content, options.profile);
     } else if (
       /^[^：]{2,}?牵头([，；、]|$)/.test(content) &&
-      looksLikeUnitList(content.replace(/牵头|配合|参与|负责/g, ""))
+      looksLikeUnitList(content.replace(/牵头|配合|参与|负责/g, ""), options.profile)
     ) {
-      units = parseVerbList(content);
-    } else if (atEnd && looksLikeUnitList(content)) {
+      units = parseVerbList(content, options.profile);
+    } else if (atEnd && looksLikeUnitList(content, options.profile)) {
       units = parsePlainList(content, options);
     }
     if (units.length > 0) found.push({ start: group.start, end: group.end, units });
@@ -109,43 +104,43 @@ export function findUnitLists(text: string, options: UnitOptions): UnitListMatch
 }
 
 /** Parse the inside of a labelled list. */
-export function parseLabelledList(content: string): UnitAssignment[] {
+export function parseLabelledList(content: string, profile: IngestProfile): UnitAssignment[] {
   const labels = [...content.matchAll(ROLE_LABEL)];
   return labels.flatMap((label, index) => {
     const from = label.index + label[0].length;
     const to = labels[index + 1]?.index ?? content.length;
     const role = ROLE_OF_LABEL[label[1] ?? ""] ?? "RESPONSIBLE";
-    return toAssignments(splitItems(content.slice(from, to)), role);
+    return toAssignments(splitItems(content.slice(from, to)), role, profile);
   });
 }
 
 /** Parse "X牵头，Y配合" style lists. */
-export function parseVerbList(content: string): UnitAssignment[] {
+export function parseVerbList(content: string, profile: IngestProfile): UnitAssignment[] {
   return splitTopLevel(content, /[，；]/).flatMap((clause) => {
     const trimmed = clause.trim();
     const rule = VERB_ROLE.find(([pattern]) => pattern.test(trimmed));
     const role = rule?.[1] ?? "RESPONSIBLE";
     const names = rule ? trimmed.replace(rule[0], "") : trimmed;
-    return toAssignments(splitItems(names), role);
+    return toAssignments(splitItems(names), role, profile);
   });
 }
 
 /** An unlabelled list: first unit leads when the document says so, otherwise all are responsible. */
 export function parsePlainList(content: string, options: UnitOptions): UnitAssignment[] {
-  const assignments = toAssignments(splitItems(content), "RESPONSIBLE");
+  const assignments = toAssignments(splitItems(content), "RESPONSIBLE", options.profile);
   const first = assignments[0];
   if (options.firstListedLeads && first) first.role = "LEAD";
   return assignments;
 }
 
-function looksLikeUnitList(content: string): boolean {
+function looksLikeUnitList(content: string, profile: IngestProfile): boolean {
   const items = splitItems(content);
   if (items.length === 0 || content.length > 400) return false;
   return items.every((item) => {
     const name = item.replace(TRAILING_DUTY, "").replace(/等(有关部门|相关部门)?$/, "");
     return (
-      canonicalDepartmentName(name).known ||
-      (name.length <= 20 && ORG_SUFFIX.test(name) && /^(省|市|县|各|山东)/.test(name))
+      canonicalDepartmentName(name, profile).known ||
+      (name.length <= 20 && ORG_SUFFIX.test(name) && bodyStartOf(profile).test(name))
     );
   });
 }
@@ -175,16 +170,16 @@ function splitTopLevel(text: string, separator: RegExp): string[] {
   return items;
 }
 
-function toAssignments(items: string[], role: UnitRole): UnitAssignment[] {
+function toAssignments(items: string[], role: UnitRole, profile: IngestProfile): UnitAssignment[] {
   const assignments: UnitAssignment[] = [];
-  const expanded = expandSharedSuffixes(items);
+  const expanded = expandSharedSuffixes(items, profile.places);
   for (const { name: written, raw } of expanded) {
     const withoutDuty = written.replace(TRAILING_DUTY, "");
     // "省民政厅等有关部门": the named department plus the generic remainder.
     const etc = /^(.+?)等(有关部门|相关部门|有关单位)?$/.exec(withoutDuty);
     const names = etc ? [etc[1] ?? "", ...(etc[2] ? [etc[2]] : [])] : [withoutDuty];
     for (const name of names.filter((n) => n.length > 0)) {
-      const canonical = canonicalDepartmentName(name);
+      const canonical = canonicalDepartmentName(name, profile);
       assignments.push({
         name: canonical.name,
         role,
@@ -199,9 +194,10 @@ function toAssignments(items: string[], role: UnitRole): UnitAssignment[] {
 
 /**
  * "济南、烟台市政府" → 济南市政府, 烟台市政府; "广州、深圳、珠海出入境边防检查总站" → three stations.
- * A run of bare place names takes the suffix of the first following item that has one.
+ * A run of bare place names takes the suffix of the first following item that has one. The place is
+ * the first of `places` the item starts with, else its first two characters (most city names).
  */
-export function expandSharedSuffixes(items: string[]): { name: string; raw: string }[] {
+export function expandSharedSuffixes(items: string[], places: readonly string[] = []): { name: string; raw: string }[] {
   const result: { name: string; raw: string }[] = [];
   let pending: string[] = [];
   for (const item of items) {
@@ -211,7 +207,7 @@ export function expandSharedSuffixes(items: string[]): { name: string; raw: stri
       continue;
     }
     const core = item.replace(TRAILING_DUTY, "");
-    const place = PLACES.find((p) => core.startsWith(p)) ?? core.slice(0, 2);
+    const place = places.find((p) => core.startsWith(p)) ?? core.slice(0, 2);
     const suffix = core.slice(place.length);
     const raw = [...pending, item].join("、");
     for (const bareItem of pending) result.push({ name: suffix ? bareItem + suffix : bareItem, raw });

@@ -9,8 +9,7 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { Comparator, DepartmentKind, SectionKind, TaskKind } from "../generated/prisma/enums";
 import {
-  listDepartmentEntries,
-  listIndicatorSynonyms,
+  type IngestProfile,
   type Extraction,
   type ExtractedTask,
   type ManifestEntry,
@@ -92,8 +91,8 @@ function aliasesOf(name: string, aliases: readonly string[]): string[] {
 type Tx = Prisma.TransactionClient;
 
 /** Registry departments and their aliases; idempotent. Returns name → id for every department. */
-export async function ensureDepartments(db: Tx | Db): Promise<Map<string, number>> {
-  const entries = listDepartmentEntries();
+export async function ensureDepartments(db: Tx | Db, profile: IngestProfile): Promise<Map<string, number>> {
+  const entries = profile.departments.map((entry) => ({ name: entry.name, aliases: entry.aliases ?? [] }));
   // A department an admin renamed keeps its old name as an alias: resolve through aliases first, so a
   // re-import never recreates it under the old name.
   const existingAliases = new Map(
@@ -207,6 +206,7 @@ async function writeDocument(
   tx: Tx,
   doc: PreparedDocument,
   departmentIds: Map<string, number>,
+  profile: IngestProfile,
   log: (line: string) => void,
 ): Promise<Omit<DocumentImportResult, "status">> {
   const { entry, extraction } = doc;
@@ -371,7 +371,7 @@ async function writeDocument(
   });
 
   // Indicators: one per metric key, shared across documents (the lineage).
-  const synonyms = new Map(listIndicatorSynonyms().map((s) => [s.key, s]));
+  const synonyms = new Map(profile.synonyms.map((s) => [s.key, s]));
   const newIndicators: string[] = [];
   const indicatorIds = new Map<string, number>();
   const ensureIndicator = async (metricKey: string, name: string, unit: string, area: string | null) => {
@@ -527,6 +527,8 @@ export interface WriteOptions {
   /** Re-write documents even when their source and extraction are unchanged. */
   force?: boolean;
   log: (line: string) => void;
+  /** The jurisdiction's data (seed/profile.ts for the seed documents): department registry and synonyms. */
+  profile: IngestProfile;
 }
 
 /** Writes the prepared documents in order, one transaction each, skipping those unchanged since the last run. */
@@ -536,7 +538,7 @@ export async function writeDocuments(
   options: WriteOptions,
 ): Promise<DocumentImportResult[]> {
   const log = options.log;
-  const departmentIds = await ensureDepartments(db);
+  const departmentIds = await ensureDepartments(db, options.profile);
   const results: DocumentImportResult[] = [];
   for (const [i, doc] of prepared.entries()) {
     const started = performance.now();
@@ -566,7 +568,7 @@ export async function writeDocuments(
     }
     const result = await db.$transaction(
       async (tx) => {
-        const written = await writeDocument(tx, doc, new Map(departmentIds), log);
+        const written = await writeDocument(tx, doc, new Map(departmentIds), options.profile, log);
         await tx.auditLog.create({
           data: {
             actorLabel: "import",

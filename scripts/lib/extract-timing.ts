@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { decodeDocument, extractDocument, ManifestSchema } from "../../lib/ingest";
+import { DEFAULT_PROFILE } from "../../seed/profile";
 import { percentile } from "./stats";
 
 export interface ExtractionTiming {
@@ -23,7 +24,7 @@ export function timeExtraction(runs: number, dir = resolve(process.cwd(), "seed/
     for (const { entry, files } of documents) {
       extractDocument(
         files.map(({ file, bytes }) => ({ file, text: decodeDocument(bytes, file) })),
-        { manifest: entry },
+        { profile: DEFAULT_PROFILE, manifest: entry },
       );
     }
     return performance.now() - started;

@@ -13,8 +13,9 @@ import {
   type CompareTask,
 } from "@/lib/domain/document-compare";
 import type { Comparator } from "@/lib/domain/indicator-status";
-import { listIndicatorSynonyms, type ComparatorSchema } from "@/lib/ingest";
+import type { ComparatorSchema } from "@/lib/ingest";
 import type { z } from "zod";
+import { listIndicatorSynonyms } from "../../seed/profile";
 import { extractSeed, manifest } from "./ingest/seed-helpers";
 
 let nextId = 1;

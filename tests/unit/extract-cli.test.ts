@@ -24,6 +24,36 @@ describe("extract CLI", () => {
     );
   }, 30_000);
 
+  it("reads another province's document with the profile given by --profile", () => {
+    const profile = {
+      departments: [{ name: "省数据局" }, { name: "省财政厅" }],
+      synonyms: [],
+      repairs: [],
+      provincePrefixes: ["某省"],
+      provinceShortNames: ["某"],
+      docNumberAbbreviations: ["某"],
+      places: [],
+    };
+    const profileFile = path.join(dir, "mou.json");
+    const documentFile = path.join(dir, "mou.txt");
+    writeFileSync(profileFile, JSON.stringify(profile));
+    writeFileSync(
+      documentFile,
+      "某省数字政府工作要点\n一、任务\n1.推进共享。（牵头单位：某省数据局，配合单位：省财政厅）\n",
+    );
+    const res = run("--profile", profileFile, documentFile);
+    expect(res.status).toBe(0);
+    const extraction = ExtractionSchema.parse(JSON.parse(res.stdout));
+    expect(extraction.tasks[0]).toMatchObject({ leadUnits: ["省数据局"], cooperatingUnits: ["省财政厅"] });
+    expect(extraction.warnings.map((warning) => warning.code)).not.toContain("UNKNOWN_UNIT");
+
+    writeFileSync(profileFile, JSON.stringify({ ...profile, departments: undefined }));
+    const invalid = run("--profile", profileFile, documentFile);
+    expect(invalid.status).toBe(2);
+    expect(invalid.stdout).toBe("");
+    expect(invalid.stderr).toContain("departments");
+  }, 30_000);
+
   it("exits 2 with a message on stderr, and nothing on stdout, for unreadable input", () => {
     const binary = path.join(dir, "scan.pdf");
     writeFileSync(binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 0, 1, 2, 0, 0, 0, 3]));

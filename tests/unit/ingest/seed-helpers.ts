@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { decodeDocument, extractDocument, ManifestSchema, type Extraction, type ManifestEntry } from "@/lib/ingest";
+import { DEFAULT_PROFILE } from "../../../seed/profile";
 
 const documentsDir = fileURLToPath(new URL("../../../seed/documents/", import.meta.url));
 
@@ -21,7 +22,7 @@ export function extractSeed(slug: string): Extraction {
   const entry = manifest.find((candidate) => candidate.slug === slug);
   if (!entry) throw new Error(`no manifest entry ${slug}`);
   const files = entry.sourceFiles.map((source) => ({ file: source.file, text: rawText(source.file) }));
-  const extraction = extractDocument(files, { manifest: entry });
+  const extraction = extractDocument(files, { profile: DEFAULT_PROFILE, manifest: entry });
   cache.set(slug, extraction);
   return extraction;
 }

@@ -12,10 +12,11 @@ import {
   matchMetric,
   normaliseText,
 } from "@/lib/ingest";
+import { DEFAULT_PROFILE as profile } from "../../../seed/profile";
 
-const noRule = { firstListedLeads: false };
+const noRule = { firstListedLeads: false, profile };
 const units = (text: string, firstListedLeads = false) =>
-  findUnitLists(text, { firstListedLeads }).flatMap((list) =>
+  findUnitLists(text, { firstListedLeads, profile }).flatMap((list) =>
     list.units.map((unit) => `${unit.role}:${unit.name}${unit.generic ? "*" : ""}`),
   );
 
@@ -48,20 +49,22 @@ describe("unit lists", () => {
       "RESPONSIBLE:省大数据局",
       "RESPONSIBLE:省财政厅",
     ]);
-    const document = extractDocument([
-      { file: "x.txt", text: "各单位：列第一位的为牵头单位。\n一、任务\n1.推进建设。（省大数据局、省财政厅）" },
-    ]);
+    const document = extractDocument(
+      [{ file: "x.txt", text: "各单位：列第一位的为牵头单位。\n一、任务\n1.推进建设。（省大数据局、省财政厅）" }],
+      { profile },
+    );
     expect(document.document.firstListedLeads).toBe(true);
     expect(document.tasks[0]?.leadUnits).toEqual(["省大数据局"]);
   });
 
   it("expands shared suffixes", () => {
-    expect(expandSharedSuffixes(["济南", "烟台市政府"]).map((item) => item.name)).toEqual(["济南市政府", "烟台市政府"]);
-    expect(expandSharedSuffixes(["广州", "深圳", "珠海出入境边防检查总站"]).map((item) => item.name)).toEqual([
-      "广州出入境边防检查总站",
-      "深圳出入境边防检查总站",
-      "珠海出入境边防检查总站",
+    expect(expandSharedSuffixes(["济南", "烟台市政府"], profile.places).map((item) => item.name)).toEqual([
+      "济南市政府",
+      "烟台市政府",
     ]);
+    expect(
+      expandSharedSuffixes(["广州", "深圳", "珠海出入境边防检查总站"], profile.places).map((item) => item.name),
+    ).toEqual(["广州出入境边防检查总站", "深圳出入境边防检查总站", "珠海出入境边防检查总站"]);
     expect(units("推进。（责任单位：济南、烟台市政府，省政府有关部门）")).toEqual([
       "RESPONSIBLE:济南市政府",
       "RESPONSIBLE:烟台市政府",
@@ -96,14 +99,19 @@ describe("unit lists", () => {
 
 describe("departments", () => {
   it("folds the province prefix, aliases and traditional forms", () => {
-    expect(canonicalDepartmentName("山东省大数据局")).toEqual({ name: "省大数据局", known: true });
-    expect(canonicalDepartmentName("省发改委")).toEqual({ name: "省发展改革委", known: true });
-    expect(canonicalDepartmentName(normaliseText("省大數據局").text.text)).toEqual({ name: "省大数据局", known: true });
-    expect(canonicalDepartmentName("省未知局")).toEqual({ name: "省未知局", known: false });
+    expect(canonicalDepartmentName("山东省大数据局", profile)).toEqual({ name: "省大数据局", known: true });
+    expect(canonicalDepartmentName("省发改委", profile)).toEqual({ name: "省发展改革委", known: true });
+    expect(canonicalDepartmentName(normaliseText("省大數據局").text.text, profile)).toEqual({
+      name: "省大数据局",
+      known: true,
+    });
+    expect(canonicalDepartmentName("省未知局", profile)).toEqual({ name: "省未知局", known: false });
   });
 
   it("reports unknown units as warnings and keeps them as written", () => {
-    const extraction = extractDocument([{ file: "x.txt", text: "一、任务\n1.推进建设。（牵头单位：省未知局）" }]);
+    const extraction = extractDocument([{ file: "x.txt", text: "一、任务\n1.推进建设。（牵头单位：省未知局）" }], {
+      profile,
+    });
     expect(extraction.tasks[0]?.leadUnits).toEqual(["省未知局"]);
     expect(
       extraction.warnings.some((warning) => warning.code === "UNKNOWN_UNIT" && warning.message.includes("省未知局")),
@@ -308,22 +316,22 @@ describe("indicator patterns of other provinces' documents", () => {
   });
 
   it("links metrics through the synonym table, by unit kind and with ordered parts", () => {
-    expect(matchMetric("累计开通5G基站", "个").metricKey).toBe("5g-base-stations");
-    expect(matchMetric("在用标准机架数全国排名前移", "名").metricKey).not.toBe("data-center-standard-racks");
-    expect(matchMetric("建成四星级以上新型智慧城市的县（市、区）占比", "%").metricKey).toBe(
+    expect(matchMetric("累计开通5G基站", "个", profile).metricKey).toBe("5g-base-stations");
+    expect(matchMetric("在用标准机架数全国排名前移", "名", profile).metricKey).not.toBe("data-center-standard-racks");
+    expect(matchMetric("建成四星级以上新型智慧城市的县（市、区）占比", "%", profile).metricKey).toBe(
       "smart-city-4star-county-share",
     );
-    expect(matchMetric("达到新型智慧城市建设指标四星级以上的设区的市占比", "%").metricKey).toBe(
+    expect(matchMetric("达到新型智慧城市建设指标四星级以上的设区的市占比", "%", profile).metricKey).toBe(
       "smart-city-4star-city-share",
     );
-    expect(matchMetric("具备千兆接入能力的农村家庭占比", "%").metricKey).toBe("rural-gigabit-households");
-    expect(matchMetric("某某新指标", "个")).toMatchObject({ metricKey: "name:某某新指标", listed: false });
+    expect(matchMetric("具备千兆接入能力的农村家庭占比", "%", profile).metricKey).toBe("rural-gigabit-households");
+    expect(matchMetric("某某新指标", "个", profile)).toMatchObject({ metricKey: "name:某某新指标", listed: false });
   });
 
   it("dates targets and points quotes back at the raw text in a small document", () => {
     const raw =
       "数字强省建设2024年工作要点\n一、任务\n1.推进建设。年内新增5G基站2万个，2025年底前累计建成5G基站10万个以上。（牵头单位：省大数据局）\n";
-    const indicators = extractDocument([{ file: "t.txt", text: raw }], {}).indicators;
+    const indicators = extractDocument([{ file: "t.txt", text: raw }], { profile }).indicators;
     expect(
       indicators.map((i) => ({
         key: i.metricKey,
@@ -360,7 +368,7 @@ describe("normalisation", () => {
 
   it("maps every record back to the raw text", () => {
     const raw = "前言\n一、任務\n1.推進數據發(fā)展，2024年底前完成。(牽頭單位:省大數據局)\n";
-    const extraction = extractDocument([{ file: "t.txt", text: raw }], {});
+    const extraction = extractDocument([{ file: "t.txt", text: raw }], { profile });
     const task = extraction.tasks[0];
     expect(task?.text).toBe("推进数据发展，2024年底前完成。");
     expect(raw.slice(task?.source.start, task?.source.end)).toBe(
@@ -406,18 +414,20 @@ describe("decoding", () => {
 
 describe("document shapes", () => {
   it("returns an explicit empty result for a document without numbered tasks", () => {
-    const extraction = extractDocument([
-      { file: "n.txt", text: "关于加强数字化建设的通知\n各单位要高度重视，认真落实。" },
-    ]);
+    const extraction = extractDocument(
+      [{ file: "n.txt", text: "关于加强数字化建设的通知\n各单位要高度重视，认真落实。" }],
+      { profile },
+    );
     expect(extraction.tasks).toEqual([]);
     expect(extraction.measures).toEqual([]);
     expect(extraction.warnings.map((warning) => warning.code)).toContain("NO_TASKS");
   });
 
   it("extracts a truncated document that starts in the middle of the task list", () => {
-    const extraction = extractDocument([
-      { file: "t.txt", text: "10.優化服務。推進建設。(牽頭單位:省教育廳)\n11.優化醫療。(牽頭單位:省衛生健康委)" },
-    ]);
+    const extraction = extractDocument(
+      [{ file: "t.txt", text: "10.優化服務。推進建設。(牽頭單位:省教育廳)\n11.優化醫療。(牽頭單位:省衛生健康委)" }],
+      { profile },
+    );
     expect(extraction.tasks.map((task) => [task.number, task.leadUnits])).toEqual([
       ["10", ["省教育厅"]],
       ["11", ["省卫生健康委"]],
@@ -427,7 +437,7 @@ describe("document shapes", () => {
   it("reads 01/02 headings, inferred group sections and unnumbered measures", () => {
     const text =
       "01\n\n工作目标\n\n数字经济核心产业增加值占 GDP 比重达到 7%。\n\n02\n\n主要任务\n\n推进变革\n\n1. 增强效能。年内完成。\n\n03\n\n推进措施\n\n强化组织领导。统筹推进。\n\n加强宣传培训。举办活动。";
-    const extraction = extractDocument([{ file: "w.txt", text }], {});
+    const extraction = extractDocument([{ file: "w.txt", text }], { profile });
     expect(extraction.sections.map((section) => `${section.path}:${section.kind}`)).toEqual([
       "一:GOALS",
       "二:CHAPTER",
@@ -450,7 +460,7 @@ describe("document shapes", () => {
   it("reads markdown headings that carry their section text, and boxed columns", () => {
     const text =
       '---\ntitle: "某省数字政府建设实施方案"\n---\n## 一、全面建设数字政府\n\n### （一）建设数字政府。加快建设。\n\n1.推进共享。（牵头单位：省大数据局）\n\n专栏1 重点工程\n\n平台建设。建设平台。\n\n数据治理。治理数据。';
-    const extraction = extractDocument([{ file: "m.md", text }], {});
+    const extraction = extractDocument([{ file: "m.md", text }], { profile });
     expect(extraction.tasks.map((task) => [task.number, task.sectionPath, task.title])).toEqual([
       ["一.（一）.1", "一/（一）", "推进共享"],
       ["专栏1-1", "一/（一）/专栏1", "平台建设"],
@@ -464,7 +474,7 @@ describe("document shapes", () => {
       file: "c.txt",
       text: "1.建設平臺。推進共享交換。(牽頭單位:省大數據局)\n2.完全不同的内容。(牽頭單位:省財政廳)",
     };
-    const extraction = extractDocument([primary, copy], {});
+    const extraction = extractDocument([primary, copy], { profile });
     expect(extraction.tasks.map((task) => [task.number, task.leadUnits, task.unitsSourceFile])).toEqual([
       ["1", ["省大数据局"], "c.txt"],
       ["2", [], null],
