@@ -99,9 +99,11 @@ describe("lint boundaries", () => {
       const findings = boundaryFindings(
         await lint(
           "lib/reports/boundary-fixture.ts",
-          ['import RootLayout from "@/app/layout";', 'export * from "../../app/layout";', "export { RootLayout };"].join(
-            "\n",
-          ),
+          [
+            'import RootLayout from "@/app/layout";',
+            'export * from "../../app/layout";',
+            "export { RootLayout };",
+          ].join("\n"),
         ),
       );
       expect(findings.map((f) => [f.rule, f.line])).toEqual([
@@ -130,7 +132,10 @@ describe("lint boundaries", () => {
         const lines = (rule: string) => findings.filter((f) => f.rule === rule).map((f) => f.line);
         expect(lines("import/no-restricted-paths"), file).toEqual([1, 2]);
         expect(lines("no-restricted-imports"), file).toEqual([3, 4, 5, 6]);
-        expect(findings.every((f) => f.message.includes("are pure")), file).toBe(true);
+        expect(
+          findings.every((f) => f.message.includes("are pure")),
+          file,
+        ).toBe(true);
       }
     },
     TIMEOUT,
