@@ -139,7 +139,7 @@ export function nextRuntime(): string | undefined {
 }
 
 /** The environment a child process inherits: this process's, with `overrides` on top. */
-export function childProcessEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function childProcessEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...overrides };
 }
 

@@ -13,9 +13,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 // Type information is irrelevant to the boundaries and would make every in-memory file a project lookup.
+interface RuleWithDocs {
+  meta?: { docs?: { requiresTypeChecking?: boolean } };
+}
+const typescriptRules = (tseslint.plugin as { rules?: Record<string, RuleWithDocs> }).rules ?? {};
 const typeAwareRulesOff: Linter.RulesRecord = Object.fromEntries(
-  Object.entries(tseslint.plugin.rules ?? {})
-    .filter(([, rule]) => (rule.meta.docs as { requiresTypeChecking?: boolean } | undefined)?.requiresTypeChecking)
+  Object.entries(typescriptRules)
+    .filter(([, rule]) => rule.meta?.docs?.requiresTypeChecking)
     .map(([name]) => [`@typescript-eslint/${name}`, "off"]),
 );
 
