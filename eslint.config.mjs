@@ -1,6 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
+import boundaries from "./eslint/boundaries.mjs";
 
 const config = [
   {
@@ -36,6 +37,8 @@ const config = [
     files: ["scripts/**/*.ts", "seed/**/*.ts", "tests/**/*.ts"],
     rules: { "no-console": "off" },
   },
+  // Which code may import which (README → Architecture → Boundaries).
+  ...boundaries,
 ];
 
 export default config;

@@ -3,8 +3,10 @@
  * request-method guard (lib/proxy/http-methods.ts): TRACE and other methods Next cannot route answer 405
  * with an Allow header instead of a 500 — they fail before proxy.ts or any route could refuse them.
  */
+import { nextRuntime } from "./lib/env";
+
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (nextRuntime() !== "nodejs") return;
   const { installMethodGuard } = await import("./lib/proxy/http-methods");
   installMethodGuard();
 }

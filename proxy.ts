@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { pageContentSecurityPolicy } from "./lib/domain/content-security-policy";
+import { getEnv, isDevelopmentBuild } from "./lib/env";
 import { isSafeText, UNSAFE_TEXT_MESSAGES } from "./lib/domain/text-input";
 import { checkServerActionBody, isCrossOriginAction } from "./lib/proxy/server-action-requests";
 import { LOCALE_COOKIE } from "./lib/i18n/catalogue";
@@ -83,8 +84,9 @@ export async function proxy(request: NextRequest) {
 
   const policy = pageContentSecurityPolicy({
     nonce: createNonce(),
-    development: process.env.NODE_ENV === "development",
-    https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+    development: isDevelopmentBuild(),
+    // Next.js 16 runs the proxy in the Node.js runtime: the validated environment is available here.
+    https: (getEnv().NEXTAUTH_URL ?? "").startsWith("https://"),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);

@@ -1,6 +1,8 @@
 /**
  * Environment variables, validated once. Server code imports `env` from here and nowhere reads
  * process.env directly, so a misconfiguration fails at boot with a message naming the variable.
+ * The only file that may read process.env (lint: no-restricted-properties in eslint.config.mjs;
+ * scripts/ and tests/ are exempt).
  */
 import path from "node:path";
 import { z } from "zod";
@@ -118,4 +120,30 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * Whether this is a development build. Next.js replaces `process.env.NODE_ENV` at build time, so in the
+ * bundles this is the build's mode (`next dev` or `next build`), whatever the running process says.
+ */
+export function isDevelopmentBuild(): boolean {
+  return process.env.NODE_ENV === "development";
+}
+
+/**
+ * The runtime Next.js is running this code in ("nodejs" or "edge"; undefined outside Next.js). Next.js
+ * sets it per bundle. Reads nothing else: safe to call before the environment is validated.
+ */
+export function nextRuntime(): string | undefined {
+  return process.env.NEXT_RUNTIME;
+}
+
+/** The environment a child process inherits: this process's, with `overrides` on top. */
+export function childProcessEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
+
+/** PG_BIN: the folder holding the PostgreSQL binaries, when not in a standard place (backups, tests). */
+export function postgresBinOverride(): string | undefined {
+  return process.env.PG_BIN || undefined;
 }

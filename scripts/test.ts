@@ -1,11 +1,12 @@
 /**
- * npm test — the whole suite: unit (vitest), integration (vitest against a real PostgreSQL), reliability
+ * npm test — the whole suite: the static checks (`npm run check`: lint with the import boundaries, types,
+ * formatting), unit (vitest), integration (vitest against a real PostgreSQL), reliability
  * (vitest driving the production server: concurrent writers, kill -9, PostgreSQL restarts, malformed
  * payloads — each file starts its own PostgreSQL and `next start`), end-to-end (Playwright in Debian's
  * Chromium against `next build` + `next start`).
  *
  *   npm test                 everything
- *   npm test -- unit         one layer: unit | integration | reliability | e2e
+ *   npm test -- unit         one layer: check | unit | integration | reliability | e2e
  *   npm test -- e2e tests/e2e/overview.spec.ts
  *                            one layer, with the rest passed to its runner (file filters, -t, --grep…)
  *
@@ -20,7 +21,7 @@ import { buildIfNeeded } from "./lib/build";
 import { freePort, startScratchPostgres, type ScratchPostgres } from "./lib/postgres";
 import { ensureSystemPackages } from "./lib/system-deps";
 
-const LAYERS = ["unit", "integration", "reliability", "e2e"] as const;
+const LAYERS = ["check", "unit", "integration", "reliability", "e2e"] as const;
 type Layer = (typeof LAYERS)[number];
 const requested = process.argv.slice(2).filter((a) => (LAYERS as readonly string[]).includes(a)) as Layer[];
 const layers: Layer[] = requested.length ? requested : [...LAYERS];
@@ -91,6 +92,13 @@ async function main(): Promise<number> {
       },
       log,
     );
+    if (layers.includes("check")) {
+      // A wrong-way import fails here (eslint/boundaries.mjs). Counted as one test.
+      log("static checks: npm run check");
+      const code = await run("npm", ["run", "check"]);
+      tallies.push({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
+      exitCode ||= code;
+    }
     if (layers.includes("unit")) {
       log("unit tests");
       const file = path.join(REPORTS, "unit.json");

@@ -21,6 +21,7 @@ import { createReadStream, existsSync, mkdirSync, openSync, readSync, closeSync,
 import { rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { childProcessEnv } from "../env";
 import pg from "pg";
 import { findPgBin } from "./postgres-bin";
 import { applyMigrations } from "./migrate";
@@ -56,7 +57,7 @@ export async function sha256File(file: string): Promise<string> {
 /** Runs a client binary; rejects with its stderr (never the connection URL's password) on failure. */
 function runTool(bin: string, args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...options.env } });
+    const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"], env: childProcessEnv(options.env) });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -10,6 +10,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { childProcessEnv } from "../env";
 
 const CONFIG = `import { PrismaPg } from "prisma6-adapter-pg";
 import { defineConfig } from "prisma6/config";
@@ -53,14 +54,13 @@ export async function diffSchemas(fromSchema: string | null, toSchema: string, d
       cwd: work,
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
-      env: {
-        ...process.env,
+      env: childProcessEnv({
         SCHEMA_DIFF_URL: databaseUrl,
         PRISMA_QUERY_ENGINE_LIBRARY: "/bin/false",
         PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
         CHECKPOINT_DISABLE: "1",
         PRISMA_HIDE_UPDATE_MESSAGE: "1",
-      },
+      }),
     }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
       throw new Error(`prisma migrate diff failed: ${error.message}\n${error.stdout ?? ""}\n${error.stderr ?? ""}`);
     });
