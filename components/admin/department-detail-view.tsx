@@ -2,7 +2,7 @@ import Link from "next/link";
 import { DepartmentAliases, DepartmentForm } from "@/components/admin/department-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMessages, type Locale, type Translate } from "@/lib/i18n/catalogue";
-import type { AdminDepartment } from "@/lib/server/admin-departments";
+import type { AdminDepartment } from "@/lib/schemas/departments";
 
 /** One department for an administrator: its details form and its aliases. */
 export function DepartmentDetailView({

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Translate } from "@/lib/i18n/catalogue";
-import type { AdminDepartment } from "@/lib/server/admin-departments";
+import type { AdminDepartment } from "@/lib/schemas/departments";
 
 /** Every department for an administrator: kind, aliases, task counts by role and accounts. */
 export function DepartmentListView({ departments, t }: { departments: AdminDepartment[]; t: Translate }) {

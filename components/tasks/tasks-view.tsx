@@ -3,7 +3,8 @@ import { TaskTable } from "@/components/tasks/task-table";
 import { PageHeader } from "@/components/ui/page-header";
 import type { TaskListState } from "@/lib/domain/task-filters";
 import { formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
-import type { TaskFilterOptions, TaskSearchResult } from "@/lib/server/task-search";
+import type { TaskSearchResult } from "@/lib/schemas/tasks";
+import type { TaskFilterOptions } from "@/lib/server/task-search";
 
 /** The task list: filters in the URL, the count with the export links, then one sortable page. */
 export function TasksView({

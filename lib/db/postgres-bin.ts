@@ -4,9 +4,10 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { postgresBinOverride } from "../env";
 
 export function findPgBin(): string {
-  const candidates = [process.env.PG_BIN, "/usr/lib/postgresql/15/bin"];
+  const candidates = [postgresBinOverride(), "/usr/lib/postgresql/15/bin"];
   const root = "/usr/lib/postgresql";
   if (existsSync(root)) {
     for (const v of readdirSync(root).sort().reverse()) candidates.push(path.join(root, v, "bin"));

@@ -8,6 +8,7 @@ import { hashToken } from "./auth/token-hash";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
 import { createTokenInput, revokeTokenInput, type ApiTokenRow } from "../schemas/account";
+import { msg } from "../i18n/message";
 
 /**
  * Personal API tokens: `dpt_` + 32 random base64url characters (192 bits), shown once at creation and
