@@ -1,25 +1,16 @@
 /** What changed between two documents, loaded from the imported seed documents. Real PostgreSQL. */
-import { PrismaPg } from "@prisma/adapter-pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "../../lib/generated/prisma/client";
 import type * as CompareModule from "../../lib/server/document-compare";
-import { setUpIntegrationDatabase } from "../support/integration";
+import { createCountingClient, setUpIntegrationDatabase } from "../support/integration";
 
 let compare: typeof CompareModule;
 let queries = 0;
 
-function createCountingClient(url: string) {
-  const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: 4 }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  client.$on("query", () => {
-    queries++;
-  });
-  return client;
-}
 // The loader's client, with a query counter: the number of queries must not grow with the documents.
-const db = setUpIntegrationDatabase({ documents: "all", singleton: createCountingClient });
+const db = setUpIntegrationDatabase({
+  documents: "all",
+  singleton: (url) => createCountingClient(url, () => queries++),
+});
 
 beforeAll(async () => {
   compare = await db.load(() => import("../../lib/server/document-compare"));

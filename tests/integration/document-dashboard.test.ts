@@ -1,11 +1,9 @@
 /** Document dashboards: task counts per section tree, milestones, indicators. Real PostgreSQL, seeded documents. */
-import { PrismaPg } from "@prisma/adapter-pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "../../lib/generated/prisma/client";
 import type * as DashboardModule from "../../lib/server/document-dashboard";
 import type * as TaskSearchModule from "../../lib/server/task-search";
 import { DEFAULT_STATE } from "../../lib/domain/task-filters";
-import { setUpIntegrationDatabase } from "../support/integration";
+import { createCountingClient, setUpIntegrationDatabase } from "../support/integration";
 
 type Section = DashboardModule.DashboardSection;
 
@@ -16,18 +14,11 @@ let dashboard: typeof DashboardModule;
 let taskSearch: typeof TaskSearchModule;
 let queries = 0;
 
-function createCountingClient(url: string) {
-  const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: 4 }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  client.$on("query", () => {
-    queries++;
-  });
-  return client;
-}
 // The module's client counts queries: their number must not grow with the document.
-const db = setUpIntegrationDatabase({ documents: "all", singleton: createCountingClient });
+const db = setUpIntegrationDatabase({
+  documents: "all",
+  singleton: (url) => createCountingClient(url, () => queries++),
+});
 
 beforeAll(async () => {
   dashboard = await db.load(() => import("../../lib/server/document-dashboard"));

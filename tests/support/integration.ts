@@ -12,8 +12,10 @@
  * at the top of the file, before the file's own beforeAll.
  */
 import { randomBytes } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, vi } from "vitest";
 import type { Db } from "../../lib/db/client";
+import { PrismaClient } from "../../lib/generated/prisma/client";
 import type { Actor, RoleName } from "../../lib/server/auth/actor";
 import { hashToken } from "../../lib/server/auth/token-hash";
 import { importDocuments } from "../../seed/import";
@@ -99,6 +101,16 @@ export function setUpIntegrationDatabase(options: IntegrationOptions = {}): Inte
     },
     restub: stub,
   };
+}
+
+/** A client that reports each query, for tests that bound how many queries a read makes. */
+export function createCountingClient(url: string, onQuery: () => void) {
+  const client = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 4 }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  client.$on("query", onQuery);
+  return client;
 }
 
 export interface ActorSpec {
