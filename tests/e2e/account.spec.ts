@@ -5,16 +5,18 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { createAccount } from "./support/fixtures";
 
 test("a user creates an API token, sees it once, uses it with the API, and revokes it", async ({
   page,
   request,
 }, testInfo) => {
-  await signIn(page, "viewer");
+  const viewer = await createAccount("VIEWER");
+  await signIn(page, viewer.username, viewer.password);
   await page.goto("/account");
   const main = page.getByRole("main");
   await expect(page.getByRole("heading", { level: 1, name: "我的账户" })).toBeVisible();
-  await expect(main).toContainText("领导小组观察员");
+  await expect(main).toContainText(viewer.displayName);
   await expect(main).toContainText("只读用户");
 
   const name = `e2e-${testInfo.project.name}-${Date.now()}`;
@@ -79,7 +81,8 @@ test("the OpenAPI description is public and lists the task endpoints", async ({ 
 });
 
 test("an empty token name is refused with a message next to the field", async ({ page }) => {
-  await signIn(page, "viewer");
+  const viewer = await createAccount("VIEWER");
+  await signIn(page, viewer.username, viewer.password);
   await page.goto("/account");
   await page.getByRole("button", { name: "创建令牌" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("请填写令牌名称");

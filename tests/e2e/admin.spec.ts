@@ -1,10 +1,17 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { createAccount, type Role } from "./support/fixtures";
 
 // Every test makes its own accounts: unique per run, per project (desktop/phone) and per test.
 const unique = (prefix: string) =>
   `${prefix}-${test.info().project.name}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/** Signs in as a new account of the role, so journeys never share the demo administrator. */
+async function signInAs(page: Page, role: Role): Promise<void> {
+  const account = await createAccount(role);
+  await signIn(page, account.username, account.password);
+}
 
 async function freshPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
@@ -22,7 +29,8 @@ test("an admin creates an editor who signs in, deactivates them, and the audit l
   browser,
 }) => {
   const username = unique("e2e-editor");
-  await signIn(page, "admin");
+  const admin = await createAccount("ADMIN");
+  await signIn(page, admin.username, admin.password);
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1, name: "系统管理" })).toBeVisible();
   await page.getByRole("link", { name: /用户管理/ }).click();
@@ -75,7 +83,7 @@ test("an admin creates an editor who signs in, deactivates them, and the audit l
   const entries = page.getByTestId("audit-entries").getByRole("listitem");
   await expect(entries).toHaveCount(3);
   await expect(entries.nth(0)).toContainText("user.deactivate");
-  await expect(entries.nth(0)).toContainText("admin");
+  await expect(entries.nth(0)).toContainText(admin.username);
   await expect(entries.nth(1)).toContainText("登录成功");
   await expect(entries.nth(1)).toContainText(username);
   await expect(entries.nth(2)).toContainText("user.create");
@@ -90,7 +98,7 @@ test("an admin creates an editor who signs in, deactivates them, and the audit l
 });
 
 test("the create form ties clear errors to their fields", async ({ page }) => {
-  await signIn(page, "admin");
+  await signInAs(page, "ADMIN");
   await page.goto("/admin/users/new");
   // A taken username, a weak password of one's own, an editor without a department.
   await page.getByLabel("用户名").fill("admin");
@@ -124,7 +132,7 @@ test("the create form ties clear errors to their fields", async ({ page }) => {
 
 test("an admin resets a password and the user signs in with the new one", async ({ page, browser }) => {
   const username = unique("e2e-viewer");
-  await signIn(page, "admin");
+  await signInAs(page, "ADMIN");
   await page.goto("/admin/users/new");
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("姓名").fill("端到端观察员");
@@ -151,7 +159,7 @@ test("an admin resets a password and the user signs in with the new one", async 
 
 test("an admin adds and removes a department alias; a taken alias is refused clearly", async ({ page }) => {
   const alias = unique("别名");
-  await signIn(page, "admin");
+  await signInAs(page, "ADMIN");
   await page.goto("/admin/departments");
   await expect(page.getByRole("heading", { level: 1, name: "单位管理" })).toBeVisible();
   await page.getByRole("link", { name: "省大数据局", exact: true }).click();
@@ -170,7 +178,7 @@ test("an admin adds and removes a department alias; a taken alias is refused cle
 });
 
 test("a viewer is sent away from every admin page and sees no admin link", async ({ page }) => {
-  await signIn(page, "viewer");
+  await signInAs(page, "VIEWER");
   await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "系统管理" })).toHaveCount(0);
   for (const path of [
     "/admin",
@@ -186,7 +194,7 @@ test("a viewer is sent away from every admin page and sees no admin link", async
 });
 
 test("the admin pages never scroll sideways (375 px in the phone project)", async ({ page }) => {
-  await signIn(page, "admin");
+  await signInAs(page, "ADMIN");
   for (const path of ["/admin", "/admin/users", "/admin/users/new", "/admin/departments", "/admin/audit"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { queryE2E } from "./support/db";
+import { createAccount, type Role } from "./support/fixtures";
 
 // Indicators come from the document import; these journeys make their own (unique per project and run)
 // so that desktop and phone never touch the same rows, nor the seeded ones other specs rely on.
@@ -25,6 +26,12 @@ async function createIndicator(name: string, area = "其他"): Promise<number> {
   return id;
 }
 
+/** Signs in as a new account of the role (no journey shares the demo administrator's session state). */
+async function signInAs(page: Page, role: Role): Promise<void> {
+  const account = await createAccount(role);
+  await signIn(page, account.username, account.password);
+}
+
 async function expectNoSeriousViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -35,7 +42,7 @@ test("an admin renames an indicator and changes its area; the catalogue shows it
   const name = unique("端到端指标");
   const renamed = `${name}（改）`;
   const id = await createIndicator(name);
-  await signIn(page, "admin");
+  await signInAs(page, "ADMIN");
 
   // From the indicator's own page, the admin's "管理" link leads to the admin page.
   await page.goto(`/indicators/${id}`);
@@ -86,7 +93,7 @@ test("an admin merges two indicators and the catalogue shows one", async ({ page
   const targetName = unique("保留指标");
   const sourceId = await createIndicator(sourceName);
   const targetId = await createIndicator(targetName);
-  await signIn(page, "admin");
+  await signInAs(page, "ADMIN");
 
   await page.goto(`/admin/indicators/${sourceId}`);
   const merge = page.getByRole("region", { name: "合并到另一个指标" });
@@ -123,7 +130,7 @@ test("an admin splits a baseline off into a new indicator", async ({ page }) => 
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-");
   const id = await createIndicator(name);
-  await signIn(page, "admin");
+  await signInAs(page, "ADMIN");
 
   await page.goto(`/admin/indicators/${id}`);
   const split = page.getByRole("region", { name: "拆分出新指标" });
@@ -153,7 +160,7 @@ test("merging indicators with different units is refused with a clear message", 
   const sourceId = await createIndicator(sourceName);
   await createIndicator(targetName);
   await queryE2E(`UPDATE "indicator" SET "unit" = '%' WHERE id = $1`, [sourceId]);
-  await signIn(page, "admin");
+  await signInAs(page, "ADMIN");
 
   await page.goto(`/admin/indicators/${sourceId}`);
   const merge = page.getByRole("region", { name: "合并到另一个指标" });
@@ -173,7 +180,7 @@ test("merging indicators with different units is refused with a clear message", 
 test("non-admins get no manage link and cannot open the admin pages", async ({ page }) => {
   const name = unique("只读指标");
   const id = await createIndicator(name);
-  await signIn(page, "reviewer");
+  await signInAs(page, "REVIEWER");
   await page.goto(`/indicators/${id}`);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByRole("link", { name: `管理指标「${name}」` })).toHaveCount(0);

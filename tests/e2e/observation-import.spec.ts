@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { signIn } from "./support/auth";
+import { createAccount } from "./support/fixtures";
 
 const FIVE_G = "5g-base-stations";
 const RACKS = "data-center-standard-racks";
@@ -40,13 +41,15 @@ async function upload(page: Page, name: string, buffer: Buffer) {
 test("a reviewer downloads the template, sees a bad row refused, then imports a good file", async ({
   page,
 }, testInfo) => {
-  // The desktop and phone projects share one database: each enters its own dates and values.
+  // The desktop and phone projects share one database: each enters its own dates, and every run its own
+  // value, as its own reviewer.
   const phone = testInfo.project.name === "phone";
   const asOf = phone ? "2021-09-30" : "2021-03-31";
   const asOfShown = phone ? "2021年9月30日" : "2021年3月31日";
-  const fiveGValue = phone ? 123452 : 123451;
+  const fiveGValue = 100_000 + Math.floor(Math.random() * 900_000);
 
-  await signIn(page, "reviewer");
+  const reviewer = await createAccount("REVIEWER");
+  await signIn(page, reviewer.username, reviewer.password);
   await page.goto("/indicators");
   await page.getByRole("link", { name: "批量填报" }).click();
   await expect(page.getByRole("heading", { name: "批量填报实际值" })).toBeVisible();
@@ -95,7 +98,8 @@ test("a reviewer downloads the template, sees a bad row refused, then imports a 
 });
 
 test("a viewer gets neither the link nor the upload", async ({ page }) => {
-  await signIn(page, "viewer");
+  const viewer = await createAccount("VIEWER");
+  await signIn(page, viewer.username, viewer.password);
   await page.goto("/indicators");
   await expect(page.getByRole("heading", { name: "指标" }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "批量填报" })).toHaveCount(0);

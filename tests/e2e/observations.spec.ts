@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { createAccount } from "./support/fixtures";
 
-test("a reviewer enters an actual value on the indicator page and sees it in the history", async ({
-  page,
-}, testInfo) => {
-  // Each project enters its own, recognisable value.
-  const value = testInfo.project.name === "phone" ? "187654" : "176543";
-  await signIn(page, "reviewer");
+test("a reviewer enters an actual value on the indicator page and sees it in the history", async ({ page }) => {
+  // Each run enters its own, recognisable value, as its own reviewer.
+  const value = String(100_000 + Math.floor(Math.random() * 900_000));
+  const reviewer = await createAccount("REVIEWER");
+  await signIn(page, reviewer.username, reviewer.password);
   await page.goto("/indicators");
   await page.getByRole("link", { name: "5G基站数" }).click();
   const form = page.getByRole("form", { name: "填报实际值" });
@@ -18,11 +18,12 @@ test("a reviewer enters an actual value on the indicator page and sees it in the
   await expect(form.getByRole("status")).toHaveText("已保存");
   const row = page.getByTestId("observation-row").filter({ hasText: Number(value).toLocaleString("zh-CN") });
   await expect(row).toContainText("统计公报");
-  await expect(row).toContainText("省大数据局督导员");
+  await expect(row).toContainText(reviewer.displayName);
 });
 
 test("a viewer sees the values but no entry form", async ({ page }) => {
-  await signIn(page, "viewer");
+  const viewer = await createAccount("VIEWER");
+  await signIn(page, viewer.username, viewer.password);
   await page.goto("/indicators");
   await page.getByRole("link", { name: "5G基站数" }).click();
   await expect(page.getByRole("heading", { name: "实际值" })).toBeVisible();

@@ -1,43 +1,31 @@
 /**
  * The bimonthly cycle as people do it: an editor reports (on a phone in the phone project) with
  * evidence, a reviewer returns it, the editor fixes and resubmits, the reviewer approves; the history
- * shows all four steps. Each project works on its own task, so the runs never share data.
+ * shows all four steps. Each run makes its own task and accounts, so runs and retries never share data.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { queryE2E } from "./support/db";
+import { createAccount, createTask, type Account } from "./support/fixtures";
 
 const PDF = Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
-async function taskFor(project: string): Promise<{ id: number; number: string }> {
-  // Tasks of the 2023 work points that 省大数据局 leads: one per project.
-  const rows = await queryE2E<{ id: number; number: string }>(
-    `SELECT t.id, t.number FROM task t
-       JOIN document d ON d.id = t."documentId" AND d.slug = 'work-points-2023'
-       JOIN task_assignment a ON a."taskId" = t.id AND a.role = 'LEAD'
-       JOIN department dep ON dep.id = a."departmentId" AND dep.name = '省大数据局'
-     ORDER BY t.ordinal`,
-  );
-  const row = rows[project === "phone" ? 1 : 0];
-  if (!row) throw new Error("no task led by 省大数据局");
-  return row;
-}
-
-async function asUser(browser: Browser, username: string, project: string): Promise<Page> {
+async function asUser(browser: Browser, account: Account, project: string): Promise<Page> {
   const context = await browser.newContext(
     project === "phone" ? { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true } : {},
   );
   const page = await context.newPage();
-  await signIn(page, username);
+  await signIn(page, account.username, account.password);
   return page;
 }
 
 test("report → return → resubmit → approve, with evidence, history and audit", async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
   const project = testInfo.project.name;
-  const task = await taskFor(project);
-  const editor = await asUser(browser, "省大数据局", project);
-  const reviewer = await asUser(browser, "reviewer", project);
+  // A task of the 2023 work points that 省大数据局 leads, with no reports yet.
+  const task = await createTask("省大数据局");
+  const editor = await asUser(browser, await createAccount("DEPARTMENT_EDITOR", { department: "省大数据局" }), project);
+  const reviewer = await asUser(browser, await createAccount("REVIEWER"), project);
 
   // 1. The editor reports, with a file as evidence.
   await editor.goto(`/tasks/${task.id}`);
@@ -90,7 +78,7 @@ test("report → return → resubmit → approve, with evidence, history and aud
   await expect(reviewer.getByTestId("task-status")).toHaveText("按计划推进");
 
   // The history shows the four steps (newest first), visible to a viewer too.
-  const viewer = await asUser(browser, "viewer", project);
+  const viewer = await asUser(browser, await createAccount("VIEWER"), project);
   await viewer.goto(`/tasks/${task.id}`);
   const history = viewer.getByRole("list", { name: "进展记录" }).getByTestId("timeline-update");
   await expect(history).toHaveCount(4);

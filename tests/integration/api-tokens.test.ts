@@ -4,26 +4,16 @@
  * (or an admin) revokes; a token acts with its user's role.
  */
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeActor, setUpIntegrationDatabase } from "../support/integration";
 import type * as ApiTokens from "../../lib/server/api-tokens";
-import type { Actor, RoleName } from "../../lib/server/auth/actor";
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: ["work-points-2023"] });
 let tokens: typeof ApiTokens;
 let listTasks: Handler;
 let departmentId: number;
-
-async function makeUser(username: string, role: RoleName, department: number | null = null): Promise<Actor> {
-  const user = await db.prisma.user.create({
-    data: { username, displayName: `${username}用户`, role, departmentId: department },
-    select: { id: true, username: true, displayName: true, role: true, departmentId: true, locale: true },
-  });
-  return { ...user, departmentName: null, via: "session" };
-}
 
 async function get(token: string | null, authorization = token ? `Bearer ${token}` : null) {
   const headers = new Headers();
@@ -37,26 +27,15 @@ async function get(token: string | null, authorization = token ? `Bearer ${token
 const auditCount = (action: string) => db.prisma.auditLog.count({ where: { action } });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma, { only: ["work-points-2023"] });
   departmentId = (await db.prisma.department.findUniqueOrThrow({ where: { name: "省大数据局" }, select: { id: true } }))
     .id;
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  tokens = await import("../../lib/server/api-tokens");
-  listTasks = (await import("../../app/api/v1/tasks/route")).GET;
-});
-
-afterAll(async () => {
-  await (globalThis as { dptPrisma?: { $disconnect: () => Promise<void> } }).dptPrisma?.$disconnect();
-  vi.unstubAllEnvs();
-  await db.drop();
+  tokens = await db.load(() => import("../../lib/server/api-tokens"));
+  listTasks = (await db.load(() => import("../../app/api/v1/tasks/route"))).GET;
 });
 
 describe("personal API tokens", () => {
   it("creates a token shown once, stores only its sha256 and a prefix, and audits it in the same transaction", async () => {
-    const owner = await makeUser("token-owner", "VIEWER");
+    const owner = await makeActor(db.prisma, { username: "token-owner", role: "VIEWER" });
     const before = await auditCount("api_token.create");
     const { token, secret } = await tokens.createApiToken(owner, { name: "统计脚本", expiresInDays: 30 });
 
@@ -85,7 +64,7 @@ describe("personal API tokens", () => {
   });
 
   it("refuses revoked, expired, unknown and malformed tokens, and tokens of deactivated users, with 401", async () => {
-    const owner = await makeUser("token-refusals", "VIEWER");
+    const owner = await makeActor(db.prisma, { username: "token-refusals", role: "VIEWER" });
     const revoked = await tokens.createApiToken(owner, { name: "将被撤销" });
     expect((await get(revoked.secret)).status).toBe(200);
 
@@ -108,7 +87,7 @@ describe("personal API tokens", () => {
     expect((await get(null, "Bearer not-a-token")).status).toBe(401);
     expect((await get(null, "Basic dXNlcjpwYXNz")).status).toBe(401);
 
-    const leaver = await makeUser("token-leaver", "VIEWER");
+    const leaver = await makeActor(db.prisma, { username: "token-leaver", role: "VIEWER" });
     const leaverToken = await tokens.createApiToken(leaver, { name: "离职人员" });
     expect((await get(leaverToken.secret)).status).toBe(200);
     await db.prisma.user.update({ where: { id: leaver.id }, data: { active: false } });
@@ -116,9 +95,13 @@ describe("personal API tokens", () => {
   });
 
   it("lets only the owner or an admin see and revoke a token", async () => {
-    const owner = await makeUser("token-mine", "DEPARTMENT_EDITOR", departmentId);
-    const other = await makeUser("token-other", "REVIEWER");
-    const admin = await makeUser("token-admin", "ADMIN");
+    const owner = await makeActor(db.prisma, {
+      username: "token-mine",
+      role: "DEPARTMENT_EDITOR",
+      department: departmentId,
+    });
+    const other = await makeActor(db.prisma, { username: "token-other", role: "REVIEWER" });
+    const admin = await makeActor(db.prisma, { username: "token-admin", role: "ADMIN" });
     const { token, secret } = await tokens.createApiToken(owner, { name: "我的令牌", expiresInDays: null });
     expect(token.expiresAt).toBeNull();
 
@@ -141,7 +124,7 @@ describe("personal API tokens", () => {
   });
 
   it("validates input, caps active tokens per user, and does not let a token mint tokens", async () => {
-    const owner = await makeUser("token-limits", "VIEWER");
+    const owner = await makeActor(db.prisma, { username: "token-limits", role: "VIEWER" });
     await expect(tokens.createApiToken(owner, { name: "   " })).rejects.toThrow();
     await expect(tokens.createApiToken(owner, { name: "x", expiresInDays: 0 })).rejects.toThrow();
     await expect(tokens.createApiToken({ ...owner, via: "token" }, { name: "令牌生令牌" })).rejects.toMatchObject({

@@ -4,12 +4,11 @@
  * cross-department authorization with nothing written, the version guard (409 keeps both texts), and
  * the review cycle.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import * as api from "../../lib/api/schemas";
-import type { Actor, RoleName } from "../../lib/server/auth/actor";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import type { RoleName } from "../../lib/server/auth/actor";
+import { makeActor, setUpIntegrationDatabase } from "../support/integration";
 import { streamedBody, streamedRequest } from "../support/streamed-body";
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
@@ -19,7 +18,7 @@ interface Reply {
 }
 type ErrorReply = z.output<typeof api.errorResponse>["error"] & { submitted?: Record<string, unknown> };
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: "all" });
 let routes: {
   tasks: Handler;
   task: Handler;
@@ -74,8 +73,6 @@ const writes = async () => ({
 const refusalsRecorded = () => db.prisma.auditLog.count({ where: { action: "security.forbidden" } });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
   const p = db.prisma;
   departmentA = (await p.department.findUniqueOrThrow({ where: { name: "省大数据局" }, select: { id: true } })).id;
   taskOfA = (
@@ -103,16 +100,9 @@ beforeAll(async () => {
   departmentB = other.departmentId;
   totalTasks = await p.task.count({ where: { retiredAt: null } });
 
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  const { createApiToken } = await import("../../lib/server/api-tokens");
+  const { createApiToken } = await db.load(() => import("../../lib/server/api-tokens"));
   const makeToken = async (username: string, role: RoleName, departmentId: number | null) => {
-    const user = await p.user.create({
-      data: { username, displayName: `${username}用户`, role, departmentId },
-      select: { id: true, username: true, displayName: true, role: true, departmentId: true, locale: true },
-    });
-    const actor: Actor = { ...user, departmentName: null, via: "session" };
+    const actor = await makeActor(p, { username, displayName: `${username}用户`, role, department: departmentId });
     return (await createApiToken(actor, { name: `${username} 测试` })).secret;
   };
   secrets.editorA = await makeToken("editor-a", "DEPARTMENT_EDITOR", departmentA);
@@ -120,7 +110,7 @@ beforeAll(async () => {
   secrets.viewer = await makeToken("viewer", "VIEWER", null);
   secrets.reviewer = await makeToken("reviewer", "REVIEWER", null);
 
-  const updates = await import("../../app/api/v1/tasks/[id]/updates/route");
+  const updates = await db.load(() => import("../../app/api/v1/tasks/[id]/updates/route"));
   routes = {
     tasks: (await import("../../app/api/v1/tasks/route")).GET,
     task: (await import("../../app/api/v1/tasks/[id]/route")).GET,
@@ -135,12 +125,6 @@ beforeAll(async () => {
     periods: (await import("../../app/api/v1/periods/route")).GET,
     unknown: (await import("../../app/api/v1/[...path]/route")).GET,
   };
-});
-
-afterAll(async () => {
-  await (globalThis as { dptPrisma?: { $disconnect: () => Promise<void> } }).dptPrisma?.$disconnect();
-  vi.unstubAllEnvs();
-  await db.drop();
 });
 
 describe("authentication", () => {

@@ -2,15 +2,15 @@
  * Reading the audit log (lib/server/audit-log.ts) on real PostgreSQL: newest first, filters, paging,
  * the before/after diff; and the log as the operations write it.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createUser, setUserActive, type OperationActor } from "../../lib/server/user-admin";
 import type * as auditLogModule from "../../lib/server/audit-log";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
 // Loaded after DATABASE_URL points at the test database (getDb reads it once per module graph).
 type AuditLogModule = typeof auditLogModule;
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase();
 let auditLog: AuditLogModule;
 
 async function entry(data: {
@@ -26,11 +26,7 @@ async function entry(data: {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  vi.stubEnv("DATABASE_URL", db.url);
-  auditLog = await import("../../lib/server/audit-log");
+  auditLog = await db.load(() => import("../../lib/server/audit-log"));
 
   // Times in UTC; the URL's dates are Shanghai calendar days (UTC+8).
   await entry({
@@ -67,14 +63,6 @@ beforeAll(async () => {
     entityId: "3",
     after: { alias: "山东省大数据局" },
   });
-});
-
-afterAll(async () => {
-  const shared = (globalThis as { dptPrisma?: { $disconnect: () => Promise<void> } }).dptPrisma;
-  await shared?.$disconnect();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  vi.unstubAllEnvs();
-  await db.drop();
 });
 
 const list = (params: Record<string, string>) => auditLog.listAuditEntries(auditLog.parseAuditFilter(params));

@@ -11,10 +11,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/server/auth/actor";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { issueApiToken, makeActor, setUpIntegrationDatabase } from "../support/integration";
 import { periodOf } from "../../lib/domain/periods";
 import type * as AdminDepartmentsModule from "../../lib/server/admin-departments";
 import type * as ApiTokensModule from "../../lib/server/api-tokens";
@@ -31,7 +30,7 @@ type Case = "ADMIN" | "REVIEWER" | "VIEWER" | "EDITOR_OWN" | "EDITOR_OTHER";
 const CASES: Case[] = ["ADMIN", "REVIEWER", "VIEWER", "EDITOR_OWN", "EDITOR_OTHER"];
 const NOW = new Date("2023-05-10T02:00:00Z");
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: "all" });
 const actors = {} as Record<Case, Actor>;
 const tokens = {} as Record<Case, string>;
 let ownDepartmentId: number;
@@ -44,30 +43,12 @@ const lockedPeriods: string[] = []; // 2021's periods, locked
 
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${serial++}`;
 
-async function makeActor(c: Case): Promise<Actor> {
-  const role = c.startsWith("EDITOR") ? "DEPARTMENT_EDITOR" : c;
+async function actorFor(c: Case): Promise<Actor> {
+  const role = (c.startsWith("EDITOR") ? "DEPARTMENT_EDITOR" : c) as Actor["role"];
   const department = c === "EDITOR_OWN" ? "省大数据局" : c === "EDITOR_OTHER" ? "省工业和信息化厅" : null;
-  const dept = department ? await db.prisma.department.findUniqueOrThrow({ where: { name: department } }) : null;
-  const username = unique(`m-${c.toLowerCase()}-`);
-  const user = await db.prisma.user.create({
-    data: { username, displayName: username, role: role as Actor["role"], departmentId: dept?.id ?? null },
-  });
-  const { hashToken } = await import("../../lib/server/auth/session");
-  const secret = `dpt_${randomBytes(24).toString("base64url")}`;
-  await db.prisma.apiToken.create({
-    data: { userId: user.id, name: "matrix", prefix: secret.slice(0, 10), tokenHash: hashToken(secret) },
-  });
-  tokens[c] = secret;
-  return {
-    id: user.id,
-    username,
-    displayName: username,
-    role: role as Actor["role"],
-    departmentId: dept?.id ?? null,
-    departmentName: department,
-    locale: "zh-CN",
-    via: "session",
-  };
+  const actor = await makeActor(db.prisma, { username: unique(`m-${c.toLowerCase()}-`), role, department });
+  tokens[c] = await issueApiToken(db.prisma, actor.id, "matrix");
+  return actor;
 }
 
 /** Row counts that any write would change (the audit log above all: every mutation writes one). */
@@ -472,11 +453,6 @@ for (const [name, run] of Object.entries({
 const EXEMPT_ACTIONS = new Set(["setLocale"]);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
   ops = {
     updates: await import("../../lib/server/task-updates"),
     evidence: await import("../../lib/server/evidence"),
@@ -489,7 +465,7 @@ beforeAll(async () => {
     settings: await import("../../lib/server/settings"),
     bulletins: await import("../../lib/server/bulletins"),
   };
-  for (const c of CASES) actors[c] = await makeActor(c);
+  for (const c of CASES) actors[c] = await actorFor(c);
   for (const _ of CASES) {
     indicatorPools.update.push(await matrixIndicator());
     indicatorPools.mergeSource.push(await matrixIndicator());
@@ -543,11 +519,6 @@ beforeAll(async () => {
     })
   ).map((t) => t.id);
 }, 120_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 describe("inventory", () => {
   it("every exported server action is wrapped by defineAction, with the roles the matrix expects", async () => {

@@ -10,13 +10,12 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { PDFParse } from "pdf-parse";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { periodOf, type Period } from "../../lib/domain/periods";
 import type { TaskStatus } from "../../lib/domain/task-status";
 import type { BulletinSnapshot } from "../../lib/reports/bulletin";
 import type { Actor } from "../../lib/server/auth/actor";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { makeActor, setUpIntegrationDatabase } from "../support/integration";
 import type * as BulletinsModule from "../../lib/server/bulletins";
 import type * as ErrorsModule from "../../lib/server/errors";
 import type * as EvidenceModule from "../../lib/server/evidence";
@@ -28,7 +27,7 @@ const IN_P2 = new Date("2023-03-15T02:00:00Z");
 const IN_P3 = new Date("2023-05-10T02:00:00Z");
 const AFTER_P3 = new Date("2023-07-03T02:00:00Z");
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: "all" });
 let bulletins: typeof BulletinsModule;
 let errors: typeof ErrorsModule;
 let evidence: typeof EvidenceModule;
@@ -36,25 +35,6 @@ let updates: typeof TaskUpdatesModule;
 const actors: Record<"bureau" | "miit" | "reviewer" | "admin" | "viewer", Actor> = {} as never;
 let bureauTasks: number[] = []; // led by 省大数据局 only
 let miitTasks: number[] = []; // led by 省工业和信息化厅 only
-
-async function makeActor(username: string, role: Actor["role"], departmentName: string | null): Promise<Actor> {
-  const department = departmentName
-    ? await db.prisma.department.findUniqueOrThrow({ where: { name: departmentName }, select: { id: true } })
-    : null;
-  const user = await db.prisma.user.create({
-    data: { username, displayName: username, role, departmentId: department?.id ?? null },
-  });
-  return {
-    id: user.id,
-    username,
-    displayName: username,
-    role,
-    departmentId: department?.id ?? null,
-    departmentName,
-    locale: "zh-CN",
-    via: "session",
-  };
-}
 
 async function tasksLedOnlyBy(name: string): Promise<number[]> {
   const rows = await db.prisma.task.findMany({
@@ -186,20 +166,23 @@ async function storedFiles(bulletinId: number) {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  bulletins = await import("../../lib/server/bulletins");
-  errors = await import("../../lib/server/errors");
-  evidence = await import("../../lib/server/evidence");
-  updates = await import("../../lib/server/task-updates");
-  actors.bureau = await makeActor("b-bureau", "DEPARTMENT_EDITOR", "省大数据局");
-  actors.miit = await makeActor("b-miit", "DEPARTMENT_EDITOR", "省工业和信息化厅");
-  actors.reviewer = await makeActor("b-reviewer", "REVIEWER", null);
-  actors.admin = await makeActor("b-admin", "ADMIN", null);
-  actors.viewer = await makeActor("b-viewer", "VIEWER", null);
+  bulletins = await db.load(() => import("../../lib/server/bulletins"));
+  errors = await db.load(() => import("../../lib/server/errors"));
+  evidence = await db.load(() => import("../../lib/server/evidence"));
+  updates = await db.load(() => import("../../lib/server/task-updates"));
+  actors.bureau = await makeActor(db.prisma, {
+    username: "b-bureau",
+    role: "DEPARTMENT_EDITOR",
+    department: "省大数据局",
+  });
+  actors.miit = await makeActor(db.prisma, {
+    username: "b-miit",
+    role: "DEPARTMENT_EDITOR",
+    department: "省工业和信息化厅",
+  });
+  actors.reviewer = await makeActor(db.prisma, { username: "b-reviewer", role: "REVIEWER" });
+  actors.admin = await makeActor(db.prisma, { username: "b-admin", role: "ADMIN" });
+  actors.viewer = await makeActor(db.prisma, { username: "b-viewer", role: "VIEWER" });
   bureauTasks = await tasksLedOnlyBy("省大数据局");
   miitTasks = await tasksLedOnlyBy("省工业和信息化厅");
   expect(bureauTasks.length).toBeGreaterThanOrEqual(6);
@@ -258,11 +241,6 @@ beforeAll(async () => {
     false,
   );
 }, 180_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 describe("assembly", () => {
   let snapshot: BulletinSnapshot;

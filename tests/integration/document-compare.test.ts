@@ -1,44 +1,20 @@
 /** What changed between two documents, loaded from the imported seed documents. Real PostgreSQL. */
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "../../lib/generated/prisma/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import type * as CompareModule from "../../lib/server/document-compare";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { createCountingClient, setUpIntegrationDatabase } from "../support/integration";
 
-let db: TestDatabase;
 let compare: typeof CompareModule;
 let queries = 0;
 
-function createCountingClient(url: string) {
-  const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: 4 }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  client.$on("query", () => {
-    queries++;
-  });
-  return client;
-}
-let counting: ReturnType<typeof createCountingClient>;
+// The loader's client, with a query counter: the number of queries must not grow with the documents.
+const db = setUpIntegrationDatabase({
+  documents: "all",
+  singleton: (url) => createCountingClient(url, () => queries++),
+});
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  // The loader's client, with a query counter: the number of queries must not grow with the documents.
-  counting = createCountingClient(db.url);
-  (globalThis as { dptPrisma?: unknown }).dptPrisma = counting;
-  compare = await import("../../lib/server/document-compare");
+  compare = await db.load(() => import("../../lib/server/document-compare"));
 }, 120_000);
-
-afterAll(async () => {
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  await counting.$disconnect();
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 type Ok = Extract<CompareModule.DocumentComparisonView, { status: "ok" }>;
 async function load(from: string | null, to: string | null): Promise<{ view: Ok; queries: number }> {

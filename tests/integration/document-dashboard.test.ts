@@ -1,53 +1,29 @@
 /** Document dashboards: task counts per section tree, milestones, indicators. Real PostgreSQL, seeded documents. */
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PrismaClient } from "../../lib/generated/prisma/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import type * as DashboardModule from "../../lib/server/document-dashboard";
 import type * as TaskSearchModule from "../../lib/server/task-search";
 import { DEFAULT_STATE } from "../../lib/domain/task-filters";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { createCountingClient, setUpIntegrationDatabase } from "../support/integration";
 
 type Section = DashboardModule.DashboardSection;
 
 // Mid-2023: the 2023 work points are running, their year-end milestones not yet due.
 const TODAY = "2023-06-30";
 
-let db: TestDatabase;
 let dashboard: typeof DashboardModule;
 let taskSearch: typeof TaskSearchModule;
 let queries = 0;
 
-function createCountingClient(url: string) {
-  const client = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: 4 }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  client.$on("query", () => {
-    queries++;
-  });
-  return client;
-}
-let counting: ReturnType<typeof createCountingClient>;
+// The module's client counts queries: their number must not grow with the document.
+const db = setUpIntegrationDatabase({
+  documents: "all",
+  singleton: (url) => createCountingClient(url, () => queries++),
+});
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  // The module's client counts queries: their number must not grow with the document.
-  counting = createCountingClient(db.url);
-  (globalThis as { dptPrisma?: unknown }).dptPrisma = counting;
-  dashboard = await import("../../lib/server/document-dashboard");
-  taskSearch = await import("../../lib/server/task-search");
+  dashboard = await db.load(() => import("../../lib/server/document-dashboard"));
+  taskSearch = await db.load(() => import("../../lib/server/task-search"));
 }, 120_000);
-
-afterAll(async () => {
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  await counting.$disconnect();
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 async function load(slug: string, today = TODAY): Promise<DashboardModule.DocumentDashboard> {
   const view = await dashboard.getDocumentDashboard(slug, today);

@@ -3,9 +3,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setUpIntegrationDatabase } from "../support/integration";
 import {
   genuineDocx,
   genuinePptx,
@@ -21,8 +20,12 @@ import { assembleZip, deflatedZeros, pack, writeZip } from "../support/zip";
 import type * as DownloadRouteModule from "../../app/api/evidence/[id]/route";
 import type * as UploadRouteModule from "../../app/api/tasks/[id]/evidence/route";
 
-let db: TestDatabase;
-let uploadDir: string;
+const uploadDir = mkdtempSync(path.join(tmpdir(), "dpt-uploads-"));
+// Room for a 1 MB zip bomb, which must be refused for what it is, not for its size.
+const db = setUpIntegrationDatabase({
+  documents: "all",
+  env: { UPLOAD_DIR: uploadDir, UPLOAD_MAX_BYTES: String(2 * 1024 * 1024) },
+});
 let taskId: number;
 const tokens: Record<string, string> = {};
 let upload: typeof UploadRouteModule.POST;
@@ -56,17 +59,8 @@ function multipart(token: string | null, name: string, bytes: Buffer): Request {
 const params = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
-  uploadDir = mkdtempSync(path.join(tmpdir(), "dpt-uploads-"));
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.stubEnv("UPLOAD_DIR", uploadDir);
-  // Room for a 1 MB zip bomb, which must be refused for what it is, not for its size.
-  vi.stubEnv("UPLOAD_MAX_BYTES", String(2 * 1024 * 1024));
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  upload = (await import("../../app/api/tasks/[id]/evidence/route")).POST;
-  download = (await import("../../app/api/evidence/[id]/route")).GET;
+  upload = (await db.load(() => import("../../app/api/tasks/[id]/evidence/route"))).POST;
+  download = (await db.load(() => import("../../app/api/evidence/[id]/route"))).GET;
   taskId = (await db.prisma.task.findUniqueOrThrow({ where: { key: "work-points-2023#12" } })).id;
   tokens.lead = await tokenFor("ev-lead", "DEPARTMENT_EDITOR", "省工业和信息化厅");
   tokens.other = await tokenFor("ev-other", "DEPARTMENT_EDITOR", "省大数据局");
@@ -74,9 +68,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  vi.unstubAllEnvs();
   rmSync(uploadDir, { recursive: true, force: true });
-  await db.drop();
 });
 
 describe("evidence upload", () => {

@@ -1,6 +1,6 @@
 /** GET /api/health: 200 with the migration count on a live database, 503 when it cannot be reached. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { setUpIntegrationDatabase } from "../support/integration";
 
 async function callHealth(env: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
   vi.resetModules();
@@ -12,15 +12,8 @@ async function callHealth(env: Record<string, string>): Promise<{ status: number
 }
 
 describe("GET /api/health", () => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
+  const db = setUpIntegrationDatabase();
   beforeEach(() => vi.unstubAllEnvs());
-  afterAll(async () => {
-    vi.unstubAllEnvs();
-    await db.drop();
-  });
 
   it("reports the mode, connectivity and applied migrations", async () => {
     const { status, body } = await callHealth({ DATABASE_URL: db.url, DATABASE_MODE: "external" });

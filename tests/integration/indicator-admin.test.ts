@@ -3,39 +3,22 @@
  * merged indicator's values counting for the survivor; a re-import of the documents keeping every
  * decision; invalid operations refused with nothing written. Real PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/server/auth/actor";
 import type * as ErrorsModule from "../../lib/server/errors";
 import type * as AdminModule from "../../lib/server/indicator-admin";
 import type * as IndicatorsModule from "../../lib/server/indicators";
 import type * as ObservationsModule from "../../lib/server/observations";
 import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { makeActor, setUpIntegrationDatabase } from "../support/integration";
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: "all" });
 let admin: typeof AdminModule;
 let indicators: typeof IndicatorsModule;
 let observations: typeof ObservationsModule;
 let errors: typeof ErrorsModule;
 const actors = {} as Record<"admin" | "reviewer" | "editor" | "viewer", Actor>;
 const TODAY = "2024-06-30";
-
-async function makeActor(username: string, role: Actor["role"], department: string | null): Promise<Actor> {
-  const dept = department ? await db.prisma.department.findUniqueOrThrow({ where: { name: department } }) : null;
-  const user = await db.prisma.user.create({
-    data: { username, displayName: username, role, departmentId: dept?.id ?? null },
-  });
-  return {
-    id: user.id,
-    username,
-    displayName: username,
-    role,
-    departmentId: dept?.id ?? null,
-    departmentName: department,
-    locale: "zh-CN",
-    via: "session",
-  };
-}
 
 const byKey = (key: string) => db.prisma.indicator.findUniqueOrThrow({ where: { key } });
 
@@ -93,25 +76,19 @@ async function lastAudit(action: string) {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  admin = await import("../../lib/server/indicator-admin");
-  indicators = await import("../../lib/server/indicators");
-  observations = await import("../../lib/server/observations");
-  errors = await import("../../lib/server/errors");
-  actors.admin = await makeActor("ind-admin", "ADMIN", null);
-  actors.reviewer = await makeActor("ind-reviewer", "REVIEWER", null);
-  actors.editor = await makeActor("ind-editor", "DEPARTMENT_EDITOR", "省大数据局");
-  actors.viewer = await makeActor("ind-viewer", "VIEWER", null);
+  admin = await db.load(() => import("../../lib/server/indicator-admin"));
+  indicators = await db.load(() => import("../../lib/server/indicators"));
+  observations = await db.load(() => import("../../lib/server/observations"));
+  errors = await db.load(() => import("../../lib/server/errors"));
+  actors.admin = await makeActor(db.prisma, { username: "ind-admin", role: "ADMIN" });
+  actors.reviewer = await makeActor(db.prisma, { username: "ind-reviewer", role: "REVIEWER" });
+  actors.editor = await makeActor(db.prisma, {
+    username: "ind-editor",
+    role: "DEPARTMENT_EDITOR",
+    department: "省大数据局",
+  });
+  actors.viewer = await makeActor(db.prisma, { username: "ind-viewer", role: "VIEWER" });
 }, 120_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 describe("editing an indicator", () => {
   it("renames it and changes its area in one audited write, and a re-import keeps the admin's edit", async () => {

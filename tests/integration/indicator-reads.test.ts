@@ -4,14 +4,13 @@
  * whole current history — corrections, merged indicators, values dated after the day asked for and
  * same-day values included. Real PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateIndicator } from "../../lib/domain/indicator-status";
 import type * as IndicatorsModule from "../../lib/server/indicators";
 import type * as ObservationsModule from "../../lib/server/observations";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: "all" });
 let indicators: typeof IndicatorsModule;
 let observations: typeof ObservationsModule;
 const DAYS = ["2020-06-30", "2021-03-31", "2021-12-31", "2022-06-30", "2023-06-30", "2023-12-31", "2025-06-30"];
@@ -27,13 +26,8 @@ function random(seed: number): () => number {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  indicators = await import("../../lib/server/indicators");
-  observations = await import("../../lib/server/observations");
+  indicators = await db.load(() => import("../../lib/server/indicators"));
+  observations = await db.load(() => import("../../lib/server/observations"));
 
   const next = random(20_261_123);
   const all = await db.prisma.indicator.findMany({ orderBy: { id: "asc" }, select: { id: true, unitScale: true } });
@@ -76,11 +70,6 @@ beforeAll(async () => {
   await db.prisma.indicator.update({ where: { id: second!.id }, data: { mergedIntoId: first!.id } });
   await db.prisma.indicator.update({ where: { id: fourth!.id }, data: { mergedIntoId: third!.id } });
 }, 180_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 /** The rule as written: every current value of the indicator and of those merged into it. */
 async function expectedByIndicator(today: string) {

@@ -1,12 +1,11 @@
 /** Admins set the status rules' margins; statuses follow at once; the change is audited. Real PostgreSQL. */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/server/auth/actor";
 import type * as IndicatorsModule from "../../lib/server/indicators";
 import type * as SettingsModule from "../../lib/server/settings";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: "all" });
 let settings: typeof SettingsModule;
 let indicators: typeof IndicatorsModule;
 let admin: Actor;
@@ -24,13 +23,8 @@ const actor = (id: number, username: string, role: Actor["role"]): Actor => ({
 });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  settings = await import("../../lib/server/settings");
-  indicators = await import("../../lib/server/indicators");
+  settings = await db.load(() => import("../../lib/server/settings"));
+  indicators = await db.load(() => import("../../lib/server/indicators"));
   const a = await db.prisma.user.create({ data: { username: "th-admin", displayName: "th-admin", role: "ADMIN" } });
   const r = await db.prisma.user.create({ data: { username: "th-rev", displayName: "th-rev", role: "REVIEWER" } });
   admin = actor(a.id, "th-admin", "ADMIN");
@@ -48,11 +42,6 @@ beforeAll(async () => {
     },
   });
 }, 120_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 const fiveGStatus = async () =>
   (await indicators.listIndicators("2023-07-01")).find((i) => i.key === "5g-base-stations")!.status;

@@ -5,9 +5,8 @@
  * message — the single-value form's action, the bulk import (preview and commit, CSV and xlsx), the task
  * update (milestone completion dates) and the REST API — and nothing is written.
  */
-import { randomBytes } from "node:crypto";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { shanghaiDate } from "../../lib/domain/periods";
 import type { Actor } from "../../lib/server/auth/actor";
 import type * as FailuresModule from "../../lib/server/failures";
@@ -15,12 +14,11 @@ import type * as ImportModule from "../../lib/server/observation-import";
 import type { ObservationInput } from "../../lib/schemas/observations";
 import type * as ObservationsModule from "../../lib/server/observations";
 import type * as TaskUpdatesModule from "../../lib/server/task-updates";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { issueApiToken, makeActor, setUpIntegrationDatabase } from "../support/integration";
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: "all" });
 let obs: typeof ObservationsModule;
 let imports: typeof ImportModule;
 let updates: typeof TaskUpdatesModule;
@@ -45,27 +43,8 @@ const addYears = (date: string, years: number) => {
 };
 
 async function makeUser(role: Actor["role"], department: string | null): Promise<{ actor: Actor; token: string }> {
-  const dept = department ? await db.prisma.department.findUniqueOrThrow({ where: { name: department } }) : null;
-  const username = `dates-${role.toLowerCase()}`;
-  const user = await db.prisma.user.create({
-    data: { username, displayName: username, role, departmentId: dept?.id ?? null },
-  });
-  const { hashToken } = await import("../../lib/server/auth/session");
-  const token = `dpt_${randomBytes(24).toString("base64url")}`;
-  await db.prisma.apiToken.create({
-    data: { userId: user.id, name: "dates", prefix: token.slice(0, 10), tokenHash: hashToken(token) },
-  });
-  const actor: Actor = {
-    id: user.id,
-    username,
-    displayName: username,
-    role,
-    departmentId: dept?.id ?? null,
-    departmentName: department,
-    locale: "zh-CN",
-    via: "session",
-  };
-  return { actor, token };
+  const actor = await makeActor(db.prisma, { username: `dates-${role.toLowerCase()}`, role, department });
+  return { actor, token: await issueApiToken(db.prisma, actor.id, "dates") };
 }
 
 const writes = async () => ({
@@ -139,15 +118,10 @@ async function expectImportRefused(bytes: Uint8Array, name: string, column: stri
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  obs = await import("../../lib/server/observations");
-  imports = await import("../../lib/server/observation-import");
-  updates = await import("../../lib/server/task-updates");
-  failures = await import("../../lib/server/failures");
+  obs = await db.load(() => import("../../lib/server/observations"));
+  imports = await db.load(() => import("../../lib/server/observation-import"));
+  updates = await db.load(() => import("../../lib/server/task-updates"));
+  failures = await db.load(() => import("../../lib/server/failures"));
   routes = {
     importFile: (await import("../../app/api/indicators/observations/import/route")).POST as Handler,
     taskUpdates: (await import("../../app/api/v1/tasks/[id]/updates/route")).POST as Handler,
@@ -182,11 +156,6 @@ beforeAll(async () => {
   milestoneId = milestone.id;
   taskId = milestone.taskId;
 }, 120_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 const entry = (overrides: Partial<ObservationInput> = {}): ObservationInput => ({
   indicatorId: fiveG,

@@ -4,16 +4,16 @@
  * administrator's unlock (lib/server/user-admin.ts) lifts the lock, and an unknown username locks the
  * same way (the lockout must not reveal which accounts exist).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashPassword } from "../../lib/server/auth/passwords";
 import { unlockUser } from "../../lib/server/user-admin";
 import type * as throttleModule from "../../lib/server/auth/throttle";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
 // Loaded after DATABASE_URL points at the test database (getDb reads it once per module graph).
 type Throttle = typeof throttleModule;
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase();
 let throttle: Throttle;
 let serial = 0;
 const MINUTE = 60_000;
@@ -37,24 +37,12 @@ async function fail(username: string, ip: string | null, times: number, at: Date
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   // throttle.ts reaches the database through getDb(), which reads DATABASE_URL once per module graph.
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  vi.stubEnv("DATABASE_URL", db.url);
-  throttle = await import("../../lib/server/auth/throttle");
+  throttle = await db.load(() => import("../../lib/server/auth/throttle"));
 });
 
 beforeEach(async () => {
   await db.prisma.loginAttempt.deleteMany();
-});
-
-afterAll(async () => {
-  const shared = (globalThis as { dptPrisma?: { $disconnect: () => Promise<void> } }).dptPrisma;
-  await shared?.$disconnect();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  vi.unstubAllEnvs();
-  await db.drop();
 });
 
 describe("login throttle", () => {

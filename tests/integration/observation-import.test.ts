@@ -2,16 +2,15 @@
  * Bulk entry of actual values: real xlsx files built with exceljs, CSV in UTF-8 (with BOM) and GB18030,
  * through the route handlers (API tokens) and the lib functions, against real PostgreSQL.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../lib/server/auth/actor";
 import type * as ErrorsModule from "../../lib/server/errors";
 import type * as ImportModule from "../../lib/server/observation-import";
 import type * as ObservationsModule from "../../lib/server/observations";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { issueApiToken, makeActor, setUpIntegrationDatabase } from "../support/integration";
 import { encodeGbk } from "../support/gbk";
 import { streamedBody, streamedRequest } from "../support/streamed-body";
 import { zipEntries } from "../support/office";
@@ -20,7 +19,7 @@ import { assembleZip, deflatedZeros, pack, writeZip } from "../support/zip";
 type Who = "reviewer" | "lead" | "other" | "viewer";
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: "all" });
 let imports: typeof ImportModule;
 let obs: typeof ObservationsModule;
 let errors: typeof ErrorsModule;
@@ -32,28 +31,10 @@ const FIVE_G = "5g-base-stations";
 /** An indicator the other department may record. */
 let otherKey: string;
 
-async function makeActor(who: Who, role: Actor["role"], department: string | null): Promise<Actor> {
-  const dept = department ? await db.prisma.department.findUniqueOrThrow({ where: { name: department } }) : null;
-  const username = `imp-${who}`;
-  const user = await db.prisma.user.create({
-    data: { username, displayName: username, role, departmentId: dept?.id ?? null },
-  });
-  const { hashToken } = await import("../../lib/server/auth/session");
-  const secret = `dpt_${randomBytes(24).toString("base64url")}`;
-  await db.prisma.apiToken.create({
-    data: { userId: user.id, name: "import", prefix: secret.slice(0, 10), tokenHash: hashToken(secret) },
-  });
-  tokens[who] = secret;
-  return {
-    id: user.id,
-    username,
-    displayName: username,
-    role,
-    departmentId: dept?.id ?? null,
-    departmentName: department,
-    locale: "zh-CN",
-    via: "session",
-  };
+async function actorWithToken(who: Who, role: Actor["role"], department: string | null): Promise<Actor> {
+  const actor = await makeActor(db.prisma, { username: `imp-${who}`, role, department });
+  tokens[who] = await issueApiToken(db.prisma, actor.id, "import");
+  return actor;
 }
 
 const HEADER = ["指标编号", "指标名称", "单位", "数值", "统计时点", "来源", "来源说明", "备注"];
@@ -107,14 +88,9 @@ async function counts() {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  imports = await import("../../lib/server/observation-import");
-  obs = await import("../../lib/server/observations");
-  errors = await import("../../lib/server/errors");
+  imports = await db.load(() => import("../../lib/server/observation-import"));
+  obs = await db.load(() => import("../../lib/server/observations"));
+  errors = await db.load(() => import("../../lib/server/errors"));
   routes = {
     template: (await import("../../app/api/indicators/observations/template/route")).GET as Handler,
     importFile: (await import("../../app/api/indicators/observations/import/route")).POST as Handler,
@@ -148,16 +124,11 @@ beforeAll(async () => {
     .find((c) => !fiveGLeads.includes(c.department));
   if (!pick) throw new Error("the seed should link an indicator to a department that does not lead 5G");
   otherKey = pick.key;
-  actors.reviewer = await makeActor("reviewer", "REVIEWER", null);
-  actors.lead = await makeActor("lead", "DEPARTMENT_EDITOR", fiveGLeads[0]!);
-  actors.other = await makeActor("other", "DEPARTMENT_EDITOR", pick.department);
-  actors.viewer = await makeActor("viewer", "VIEWER", null);
+  actors.reviewer = await actorWithToken("reviewer", "REVIEWER", null);
+  actors.lead = await actorWithToken("lead", "DEPARTMENT_EDITOR", fiveGLeads[0]!);
+  actors.other = await actorWithToken("other", "DEPARTMENT_EDITOR", pick.department);
+  actors.viewer = await actorWithToken("viewer", "VIEWER", null);
 }, 120_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 describe("template", () => {
   const get = (who: Who, format: string) =>

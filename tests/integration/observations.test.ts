@@ -1,43 +1,20 @@
 /** Actual values: who may enter them, append-only corrections, validation. Real PostgreSQL. */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/server/auth/actor";
 import type * as ErrorsModule from "../../lib/server/errors";
 import type { ObservationInput } from "../../lib/schemas/observations";
 import type * as ObservationsModule from "../../lib/server/observations";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { makeActor, setUpIntegrationDatabase } from "../support/integration";
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: "all" });
 let obs: typeof ObservationsModule;
 let errors: typeof ErrorsModule;
 let indicatorId: number; // 5G base stations
 const actors = {} as Record<"reviewer" | "lead" | "other" | "viewer" | "admin", Actor>;
 
-async function actor(username: string, role: Actor["role"], department: string | null): Promise<Actor> {
-  const dept = department ? await db.prisma.department.findUniqueOrThrow({ where: { name: department } }) : null;
-  const user = await db.prisma.user.create({
-    data: { username, displayName: username, role, departmentId: dept?.id ?? null },
-  });
-  return {
-    id: user.id,
-    username,
-    displayName: username,
-    role,
-    departmentId: dept?.id ?? null,
-    departmentName: department,
-    locale: "zh-CN",
-    via: "session",
-  };
-}
-
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  obs = await import("../../lib/server/observations");
-  errors = await import("../../lib/server/errors");
+  obs = await db.load(() => import("../../lib/server/observations"));
+  errors = await db.load(() => import("../../lib/server/errors"));
   const indicator = await db.prisma.indicator.findUniqueOrThrow({
     where: { key: "5g-base-stations" },
     select: {
@@ -54,17 +31,16 @@ beforeAll(async () => {
   indicatorId = indicator.id;
   const leadName = indicator.tasks.flatMap((t) => t.task.assignments.map((a) => a.department.name))[0];
   if (!leadName) throw new Error("5G base stations should be linked to a task with a lead unit");
-  actors.reviewer = await actor("obs-reviewer", "REVIEWER", null);
-  actors.lead = await actor("obs-lead", "DEPARTMENT_EDITOR", leadName);
-  actors.other = await actor("obs-other", "DEPARTMENT_EDITOR", leadName === "省大数据局" ? "省教育厅" : "省大数据局");
-  actors.viewer = await actor("obs-viewer", "VIEWER", null);
-  actors.admin = await actor("obs-admin", "ADMIN", null);
+  actors.reviewer = await makeActor(db.prisma, { username: "obs-reviewer", role: "REVIEWER" });
+  actors.lead = await makeActor(db.prisma, { username: "obs-lead", role: "DEPARTMENT_EDITOR", department: leadName });
+  actors.other = await makeActor(db.prisma, {
+    username: "obs-other",
+    role: "DEPARTMENT_EDITOR",
+    department: leadName === "省大数据局" ? "省教育厅" : "省大数据局",
+  });
+  actors.viewer = await makeActor(db.prisma, { username: "obs-viewer", role: "VIEWER" });
+  actors.admin = await makeActor(db.prisma, { username: "obs-admin", role: "ADMIN" });
 }, 120_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 const entry = (overrides: Partial<ObservationInput> = {}): ObservationInput => ({
   indicatorId,

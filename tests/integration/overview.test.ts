@@ -1,31 +1,20 @@
 /** The overview's aggregates and filters, against the imported documents on real PostgreSQL. */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_OVERVIEW_FILTERS, type OverviewFilters } from "../../lib/domain/overview-filters";
 import { parsePeriodCode, periodContaining } from "../../lib/domain/periods";
 import type * as OverviewModule from "../../lib/server/overview";
-import { importDocuments } from "../../seed/import";
 import { ensureReportingPeriods } from "../../seed/seed";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: "all" });
 let overview: typeof OverviewModule;
 const NOW = new Date("2023-11-15T04:00:00Z"); // 2023-P6, inside the 2023 work points' year
 const filters = (change: Partial<OverviewFilters> = {}): OverviewFilters => ({ ...EMPTY_OVERVIEW_FILTERS, ...change });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
   await ensureReportingPeriods(db.prisma, 2021, 2024);
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  overview = await import("../../lib/server/overview");
+  overview = await db.load(() => import("../../lib/server/overview"));
 }, 120_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 async function setStatus(taskKey: string, status: "LAGGING" | "AT_RISK" | "COMPLETED" | "ON_TRACK") {
   await db.prisma.task.update({ where: { key: taskKey }, data: { currentStatus: status } });

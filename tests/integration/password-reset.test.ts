@@ -1,13 +1,9 @@
 /** A password reset ends every way in: the user's API tokens are revoked in the same transaction. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { resetPassword } from "../../lib/server/user-admin";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => db.drop());
+const db = setUpIntegrationDatabase();
 
 describe("password reset", () => {
   it("revokes the user's live API tokens and records it", async () => {

@@ -4,16 +4,15 @@
  * another connection, or by hand — makes the next read recompute. Rolled-back writes change nothing.
  */
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { EMPTY_OVERVIEW_FILTERS } from "../../lib/domain/overview-filters";
 import type * as CacheModule from "../../lib/server/cache";
 import type * as IndicatorsModule from "../../lib/server/indicators";
 import type * as OverviewModule from "../../lib/server/overview";
-import { importDocuments } from "../../seed/import";
 import { ensureReportingPeriods } from "../../seed/seed";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: "all" });
 let overview: typeof OverviewModule;
 let indicators: typeof IndicatorsModule;
 let cache: typeof CacheModule;
@@ -21,22 +20,12 @@ const NOW = new Date("2023-11-15T04:00:00Z");
 const TODAY = "2023-11-15";
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
   await ensureReportingPeriods(db.prisma, 2021, 2024);
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  overview = await import("../../lib/server/overview");
-  indicators = await import("../../lib/server/indicators");
-  cache = await import("../../lib/server/cache");
+  overview = await db.load(() => import("../../lib/server/overview"));
+  indicators = await db.load(() => import("../../lib/server/indicators"));
+  cache = await db.load(() => import("../../lib/server/cache"));
   cache.clearReadCache();
 }, 120_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 /** A plain pg connection: another server process, a script or psql, as far as the app can tell. */
 async function otherConnection<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -2,29 +2,20 @@
  * Sample data for the demo: generated only when asked, marked in the database, consistent with the
  * tasks' statuses, idempotent, and announced by the setting the UI banner reads. Real PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type * as SettingsModule from "../../lib/server/settings";
 import { generateSampleData, SAMPLE_SETTING } from "../../seed/sample";
 import { seedOnStart } from "../../seed/seed";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase();
 let settings: typeof SettingsModule;
 const NOW = new Date("2023-11-15T04:00:00Z");
 const logs: string[] = [];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  settings = await import("../../lib/server/settings");
+  settings = await db.load(() => import("../../lib/server/settings"));
 }, 120_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 describe("sample data", () => {
   it("is never created against DATABASE_URL unless asked", async () => {

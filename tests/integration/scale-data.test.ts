@@ -3,26 +3,20 @@
  * numbers asked for, traceable text (every offset points at the words it claims), statuses consistent
  * with the reports — and the unit page keeping its lists bounded for a unit with a hundred tasks.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { shanghaiDate } from "../../lib/domain/periods";
 import type * as DepartmentsModule from "../../lib/server/departments";
 import { generateScaleData, scaleWindow } from "../../scripts/lib/scale-data";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase();
 let counts: Record<string, number>;
 const NOW = new Date();
 const SIZE = { tasks: 240, departments: 2, updates: 240 * 30, indicators: 20, observations: 400, provinces: 1 };
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   counts = await generateScaleData(db.url, { ...SIZE, password: "Bench@2026-test", now: NOW }, () => {});
 }, 120_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 describe("scale data set", () => {
   it("generates the sizes asked for", async () => {
@@ -81,10 +75,7 @@ describe("scale data set", () => {
   });
 
   it("shows at most PROFILE_LIST_LIMIT rows per list on a unit's page, with whole counts", async () => {
-    vi.stubEnv("DATABASE_URL", db.url);
-    vi.resetModules();
-    delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-    const departments: typeof DepartmentsModule = await import("../../lib/server/departments");
+    const departments: typeof DepartmentsModule = await db.load(() => import("../../lib/server/departments"));
     const [busiest] = await db.prisma.$queryRaw<{ id: number; leads: number }[]>`
       SELECT "departmentId" AS id, count(*)::int AS leads FROM task_assignment WHERE role = 'LEAD'
       GROUP BY 1 ORDER BY 2 DESC LIMIT 1`;

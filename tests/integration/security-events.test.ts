@@ -6,7 +6,7 @@
  * attempted password. Failed sign-ins are bounded by the throttle, refusals by a per-account cap, and a
  * failing audit write changes no answer. The audit page's "security events" filter finds them.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { AuthOptions } from "next-auth";
 // next-auth's framework-neutral handler, which its Next.js route handler calls with the same arguments.
 import { AuthHandler } from "../../node_modules/next-auth/core/index.js";
@@ -15,7 +15,8 @@ import { hashToken } from "../../lib/server/auth/token-hash";
 import type * as ApiTokensModule from "../../lib/server/api-tokens";
 import type * as AuditLogModule from "../../lib/server/audit-log";
 import type { Actor } from "../../lib/server/auth/actor";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import type { Db } from "../../lib/db/client";
+import { makeActor, setUpIntegrationDatabase } from "../support/integration";
 
 const PASSWORD = "Audit#Events2026";
 const SECRET = "integration-only-secret-0123456789abcdef";
@@ -24,7 +25,7 @@ const COOKIE = "next-auth.session-token";
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ env: { NEXTAUTH_URL: ORIGIN, NEXTAUTH_SECRET: SECRET, TRUST_PROXY: "true" } });
 let options: AuthOptions;
 let apiTokens: typeof ApiTokensModule;
 let auditLog: typeof AuditLogModule;
@@ -32,37 +33,17 @@ let review: Handler;
 let serial = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.stubEnv("NEXTAUTH_URL", ORIGIN);
-  vi.stubEnv("NEXTAUTH_SECRET", SECRET);
   // Behind a reverse proxy that sets X-Forwarded-For: the address is trusted and recorded.
-  vi.stubEnv("TRUST_PROXY", "true");
-  options = (await import("../../lib/server/auth/options")).getAuthOptions() as AuthOptions;
-  apiTokens = await import("../../lib/server/api-tokens");
-  auditLog = await import("../../lib/server/audit-log");
-  review = (await import("../../app/api/v1/tasks/[id]/reviews/route")).POST as Handler;
-});
-
-afterAll(async () => {
-  const shared = (globalThis as { dptPrisma?: { $disconnect: () => Promise<void> } }).dptPrisma;
-  await shared?.$disconnect();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  vi.unstubAllEnvs();
-  await db.drop();
+  options = (await db.load(() => import("../../lib/server/auth/options"))).getAuthOptions() as AuthOptions;
+  apiTokens = await db.load(() => import("../../lib/server/api-tokens"));
+  auditLog = await db.load(() => import("../../lib/server/audit-log"));
+  review = (await db.load(() => import("../../app/api/v1/tasks/[id]/reviews/route"))).POST as Handler;
 });
 
 const unique = (prefix: string) => `${prefix}-${serial++}-${Date.now().toString(36)}`;
 
-async function makeUser(role: Actor["role"] = "VIEWER") {
-  const username = unique("audit");
-  return db.prisma.user.create({
-    data: { username, displayName: username, role, passwordHash: await hashPassword(PASSWORD) },
-    select: { id: true, username: true, displayName: true, role: true },
-  });
-}
+const makeUser = async (role: Actor["role"] = "VIEWER") =>
+  makeActor(db.prisma, { role, username: unique("audit"), passwordHash: await hashPassword(PASSWORD) });
 
 async function csrf() {
   const response = await AuthHandler<{ csrfToken: string }>({
@@ -92,7 +73,7 @@ async function signIn(username: string, password: string, ip = "203.0.113.7") {
   return { redirect: response.redirect ?? "", session: response.cookies?.find((c) => c.name === COOKIE)?.value };
 }
 
-const rows = (args: { where: NonNullable<Parameters<TestDatabase["prisma"]["auditLog"]["findMany"]>[0]>["where"] }) =>
+const rows = (args: { where: NonNullable<Parameters<Db["auditLog"]["findMany"]>[0]>["where"] }) =>
   db.prisma.auditLog.findMany({ where: args.where, orderBy: { id: "asc" } });
 
 /** A token for the actor, made directly (its creation is not what these tests are about). */

@@ -4,20 +4,19 @@
  * exactly when the app is served over TLS (NEXTAUTH_URL is https://). The e2e server runs on plain
  * http, so the TLS case is proven here, through next-auth's own request handler and a real database.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AuthOptions } from "next-auth";
 // next-auth's framework-neutral handler, which its Next.js route handler calls with the same arguments
 // (not in the package's exports map, hence the path).
 import { AuthHandler } from "../../node_modules/next-auth/core/index.js";
 import { detectOrigin } from "../../node_modules/next-auth/utils/detect-origin.js";
 import { hashPassword } from "../../lib/server/auth/passwords";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
 const PASSWORD = "Cookie#Check2026";
-let db: TestDatabase;
+const db = setUpIntegrationDatabase();
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   await db.prisma.user.create({
     data: {
       username: "cookie-check",
@@ -28,22 +27,10 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  const shared = (globalThis as { dptPrisma?: { $disconnect: () => Promise<void> } }).dptPrisma;
-  await shared?.$disconnect();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  vi.unstubAllEnvs();
-  await db.drop();
-});
-
 /** Signs in through next-auth (CSRF token first, then the credentials callback) and returns its cookies. */
 async function signInCookies(nextauthUrl: string) {
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.stubEnv("NEXTAUTH_URL", nextauthUrl);
-  vi.stubEnv("NEXTAUTH_SECRET", "integration-only-secret-0123456789abcdef");
-  const { getAuthOptions } = await import("../../lib/server/auth/options");
+  db.restub({ NEXTAUTH_URL: nextauthUrl, NEXTAUTH_SECRET: "integration-only-secret-0123456789abcdef" });
+  const { getAuthOptions } = await db.load(() => import("../../lib/server/auth/options"));
   const options = getAuthOptions() as AuthOptions;
   const origin = detectOrigin(undefined, undefined);
   expect(origin).toBe(nextauthUrl);

@@ -9,7 +9,7 @@
  * - a password reset, a deactivation and an admin's "sign out everywhere" end sessions the same way, and
  *   reactivating a user revives none of the sessions or API tokens from before the deactivation.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AuthOptions } from "next-auth";
 import { decode, encode } from "next-auth/jwt";
 // next-auth's framework-neutral handler, which its Next.js route handler calls with the same arguments.
@@ -18,7 +18,7 @@ import { hashPassword } from "../../lib/server/auth/passwords";
 import type * as SessionModule from "../../lib/server/auth/session";
 import type * as UsersModule from "../../lib/server/user-admin";
 import type * as ApiTokensModule from "../../lib/server/api-tokens";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { makeActor, setUpIntegrationDatabase } from "../support/integration";
 
 const PASSWORD = "Session#Life2026";
 const SECRET = "integration-only-secret-0123456789abcdef";
@@ -26,7 +26,7 @@ const ORIGIN = "http://127.0.0.1:3000";
 const HOUR = 3_600_000;
 const COOKIE = "next-auth.session-token";
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ env: { NEXTAUTH_URL: ORIGIN, NEXTAUTH_SECRET: SECRET } });
 let options: AuthOptions;
 let session: typeof SessionModule;
 let users: typeof UsersModule;
@@ -34,34 +34,18 @@ let apiTokens: typeof ApiTokensModule;
 let serial = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.stubEnv("NEXTAUTH_URL", ORIGIN);
-  vi.stubEnv("NEXTAUTH_SECRET", SECRET);
-  options = (await import("../../lib/server/auth/options")).getAuthOptions() as AuthOptions;
-  session = await import("../../lib/server/auth/session");
-  users = await import("../../lib/server/user-admin");
-  apiTokens = await import("../../lib/server/api-tokens");
+  options = (await db.load(() => import("../../lib/server/auth/options"))).getAuthOptions() as AuthOptions;
+  session = await db.load(() => import("../../lib/server/auth/session"));
+  users = await db.load(() => import("../../lib/server/user-admin"));
+  apiTokens = await db.load(() => import("../../lib/server/api-tokens"));
 });
 
-afterAll(async () => {
-  const shared = (globalThis as { dptPrisma?: { $disconnect: () => Promise<void> } }).dptPrisma;
-  await shared?.$disconnect();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  vi.unstubAllEnvs();
-  await db.drop();
-});
-
-async function makeUser(role: "VIEWER" | "ADMIN" = "VIEWER") {
-  const username = `life-${serial++}-${Date.now().toString(36)}`;
-  const user = await db.prisma.user.create({
-    data: { username, displayName: username, role, passwordHash: await hashPassword(PASSWORD) },
-    select: { id: true, username: true },
+const makeUser = async (role: "VIEWER" | "ADMIN" = "VIEWER") =>
+  makeActor(db.prisma, {
+    role,
+    username: `life-${serial++}-${Date.now().toString(36)}`,
+    passwordHash: await hashPassword(PASSWORD),
   });
-  return user;
-}
 
 async function csrf() {
   const response = await AuthHandler<{ csrfToken: string }>({

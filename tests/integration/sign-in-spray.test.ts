@@ -5,44 +5,35 @@
  * further failure), and when the queue is full an attempt is refused as "busy" without its password
  * being checked.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { AuthOptions } from "next-auth";
 import { AuthHandler } from "../../node_modules/next-auth/core/index.js";
 import { detectOrigin } from "../../node_modules/next-auth/utils/detect-origin.js";
 import { hashPassword } from "../../lib/server/auth/passwords";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
 const PASSWORD = "Spray#Check2026";
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({
+  env: {
+    NEXTAUTH_URL: "http://127.0.0.1:3998",
+    NEXTAUTH_SECRET: "integration-only-secret-0123456789abcdef",
+    TRUST_PROXY: "false",
+  },
+});
 let options: AuthOptions;
 let origin: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   await db.prisma.user.create({
     data: { username: "spray-target", displayName: "t", role: "VIEWER", passwordHash: await hashPassword(PASSWORD) },
   });
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.stubEnv("NEXTAUTH_URL", "http://127.0.0.1:3998");
-  vi.stubEnv("NEXTAUTH_SECRET", "integration-only-secret-0123456789abcdef");
-  vi.stubEnv("TRUST_PROXY", "false");
-  const { getAuthOptions } = await import("../../lib/server/auth/options");
+  const { getAuthOptions } = await db.load(() => import("../../lib/server/auth/options"));
   options = getAuthOptions() as AuthOptions;
   origin = detectOrigin(undefined, undefined) ?? "";
 });
 
 beforeEach(async () => {
   await db.prisma.loginAttempt.deleteMany();
-});
-
-afterAll(async () => {
-  const shared = (globalThis as { dptPrisma?: { $disconnect: () => Promise<void> } }).dptPrisma;
-  await shared?.$disconnect();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  vi.unstubAllEnvs();
-  await db.drop();
 });
 
 /** A password sign-in through next-auth's handler: the error code, or null when signed in. */

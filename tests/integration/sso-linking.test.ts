@@ -6,11 +6,11 @@
  * id_token and userinfo were validated.
  */
 import type { Account, Profile, User } from "next-auth";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type * as oidcModule from "../../lib/server/auth/oidc";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase();
 let oidc: typeof oidcModule;
 let serial = 0;
 
@@ -30,16 +30,7 @@ const subjectOf = async (id: number) =>
   (await db.prisma.user.findUniqueOrThrow({ where: { id }, select: { oidcSubject: true } })).oidcSubject;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  vi.stubEnv("DATABASE_URL", db.url);
-  oidc = await import("../../lib/server/auth/oidc");
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await db.drop();
+  oidc = await db.load(() => import("../../lib/server/auth/oidc"));
 });
 
 describe("single sign-on linking", () => {

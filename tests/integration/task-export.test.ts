@@ -4,8 +4,7 @@
  * by hand (BOM, RFC 4180 quoting, row count).
  */
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../lib/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_STATE, parseTaskListState, type TaskListState } from "../../lib/domain/task-filters";
 import { createTranslator } from "../../lib/i18n/catalogue";
 import {
@@ -17,8 +16,7 @@ import {
 } from "../../lib/reports/task-export";
 import type { TaskExportRow } from "../../lib/schemas/tasks";
 import { listTasksForExport, searchTasks } from "../../lib/server/task-search";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
 const TODAY = "2026-11-23";
 const HEADER = [
@@ -38,21 +36,14 @@ const HEADER = [
 const t = createTranslator("zh-CN");
 const options = { t, origin: "https://tracker.example" };
 
-let db: TestDatabase;
+// lib/server is imported statically here: its process-wide client is this file's.
+const db = setUpIntegrationDatabase({ documents: "all", singleton: "test" });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  (globalThis as { dptPrisma?: Db }).dptPrisma = db.prisma;
-  await importDocuments(db.prisma);
   // Some variety in status and progress (the import leaves every task 未启动 at 0 %).
   await db.prisma.$executeRaw`
     UPDATE "task" SET "currentStatus" = 'LAGGING', "currentProgress" = 35
     WHERE id IN (SELECT id FROM "task" ORDER BY id LIMIT 5)`;
-});
-
-afterAll(async () => {
-  delete (globalThis as { dptPrisma?: Db }).dptPrisma;
-  await db.drop();
 });
 
 async function readWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {

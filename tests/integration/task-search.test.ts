@@ -4,12 +4,12 @@
  *
  * The data is a small hand-made set whose every count is known (below); "today" is 2026-11-23 (Shanghai).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/client";
 import { DEFAULT_STATE, parseTaskListState, type TaskListState } from "../../lib/domain/task-filters";
 import { getDepartmentProfile, listDepartmentWorkload } from "../../lib/server/departments";
 import { getTaskFilterOptions, searchTasks } from "../../lib/server/task-search";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
 const TODAY = "2026-11-23";
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -256,19 +256,12 @@ async function createTaskFixture(db: Db): Promise<Fixture> {
   return { departments, tasks, total: specs.filter((s) => !s.retired).length, fillers: FILLERS };
 }
 
-let db: TestDatabase;
+// lib/server reaches the database through the process-wide client; point it at this file's database.
+const db = setUpIntegrationDatabase({ singleton: "test" });
 let fx: Fixture;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  // lib/server reaches the database through the process-wide client; point it at this file's database.
-  (globalThis as { dptPrisma?: Db }).dptPrisma = db.prisma;
   fx = await createTaskFixture(db.prisma);
-});
-
-afterAll(async () => {
-  delete (globalThis as { dptPrisma?: Db }).dptPrisma;
-  await db.drop();
 });
 
 const state = (change: Partial<TaskListState> = {}): TaskListState => ({ ...DEFAULT_STATE, pageSize: 100, ...change });

@@ -3,10 +3,9 @@
  * approve journey, authorization by role and department (nothing written when refused), optimistic
  * concurrency (exactly one of two racing writers wins; both texts recoverable), and bad input.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/server/auth/actor";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { makeActor, setUpIntegrationDatabase } from "../support/integration";
 import type * as ErrorsModule from "../../lib/server/errors";
 import type * as TaskUpdatesModule from "../../lib/server/task-updates";
 
@@ -15,31 +14,12 @@ type Errors = typeof ErrorsModule;
 
 const NOW = new Date("2023-05-10T02:00:00Z"); // period 2023-P3
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: "all" });
 let updates: TaskUpdates;
 let errors: Errors;
 let taskId: number; // 2023 work points task 12: lead 省工业和信息化厅
 let otherTaskId: number; // a task led by 省大数据局
 const actors: Record<string, Actor> = {};
-
-async function makeActor(username: string, role: Actor["role"], departmentName: string | null): Promise<Actor> {
-  const department = departmentName
-    ? await db.prisma.department.findUniqueOrThrow({ where: { name: departmentName }, select: { id: true } })
-    : null;
-  const user = await db.prisma.user.create({
-    data: { username, displayName: username, role, departmentId: department?.id ?? null },
-  });
-  return {
-    id: user.id,
-    username,
-    displayName: username,
-    role,
-    departmentId: department?.id ?? null,
-    departmentName,
-    locale: "zh-CN",
-    via: "session",
-  };
-}
 
 const counts = async () => ({
   updates: await db.prisma.taskUpdate.count(),
@@ -69,13 +49,8 @@ async function expectRefused(call: () => Promise<unknown>, code: string) {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  updates = await import("../../lib/server/task-updates");
-  errors = await import("../../lib/server/errors");
+  updates = await db.load(() => import("../../lib/server/task-updates"));
+  errors = await db.load(() => import("../../lib/server/errors"));
   taskId = (await db.prisma.task.findUniqueOrThrow({ where: { key: "work-points-2023#12" } })).id;
   const bureau = await db.prisma.task.findFirstOrThrow({
     where: {
@@ -86,17 +61,20 @@ beforeAll(async () => {
     },
   });
   otherTaskId = bureau.id;
-  actors.lead = await makeActor("miit-editor", "DEPARTMENT_EDITOR", "省工业和信息化厅");
-  actors.other = await makeActor("bdb-editor", "DEPARTMENT_EDITOR", "省大数据局");
-  actors.reviewer = await makeActor("reviewer-1", "REVIEWER", null);
-  actors.admin = await makeActor("admin-1", "ADMIN", null);
-  actors.viewer = await makeActor("viewer-1", "VIEWER", null);
+  actors.lead = await makeActor(db.prisma, {
+    username: "miit-editor",
+    role: "DEPARTMENT_EDITOR",
+    department: "省工业和信息化厅",
+  });
+  actors.other = await makeActor(db.prisma, {
+    username: "bdb-editor",
+    role: "DEPARTMENT_EDITOR",
+    department: "省大数据局",
+  });
+  actors.reviewer = await makeActor(db.prisma, { username: "reviewer-1", role: "REVIEWER" });
+  actors.admin = await makeActor(db.prisma, { username: "admin-1", role: "ADMIN" });
+  actors.viewer = await makeActor(db.prisma, { username: "viewer-1", role: "VIEWER" });
 }, 120_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 describe("the review journey", () => {
   it("draft → submit → return → resubmit → approve, with history, audit and the task's status", async () => {

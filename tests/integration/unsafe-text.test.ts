@@ -5,17 +5,16 @@
  * naming the field, nothing is written, and the audit log records refused text sanitised (jsonb refuses
  * NUL and lone surrogates, which lost the rejected text of a stale report).
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Actor, RoleName } from "../../lib/server/auth/actor";
-import { importDocuments } from "../../seed/import";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/server/auth/actor";
+import { makeActor, setUpIntegrationDatabase } from "../support/integration";
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 interface ErrorBody {
   error: { code: string; message: string; fieldErrors?: Record<string, string[]> };
 }
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: "all" });
 let editorToken = "";
 let editor: Actor;
 let taskId: number;
@@ -49,8 +48,6 @@ const writes = async () => ({
 });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
   const p = db.prisma;
   const department = await p.department.findUniqueOrThrow({ where: { name: "省大数据局" }, select: { id: true } });
   taskId = (
@@ -61,31 +58,22 @@ beforeAll(async () => {
     })
   ).id;
 
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  const { createApiToken } = await import("../../lib/server/api-tokens");
-  const role: RoleName = "DEPARTMENT_EDITOR";
-  const user = await p.user.create({
-    data: { username: "editor-text", displayName: "文本编辑", role, departmentId: department.id },
-    select: { id: true, username: true, displayName: true, role: true, departmentId: true, locale: true },
+  const { createApiToken } = await db.load(() => import("../../lib/server/api-tokens"));
+  editor = await makeActor(p, {
+    username: "editor-text",
+    displayName: "文本编辑",
+    role: "DEPARTMENT_EDITOR",
+    department: department.id,
   });
-  editor = { ...user, departmentName: null, via: "session" };
   editorToken = (await createApiToken(editor, { name: "text probe" })).secret;
 
-  routes.tasks = (await import("../../app/api/v1/tasks/route")).GET;
-  routes.updates = (await import("../../app/api/v1/tasks/[id]/updates/route")).POST;
-  routes.document = (await import("../../app/api/v1/documents/[slug]/route")).GET;
-  routes.departmentSearch = (await import("../../app/api/departments/search/route")).GET;
-  routes.export = (await import("../../app/(app)/tasks/export/route")).GET;
-  routes.indicators = (await import("../../app/api/v1/indicators/route")).GET;
-  routes.evidence = (await import("../../app/api/tasks/[id]/evidence/route")).POST as unknown as Handler;
-});
-
-afterAll(async () => {
-  await (globalThis as { dptPrisma?: { $disconnect: () => Promise<void> } }).dptPrisma?.$disconnect();
-  vi.unstubAllEnvs();
-  await db.drop();
+  routes.tasks = (await db.load(() => import("../../app/api/v1/tasks/route"))).GET;
+  routes.updates = (await db.load(() => import("../../app/api/v1/tasks/[id]/updates/route"))).POST;
+  routes.document = (await db.load(() => import("../../app/api/v1/documents/[slug]/route"))).GET;
+  routes.departmentSearch = (await db.load(() => import("../../app/api/departments/search/route"))).GET;
+  routes.export = (await db.load(() => import("../../app/(app)/tasks/export/route"))).GET;
+  routes.indicators = (await db.load(() => import("../../app/api/v1/indicators/route"))).GET;
+  routes.evidence = (await db.load(() => import("../../app/api/tasks/[id]/evidence/route"))).POST as unknown as Handler;
 });
 
 describe("query parameters and path segments (the reported GETs)", () => {

@@ -20,11 +20,10 @@ import type * as FailuresModule from "../../lib/server/failures";
 import type * as IndicatorsModule from "../../lib/server/indicators";
 import type * as ObservationsModule from "../../lib/server/observations";
 import type * as OverviewModule from "../../lib/server/overview";
-import { importDocuments } from "../../seed/import";
 import { ensureReportingPeriods } from "../../seed/seed";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ documents: "all" });
 let indicators: typeof IndicatorsModule;
 let observations: typeof ObservationsModule;
 let overview: typeof OverviewModule;
@@ -53,17 +52,12 @@ const ids = new Map<string, number>(); // indicator key → id
 const badIds = new Map<string, number>(); // indicator key → the bad observation's id
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await importDocuments(db.prisma);
   await ensureReportingPeriods(db.prisma, 2021, NOW.getUTCFullYear());
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  indicators = await import("../../lib/server/indicators");
-  observations = await import("../../lib/server/observations");
-  overview = await import("../../lib/server/overview");
-  bulletins = await import("../../lib/server/bulletins");
-  failures = await import("../../lib/server/failures");
+  indicators = await db.load(() => import("../../lib/server/indicators"));
+  observations = await db.load(() => import("../../lib/server/observations"));
+  overview = await db.load(() => import("../../lib/server/overview"));
+  bulletins = await db.load(() => import("../../lib/server/bulletins"));
+  failures = await db.load(() => import("../../lib/server/failures"));
   const user = await db.prisma.user.create({
     data: { username: "bad-rows-admin", displayName: "管理员", role: "ADMIN" },
   });
@@ -95,8 +89,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-  await db.drop();
 });
 
 const id = (key: string) => ids.get(key)!;

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AuthOptions } from "next-auth";
 import { AuthHandler } from "../../node_modules/next-auth/core/index.js";
 import { detectOrigin } from "../../node_modules/next-auth/utils/detect-origin.js";
@@ -18,11 +18,12 @@ import { hashPassword } from "../../lib/server/auth/passwords";
 import { AppError } from "../../lib/server/errors";
 import { createUser, findUserIdByUsername, type OperationActor } from "../../lib/server/user-admin";
 import { createUserSchema } from "../../lib/schemas/users";
-import { createEmptyDatabase, createTestDatabase, type TestDatabase } from "../support/db";
+import { createEmptyDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
 const PASSWORD = "Shandong#2026";
 const cli: OperationActor = { id: null, label: "cli" };
-let db: TestDatabase;
+const db = setUpIntegrationDatabase();
 let serial = 0;
 /** Latin letters only, so the Cyrillic/Greek look-alikes below can be written for them. */
 const suffix = () => "x".repeat(++serial);
@@ -61,18 +62,6 @@ function createRaw(username: string) {
     password: { mode: "set", password: PASSWORD },
   });
 }
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-
-afterAll(async () => {
-  const shared = (globalThis as { dptPrisma?: { $disconnect: () => Promise<void> } }).dptPrisma;
-  await shared?.$disconnect();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  vi.unstubAllEnvs();
-  await db.drop();
-});
 
 describe("creating users", () => {
   it("refuses case, width and look-alike twins of an existing name, naming it", async () => {
@@ -196,13 +185,12 @@ describe("signing in", () => {
   let origin: string;
 
   beforeAll(async () => {
-    vi.resetModules();
-    delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-    vi.stubEnv("DATABASE_URL", db.url);
-    vi.stubEnv("NEXTAUTH_URL", "http://127.0.0.1:3999");
-    vi.stubEnv("NEXTAUTH_SECRET", "integration-only-secret-0123456789abcdef");
-    vi.stubEnv("TRUST_PROXY", "false");
-    const { getAuthOptions } = await import("../../lib/server/auth/options");
+    db.restub({
+      NEXTAUTH_URL: "http://127.0.0.1:3999",
+      NEXTAUTH_SECRET: "integration-only-secret-0123456789abcdef",
+      TRUST_PROXY: "false",
+    });
+    const { getAuthOptions } = await db.load(() => import("../../lib/server/auth/options"));
     options = getAuthOptions() as AuthOptions;
     origin = detectOrigin(undefined, undefined) ?? "";
   });

@@ -4,7 +4,7 @@
  * the CLI itself (exit codes and effects).
  */
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "../../lib/server/auth/passwords";
 import { AppError } from "../../lib/server/errors";
 import {
@@ -17,12 +17,12 @@ import {
   type OperationActor,
 } from "../../lib/server/user-admin";
 import { createUserSchema } from "../../lib/schemas/users";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { setUpIntegrationDatabase } from "../support/integration";
 
 const GOOD_PASSWORD = "Shandong#2026";
 const cli: OperationActor = { id: null, label: "cli" };
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase();
 let departmentId: number;
 let otherDepartmentId: number;
 let serial = 0;
@@ -58,16 +58,11 @@ function input(overrides: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   const department = await db.prisma.department.create({ data: { name: "省大数据局" }, select: { id: true } });
   await db.prisma.departmentAlias.create({ data: { alias: "山东省大数据局", departmentId: department.id } });
   const other = await db.prisma.department.create({ data: { name: "省工业和信息化厅" }, select: { id: true } });
   departmentId = department.id;
   otherDepartmentId = other.id;
-});
-
-afterAll(async () => {
-  await db.drop();
 });
 
 describe("user operations", () => {
