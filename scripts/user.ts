@@ -20,6 +20,7 @@ import { createPrismaClient, type Db } from "../lib/db/client";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { getEnv } from "../lib/env";
+import { msg, translate } from "../lib/i18n/message";
 import { AppError } from "../lib/server/errors";
 import {
   createUser,
@@ -52,6 +53,9 @@ const USAGE = `usage: npm run user -- <command> [options]
   list`;
 
 // The department rule (editors need one, others none) is checked by createUser, as for the admin pages.
+/** The language of the operators' messages: the deployment's DEFAULT_LOCALE (zh-CN unless set). */
+const cliLocale = () => getEnv().DEFAULT_LOCALE;
+
 class UsageError extends Error {
   override name = "UsageError";
 }
@@ -117,7 +121,7 @@ function parseCommandLine(argv: string[]) {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const key = issue.path[0] === "passwordChoice" ? "password" : String(issue.path[0] ?? "");
-      return `--${key}: ${issue.message}`;
+      return `--${key}: ${translate(cliLocale(), issue.message)}`;
     });
     throw new UsageError(lines.join("\n"));
   }
@@ -228,14 +232,16 @@ async function main(): Promise<number> {
       return 2;
     }
     if (error instanceof AppError && error.code !== "INTERNAL" && error.code !== "UNAVAILABLE") {
-      const details = Object.entries(error.extra.fieldErrors ?? {})
+      // Operators read the deployment's language (DEFAULT_LOCALE), like every other refusal.
+      const body = error.toBody(cliLocale());
+      const details = Object.entries(body.fieldErrors ?? {})
         .flatMap(([field, messages]) => messages.map((m) => `  - ${field}: ${m}`))
-        .filter((line) => !line.endsWith(error.message));
-      log(`error: ${error.message}${details.length ? `\n${details.join("\n")}` : ""}`);
+        .filter((line) => !line.endsWith(body.message));
+      log(`error: ${body.message}${details.length ? `\n${details.join("\n")}` : ""}`);
       return 2;
     }
     if ((error as { code?: unknown } | null)?.code === "P2002") {
-      log("error: the username or email is already in use · 用户名或邮箱已被使用");
+      log(`error: ${translate(cliLocale(), msg("errors.users.usernameOrEmailTaken"))}`);
       return 2;
     }
     log(error instanceof Error ? (error.stack ?? error.message) : String(error));

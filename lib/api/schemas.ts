@@ -4,6 +4,7 @@
  * generated from them (`z.toJSONSchema`), so the three cannot drift apart. Pure: no server imports.
  */
 import { z } from "zod";
+import { messageRef } from "../i18n/message";
 import { EARLIEST_DATE, inputDateSchema, inputRuleMessage, YEARS_AHEAD } from "../domain/dates";
 import { REVIEW_STATES, TASK_STATUSES } from "../domain/task-status";
 import { text } from "../domain/text-input";
@@ -18,7 +19,7 @@ export const isoDate = z.string().meta({ format: "date", examples: ["2023-12-31"
 export const inputDate = inputDateSchema.meta({
   format: "date",
   examples: ["2023-12-31"],
-  description: `${EARLIEST_DATE} 至今天后 ${YEARS_AHEAD} 年之间的真实日期 · a real date from ${EARLIEST_DATE} to ${YEARS_AHEAD} years after today`,
+  description: `A real date from ${EARLIEST_DATE} to ${YEARS_AHEAD} years after today`,
 });
 /** An instant, ISO 8601 in UTC. */
 export const isoDateTime = z.string().meta({ format: "date-time", examples: ["2024-03-01T08:30:00.000Z"] });
@@ -42,40 +43,36 @@ const pathId = z.coerce
   .int()
   .min(1)
   .max(2_147_483_647)
-  .meta({ description: "数字编号 · numeric id", examples: [1] });
+  .meta({ description: "Numeric id", examples: [1] });
 
 export const idParams = z.object({ id: pathId });
 export const slugParams = z.object({
   slug: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "文件标识格式有误 · invalid slug")
-    .meta({ description: "文件标识 · document slug", examples: ["work-points-2023"] }),
+    .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, messageRef("errors.invalidSlug"))
+    .meta({ description: "Document slug", examples: ["work-points-2023"] }),
 });
 
 // ───────────────────────────── query strings ─────────────────────────────
 
 export const taskListQuery = z.object({
-  document: slugParams.shape.slug.optional().meta({ description: "只看此文件的任务 · only this document's tasks" }),
-  department: pathId.optional().meta({ description: "只看此单位承担的任务 · only tasks assigned to this department" }),
+  document: slugParams.shape.slug.optional().meta({ description: "Only this document's tasks" }),
+  department: pathId.optional().meta({ description: "Only tasks assigned to this department" }),
   role: z
     .enum(ASSIGNMENT_ROLES)
     .optional()
-    .meta({ description: "承担方式（可与 department 合用）· the assignment role, with or without department" }),
-  status: taskStatus.optional().meta({ description: "任务当前状态 · the task's current status" }),
-  overdue: z
-    .enum(["true", "false"])
-    .optional()
-    .meta({ description: "true：有逾期未完成的时间节点；false：没有 · has an open milestone past its due date" }),
+    .meta({ description: "The assignment role (lead, responsible, cooperating), with or without department" }),
+  status: taskStatus.optional().meta({ description: "The task's current status" }),
+  overdue: z.enum(["true", "false"]).optional().meta({ description: "Has an open milestone past its due date" }),
   q: text()
     .trim()
     .max(100)
     .optional()
-    .meta({ description: "在编号、标题和正文中搜索（不区分大小写）· text search in number, title and text" }),
+    .meta({ description: "Text search in number, title and text (case-insensitive)" }),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   sort: z.enum(TASK_SORTS).default("document").meta({
-    description:
-      "document：文件顺序；due/-due：下一时间节点；progress/-progress：进度；-updated：最近更新 · sort order",
+    description: "Sort order",
   }),
 });
 export type TaskListQuery = z.output<typeof taskListQuery>;
@@ -93,7 +90,7 @@ export const periodListQuery = z.object({
         }),
     })
     .optional()
-    .meta({ description: "年度 · year" }),
+    .meta({ description: "Year" }),
 });
 
 // ───────────────────────────── request bodies ─────────────────────────────
@@ -101,7 +98,7 @@ export const periodListQuery = z.object({
 const rejectUnknownKeys = {
   error: (issue: { code?: string; keys?: string[] }) =>
     issue.code === "unrecognized_keys"
-      ? `不接受的字段：${(issue.keys ?? []).join("、")}（任务和单位由路径与账号确定）· unknown field(s): ${(issue.keys ?? []).join(", ")} — the task comes from the path and the department from your account`
+      ? messageRef("errors.unknownFields", { fields: (issue.keys ?? []).join(", ") })
       : undefined,
 };
 
@@ -113,13 +110,13 @@ const updateFields = taskUpdateInput.shape;
 const milestoneDate = updateFields.milestoneDates.unwrap().element.extend({ completedDate: inputDate });
 export const taskUpdateBody = z.strictObject(
   taskUpdateInput.omit({ taskId: true }).extend({
-    intent: updateFields.intent.meta({ description: "draft：保存草稿；submit：提交审核" }),
+    intent: updateFields.intent.meta({ description: "draft: save a draft; submit: send it for review" }),
     expectedVersion: updateFields.expectedVersion.meta({
-      description: "客户端所基于的版本号（尚无填报时为 0）· the version you started from, 0 when none",
+      description: "The version you started from, 0 when there is no report yet",
     }),
-    progressText: updateFields.progressText.meta({ description: "工作进展 · progress" }),
-    problems: updateFields.problems.meta({ description: "存在问题 · problems" }),
-    nextSteps: updateFields.nextSteps.meta({ description: "下步计划 · next steps" }),
+    progressText: updateFields.progressText.meta({ description: "Progress" }),
+    problems: updateFields.problems.meta({ description: "Problems" }),
+    nextSteps: updateFields.nextSteps.meta({ description: "Next steps" }),
     // The same field, its dates documented as `format: date` for API clients.
     milestoneDates: z.array(milestoneDate).max(MILESTONE_DATES_MAX).default([]),
   }).shape,
@@ -131,9 +128,9 @@ export type TaskUpdateBody = z.output<typeof taskUpdateBody>;
 export const reviewBody = z.strictObject(
   reviewFields.omit({ taskId: true }).extend({
     departmentId: reviewFields.shape.departmentId.meta({
-      description: "被审核填报的单位 · the department whose report is reviewed",
+      description: "The department whose report is reviewed",
     }),
-    comment: reviewFields.shape.comment.meta({ description: "退回时必填 · required when returning" }),
+    comment: reviewFields.shape.comment.meta({ description: "Required when returning" }),
   }).shape,
   rejectUnknownKeys,
 );
@@ -145,18 +142,20 @@ export const errorResponse = z
   .object({
     error: z.object({
       code: z.enum(ERROR_CODES),
-      message: z.string().meta({ description: "中文 · English" }),
+      message: z
+        .string()
+        .meta({ description: "In the request's language (Accept-Language: zh-CN or en; zh-CN by default)" }),
       fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
       current: z.unknown().optional(),
     }),
   })
-  .meta({ description: "所有错误的统一格式 · every error has this shape" });
+  .meta({ description: "Every error has this shape" });
 
 export const unitRef = z.object({ id, name: z.string(), generic: z.boolean() });
 export const unitsByRole = z.object({
-  lead: z.array(unitRef).meta({ description: "牵头单位" }),
-  responsible: z.array(unitRef).meta({ description: "责任单位" }),
-  cooperating: z.array(unitRef).meta({ description: "配合单位" }),
+  lead: z.array(unitRef).meta({ description: "Lead units (牵头单位)" }),
+  responsible: z.array(unitRef).meta({ description: "Responsible units (责任单位)" }),
+  cooperating: z.array(unitRef).meta({ description: "Cooperating units (配合单位)" }),
 });
 
 export const sourceRef = z
@@ -164,9 +163,9 @@ export const sourceRef = z
     fileName: z.string(),
     startOffset: z.number().int(),
     endOffset: z.number().int(),
-    href: z.string().meta({ description: "在原文阅读器中打开 · reader URL (relative)" }),
+    href: z.string().meta({ description: "Reader URL (relative)" }),
   })
-  .meta({ description: "出处：源文件及字符偏移 · where the record stands in its raw source file" });
+  .meta({ description: "Where the record stands in its raw source file" });
 
 export const taskListItem = z.object({
   id,
@@ -240,14 +239,11 @@ export const conflictResponse = z
     error: z.object({
       code: z.literal("CONFLICT"),
       message: z.string(),
-      current: taskUpdate.nullable().meta({ description: "服务器上的最新版本 · the newer state to start from" }),
-      submitted: z
-        .unknown()
-        .optional()
-        .meta({ description: "被拒绝的请求内容，原样返回以免丢失 · the rejected body, echoed back so it is not lost" }),
+      current: taskUpdate.nullable().meta({ description: "The newer state to start from" }),
+      submitted: z.unknown().optional().meta({ description: "The rejected body, echoed back so it is not lost" }),
     }),
   })
-  .meta({ description: "版本冲突 · stale expectedVersion or the report awaits review" });
+  .meta({ description: "Stale expectedVersion or the report awaits review" });
 
 export const timelineEntry = z.discriminatedUnion("type", [
   z.object({ type: z.literal("update"), at: isoDateTime, update: taskUpdate }),
@@ -272,15 +268,15 @@ export const departmentListItem = z.object({
   shortName: z.string().nullable(),
   kind: z.enum(DEPARTMENT_KINDS),
   generic: z.boolean(),
-  taskCounts: roleCounts.meta({ description: "现行任务数，按承担方式 · current tasks by role" }),
+  taskCounts: roleCounts.meta({ description: "Current tasks by role" }),
 });
 export type ApiDepartmentListItem = z.output<typeof departmentListItem>;
 export const departmentListResponse = z.object({ items: z.array(departmentListItem) });
 
 export const departmentDetail = departmentListItem.extend({
-  aliases: z.array(z.string()).meta({ description: "文件中出现的其他写法 · other spellings in the documents" }),
+  aliases: z.array(z.string()).meta({ description: "Other spellings in the documents" }),
   overdueTaskCount: z.number().int(),
-  tasksHref: z.string().meta({ description: "该单位任务列表的 API 地址 · this department's tasks" }),
+  tasksHref: z.string().meta({ description: "This department's tasks" }),
 });
 export type ApiDepartmentDetail = z.output<typeof departmentDetail>;
 
@@ -352,14 +348,14 @@ export const indicatorDetail = indicatorListItem.omit({ targetCount: true, basel
   targets: z.array(
     z.object({
       id,
-      value: z.number().meta({ description: "按原文单位 · as written, in `unit`" }),
-      normalizedValue: z.number().meta({ description: "万/亿展开后的数值 · 万/亿 expanded" }),
+      value: z.number().meta({ description: "As written, in `unit`" }),
+      normalizedValue: z.number().meta({ description: "The value with 万 (10⁴) and 亿 (10⁸) expanded" }),
       unit: z.string(),
       valueAsWritten: z.string(),
       comparator: z.enum(COMPARATORS),
       dueDate: isoDate,
       cumulative: z.boolean().nullable(),
-      aspirational: z.boolean().meta({ description: "力争 · aspirational" }),
+      aspirational: z.boolean().meta({ description: "Aspirational" }),
       quote: z.string(),
       document: documentRef,
       task: z.object({ id, number: z.string() }).nullable(),
@@ -373,11 +369,11 @@ export const period = z.object({
   id,
   code: z.string().meta({ examples: ["2024-P3"] }),
   year: z.number().int(),
-  index: z.number().int().min(1).max(6).meta({ description: "1：1–2月 … 6：11–12月" }),
+  index: z.number().int().min(1).max(6).meta({ description: "1: January–February … 6: November–December" }),
   start: isoDate,
   end: isoDate,
   state: z.enum(["OPEN", "LOCKED"]),
-  current: z.boolean().meta({ description: "当前接受填报的周期 · the period that accepts reports now" }),
+  current: z.boolean().meta({ description: "The period that accepts reports now" }),
 });
 export type ApiPeriod = z.output<typeof period>;
 export const periodListResponse = z.object({ items: z.array(period), current: period });

@@ -4,6 +4,7 @@
  * upper case, digits, symbols — any other character, CJK included, counts as a symbol) and not the
  * username itself in any letter case.
  */
+import { msg, type Message } from "../i18n/message";
 
 /** The one source for the minimum length: the admin forms show it, lib/server hashes only what passes. */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -30,14 +31,19 @@ export function checkPassword(password: string, username: string): PasswordProbl
   return problems;
 }
 
-// Bilingual because the CLI and API clients see them too (as lib/server/errors.ts does).
-export const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, string> = {
-  tooShort: `密码至少 ${PASSWORD_MIN_LENGTH} 个字符 · at least ${PASSWORD_MIN_LENGTH} characters`,
-  tooLong: `密码不超过 ${PASSWORD_MAX_LENGTH} 个字符 · at most ${PASSWORD_MAX_LENGTH} characters`,
-  tooFewClasses:
-    "密码须包含小写字母、大写字母、数字、符号中的至少三类 · use at least three of: lower case, upper case, digits, symbols",
-  equalsUsername: "密码不能与用户名相同 · the password must differ from the username",
-};
+/** Each broken rule as a catalogue message (errors.passwords.*); the wrappers and the CLI translate it. */
+export function passwordProblemMessage(problem: PasswordProblem): Message {
+  switch (problem) {
+    case "tooShort":
+      return msg("errors.passwords.tooShort", { min: PASSWORD_MIN_LENGTH });
+    case "tooLong":
+      return msg("errors.passwords.tooLong", { max: PASSWORD_MAX_LENGTH });
+    case "tooFewClasses":
+      return msg("errors.passwords.tooFewClasses");
+    case "equalsUsername":
+      return msg("errors.passwords.equalsUsername");
+  }
+}
 
 // No look-alikes (0/O, 1/l/I) so a password read out over the phone survives.
 const ALPHABETS = ["abcdefghijkmnpqrstuvwxyz", "ABCDEFGHJKLMNPQRSTUVWXYZ", "23456789", "@#%+=?!*"] as const;

@@ -6,16 +6,15 @@
 import { z } from "zod";
 import { ROLES, type Role } from "../domain/roles";
 import { usernameScriptProblem } from "../domain/usernames";
-import { getMessages, interpolate } from "../i18n/catalogue";
+import { messageRef } from "../i18n/message";
 
 const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 
-const USERNAME_ZH = getMessages("zh-CN").admin.usernameRules;
-const USERNAME_EN = getMessages("en").admin.usernameRules;
+type UsernameRule = "tooShort" | "tooLong" | "characters" | "mixedScript" | "lookalike";
 
-/** Both languages from the catalogue: the admin forms show the half of the reader's locale, the CLI both. */
-export function usernameMessage(key: keyof typeof USERNAME_ZH, values?: Record<string, string>): string {
-  return `${interpolate(USERNAME_ZH[key], values)} · ${interpolate(USERNAME_EN[key], values)}`;
+/** A username rule's message (admin.usernameRules.*), translated by the wrappers into the reader's language. */
+export function usernameMessage(key: UsernameRule, values?: Record<string, string>): string {
+  return messageRef(`admin.usernameRules.${key}`, values);
 }
 
 /**
@@ -42,15 +41,15 @@ export const usernameLookupSchema = z.string().trim().min(1).max(200);
 export const displayNameSchema = z
   .string()
   .trim()
-  .min(1, "请填写姓名 · the display name is required")
-  .max(100, "姓名不超过 100 个字符 · at most 100 characters");
+  .min(1, messageRef("errors.users.displayNameRequired"))
+  .max(100, messageRef("errors.users.displayNameMax"));
 
 export const emailSchema = z.preprocess(
   emptyToNull,
-  z.email("邮箱格式不正确 · not a valid email address").max(254).nullable().default(null),
+  z.email(messageRef("errors.users.invalidEmail")).max(254).nullable().default(null),
 );
 
-export const roleSchema = z.enum(ROLES, "请选择角色 · choose a role");
+export const roleSchema = z.enum(ROLES, messageRef("errors.users.chooseRole"));
 
 export const departmentIdSchema = z.preprocess(
   emptyToNull,
@@ -62,7 +61,7 @@ export const userIdSchema = z.coerce.number().int().min(1).max(2_147_483_647);
 /** Either a password the admin chose (checked against the policy) or a generated one, shown once. */
 export const passwordChoiceSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("generate") }),
-  z.object({ mode: z.literal("set"), password: z.string().min(1, "请输入密码 · enter a password").max(256) }),
+  z.object({ mode: z.literal("set"), password: z.string().min(1, messageRef("errors.users.enterPassword")).max(256) }),
 ]);
 export type PasswordChoice = z.output<typeof passwordChoiceSchema>;
 

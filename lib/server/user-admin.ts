@@ -15,7 +15,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import type { Role } from "../domain/roles";
-import { checkPassword, generatePassword, PASSWORD_PROBLEM_MESSAGES } from "../domain/passwords";
+import { checkPassword, generatePassword, passwordProblemMessage } from "../domain/passwords";
 import { Prisma } from "../generated/prisma/client";
 import {
   usernameMessage,
@@ -28,6 +28,7 @@ import {
 } from "../schemas/users";
 import { hashPassword } from "./auth/passwords";
 import { AppError, notFound } from "./errors";
+import { msg, type Message, type MessageLike } from "../i18n/message";
 
 type Tx = Prisma.TransactionClient;
 
@@ -149,9 +150,8 @@ export async function findDepartmentByName(db: Db, name: string): Promise<{ id: 
     select: { department: { select: { id: true, name: true } } },
   });
   if (byAlias) return byAlias.department;
-  throw new AppError("VALIDATION", `单位「${trimmed}」不存在 · unknown department ${trimmed}`, {
-    fieldErrors: { departmentId: [`单位「${trimmed}」不存在 · unknown department`] },
-  });
+  const unknown = msg("errors.users.unknownDepartment", { name: trimmed });
+  throw new AppError("VALIDATION", unknown, { fieldErrors: { departmentId: [unknown] } });
 }
 
 // ───────────────────────────── writes ─────────────────────────────
@@ -197,31 +197,29 @@ async function audit(
   });
 }
 
-const fieldError = (field: string, message: string) =>
+const fieldError = (field: string, message: MessageLike) =>
   new AppError("VALIDATION", message, { fieldErrors: { [field]: [message] } });
 
 /** Several broken rules reported at once, so a form shows every problem after one submission. */
-function throwIfProblems(problems: Record<string, string[]>): void {
+function throwIfProblems(problems: Record<string, MessageLike[]>): void {
   const fields = Object.keys(problems);
   if (fields.length === 0) return;
   const only = fields.length === 1 ? problems[fields[0]!] : undefined;
-  const message = only?.length === 1 ? only[0]! : "提交的内容不符合要求 · the input is invalid";
+  const message = only?.length === 1 ? only[0]! : msg("errors.invalidInput");
   throw new AppError("VALIDATION", message, { fieldErrors: problems });
 }
 
 const passwordProblems = (password: string, username: string) =>
-  checkPassword(password, username).map((p) => PASSWORD_PROBLEM_MESSAGES[p]);
+  checkPassword(password, username).map(passwordProblemMessage);
 
 /** DEPARTMENT_EDITOR needs an existing department; every other role must not have one. */
-async function departmentProblem(db: Db | Tx, role: Role, departmentId: number | null): Promise<string | null> {
+async function departmentProblem(db: Db | Tx, role: Role, departmentId: number | null): Promise<Message | null> {
   if (role === "DEPARTMENT_EDITOR") {
-    if (departmentId === null) return "单位填报员必须指定所属单位 · a department editor needs a department";
+    if (departmentId === null) return msg("errors.users.editorNeedsDepartment");
     const exists = await db.department.findUnique({ where: { id: departmentId }, select: { id: true } });
-    return exists ? null : "所选单位不存在 · the department does not exist";
+    return exists ? null : msg("errors.users.departmentMissing");
   }
-  return departmentId === null
-    ? null
-    : "只有单位填报员可以指定所属单位 · only a department editor belongs to a department";
+  return departmentId === null ? null : msg("errors.users.onlyEditorsHaveDepartment");
 }
 
 /**
@@ -229,7 +227,7 @@ async function departmentProblem(db: Db | Tx, role: Role, departmentId: number |
  * password (before any transaction opens: bcrypt is slow).
  */
 async function prepareAccount(db: Db, input: CreateUserInput): Promise<{ hash: string; generated: string | null }> {
-  const problems: Record<string, string[]> = {};
+  const problems: Record<string, MessageLike[]> = {};
   const department = await departmentProblem(db, input.role, input.departmentId);
   if (department) problems.departmentId = [department];
   const generated = input.password.mode === "generate" ? generatePassword() : null;
@@ -244,8 +242,8 @@ async function assertEmailFree(tx: Tx, email: string | null, exceptUserId?: numb
   if (!email) return;
   const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
   if (taken && taken.id !== exceptUserId) {
-    throw new AppError("CONFLICT", `邮箱 ${email} 已被其他账号使用 · the email is already in use`, {
-      fieldErrors: { email: ["该邮箱已被其他账号使用 · already in use"] },
+    throw new AppError("CONFLICT", msg("errors.users.emailTaken", { email }), {
+      fieldErrors: { email: [msg("errors.users.emailTakenField")] },
     });
   }
 }
@@ -256,16 +254,13 @@ async function lockForChange(tx: Tx, userId: number): Promise<{ user: AuditSnaps
     SELECT id FROM app_user WHERE role = 'ADMIN' AND active ORDER BY id FOR UPDATE`;
   await tx.$queryRaw`SELECT id FROM app_user WHERE id = ${userId} FOR UPDATE`;
   const user = await tx.user.findUnique({ where: { id: userId }, select: auditSelect });
-  if (!user) throw notFound("用户");
+  if (!user) throw notFound("user");
   return { user, activeAdminIds: admins.map((a) => a.id) };
 }
 
 function assertAnotherActiveAdmin(activeAdminIds: number[], userId: number): void {
   if (!activeAdminIds.some((id) => id !== userId)) {
-    throw new AppError(
-      "CONFLICT",
-      "系统至少需要保留一名启用状态的管理员 · at least one active administrator must remain",
-    );
+    throw new AppError("CONFLICT", msg("errors.users.lastAdmin"));
   }
 }
 
@@ -316,7 +311,7 @@ export async function updateUser(db: Db, actor: OperationActor, input: UpdateUse
     const { user, activeAdminIds } = await lockForChange(tx, input.userId);
     if (user.role === "ADMIN" && input.role !== "ADMIN") {
       if (actor.id === user.id) {
-        throw fieldError("role", "不能降低自己的角色 · you cannot demote yourself");
+        throw fieldError("role", msg("errors.users.cannotDemoteSelf"));
       }
       if (user.active) assertAnotherActiveAdmin(activeAdminIds, user.id);
     }
@@ -346,7 +341,7 @@ export async function setUserActive(
     const { user, activeAdminIds } = await lockForChange(tx, input.userId);
     if (user.active === input.active) return false;
     if (!input.active) {
-      if (actor.id === user.id) throw new AppError("CONFLICT", "不能停用自己的账号 · you cannot deactivate yourself");
+      if (actor.id === user.id) throw new AppError("CONFLICT", msg("errors.users.cannotDeactivateSelf"));
       if (user.role === "ADMIN") assertAnotherActiveAdmin(activeAdminIds, user.id);
     }
     // Deactivation ends every session and revokes every API token for good: reactivating the account
@@ -369,7 +364,7 @@ export async function resetPassword(
   input: { userId: number; password: PasswordChoice },
 ): Promise<{ user: UserListItem; generatedPassword: string | null }> {
   const target = await db.user.findUnique({ where: { id: input.userId }, select: { username: true } });
-  if (!target) throw notFound("用户");
+  if (!target) throw notFound("user");
   const password = input.password.mode === "generate" ? generatePassword() : input.password.password;
   const issues = passwordProblems(password, target.username);
   throwIfProblems(issues.length ? { password: issues } : {});
@@ -377,7 +372,7 @@ export async function resetPassword(
   const generated = input.password.mode === "generate" ? password : null;
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: auditSelect });
-    if (!before) throw notFound("用户");
+    if (!before) throw notFound("user");
     const now = new Date();
     const after = await tx.user.update({
       where: { id: input.userId },
@@ -416,7 +411,7 @@ async function revokeAllTokens(tx: Tx, actor: OperationActor, userId: number, no
 export async function endUserSessions(db: Db, actor: OperationActor, input: { userId: number }): Promise<UserListItem> {
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: auditSelect });
-    if (!before) throw notFound("用户");
+    if (!before) throw notFound("user");
     const after = await tx.user.update({
       where: { id: input.userId },
       data: { sessionVersion: { increment: 1 } },
@@ -435,7 +430,7 @@ export async function unlockUser(
 ): Promise<{ user: UserListItem; changed: boolean }> {
   const changed = await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: auditSelect });
-    if (!before) throw notFound("用户");
+    if (!before) throw notFound("user");
     if (before.lockedUntil === null && before.failedLoginCount === 0) return false;
     const after = await tx.user.update({
       where: { id: input.userId },

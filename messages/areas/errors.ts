@@ -62,6 +62,8 @@ export const errorsZh = {
   maxChars: "不超过 {maximum} 个字符",
   writeSomething: "请输入内容",
   chooseFile: "请选择文件",
+  invalidSlug: "文件标识格式有误",
+  unknownFields: "不接受的字段：{fields}（任务和单位由路径与账号确定）",
   noSuchEndpoint: "接口不存在（见 /api/v1/openapi.json）",
   noRecordableIndicators: "无权填报任何指标的实际值",
   // Indicators (lib/domain/indicator-admin.ts, lib/server/indicator-admin.ts, indicator-thresholds.ts).
@@ -168,6 +170,30 @@ export const errorsZh = {
     intent: "intent 应为 preview 或 commit",
     shaMissing: "缺少预览返回的 sha256",
   },
+  // User administration (lib/server/user-admin.ts, lib/schemas/users.ts) and the password policy.
+  users: {
+    unknownDepartment: "单位「{name}」不存在",
+    editorNeedsDepartment: "单位填报员必须指定所属单位",
+    departmentMissing: "所选单位不存在",
+    onlyEditorsHaveDepartment: "只有单位填报员可以指定所属单位",
+    emailTaken: "邮箱 {email} 已被其他账号使用",
+    emailTakenField: "该邮箱已被其他账号使用",
+    lastAdmin: "系统至少需要保留一名启用状态的管理员",
+    cannotDemoteSelf: "不能降低自己的角色",
+    cannotDeactivateSelf: "不能停用自己的账号",
+    displayNameRequired: "请填写姓名",
+    displayNameMax: "姓名不超过 {maximum} 个字符",
+    invalidEmail: "邮箱格式不正确",
+    chooseRole: "请选择角色",
+    enterPassword: "请输入密码",
+    usernameOrEmailTaken: "用户名或邮箱已被使用",
+  },
+  passwords: {
+    tooShort: "密码至少 {min} 个字符",
+    tooLong: "密码不超过 {max} 个字符",
+    tooFewClasses: "密码须包含小写字母、大写字母、数字、符号中的至少三类",
+    equalsUsername: "密码不能与用户名相同",
+  },
 } as const;
 
 export const errorsEn: Widen<typeof errorsZh> = {
@@ -224,6 +250,8 @@ export const errorsEn: Widen<typeof errorsZh> = {
   maxChars: "At most {maximum} characters",
   writeSomething: "Write something",
   chooseFile: "Choose a file",
+  invalidSlug: "Not a valid document slug",
+  unknownFields: "Unknown field(s): {fields}; the task comes from the path and the department from your account",
   noSuchEndpoint: "No such API endpoint (see /api/v1/openapi.json)",
   noRecordableIndicators: "You may not enter values for any indicator",
   indicators: {
@@ -321,5 +349,28 @@ export const errorsEn: Widen<typeof errorsZh> = {
     invalidRows: "{count} rows are invalid; nothing was stored",
     intent: "intent must be preview or commit",
     shaMissing: "The sha256 from the preview is missing",
+  },
+  users: {
+    unknownDepartment: "Unknown department {name}",
+    editorNeedsDepartment: "A department editor needs a department",
+    departmentMissing: "The department does not exist",
+    onlyEditorsHaveDepartment: "Only a department editor belongs to a department",
+    emailTaken: "The email {email} is already in use",
+    emailTakenField: "Already in use",
+    lastAdmin: "At least one active administrator must remain",
+    cannotDemoteSelf: "You cannot demote yourself",
+    cannotDeactivateSelf: "You cannot deactivate yourself",
+    displayNameRequired: "The display name is required",
+    displayNameMax: "At most {maximum} characters",
+    invalidEmail: "Not a valid email address",
+    chooseRole: "Choose a role",
+    enterPassword: "Enter a password",
+    usernameOrEmailTaken: "The username or email is already in use",
+  },
+  passwords: {
+    tooShort: "The password needs at least {min} characters",
+    tooLong: "The password has at most {max} characters",
+    tooFewClasses: "Use at least three of: lower case, upper case, digits, symbols",
+    equalsUsername: "The password must differ from the username",
   },
 };

@@ -20,6 +20,7 @@ import { createUser, findUserIdByUsername, type OperationActor } from "../../lib
 import { createUserSchema } from "../../lib/schemas/users";
 import { createEmptyDatabase } from "../support/db";
 import { setUpIntegrationDatabase } from "../support/integration";
+import { translate } from "../../lib/i18n/message";
 
 const PASSWORD = "Shandong#2026";
 const cli: OperationActor = { id: null, label: "cli" };
@@ -72,9 +73,10 @@ describe("creating users", () => {
     for (const twin of [name.toUpperCase(), `Admin${tail}`, `aDmIn${tail}`, fullWidth, fullWidth.toUpperCase()]) {
       const error = await rejection(create(twin));
       expect(error.code, twin).toBe("CONFLICT");
-      expect(error.message, twin).toContain(`「${name}」`);
-      expect(error.message).toContain("looks like");
-      expect(error.extra.fieldErrors?.username?.[0]).toBe(error.message);
+      const zh = error.toBody("zh-CN");
+      expect(zh.message, twin).toContain(`「${name}」`);
+      expect(error.toBody("en").message).toContain(`looks like, the existing account “${name}”`);
+      expect(zh.fieldErrors?.username?.[0]).toBe(zh.message);
     }
     expect(await db.prisma.user.count({ where: { username: { equals: name, mode: "insensitive" } } })).toBe(1);
   });
@@ -89,12 +91,12 @@ describe("creating users", () => {
     // Through the form's schema…
     const parsed = createUserSchema.safeParse({ username: name });
     const issue = parsed.error?.issues.find((i) => i.path[0] === "username");
-    expect(issue?.message).toContain("Cyrillic or Greek");
-    expect(issue?.message).toContain("西里尔字母");
+    expect(translate("en", issue?.message ?? "")).toContain("Cyrillic or Greek");
+    expect(translate("zh-CN", issue?.message ?? "")).toContain("西里尔字母");
     // …and without it (createUser checks again).
     const error = await rejection(createRaw(name));
     expect(error.code).toBe("VALIDATION");
-    expect(error.extra.fieldErrors?.username?.[0]).toContain("Cyrillic or Greek");
+    expect(error.toBody("en").fieldErrors?.username?.[0]).toContain("Cyrillic or Greek");
     expect(await db.prisma.user.count({ where: { username: name.normalize("NFKC") } })).toBe(0);
   });
 
@@ -107,7 +109,7 @@ describe("creating users", () => {
     const pureCyrillic = cyrillic.replace(/x/g, "\u0445");
     const error = await rejection(createRaw(pureCyrillic));
     expect(error.code).toBe("CONFLICT");
-    expect(error.message).toContain(`「${latin}」`);
+    expect(error.toBody("zh-CN").message).toContain(`「${latin}」`);
     const greek = `\u03BF${"x".repeat(3)}`.replace(/x/g, "\u03C7"); // οχχχ
     await create(`o${"x".repeat(3)}`);
     expect((await rejection(createRaw(greek))).code).toBe("CONFLICT");

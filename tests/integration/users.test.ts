@@ -94,12 +94,12 @@ describe("user operations", () => {
     const before = await db.prisma.user.count();
     const short = await rejection(createUser(db.prisma, actor, input({ password: { mode: "set", password: "Ab1!" } })));
     expect(short.code).toBe("VALIDATION");
-    expect(short.extra.fieldErrors?.password?.join()).toContain("至少 10 个字符");
+    expect(short.toBody("zh-CN").fieldErrors?.password?.join()).toContain("至少 10 个字符");
 
     const oneClass = await rejection(
       createUser(db.prisma, actor, input({ password: { mode: "set", password: "abcdefghijklmnop" } })),
     );
-    expect(oneClass.extra.fieldErrors?.password?.join()).toContain("至少三类");
+    expect(oneClass.toBody("zh-CN").fieldErrors?.password?.join()).toContain("至少三类");
 
     const sameExactly = await rejection(
       createUser(
@@ -109,9 +109,8 @@ describe("user operations", () => {
       ),
     );
     // "ops.user-2026" has only lower case, digits and symbols (3 classes) and ≥ 10 chars: only the username rule fails.
-    expect(sameExactly.extra.fieldErrors?.password).toEqual([
-      "密码不能与用户名相同 · the password must differ from the username",
-    ]);
+    expect(sameExactly.toBody("zh-CN").fieldErrors?.password).toEqual(["密码不能与用户名相同"]);
+    expect(sameExactly.toBody("en").fieldErrors?.password).toEqual(["The password must differ from the username"]);
     expect(await db.prisma.user.count()).toBe(before);
   });
 
@@ -221,7 +220,7 @@ describe("user operations", () => {
 
     const [last] = await db.prisma.user.findMany({ where: { role: "ADMIN", active: true }, select: { id: true } });
     const error = await rejection(setUserActive(db.prisma, cli, { userId: last!.id, active: false }));
-    expect(error.message).toContain("至少需要保留一名");
+    expect(error.toBody("zh-CN").message).toContain("至少需要保留一名");
     const demote = await rejection(
       updateUser(db.prisma, cli, {
         userId: last!.id,
