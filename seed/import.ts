@@ -11,6 +11,7 @@
  *   and baselines that disappear are marked retired (`retiredAt`), never deleted, and updates,
  *   observations, comments, evidence and milestone completions are not touched.
  */
+import { utcDay, utcMidnight } from "../lib/domain/dates";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -165,7 +166,7 @@ const MAGNITUDE_PREFIX = new Map<number, string>([
 
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
 
-const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const date = utcMidnight;
 
 function departmentKind(name: string, generic: boolean): DepartmentKind {
   if (generic) return "GENERIC";
@@ -272,11 +273,11 @@ async function reconcileMilestones(
   };
   const plan = extracted.map((milestone, ordinal) => {
     const due = milestone.due;
-    const sameDay = (m: (typeof existing)[number]) => m.dueDate.toISOString().slice(0, 10) === due;
+    const sameDay = (m: (typeof existing)[number]) => utcDay(m.dueDate) === due;
     return { milestone, ordinal, match: pick((m) => sameDay(m) && m.text === milestone.text) };
   });
   for (const step of plan) {
-    step.match ??= pick((m) => m.dueDate.toISOString().slice(0, 10) === step.milestone.due);
+    step.match ??= pick((m) => utcDay(m.dueDate) === step.milestone.due);
   }
   // Park every ordinal out of the way first: (taskId, ordinal) is unique.
   const changed = existing.filter((m) => {

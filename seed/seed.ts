@@ -3,6 +3,7 @@
  * reporting periods. In embedded (demo) mode it seeds an empty database on the first start; against
  * DATABASE_URL it seeds only when SEED_ON_START=always. Re-running is harmless (the import is idempotent).
  */
+import { utcMidnight } from "../lib/domain/dates";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { periodsOfYears } from "../lib/domain/periods";
 import { DEMO_PASSWORD } from "../lib/demo";
@@ -31,8 +32,8 @@ export async function ensureReportingPeriods(db: Db, fromYear: number, toYear: n
     data: periods.map((p) => ({
       year: p.year,
       index: p.index,
-      startDate: new Date(`${p.start}T00:00:00Z`),
-      endDate: new Date(`${p.end}T00:00:00Z`),
+      startDate: utcMidnight(p.start),
+      endDate: utcMidnight(p.end),
     })),
     skipDuplicates: true,
   });

@@ -3,7 +3,7 @@ import { periodOf, shanghaiDate } from "../domain/periods";
 import { getDb } from "../server/db";
 import { getDocumentReader, listDocuments } from "../server/documents";
 import { getIndicator, listIndicatorSummaries } from "../server/indicators";
-import { getCurrentPeriod } from "../server/periods";
+import { getCurrentPeriod, listPeriodRows } from "../server/periods";
 import type {
   ApiDepartmentDetail,
   ApiDepartmentListItem,
@@ -177,11 +177,7 @@ export async function getApiIndicator(id: number): Promise<ApiIndicatorDetail | 
  */
 export async function listApiPeriods(year: number | undefined): Promise<{ items: ApiPeriod[]; current: ApiPeriod }> {
   const current = await getCurrentPeriod();
-  const rows = await getDb().reportingPeriod.findMany({
-    where: year === undefined ? {} : { year },
-    orderBy: [{ year: "asc" }, { index: "asc" }],
-    select: { id: true, year: true, index: true, state: true },
-  });
+  const rows = await listPeriodRows(year);
   const toPeriod = (row: { id: number; year: number; index: number; state: "OPEN" | "LOCKED" }): ApiPeriod => {
     const p = periodOf(row);
     return {

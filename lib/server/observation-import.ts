@@ -1,4 +1,5 @@
 import "server-only";
+import { utcDay, utcMidnight } from "../domain/dates";
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import {
@@ -326,7 +327,7 @@ async function validateRows(tx: Tx, actor: Actor, sheet: SheetRow[], today: stri
           OR: [...new Set(found.map((f) => f.indicatorId))].map((indicatorId) => ({
             OR: [{ indicatorId }, { indicator: { mergedIntoId: indicatorId } }],
             asOf: {
-              in: found.filter((f) => f.indicatorId === indicatorId).map((f) => new Date(`${f.asOf}T00:00:00Z`)),
+              in: found.filter((f) => f.indicatorId === indicatorId).map((f) => utcMidnight(f.asOf)),
             },
           })),
         },
@@ -335,7 +336,7 @@ async function validateRows(tx: Tx, actor: Actor, sheet: SheetRow[], today: stri
     : [];
   const existingValues = new Map<string, number[]>();
   for (const e of existing) {
-    const id = `${e.indicator.mergedIntoId ?? e.indicatorId}\u0000${e.asOf.toISOString().slice(0, 10)}`;
+    const id = `${e.indicator.mergedIntoId ?? e.indicatorId}\u0000${utcDay(e.asOf)}`;
     existingValues.set(id, [...(existingValues.get(id) ?? []), Number(e.value)]);
   }
 
@@ -488,7 +489,7 @@ export async function commitObservationImport(
           indicatorId,
           value: data.value,
           normalizedValue: unitScale.times(data.value),
-          asOf: new Date(`${data.asOf}T00:00:00Z`),
+          asOf: utcMidnight(data.asOf),
           source: data.source,
           sourceDetail: data.sourceDetail || null,
           note: data.note || null,
@@ -502,7 +503,7 @@ export async function commitObservationImport(
         inputs,
         returned,
         (input) => observationKey(input.indicatorId, input.data.asOf),
-        (row) => observationKey(row.indicatorId, row.asOf.toISOString().slice(0, 10)),
+        (row) => observationKey(row.indicatorId, utcDay(row.asOf)),
       );
       await writeAuditMany(
         tx,
@@ -516,7 +517,7 @@ export async function commitObservationImport(
             indicatorId: row.indicatorId,
             value: Number(row.value),
             normalizedValue: Number(row.normalizedValue),
-            asOf: row.asOf.toISOString().slice(0, 10),
+            asOf: utcDay(row.asOf),
             source: row.source,
             sourceDetail: inputs[index]!.data.sourceDetail || null,
             note: inputs[index]!.data.note || null,

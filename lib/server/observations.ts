@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { dateWindow, inputDateSchema, inputRuleMessage, shanghaiDate, storedDay } from "../domain/dates";
+import { dateWindow, inputDateSchema, inputRuleMessage, shanghaiDate, storedDay, utcMidnight } from "../domain/dates";
 import {
   checkIndicatorValue,
   MAX_BASE_MAGNITUDE,
@@ -172,7 +172,7 @@ export async function recordObservation(
           indicatorId,
           value: input.value,
           normalizedValue: unitScale.times(input.value),
-          asOf: new Date(`${input.asOf}T00:00:00Z`),
+          asOf: utcMidnight(input.asOf),
           source: input.source,
           sourceDetail: input.sourceDetail || null,
           note: input.note || null,

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { dateWindow, inputDateSchema } from "../domain/dates";
-import { shanghaiDate } from "../domain/periods";
+import { dateWindow, inputDateSchema, utcMidnight } from "../domain/dates";
+import { periodCode, shanghaiDate } from "../domain/periods";
 import {
   canEdit,
   canReview,
@@ -17,7 +17,12 @@ import { writeAudit } from "./audit";
 import { isReviewer, type Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
-import { currentReportingPeriod, periodRowOf, type PeriodRow } from "./periods";
+import {
+  ensureCurrentReportingPeriod,
+  findCurrentReportingPeriod,
+  UNSTORED_PERIOD_ID,
+  type PeriodRow,
+} from "./periods";
 
 type Tx = Prisma.TransactionClient;
 
@@ -115,7 +120,7 @@ function toRow(row: UpdateRecord): UpdateRow {
     id: row.id,
     taskId: row.taskId,
     periodId: row.periodId,
-    periodCode: `${row.period.year}-P${row.period.index}`,
+    periodCode: periodCode(row.period),
     departmentId: row.departmentId,
     departmentName: row.department.name,
     kind: row.kind,
@@ -191,7 +196,7 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
     return await getDb().$transaction(async (tx) => {
       const kind = await editorRole(tx, input.taskId, actor);
       const departmentId = actor.departmentId!;
-      const period = await currentReportingPeriod(tx, now);
+      const period = await ensureCurrentReportingPeriod(tx, now);
       const latest = await latestInThread(tx, input.taskId, period.id, departmentId);
       if ((latest?.version ?? 0) !== input.expectedVersion) throw conflict(latest);
       if (!canEdit(latest?.reviewState ?? null)) {
@@ -286,7 +291,7 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
       (error instanceof AppError && error.code === "CONFLICT" && actor.departmentId !== null);
     if (!lost) throw error;
     const db = getDb();
-    const period = await currentReportingPeriod(db, now);
+    const period = await findCurrentReportingPeriod(db, now);
     const latest = actor.departmentId ? await latestInThread(db, input.taskId, period.id, actor.departmentId) : null;
     // The rejected text is kept in the audit log, so neither writer's words are lost.
     await db.$transaction((tx) =>
@@ -344,7 +349,7 @@ export async function reviewTaskUpdate(actor: Actor, raw: ReviewInput): Promise<
       await writeAudit(tx, actor, {
         action: approved ? "task_update.approve" : "task_update.return",
         entityType: "task_update",
-        entityId: `${latest.taskId}/${created.period.year}-P${created.period.index}/${latest.departmentId}`,
+        entityId: `${latest.taskId}/${periodCode(created.period)}/${latest.departmentId}`,
         before: toRow(latest),
         after: toRow(created),
       });
@@ -397,13 +402,13 @@ async function applyApprovedReport(tx: Tx, actor: Actor, report: UpdateRow): Pro
   const window = dateWindow(shanghaiDate(new Date()));
   const unusable = [
     { completedDate: null },
-    { completedDate: { lt: new Date(`${window.min}T00:00:00Z`) } },
-    { completedDate: { gt: new Date(`${window.max}T00:00:00Z`) } },
+    { completedDate: { lt: utcMidnight(window.min) } },
+    { completedDate: { gt: utcMidnight(window.max) } },
   ];
   for (const m of report.milestoneDates) {
     await tx.milestone.updateMany({
       where: { id: m.milestoneId, taskId: report.taskId, OR: unusable },
-      data: { completedDate: new Date(`${m.completedDate}T00:00:00Z`), completedById: actor.id },
+      data: { completedDate: utcMidnight(m.completedDate), completedById: actor.id },
     });
   }
   await tx.$executeRaw`
@@ -526,20 +531,24 @@ export async function getEditorState(actor: Actor, taskId: number, now = new Dat
   } catch {
     return null;
   }
-  const period = await currentReportingPeriod(db, now);
+  // Read-only: before the first report of a period its row may not exist yet (nothing to show then).
+  const period = await findCurrentReportingPeriod(db, now);
+  const stored = period.id !== UNSTORED_PERIOD_ID;
   const departmentId = actor.departmentId!;
   const [latest, pending, attached] = await Promise.all([
-    latestInThread(db, taskId, period.id, departmentId),
+    stored ? latestInThread(db, taskId, period.id, departmentId) : null,
     db.evidence.findMany({
       where: { taskId, taskUpdateId: null, uploadedBy: { departmentId } },
       orderBy: { createdAt: "asc" },
       select: evidenceSelect,
     }),
-    db.evidence.findMany({
-      where: { taskUpdate: { taskId, periodId: period.id, departmentId } },
-      orderBy: { createdAt: "asc" },
-      select: evidenceSelect,
-    }),
+    stored
+      ? db.evidence.findMany({
+          where: { taskUpdate: { taskId, periodId: period.id, departmentId } },
+          orderBy: { createdAt: "asc" },
+          select: evidenceSelect,
+        })
+      : [],
   ]);
   return {
     period,
@@ -616,12 +625,4 @@ export async function listSupervision(periodId: number): Promise<SupervisionRow[
     GROUP BY d.id, d.name
     ORDER BY count(*) - count(*) FILTER (WHERE l."reviewState" IN ('SUBMITTED', 'APPROVED')) DESC, d.name`;
   return rows.map((r) => ({ ...r, missing: r.tasksInScope - r.submitted }));
-}
-
-export async function getPeriodById(id: number): Promise<PeriodRow | null> {
-  const row = await getDb().reportingPeriod.findUnique({
-    where: { id },
-    select: { id: true, year: true, index: true, state: true },
-  });
-  return row ? periodRowOf(row) : null;
 }

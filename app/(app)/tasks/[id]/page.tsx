@@ -53,7 +53,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
             completedDate: ms.completedDate,
           }))}
           departmentName={actor.departmentName ?? ""}
-          periodLabel={periodLabel(t, editor.period)}
+          periodLabel={periodLabel(editor.period, locale, t)}
           maxUploadMb={Math.round(getEnv().UPLOAD_MAX_BYTES / 1024 / 1024)}
           m={m}
         />
