@@ -208,6 +208,12 @@ export async function getCurrentPeriod(now = new Date()): Promise<PeriodRow> {
   return findCurrentReportingPeriod(getDb(), now);
 }
 
+/** A stored period's first day as stored (a Date at midnight UTC), for comparisons in queries. */
+export async function getPeriodStartDate(db: Tx, id: number): Promise<Date> {
+  const row = await db.reportingPeriod.findUniqueOrThrow({ where: { id }, select: { startDate: true } });
+  return row.startDate;
+}
+
 export async function getPeriodById(id: number): Promise<PeriodRow | null> {
   const row = await getDb().reportingPeriod.findUnique({
     where: { id },

@@ -20,6 +20,7 @@ import { AppError, forbidden, notFound } from "./errors";
 import {
   ensureCurrentReportingPeriod,
   findCurrentReportingPeriod,
+  getPeriodStartDate,
   UNSTORED_PERIOD_ID,
   type PeriodRow,
 } from "./periods";
@@ -370,16 +371,13 @@ async function applyApprovedReport(tx: Tx, actor: Actor, report: UpdateRow): Pro
     select: { currentStatus: true, currentProgress: true },
   });
   // Approving a late report for an earlier period must not roll back what a later period established.
-  const period = await tx.reportingPeriod.findUniqueOrThrow({
-    where: { id: report.periodId },
-    select: { startDate: true },
-  });
+  const periodStart = await getPeriodStartDate(tx, report.periodId);
   const newer = await tx.taskUpdate.findFirst({
     where: {
       taskId: report.taskId,
       kind: "LEAD_REPORT",
       reviewState: "APPROVED",
-      period: { startDate: { gt: period.startDate } },
+      period: { startDate: { gt: periodStart } },
     },
     select: { id: true },
   });
