@@ -5,7 +5,8 @@ import "server-only";
  * A period itself is a calendar fact (lib/domain/periods.ts); its row exists to hang reports, bulletins
  * and the reviewers' lock on. Where rows come from:
  * - the seed writes the rows of every period from the first document's year to next year
- *   (seed/seed.ts, ensureReportingPeriods);
+ *   (seed/seed.ts, ensureReportingPeriods), and every start (scripts/start.ts, ensurePeriodsOnStart)
+ *   those of this year and next, so the current period is normally stored;
  * - a write that needs the row creates it inside its own transaction (ensurePeriod): saving or submitting
  *   a report (ensureCurrentReportingPeriod), locking a period, generating a bulletin.
  * Reads never write. A period whose row does not exist yet is open and has nothing reported or locked;

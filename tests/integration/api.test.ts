@@ -9,6 +9,7 @@ import type { z } from "zod";
 import * as api from "../../lib/api/schemas";
 import type { Actor, RoleName } from "../../lib/server/auth/actor";
 import { importDocuments } from "../../seed/import";
+import { ensurePeriodsOnStart } from "../../seed/seed";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { streamedBody, streamedRequest } from "../support/streamed-body";
 
@@ -76,6 +77,7 @@ const refusalsRecorded = () => db.prisma.auditLog.count({ where: { action: "secu
 beforeAll(async () => {
   db = await createTestDatabase();
   await importDocuments(db.prisma);
+  await ensurePeriodsOnStart(db.url); // as every start does: the current period has its row
   const p = db.prisma;
   departmentA = (await p.department.findUniqueOrThrow({ where: { name: "省大数据局" }, select: { id: true } })).id;
   taskOfA = (
