@@ -8,6 +8,7 @@
  * for the comparison) and after. Prints a Markdown table for BENCHMARKS.md. Not part of `npm test`.
  * `--conditions=react-server` because lib/server modules are marked server-only.
  */
+import { utcDay } from "../lib/domain/dates";
 import { createPrismaClient } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrate";
 import { evaluateIndicator } from "../lib/domain/indicator-status";
@@ -117,7 +118,6 @@ try {
       }),
       getIndicatorThresholds(),
     ]);
-    const day = (d: Date) => d.toISOString().slice(0, 10);
     const group = <T extends { indicatorId: number }>(items: T[]) => {
       const map = new Map<number, T[]>();
       for (const item of items) map.set(item.indicatorId, [...(map.get(item.indicatorId) ?? []), item]);
@@ -128,13 +128,13 @@ try {
     const valuesBy = group(values.map((o) => ({ ...o, indicatorId: o.indicator.mergedIntoId ?? o.indicatorId })));
     return rows.map((row) => {
       const baselineRows = (baselinesBy.get(row.id) ?? [])
-        .map((b) => ({ value: Number(b.normalizedValue), asOf: day(b.asOf) }))
+        .map((b) => ({ value: Number(b.normalizedValue), asOf: utcDay(b.asOf) }))
         .filter((b) => b.asOf <= today)
         .sort((a, b) => a.asOf.localeCompare(b.asOf));
       const targetRows = (targetsBy.get(row.id) ?? []).map((t) => ({
         value: Number(t.normalizedValue),
         comparator: t.comparator,
-        dueDate: day(t.dueDate),
+        dueDate: utcDay(t.dueDate),
         aspirational: t.aspirational,
         document: t.document.shortTitle,
       }));
@@ -144,7 +144,7 @@ try {
         targets: targetRows,
         observations: (valuesBy.get(row.id) ?? []).map((o) => ({
           value: Number(o.normalizedValue),
-          asOf: day(o.asOf),
+          asOf: utcDay(o.asOf),
         })),
         today,
         thresholds,

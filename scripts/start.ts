@@ -16,7 +16,7 @@ import path from "node:path";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { getEnv } from "../lib/env";
-import { seedOnStart } from "../seed/seed";
+import { ensurePeriodsOnStart, seedOnStart } from "../seed/seed";
 import { buildIfNeeded } from "./lib/build";
 
 const args = new Set(process.argv.slice(2));
@@ -63,6 +63,9 @@ async function main(): Promise<void> {
           : "fresh",
     log,
   });
+
+  const periodsAdded = await ensurePeriodsOnStart(databaseUrl);
+  if (periodsAdded > 0) log(`periods: ${periodsAdded} reporting periods added for this year and next`);
 
   const authSecret = env.NEXTAUTH_SECRET ?? (embedded ? embeddedAuthSecret(path.resolve(env.DATA_DIR)) : undefined);
   if (!authSecret) {

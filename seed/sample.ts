@@ -17,6 +17,8 @@
  * conversations refer to the same figures.
  */
 import type { Db } from "../lib/db/client";
+import { utcDay, utcMidnight } from "../lib/domain/dates";
+import { toBaseUnit, toDisplayUnit, unitScaleOf } from "../lib/domain/indicator-units";
 import { periodContaining, previousPeriod, shanghaiDate, type Period } from "../lib/domain/periods";
 import type { TaskStatus } from "../lib/domain/task-status";
 
@@ -49,9 +51,6 @@ function pick<T>(random: () => number, weighted: [T, number][]): T {
   }
   return weighted[weighted.length - 1]![0];
 }
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** Work points of past years are mostly done; the plan's tasks run until 2025; all have laggards. */
 function statusWeights(periodEnd: string, reportEnd: string): [TaskStatus, number][] {
@@ -163,7 +162,7 @@ export async function generateSampleData(
         for (const task of batch) {
           const lead = task.assignments[0]!;
           const authorId = lead.department.users[0]?.id ?? null;
-          const status = pick(random, statusWeights(day(task.document.periodEnd), closed.end));
+          const status = pick(random, statusWeights(utcDay(task.document.periodEnd), closed.end));
           const progress =
             status === "COMPLETED"
               ? 100
@@ -175,7 +174,7 @@ export async function generateSampleData(
             status === "COMPLETED"
               ? task.milestones.map((m) => ({
                   milestoneId: m.id,
-                  completedDate: day(m.dueDate) <= closed.end ? day(m.dueDate) : closed.end,
+                  completedDate: utcDay(m.dueDate) <= closed.end ? utcDay(m.dueDate) : closed.end,
                 }))
               : [];
           const content = {
@@ -200,12 +199,12 @@ export async function generateSampleData(
           for (const m of completed) {
             await tx.milestone.updateMany({
               where: { id: m.milestoneId, completedDate: null },
-              data: { completedDate: asDate(m.completedDate) },
+              data: { completedDate: utcMidnight(m.completedDate) },
             });
           }
           await tx.task.update({
             where: { id: task.id },
-            data: { currentStatus: status, currentProgress: progress, statusUpdatedAt: asDate(closed.end) },
+            data: { currentStatus: status, currentProgress: progress, statusUpdatedAt: utcMidnight(closed.end) },
           });
           // As an approval would, with the sample named as the actor.
           await tx.auditLog.create({
@@ -297,8 +296,8 @@ async function generateObservations(db: Db, random: () => number, today: string)
     const baseline = indicator.baselines[0];
     // Without a baseline, the path starts at 60 % of the target when the earliest document began.
     const startValue = baseline ? Number(baseline.normalizedValue) : targetValue * 0.6;
-    const startDate = baseline ? day(baseline.asOf) : day(indicator.targets[0]!.document.periodStart);
-    const endDate = day(last.dueDate);
+    const startDate = baseline ? utcDay(baseline.asOf) : utcDay(indicator.targets[0]!.document.periodStart);
+    const endDate = utcDay(last.dueDate);
     if (endDate <= startDate) continue;
     const pace = pick(random, [
       [1.12, 30],
@@ -306,21 +305,26 @@ async function generateObservations(db: Db, random: () => number, today: string)
       [0.88, 20],
       [0.6, 20],
     ]);
-    const scale = Number(indicator.unitScale) || 1;
+    const scale = unitScaleOf(indicator.unitScale);
     const percent = indicator.unit.includes("%");
     // Counts and large figures are whole numbers; percentages keep one decimal and stay ≤ 100.
-    const decimals = percent ? 1 : Math.abs(targetValue / scale) >= 100 ? 0 : 2;
-    const span = asDate(endDate).getTime() - asDate(startDate).getTime();
+    const decimals = percent ? 1 : Math.abs(toDisplayUnit(targetValue, scale)) >= 100 ? 0 : 2;
+    const span = utcMidnight(endDate).getTime() - utcMidnight(startDate).getTime();
     for (let year = Number(startDate.slice(0, 4)); ; year++) {
       const asOf = `${year}-12-31`;
       if (asOf <= startDate) continue;
       if (asOf > today || asOf > endDate) break;
-      const share = Math.min(1.1, ((asDate(asOf).getTime() - asDate(startDate).getTime()) / span) * pace);
+      const share = Math.min(1.1, ((utcMidnight(asOf).getTime() - utcMidnight(startDate).getTime()) / span) * pace);
       const noise = 1 + (random() - 0.5) * 0.02;
       const raw = (startValue + (targetValue - startValue) * share) * noise;
       const normalized = percent ? Math.min(raw, 100 * scale) : raw;
-      const value = Number((normalized / scale).toFixed(decimals));
-      rows.push({ indicatorId: indicator.id, value, normalizedValue: value * scale, asOf: asDate(asOf) });
+      const value = Number(toDisplayUnit(normalized, scale).toFixed(decimals));
+      rows.push({
+        indicatorId: indicator.id,
+        value,
+        normalizedValue: toBaseUnit(value, scale),
+        asOf: utcMidnight(asOf),
+      });
     }
   }
   if (rows.length === 0) return 0;

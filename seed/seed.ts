@@ -3,6 +3,7 @@
  * reporting periods. In embedded (demo) mode it seeds an empty database on the first start; against
  * DATABASE_URL it seeds only when SEED_ON_START=always. Re-running is harmless (the import is idempotent).
  */
+import { shanghaiDate, utcMidnight } from "../lib/domain/dates";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { periodsOfYears } from "../lib/domain/periods";
 import { DEMO_PASSWORD } from "../lib/demo";
@@ -31,12 +32,28 @@ export async function ensureReportingPeriods(db: Db, fromYear: number, toYear: n
     data: periods.map((p) => ({
       year: p.year,
       index: p.index,
-      startDate: new Date(`${p.start}T00:00:00Z`),
-      endDate: new Date(`${p.end}T00:00:00Z`),
+      startDate: utcMidnight(p.start),
+      endDate: utcMidnight(p.end),
     })),
     skipDuplicates: true,
   });
   return created.count;
+}
+
+/**
+ * The start-up step behind "reading never writes" (lib/server/periods.ts): every start makes sure this
+ * year's and next year's periods have their rows, whatever the seed policy, so the current period a
+ * page or the API shows is a stored one. Idempotent; one connection (the embedded database serves one
+ * statement at a time).
+ */
+export async function ensurePeriodsOnStart(databaseUrl: string, now = new Date()): Promise<number> {
+  const year = Number(shanghaiDate(now).slice(0, 4));
+  const db = createPrismaClient(databaseUrl, { poolSize: 1 });
+  try {
+    return await ensureReportingPeriods(db, year, year + 1);
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 export async function seedDatabase(db: Db, log: (line: string) => void, options: { demo: boolean }): Promise<void> {

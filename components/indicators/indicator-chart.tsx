@@ -1,5 +1,6 @@
 "use client";
 
+import { utcDay } from "@/lib/domain/dates";
 import {
   CartesianGrid,
   ComposedChart,
@@ -156,7 +157,7 @@ export function IndicatorChart({
           }
         />
         <Tooltip
-          labelFormatter={(value) => new Date(Number(value)).toISOString().slice(0, 10)}
+          labelFormatter={(value) => utcDay(new Date(Number(value)))}
           formatter={(value) => quantity(Number(value))}
         />
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />

@@ -5,7 +5,7 @@ import type { OverviewFilters } from "@/lib/domain/overview-filters";
 import type { Locale, Translate } from "@/lib/i18n/catalogue";
 import type { OverviewFilterOptions } from "@/lib/server/overview";
 import { DepartmentPicker } from "./department-picker";
-import { periodLabel } from "./period-label";
+import { periodLabel } from "@/lib/i18n/periods";
 
 /** A plain GET form: works without JavaScript, and every filtered view is a shareable URL. */
 export function OverviewFilterForm({

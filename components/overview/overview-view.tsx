@@ -11,7 +11,7 @@ import { DEFAULT_STATE, taskListHref, UNASSIGNED_AREA, type TaskListState } from
 import { TASK_STATUSES } from "@/lib/domain/task-status";
 import { formatDate, formatNumber, formatQuantity, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import { DUE_SOON_DAYS, type Overview, type OverviewGroup } from "@/lib/server/overview";
-import { periodLabel } from "./period-label";
+import { periodLabel } from "@/lib/i18n/periods";
 
 const percent = (locale: Locale, share: number) =>
   formatNumber(locale, share, { style: "percent", maximumFractionDigits: 1 });

@@ -34,7 +34,7 @@ export function BulletinPreview({
   if (!bulletin) {
     return (
       <>
-        <PageHeader title={bulletinTitle(period).title} intro={periodLabel(t, period)} actions={back} />
+        <PageHeader title={bulletinTitle(period).title} intro={periodLabel(period, locale, t)} actions={back} />
         <div className="space-y-4">
           <EmptyState message={m.page.notGenerated} />
           {reviewer ? <RegenerateButton period={period.code} label={m.generate.submit} m={m} /> : null}
@@ -46,7 +46,7 @@ export function BulletinPreview({
   const versionLabel = interpolate(m.versionLabel, { version: bulletin.version });
   return (
     <>
-      <PageHeader title={bulletin.title} intro={periodLabel(t, period)} actions={back} />
+      <PageHeader title={bulletin.title} intro={periodLabel(period, locale, t)} actions={back} />
       <div className="mb-6 space-y-4">
         <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="bulletin-status">
           <BulletinStateBadge state={bulletin.state} label={m.state[bulletin.state]} />

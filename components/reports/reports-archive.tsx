@@ -2,7 +2,8 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, getMessages, interpolate, createTranslator, type Locale } from "@/lib/i18n/catalogue";
 import { periodLabel } from "@/lib/i18n/periods";
-import type { BulletinSummary, PeriodOverviewRow } from "@/lib/server/bulletins";
+import type { BulletinSummary } from "@/lib/server/bulletins";
+import type { PeriodOverviewRow } from "@/lib/server/periods";
 import { GenerateBulletinForm, PeriodLockButton } from "./bulletin-actions";
 import { BulletinDownloads } from "./bulletin-downloads";
 import { BulletinStateBadge } from "./bulletin-state-badge";
@@ -25,7 +26,7 @@ export function ReportsArchive({
   const drafts = bulletins.filter((b) => b.state === "DRAFT");
   const label = (code: string) => {
     const [year, index] = code.split("-P").map(Number) as [number, number];
-    return periodLabel(t, { year, index });
+    return periodLabel({ year, index }, locale, t);
   };
   const item = (b: BulletinSummary) => (
     <li key={b.id} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between">

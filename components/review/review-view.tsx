@@ -26,7 +26,7 @@ export function ReviewView({
       <PageHeader title={t("review.title")} intro={t("review.intro")} />
       <p className="mb-4 text-sm text-slate-700">
         {t("review.period", {
-          period: periodLabel(t, period),
+          period: periodLabel(period, locale, t),
           start: formatDate(locale, period.start),
           end: formatDate(locale, period.end),
         })}

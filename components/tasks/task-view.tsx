@@ -50,7 +50,7 @@ export function TaskView({
             completedDate: ms.completedDate,
           }))}
           departmentName={departmentName ?? ""}
-          periodLabel={periodLabel(t, editor.period)}
+          periodLabel={periodLabel(editor.period, locale, t)}
           maxUploadMb={Math.round(uploadMaxBytes / 1024 / 1024)}
           m={m}
         />

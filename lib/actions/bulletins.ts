@@ -2,15 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "../server/action";
-import {
-  generateBulletin,
-  generateBulletinInput,
-  lockPeriod,
-  periodLockInput,
-  publishBulletin,
-  publishBulletinInput,
-  reopenPeriod,
-} from "../server/bulletins";
+import { generateBulletin, generateBulletinInput, publishBulletin, publishBulletinInput } from "../server/bulletins";
+import { lockPeriod, periodLockInput, reopenPeriod } from "../server/periods";
 
 // Thin: the lib/server operations authorize again (reviewers and admins only), validate and audit.
 const REVIEWERS: ("ADMIN" | "REVIEWER")[] = ["ADMIN", "REVIEWER"];

@@ -56,14 +56,27 @@ export function shanghaiDate(instant: Date): string {
   }).format(instant);
 }
 
+/*
+ * Three meanings of "the day of a Date", one name each:
+ * - shanghaiDate(instant): the calendar date in Shanghai of a moment (now, a createdAt) — what users see.
+ * - utcDay(date) / storedDay(date): a stored calendar date (a PostgreSQL `date` read back as midnight UTC)
+ *   written YYYY-MM-DD; storedDay also tolerates the invalid Dates PostgreSQL can hand over.
+ * - utcMidnight(day): the reverse, YYYY-MM-DD → the Date at midnight UTC that the driver writes as that date.
+ */
+
+/** A stored calendar date (midnight UTC) as YYYY-MM-DD; throws a RangeError on an invalid Date. */
+export const utcDay = (date: Date): string => date.toISOString().slice(0, 10);
+
+/** YYYY-MM-DD as the Date at midnight UTC: how a calendar date is written to a PostgreSQL `date`. */
+export const utcMidnight = (day: string): Date => new Date(`${day}T00:00:00Z`);
+
 /**
  * A stored calendar date (a Date at midnight UTC, as the driver reads a PostgreSQL `date`) as YYYY-MM-DD.
  * PostgreSQL holds dates JavaScript cannot (infinity, years BC, beyond 275760): the driver hands those
  * over as an invalid Date, written "invalid" here instead of throwing — every reader then treats the row
  * as unusable rather than failing the page.
  */
-export const storedDay = (date: Date): string =>
-  Number.isNaN(date.getTime()) ? "invalid" : date.toISOString().slice(0, 10);
+export const storedDay = (date: Date): string => (Number.isNaN(date.getTime()) ? "invalid" : utcDay(date));
 
 export interface DateWindow {
   /** First accepted day, YYYY-MM-DD. */

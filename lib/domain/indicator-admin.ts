@@ -18,21 +18,6 @@ export type IndicatorAdminState = (typeof INDICATOR_ADMIN_STATES)[number];
 
 export const DIRECTIONS = ["HIGHER_IS_BETTER", "LOWER_IS_BETTER"] as const;
 
-const MAGNITUDE_PREFIXES: [string, number][] = [
-  ["万亿", 1e12],
-  ["亿", 1e8],
-  ["万", 1e4],
-];
-
-/** The magnitude a unit label carries in front of its base unit: 万个 → 1e4, 亿元 → 1e8, 个 → 1. */
-export function unitMagnitude(unit: string): number {
-  const trimmed = unit.trim();
-  for (const [prefix, magnitude] of MAGNITUDE_PREFIXES) {
-    if (trimmed.startsWith(prefix) && trimmed.length > prefix.length) return magnitude;
-  }
-  return 1;
-}
-
 /** Whether two indicators record values on the same scale, so one's values can count for the other. */
 export function sameUnit(a: string, b: string): boolean {
   return a.trim() === b.trim();

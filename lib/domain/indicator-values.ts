@@ -12,6 +12,7 @@
  * A stored value's date is usable when it lies in the window of lib/domain/dates.ts.
  */
 import { checkDate, type DateProblem } from "./dates";
+import { toBaseUnit } from "./indicator-units";
 
 /** The largest magnitude accepted, in the indicator's base unit. */
 export const MAX_BASE_MAGNITUDE = 1e15;
@@ -58,8 +59,7 @@ export type ValueCheck =
 export function checkIndicatorValue(value: number, subject: ValueSubject): ValueCheck {
   const unit = subject.unit.trim();
   if (typeof value !== "number" || !Number.isFinite(value)) return { ok: false, code: "valueNotFinite", params: {} };
-  const scale = Number.isFinite(subject.unitScale) && subject.unitScale > 0 ? subject.unitScale : 1;
-  if (Math.abs(value * scale) > MAX_BASE_MAGNITUDE || Math.abs(value) > MAX_BASE_MAGNITUDE) {
+  if (Math.abs(toBaseUnit(value, subject.unitScale)) > MAX_BASE_MAGNITUDE || Math.abs(value) > MAX_BASE_MAGNITUDE) {
     return { ok: false, code: "valueTooLarge", params: { max: "1e15" } };
   }
   const { min, max } = valueBounds(subject);

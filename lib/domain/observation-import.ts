@@ -20,7 +20,7 @@
  *   unit) where nothing was entered. A row with a date or source but no value is an error.
  * - Two rows for the same indicator and date in one file are an error (they contradict or repeat).
  */
-import { checkDate } from "./dates";
+import { checkDate, utcDay } from "./dates";
 import { checkIndicatorValue, type ValueProblem, type ValueSubject } from "./indicator-values";
 
 export const IMPORT_COLUMNS = ["key", "name", "unit", "value", "asOf", "source", "sourceDetail", "note"] as const;
@@ -100,7 +100,7 @@ export function toHalfWidth(text: string): string {
 
 export function cellText(cell: Cell): string {
   if (cell === null) return "";
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : utcDay(cell);
   return String(cell).trim();
 }
 
@@ -162,7 +162,7 @@ export function parseDateCell(cell: Cell, today: string): Parsed<string> {
   if (cell instanceof Date) {
     // Spreadsheet date cells arrive as midnight UTC of the calendar day.
     if (Number.isNaN(cell.getTime())) return { ok: false, code: "dateInvalid" };
-    iso = cell.toISOString().slice(0, 10);
+    iso = utcDay(cell);
   } else {
     const text = toHalfWidth(cellText(cell))
       .replace(/\s+/g, "")

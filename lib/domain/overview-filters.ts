@@ -1,3 +1,4 @@
+import { utcDay, utcMidnight } from "./dates";
 import { z } from "zod";
 import { parsePeriodCode, type Period } from "./periods";
 import type { RawSearchParams } from "./task-filters";
@@ -74,7 +75,7 @@ export function overviewReferenceDate(filters: OverviewFilters, today: string): 
 
 /** Adds `days` to a YYYY-MM-DD date. */
 export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
+  const d = utcMidnight(date);
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return utcDay(d);
 }

@@ -24,16 +24,21 @@ const pad = (n: number) => String(n).padStart(2, "0");
 // Plain arithmetic: Date.UTC reads the years 0–99 as 1900–1999.
 const lastDayOfMonth = daysInMonth;
 
+/** The one period-code builder: "2023-P3" (URLs, API, audit entity ids, report rows). */
+export const periodCode = (ref: PeriodRef): string => `${ref.year}-P${ref.index}`;
+
+/** The period's two calendar months, 1–12: index 3 is [5, 6]. */
+export const periodMonths = (ref: PeriodRef): [number, number] => [ref.index * 2 - 1, ref.index * 2];
+
 export function periodOf(ref: PeriodRef): Period {
   if (!Number.isInteger(ref.index) || ref.index < 1 || ref.index > 6) throw new RangeError(`period index ${ref.index}`);
-  const firstMonth = ref.index * 2 - 1;
-  const lastMonth = firstMonth + 1;
+  const [firstMonth, lastMonth] = periodMonths(ref);
   return {
     year: ref.year,
     index: ref.index,
     start: `${ref.year}-${pad(firstMonth)}-01`,
     end: `${ref.year}-${pad(lastMonth)}-${pad(lastDayOfMonth(ref.year, lastMonth))}`,
-    code: `${ref.year}-P${ref.index}`,
+    code: periodCode(ref),
   };
 }
 

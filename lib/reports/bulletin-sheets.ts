@@ -7,6 +7,7 @@
  * The CSV holds the tasks sheet — lagging/at-risk tasks and the tasks completed in the period, with a
  * section column — because that is the list people paste elsewhere; the other tables are in the workbook.
  */
+import { utcMidnight } from "../domain/dates";
 import ExcelJS from "exceljs";
 import { INDICATOR_STATUSES } from "../domain/indicator-status";
 import { COMPARATOR_SYMBOL } from "../domain/indicator-status";
@@ -33,7 +34,7 @@ const NUM_FMT: Record<Kind, string | undefined> = {
   number: "#,##0.####",
 };
 
-const toDate = (iso: string | null | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+const toDate = (iso: string | null | undefined) => (iso ? utcMidnight(iso) : null);
 
 interface TaskRow extends BulletinTask {
   section: string;

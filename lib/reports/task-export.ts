@@ -2,6 +2,7 @@
  * Export of a task-list view: an Excel workbook for analysis and a CSV for anything else. Pure (rows in,
  * bytes out) so the tests can build a file and read it back without a server.
  */
+import { utcDay, utcMidnight } from "../domain/dates";
 import ExcelJS from "exceljs";
 import type { Translate } from "../i18n/catalogue";
 import type { TaskExportRow } from "../schemas/tasks";
@@ -31,7 +32,7 @@ interface Column {
 const joinUnits = (units: string[]) => units.join("、");
 
 /** A date column holds a real date: midnight UTC of the calendar day, which Excel shows as that day. */
-const toDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+const toDate = (iso: string | null) => (iso ? utcMidnight(iso) : null);
 
 function columns(t: Translate): Column[] {
   const c = (key: Parameters<Translate>[0]) => t(key);
@@ -125,7 +126,7 @@ export function csvField(value: CellValue, kind: Column["kind"] = "text"): strin
   if (value === null) return "";
   const text =
     value instanceof Date
-      ? value.toISOString().slice(0, 10)
+      ? utcDay(value)
       : typeof value === "number"
         ? String(value)
         : kind === "text"

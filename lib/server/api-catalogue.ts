@@ -4,7 +4,7 @@ import { periodOf, shanghaiDate } from "../domain/periods";
 import { getDb } from "./db";
 import { getDocumentReader, listDocuments } from "./documents";
 import { getIndicator, listIndicatorSummaries } from "./indicators";
-import { getCurrentPeriod } from "./periods";
+import { getCurrentPeriod, listPeriodRows } from "./periods";
 import type {
   ApiDepartmentDetail,
   ApiDepartmentListItem,
@@ -178,11 +178,7 @@ export async function getApiIndicator(id: number): Promise<ApiIndicatorDetail | 
  */
 export async function listApiPeriods(year: number | undefined): Promise<{ items: ApiPeriod[]; current: ApiPeriod }> {
   const current = await getCurrentPeriod();
-  const rows = await getDb().reportingPeriod.findMany({
-    where: year === undefined ? {} : { year },
-    orderBy: [{ year: "asc" }, { index: "asc" }],
-    select: { id: true, year: true, index: true, state: true },
-  });
+  const rows = await listPeriodRows(year);
   const toPeriod = (row: { id: number; year: number; index: number; state: "OPEN" | "LOCKED" }): ApiPeriod => {
     const p = periodOf(row);
     return {

@@ -1,7 +1,7 @@
 import "server-only";
 /**
- * The bimonthly bulletin: assembly from the database, the draft → published lifecycle, locking of
- * reporting periods, and the reads behind /reports. The rules behind every figure are in
+ * The bimonthly bulletin: assembly from the database, the draft → published lifecycle, and the reads
+ * behind /reports (the periods' lock and list are in lib/server/periods.ts). The rules behind every figure are in
  * lib/reports/bulletin.ts.
  *
  * Assembly is aggregate-based so it scales to 50,000 tasks: one CTE works out each task's status at
@@ -17,15 +17,7 @@ import "server-only";
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import {
-  parsePeriodCode,
-  periodContaining,
-  periodOf,
-  previousPeriod,
-  shanghaiDate,
-  type Period,
-} from "../domain/periods";
-import { currentDateWindow, inputRuleMessage } from "../domain/dates";
+import { periodCode, previousPeriod, shanghaiDate, type Period } from "../domain/periods";
 import type { TaskStatus } from "../domain/task-status";
 import { createTranslator } from "../i18n/catalogue";
 import {
@@ -54,7 +46,7 @@ import { isReviewer, type Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound, type Deed } from "./errors";
 import { listIndicators } from "./indicators";
-import { ensurePeriod, periodRowOf, type PeriodRow } from "./periods";
+import { ensurePeriod, findPeriodRow, periodCodeSchema, refuseFuturePeriod } from "./periods";
 import { firstClause } from "./task-search";
 import { messageRef, msg } from "../i18n/message";
 
@@ -76,13 +68,14 @@ export interface AssembleOptions {
   now?: Date;
 }
 
-const day = (iso: string) => Prisma.sql`${iso}::date`;
+/** A YYYY-MM-DD day as an SQL date literal. */
+const sqlDate = (iso: string) => Prisma.sql`${iso}::date`;
 
 /** Each task's status at a period: its latest approved lead report of that period or an earlier one. */
 const statusAt = (period: Period) => Prisma.sql`
   SELECT DISTINCT ON (u."taskId") u."taskId", u.status::text AS status, u.progress, u.problems
   FROM "task_update" u JOIN "reporting_period" p ON p.id = u."periodId"
-  WHERE u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED' AND p."startDate" <= ${day(period.start)}
+  WHERE u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED' AND p."startDate" <= ${sqlDate(period.start)}
   ORDER BY u."taskId", p."startDate" DESC, u."createdAt" DESC, u.id DESC`;
 
 /** The tasks in scope with their status now and at the previous period, as a WITH clause. */
@@ -91,7 +84,7 @@ const scopedTasks = (period: Period) => Prisma.sql`
   prev AS (${statusAt(previousPeriod(period))}),
   docs AS (
     SELECT d.id, d.slug, d."shortTitle", (row_number() OVER (ORDER BY d."periodStart", d.id))::int AS ord
-    FROM "document" d WHERE d."periodStart" <= ${day(period.end)}
+    FROM "document" d WHERE d."periodStart" <= ${sqlDate(period.end)}
   ),
   scoped AS (
     SELECT t.id, t.number, t.title, left(t.text, 400) AS text, t.area, t.ordinal,
@@ -206,11 +199,7 @@ export async function assembleBulletin(period: Period, options: AssembleOptions 
 
 async function readTaskFigures(db: Tx, period: Period, progress: (step: number, label: string) => void) {
   const t = createTranslator("zh-CN");
-  const periodRow = await db.reportingPeriod.findUnique({
-    where: { year_index: { year: period.year, index: period.index } },
-    select: { id: true },
-  });
-  const periodId = periodRow?.id ?? -1;
+  const periodId = (await findPeriodRow(db, period))?.id ?? -1;
 
   progress(1, "tasks by status");
   await materialiseScopedTasks(db, period);
@@ -328,41 +317,11 @@ async function readTaskFigures(db: Tx, period: Period, progress: (step: number, 
 
 // ───────────────────────────── lifecycle ─────────────────────────────
 
-export const periodCodeSchema = z
-  .string()
-  .trim()
-  .transform((code, ctx) => {
-    const period = parsePeriodCode(code);
-    if (!period) {
-      // A well-formed code outside the plausible window (lib/domain/dates.ts) says which window.
-      const match = /^(\d{4})-P[1-6]$/.exec(code);
-      const window = currentDateWindow();
-      const message = match
-        ? inputRuleMessage(`${match[1]!}-12-31` < window.min ? "dateTooEarly" : "dateTooLate", {
-            date: code,
-            ...window,
-          })
-        : messageRef("errors.bulletins.periodFormat");
-      ctx.addIssue({ code: "custom", message });
-      return z.NEVER;
-    }
-    return period;
-  });
-
 export const generateBulletinInput = z.object({ period: periodCodeSchema });
 export const publishBulletinInput = z.object({ bulletinId: z.number().int().positive() });
-export const periodLockInput = z.object({ period: periodCodeSchema });
 
 function requireReviewer(actor: Actor, what: Deed): void {
   if (!isReviewer(actor)) throw forbidden(what);
-}
-
-function refuseFuture(period: Period, now: Date): void {
-  if (period.start > shanghaiDate(now)) {
-    throw new AppError("VALIDATION", msg("errors.bulletins.periodNotStarted"), {
-      fieldErrors: { period: [msg("errors.bulletins.periodFuture")] },
-    });
-  }
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
@@ -383,7 +342,7 @@ export async function generateBulletin(
 ): Promise<GeneratedBulletin> {
   requireReviewer(actor, "generateBulletin");
   const { period } = generateBulletinInput.parse(raw);
-  refuseFuture(period, now);
+  refuseFuturePeriod(period, now);
   const snapshot = await assembleBulletin(period, { now });
   const { title, issueLabel } = bulletinTitle(period);
   const json = snapshot as unknown as Prisma.InputJsonValue;
@@ -543,102 +502,6 @@ export async function publishBulletin(
   });
 }
 
-// ───────────────────────────── periods ─────────────────────────────
-
-/**
- * Locks a period: later drafts and submissions go to the next open period (currentReportingPeriod in
- * lib/server/periods.ts, which saveTaskUpdate uses). Reports already submitted for the locked period can
- * still be reviewed; a draft left in it stays in the task's history.
- */
-export async function lockPeriod(actor: Actor, raw: z.input<typeof periodLockInput>, now = new Date()) {
-  requireReviewer(actor, "lockPeriod");
-  const { period } = periodLockInput.parse(raw);
-  refuseFuture(period, now);
-  return getDb().$transaction(async (tx) => {
-    const row = await ensurePeriod(tx, period);
-    const claimed = await tx.reportingPeriod.updateMany({
-      where: { id: row.id, state: "OPEN" },
-      data: { state: "LOCKED", lockedAt: now, lockedById: actor.id },
-    });
-    if (claimed.count !== 1) throw new AppError("CONFLICT", msg("errors.bulletins.periodLocked"));
-    await writeAudit(tx, actor, {
-      action: "period.lock",
-      entityType: "reporting_period",
-      entityId: period.code,
-      before: { state: "OPEN" },
-      after: { state: "LOCKED", lockedAt: now.toISOString() },
-    });
-    return { period: period.code, state: "LOCKED" as const };
-  });
-}
-
-/** Reopens a locked period; who had locked it, and when, stays in the audit entry. */
-export async function reopenPeriod(actor: Actor, raw: z.input<typeof periodLockInput>) {
-  requireReviewer(actor, "reopenPeriod");
-  const { period } = periodLockInput.parse(raw);
-  return getDb().$transaction(async (tx) => {
-    const row = await tx.reportingPeriod.findUnique({
-      where: { year_index: { year: period.year, index: period.index } },
-      select: { id: true, state: true, lockedAt: true, lockedBy: { select: { username: true } } },
-    });
-    if (!row || row.state !== "LOCKED") throw new AppError("CONFLICT", msg("errors.bulletins.periodNotLocked"));
-    const claimed = await tx.reportingPeriod.updateMany({
-      where: { id: row.id, state: "LOCKED" },
-      data: { state: "OPEN", lockedAt: null, lockedById: null },
-    });
-    if (claimed.count !== 1) throw new AppError("CONFLICT", msg("errors.bulletins.periodNotLocked"));
-    await writeAudit(tx, actor, {
-      action: "period.reopen",
-      entityType: "reporting_period",
-      entityId: period.code,
-      before: {
-        state: "LOCKED",
-        lockedAt: row.lockedAt?.toISOString() ?? null,
-        lockedBy: row.lockedBy?.username ?? null,
-      },
-      after: { state: "OPEN" },
-    });
-    return { period: period.code, state: "OPEN" as const };
-  });
-}
-
-export interface PeriodOverviewRow extends PeriodRow {
-  current: boolean;
-  lockedAt: string | null;
-  lockedBy: string | null;
-  /** The newest bulletin of the period, if any. */
-  bulletin: { version: number; state: "DRAFT" | "PUBLISHED" | "SUPERSEDED" } | null;
-}
-
-/** The current period and the `count − 1` before it, newest first, with lock state and bulletin. */
-export async function listRecentPeriods(now = new Date(), count = 8): Promise<PeriodOverviewRow[]> {
-  const current = periodContaining(now);
-  const periods: Period[] = [current];
-  while (periods.length < count) periods.push(previousPeriod(periods.at(-1)!));
-  const rows = await getDb().reportingPeriod.findMany({
-    where: { OR: periods.map((p) => ({ year: p.year, index: p.index })) },
-    select: {
-      id: true,
-      year: true,
-      index: true,
-      state: true,
-      lockedAt: true,
-      lockedBy: { select: { displayName: true } },
-      bulletins: { orderBy: { version: "desc" }, take: 1, select: { version: true, state: true } },
-    },
-  });
-  return periods.map((p) => {
-    const row = rows.find((r) => r.year === p.year && r.index === p.index);
-    return {
-      ...(row ? periodRowOf(row) : { ...p, id: 0, state: "OPEN" as const }),
-      current: p.code === current.code,
-      lockedAt: row?.lockedAt?.toISOString() ?? null,
-      lockedBy: row?.lockedBy?.displayName ?? null,
-      bulletin: row?.bulletins[0] ?? null,
-    };
-  });
-}
-
 // ───────────────────────────── reads ─────────────────────────────
 
 export interface BulletinSummary {
@@ -668,7 +531,7 @@ const summarySelect = {
 function toSummary(row: Prisma.BulletinGetPayload<{ select: typeof summarySelect }>): BulletinSummary {
   return {
     id: row.id,
-    periodCode: periodOf(row.period).code,
+    periodCode: periodCode(row.period),
     version: row.version,
     state: row.state,
     title: row.title,
@@ -762,7 +625,7 @@ export async function getBulletinFile(
     },
   });
   if (!row || (row.state === "DRAFT" && !isReviewer(actor))) throw notFound("bulletin");
-  const code = periodOf(row.period).code;
+  const code = periodCode(row.period);
   if (row.state === "DRAFT") {
     const snapshot = parseSnapshot(row.snapshot);
     const meta = metaOf(row, now);

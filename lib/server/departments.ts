@@ -11,6 +11,7 @@ import { periodContaining } from "../domain/periods";
 import { escapeLikePattern, LAGGING_STATUSES } from "../domain/task-filters";
 import type { DepartmentSort } from "../search-params";
 import { getDb } from "./db";
+import { findPeriodRow } from "./periods";
 
 export interface DepartmentWorkload {
   id: number;
@@ -166,10 +167,7 @@ export async function getDepartmentProfile(id: number, today: string): Promise<D
       WHERE a."departmentId" = ${id} AND a.role = 'LEAD'
       GROUP BY i.id, i.name, i.unit
       ORDER BY i.name`,
-    db.reportingPeriod.findUnique({
-      where: { year_index: { year: current.year, index: current.index } },
-      select: { id: true, state: true },
-    }),
+    findPeriodRow(db, current),
   ]);
   if (!department) return null;
 

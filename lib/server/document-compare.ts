@@ -1,4 +1,5 @@
 import "server-only";
+import { utcDay } from "../domain/dates";
 import {
   compareDocuments,
   type CompareTarget,
@@ -54,8 +55,6 @@ export type DocumentComparisonView =
       toSlug: string | null;
     };
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
-
 /**
  * The two most recent work points, older first: what officials compare by default. Falls back to the
  * two most recent documents of any kind when fewer than two work points are imported.
@@ -91,8 +90,8 @@ export async function getDocumentComparison(
     title: row.title,
     shortTitle: row.shortTitle,
     kind: row.kind,
-    periodStart: day(row.periodStart),
-    periodEnd: day(row.periodEnd),
+    periodStart: utcDay(row.periodStart),
+    periodEnd: utcDay(row.periodEnd),
   }));
   const defaults = defaultComparisonPair(documents);
   const wantedFrom = fromSlug ?? defaults?.[0] ?? null;
@@ -191,7 +190,7 @@ export async function getDocumentComparison(
       direction: indicator.direction,
       value: Number(row.normalizedValue),
       comparator: row.comparator,
-      dueDate: day(row.dueDate),
+      dueDate: utcDay(row.dueDate),
       unit: indicator.unit,
       cumulative: row.cumulative,
       documentSlug: slug,
@@ -203,8 +202,8 @@ export async function getDocumentComparison(
     };
   };
   const side = (row: (typeof rows)[number]) => ({
-    periodStart: day(row.periodStart),
-    periodEnd: day(row.periodEnd),
+    periodStart: utcDay(row.periodStart),
+    periodEnd: utcDay(row.periodEnd),
     tasks: tasks.filter((t) => t.documentId === row.id).map(toTask),
     targets: targets.filter((t) => t.documentId === row.id).map(toTarget),
   });

@@ -7,7 +7,9 @@ import "server-only";
  * for sections (a path and every path below it), so a count on the dashboard and the list it links to
  * always agree. Everything is aggregated in SQL: a fixed number of queries, whatever the size.
  */
+import { utcDay } from "../domain/dates";
 import { rollUpTaskStatuses, selectTarget, type Comparator, type TaskRollUp } from "../domain/indicator-status";
+import { toDisplayUnit, unitScaleOf } from "../domain/indicator-units";
 import { addDays } from "../domain/overview-filters";
 import { DEFAULT_STATE, filtersOf } from "../domain/task-filters";
 import { TASK_STATUSES, type TaskStatus } from "../domain/task-status";
@@ -101,7 +103,6 @@ export interface DocumentDashboard {
 }
 
 const emptyCounts = (): StatusCounts => Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as StatusCounts;
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The dashboard of the document `slug` on `today` (a Shanghai calendar date), or null if there is none. */
 export async function getDocumentDashboard(slug: string, today: string): Promise<DocumentDashboard | null> {
@@ -220,11 +221,11 @@ export async function getDocumentDashboard(slug: string, today: string): Promise
       kind: doc.kind,
       issuer: doc.issuer,
       docNumber: doc.docNumber,
-      issuedDate: doc.issuedDate ? day(doc.issuedDate) : null,
-      publishedDate: doc.publishedDate ? day(doc.publishedDate) : null,
+      issuedDate: doc.issuedDate ? utcDay(doc.issuedDate) : null,
+      publishedDate: doc.publishedDate ? utcDay(doc.publishedDate) : null,
       planYear: doc.planYear,
-      periodStart: day(doc.periodStart),
-      periodEnd: day(doc.periodEnd),
+      periodStart: utcDay(doc.periodStart),
+      periodEnd: utcDay(doc.periodEnd),
     },
     tasks: { counts: total, rollUp: rollUpTaskStatuses(total) },
     sections: sectionTree(sections, countsBySection),
@@ -273,7 +274,7 @@ function milestoneSummary(
 ): DocumentDashboard["milestones"] {
   const toItem = (row: (typeof rows)[number]): DashboardMilestone => ({
     id: row.id,
-    dueDate: day(row.dueDate),
+    dueDate: utcDay(row.dueDate),
     text: row.text,
     task: { id: row.taskId, number: row.number },
   });
@@ -315,15 +316,15 @@ function documentIndicators(
   const directionOf = new Map<number, "HIGHER_IS_BETTER" | "LOWER_IS_BETTER">();
   const targetsBy = new Map<number, DocumentTarget[]>();
   for (const t of targets) {
-    const scale = Number(t.indicator.unitScale.toString()) || 1;
+    const scale = unitScaleOf(t.indicator.unitScale);
     scaleOf.set(t.indicatorId, scale);
     directionOf.set(t.indicatorId, t.indicator.direction);
     targetsBy.set(t.indicatorId, [
       ...(targetsBy.get(t.indicatorId) ?? []),
       {
-        value: Number(t.normalizedValue.toString()) / scale,
+        value: toDisplayUnit(Number(t.normalizedValue.toString()), scale),
         comparator: t.comparator,
-        dueDate: day(t.dueDate),
+        dueDate: utcDay(t.dueDate),
         valueAsWritten: t.valueAsWritten,
         aspirational: t.aspirational,
       },
@@ -331,12 +332,12 @@ function documentIndicators(
   }
   const baselineBy = new Map<number, NonNullable<DashboardIndicator["documentBaseline"]>>();
   for (const b of baselines) {
-    const scale = Number(b.indicator.unitScale.toString()) || 1;
+    const scale = unitScaleOf(b.indicator.unitScale);
     scaleOf.set(b.indicatorId, scale);
     // Ordered by date: the last one wins.
     baselineBy.set(b.indicatorId, {
-      value: Number(b.normalizedValue.toString()) / scale,
-      asOf: day(b.asOf),
+      value: toDisplayUnit(Number(b.normalizedValue.toString()), scale),
+      asOf: utcDay(b.asOf),
       valueAsWritten: b.valueAsWritten,
     });
   }

@@ -5,6 +5,7 @@ import "server-only";
  * the rules (stable keys, retire instead of delete, skip unchanged) are described there.
  */
 import * as OpenCC from "opencc-js";
+import { utcDay, utcMidnight } from "../domain/dates";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { Comparator, DepartmentKind, SectionKind, TaskKind } from "../generated/prisma/enums";
@@ -66,7 +67,7 @@ const MAGNITUDE_PREFIX = new Map<number, string>([
 
 const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
 
-const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const date = utcMidnight;
 
 function departmentKind(name: string, generic: boolean): DepartmentKind {
   if (generic) return "GENERIC";
@@ -173,11 +174,11 @@ async function reconcileMilestones(
   };
   const plan = extracted.map((milestone, ordinal) => {
     const due = milestone.due;
-    const sameDay = (m: (typeof existing)[number]) => m.dueDate.toISOString().slice(0, 10) === due;
+    const sameDay = (m: (typeof existing)[number]) => utcDay(m.dueDate) === due;
     return { milestone, ordinal, match: pick((m) => sameDay(m) && m.text === milestone.text) };
   });
   for (const step of plan) {
-    step.match ??= pick((m) => m.dueDate.toISOString().slice(0, 10) === step.milestone.due);
+    step.match ??= pick((m) => utcDay(m.dueDate) === step.milestone.due);
   }
   // Park every ordinal out of the way first: (taskId, ordinal) is unique.
   const changed = existing.filter((m) => {

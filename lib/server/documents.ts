@@ -1,4 +1,5 @@
 import "server-only";
+import { utcDay } from "../domain/dates";
 import type { DocumentKind } from "../generated/prisma/enums";
 import type { Mark } from "../reader/highlight";
 import { getDb } from "./db";
@@ -35,7 +36,7 @@ export async function listDocuments(): Promise<DocumentSummary[]> {
     kind: row.kind,
     issuer: row.issuer,
     docNumber: row.docNumber,
-    issuedDate: row.issuedDate ? row.issuedDate.toISOString().slice(0, 10) : null,
+    issuedDate: row.issuedDate ? utcDay(row.issuedDate) : null,
     taskCount: row._count.tasks,
   }));
 }
@@ -153,7 +154,7 @@ export async function getDocumentReader(slug: string, fileName?: string): Promis
         anchor: `milestone-${m.id}`,
         start: m.startOffset!,
         end: m.endOffset!,
-        label: m.dueDate.toISOString().slice(0, 10),
+        label: utcDay(m.dueDate),
       })),
     ...targets.map((t) => ({
       kind: "target" as const,
@@ -182,10 +183,10 @@ export async function getDocumentReader(slug: string, fileName?: string): Promis
       kind: doc.kind,
       issuer: doc.issuer,
       docNumber: doc.docNumber,
-      issuedDate: doc.issuedDate ? doc.issuedDate.toISOString().slice(0, 10) : null,
+      issuedDate: doc.issuedDate ? utcDay(doc.issuedDate) : null,
       taskCount: doc._count.tasks,
-      periodStart: doc.periodStart.toISOString().slice(0, 10),
-      periodEnd: doc.periodEnd.toISOString().slice(0, 10),
+      periodStart: utcDay(doc.periodStart),
+      periodEnd: utcDay(doc.periodEnd),
       warnings: Array.isArray(doc.warnings) ? doc.warnings.length : 0,
     },
     files: doc.sourceFiles.map((f) => ({

@@ -1,6 +1,7 @@
 import "server-only";
+import { utcDay } from "../domain/dates";
 import type { z } from "zod";
-import { INDICATOR_AREAS, type IndicatorAdminState, sameUnit, unitMagnitude } from "../domain/indicator-admin";
+import { INDICATOR_AREAS, type IndicatorAdminState, sameUnit } from "../domain/indicator-admin";
 import {
   mergeIndicatorSchema,
   splitIndicatorSchema,
@@ -11,6 +12,7 @@ import {
   type UnmergeIndicatorInput,
   type UpdateIndicatorInput,
 } from "../schemas/indicator-admin";
+import { unitMagnitude } from "../domain/indicator-units";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "./audit";
 import { isAdmin, type Actor } from "./auth/actor";
@@ -249,8 +251,6 @@ export interface AdminIndicatorDetail extends AdminIndicatorRow {
   }[];
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 /** Whether a target or baseline key (`slug#metric#n`, `slug#baseline#metric#n`) was written for `metricKey`. */
 const keyIsFor = (key: string, metricKey: string) => {
   const parts = key.split("#");
@@ -331,7 +331,7 @@ export async function getIndicatorForAdmin(actor: Actor, id: number): Promise<Ad
       name: t.name,
       valueAsWritten: t.valueAsWritten,
       unit: t.unit,
-      dueDate: day(t.dueDate),
+      dueDate: utcDay(t.dueDate),
       document: t.document.shortTitle,
       taskNumber: t.task?.number ?? null,
       retired: t.retiredAt !== null,
@@ -342,7 +342,7 @@ export async function getIndicatorForAdmin(actor: Actor, id: number): Promise<Ad
       name: b.name,
       valueAsWritten: b.valueAsWritten,
       unit: b.unit,
-      asOf: day(b.asOf),
+      asOf: utcDay(b.asOf),
       document: b.document?.shortTitle ?? null,
       retired: b.retiredAt !== null,
     })),

@@ -7,8 +7,9 @@ import {
   type IndicatorThresholds,
 } from "../domain/indicator-status";
 import { buildIndicatorChart, type IndicatorChartModel } from "../domain/indicator-chart";
-import { dateWindow, EARLIEST_DATE, shanghaiDate, storedDay } from "../domain/dates";
+import { dateWindow, EARLIEST_DATE, shanghaiDate, storedDay, utcMidnight } from "../domain/dates";
 import { MAX_BASE_MAGNITUDE, unusableReason } from "../domain/indicator-values";
+import { toDisplayUnit, unitScaleOf } from "../domain/indicator-units";
 import { sourceHref } from "../reader/links";
 import { cachedRead } from "./cache";
 import { getDb } from "./db";
@@ -100,7 +101,7 @@ async function computeIndicatorList(today: string, options: ListIndicatorsOption
       },
     }),
     db.indicatorBaseline.findMany({
-      where: { retiredAt: null, asOf: { lte: new Date(`${today}T00:00:00Z`) }, indicator },
+      where: { retiredAt: null, asOf: { lte: utcMidnight(today) }, indicator },
       orderBy: [{ asOf: "asc" }, { id: "asc" }],
       select: { indicatorId: true, normalizedValue: true, asOf: true },
     }),
@@ -123,7 +124,6 @@ async function computeIndicatorList(today: string, options: ListIndicatorsOption
       : logUnusableObservations(null, today),
   ]);
   if (rows.length === 0) return [];
-  const day = storedDay;
   const group = <T extends { indicatorId: number }>(items: T[]) => {
     const map = new Map<number, T[]>();
     for (const item of items) {
@@ -138,19 +138,18 @@ async function computeIndicatorList(today: string, options: ListIndicatorsOption
   const observationsBy = new Map(observations.map((o) => [o.indicatorId, o]));
   return rows.map((row) => {
     // Normalised values (万/亿 expanded) are compared; results are shown in the indicator's unit.
-    const scale = Number(row.unitScale) || 1;
-    const shown = (value: number) => value / scale;
+    const shown = (value: number) => toDisplayUnit(value, row.unitScale);
     const rowTargets = (targetsBy.get(row.id) ?? []).map((t) => ({
       value: Number(t.normalizedValue),
       comparator: t.comparator,
-      dueDate: day(t.dueDate),
+      dueDate: storedDay(t.dueDate),
       aspirational: t.aspirational,
       document: t.document.shortTitle,
     }));
     // Ordered by date (ties by id) in the query: the last one is the baseline that counts.
     const rowBaselines = (baselinesBy.get(row.id) ?? []).map((b) => ({
       value: Number(b.normalizedValue),
-      asOf: day(b.asOf),
+      asOf: storedDay(b.asOf),
     }));
     const baseline = rowBaselines.at(-1) ?? null;
     const observed = observationsBy.get(row.id);
@@ -298,7 +297,7 @@ export async function listIndicatorSummaries(
         select: {
           targets: { where: { retiredAt: null } },
           // Same rule as listIndicators: baselines dated after `today` do not count yet.
-          baselines: { where: { retiredAt: null, asOf: { lte: new Date(`${today}T00:00:00Z`) } } },
+          baselines: { where: { retiredAt: null, asOf: { lte: utcMidnight(today) } } },
         },
       },
     },
@@ -402,7 +401,7 @@ export async function getIndicator(id: number): Promise<IndicatorDetail | null> 
   if (!row) return null;
   return {
     ...row,
-    unitScale: Number(row.unitScale) || 1,
+    unitScale: unitScaleOf(row.unitScale),
     baselines: row.baselines.map((b) => ({
       id: b.id,
       value: Number(b.value),
@@ -456,13 +455,13 @@ export function indicatorChart(
     thresholds,
     direction: indicator.direction,
     baselines: indicator.baselines.map((b) => ({
-      value: b.normalizedValue / scale,
+      value: toDisplayUnit(b.normalizedValue, scale),
       asOf: b.asOf,
       document: b.document?.shortTitle ?? null,
     })),
     targets: indicator.targets.map((t) => ({
       id: t.id,
-      value: t.normalizedValue / scale,
+      value: toDisplayUnit(t.normalizedValue, scale),
       comparator: t.comparator,
       dueDate: t.dueDate,
       aspirational: t.aspirational,

@@ -1,4 +1,5 @@
 import "server-only";
+import { utcDay, utcMidnight } from "../domain/dates";
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import {
@@ -322,7 +323,7 @@ async function validateRows(
           OR: [...new Set(found.map((f) => f.indicatorId))].map((indicatorId) => ({
             OR: [{ indicatorId }, { indicator: { mergedIntoId: indicatorId } }],
             asOf: {
-              in: found.filter((f) => f.indicatorId === indicatorId).map((f) => new Date(`${f.asOf}T00:00:00Z`)),
+              in: found.filter((f) => f.indicatorId === indicatorId).map((f) => utcMidnight(f.asOf)),
             },
           })),
         },
@@ -331,7 +332,7 @@ async function validateRows(
     : [];
   const existingValues = new Map<string, number[]>();
   for (const e of existing) {
-    const id = `${e.indicator.mergedIntoId ?? e.indicatorId}\u0000${e.asOf.toISOString().slice(0, 10)}`;
+    const id = `${e.indicator.mergedIntoId ?? e.indicatorId}\u0000${utcDay(e.asOf)}`;
     existingValues.set(id, [...(existingValues.get(id) ?? []), Number(e.value)]);
   }
 
@@ -484,7 +485,7 @@ export async function commitObservationImport(
           indicatorId,
           value: data.value,
           normalizedValue: unitScale.times(data.value),
-          asOf: new Date(`${data.asOf}T00:00:00Z`),
+          asOf: utcMidnight(data.asOf),
           source: data.source,
           sourceDetail: data.sourceDetail || null,
           note: data.note || null,
@@ -498,7 +499,7 @@ export async function commitObservationImport(
         inputs,
         returned,
         (input) => observationKey(input.indicatorId, input.data.asOf),
-        (row) => observationKey(row.indicatorId, row.asOf.toISOString().slice(0, 10)),
+        (row) => observationKey(row.indicatorId, utcDay(row.asOf)),
       );
       await writeAuditMany(
         tx,
@@ -512,7 +513,7 @@ export async function commitObservationImport(
             indicatorId: row.indicatorId,
             value: Number(row.value),
             normalizedValue: Number(row.normalizedValue),
-            asOf: row.asOf.toISOString().slice(0, 10),
+            asOf: utcDay(row.asOf),
             source: row.source,
             sourceDetail: inputs[index]!.data.sourceDetail || null,
             note: inputs[index]!.data.note || null,

@@ -1,6 +1,6 @@
 import "server-only";
 import { type OBSERVATION_SOURCES, observationInput, type ObservationInput } from "../schemas/observations";
-import { dateWindow, inputRuleMessage, shanghaiDate, storedDay } from "../domain/dates";
+import { dateWindow, inputRuleMessage, shanghaiDate, storedDay, utcMidnight } from "../domain/dates";
 import {
   checkIndicatorValue,
   MAX_BASE_MAGNITUDE,
@@ -148,7 +148,7 @@ export async function recordObservation(
           indicatorId,
           value: input.value,
           normalizedValue: unitScale.times(input.value),
-          asOf: new Date(`${input.asOf}T00:00:00Z`),
+          asOf: utcMidnight(input.asOf),
           source: input.source,
           sourceDetail: input.sourceDetail || null,
           note: input.note || null,

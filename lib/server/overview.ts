@@ -14,6 +14,7 @@ import { Prisma } from "../generated/prisma/client";
 import { cachedRead } from "./cache";
 import { getDb } from "./db";
 import { ACTIVE_INDICATOR, listIndicators, type IndicatorListItem } from "./indicators";
+import { findPeriodRow } from "./periods";
 import { taskWhere } from "./task-search";
 
 export type StatusCounts = Record<TaskStatus, number>;
@@ -194,10 +195,7 @@ async function computeOverview(filters: OverviewFilters, now: Date): Promise<Ove
       ORDER BY count(*) FILTER (WHERE t."currentStatus" IN ('LAGGING', 'AT_RISK')) DESC,
                count(*) FILTER (WHERE t."currentStatus" = 'LAGGING') DESC, d.name
       LIMIT 10`,
-    db.reportingPeriod.findUnique({
-      where: { year_index: { year: period.year, index: period.index } },
-      select: { id: true, state: true },
-    }),
+    findPeriodRow(db, period),
     db.document.findMany({ select: { id: true, slug: true, shortTitle: true }, orderBy: { id: "asc" } }),
     listIndicators(referenceDate),
     indicatorIdsInScope(filters),

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { dateWindow } from "../domain/dates";
-import { shanghaiDate } from "../domain/periods";
+import { dateWindow, utcMidnight } from "../domain/dates";
+import { periodCode, shanghaiDate } from "../domain/periods";
 import { canEdit, canReview, nextReviewState, submissionProblems } from "../domain/task-status";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "./audit";
@@ -18,7 +18,13 @@ import {
   type TimelineEntry,
   type UpdateRow,
 } from "../schemas/task-updates";
-import { currentReportingPeriod, periodRowOf, type PeriodRow } from "./periods";
+import {
+  ensureCurrentReportingPeriod,
+  findCurrentReportingPeriod,
+  getPeriodStartDate,
+  UNSTORED_PERIOD_ID,
+  type PeriodRow,
+} from "./periods";
 import { messageRef, msg } from "../i18n/message";
 
 type Tx = Prisma.TransactionClient;
@@ -55,7 +61,7 @@ function toRow(row: UpdateRecord): UpdateRow {
     id: row.id,
     taskId: row.taskId,
     periodId: row.periodId,
-    periodCode: `${row.period.year}-P${row.period.index}`,
+    periodCode: periodCode(row.period),
     departmentId: row.departmentId,
     departmentName: row.department.name,
     kind: row.kind,
@@ -127,7 +133,7 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
     return await getDb().$transaction(async (tx) => {
       const kind = await editorRole(tx, input.taskId, actor);
       const departmentId = actor.departmentId!;
-      const period = await currentReportingPeriod(tx, now);
+      const period = await ensureCurrentReportingPeriod(tx, now);
       const latest = await latestInThread(tx, input.taskId, period.id, departmentId);
       if ((latest?.version ?? 0) !== input.expectedVersion) throw conflict(latest);
       if (!canEdit(latest?.reviewState ?? null)) {
@@ -218,7 +224,7 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
       (error instanceof AppError && error.code === "CONFLICT" && actor.departmentId !== null);
     if (!lost) throw error;
     const db = getDb();
-    const period = await currentReportingPeriod(db, now);
+    const period = await findCurrentReportingPeriod(db, now);
     const latest = actor.departmentId ? await latestInThread(db, input.taskId, period.id, actor.departmentId) : null;
     // The rejected text is kept in the audit log, so neither writer's words are lost.
     await db.$transaction((tx) =>
@@ -276,7 +282,7 @@ export async function reviewTaskUpdate(actor: Actor, raw: ReviewInput): Promise<
       await writeAudit(tx, actor, {
         action: approved ? "task_update.approve" : "task_update.return",
         entityType: "task_update",
-        entityId: `${latest.taskId}/${created.period.year}-P${created.period.index}/${latest.departmentId}`,
+        entityId: `${latest.taskId}/${periodCode(created.period)}/${latest.departmentId}`,
         before: toRow(latest),
         after: toRow(created),
       });
@@ -297,16 +303,13 @@ async function applyApprovedReport(tx: Tx, actor: Actor, report: UpdateRow): Pro
     select: { currentStatus: true, currentProgress: true },
   });
   // Approving a late report for an earlier period must not roll back what a later period established.
-  const period = await tx.reportingPeriod.findUniqueOrThrow({
-    where: { id: report.periodId },
-    select: { startDate: true },
-  });
+  const periodStart = await getPeriodStartDate(tx, report.periodId);
   const newer = await tx.taskUpdate.findFirst({
     where: {
       taskId: report.taskId,
       kind: "LEAD_REPORT",
       reviewState: "APPROVED",
-      period: { startDate: { gt: period.startDate } },
+      period: { startDate: { gt: periodStart } },
     },
     select: { id: true },
   });
@@ -329,13 +332,13 @@ async function applyApprovedReport(tx: Tx, actor: Actor, report: UpdateRow): Pro
   const window = dateWindow(shanghaiDate(new Date()));
   const unusable = [
     { completedDate: null },
-    { completedDate: { lt: new Date(`${window.min}T00:00:00Z`) } },
-    { completedDate: { gt: new Date(`${window.max}T00:00:00Z`) } },
+    { completedDate: { lt: utcMidnight(window.min) } },
+    { completedDate: { gt: utcMidnight(window.max) } },
   ];
   for (const m of report.milestoneDates) {
     await tx.milestone.updateMany({
       where: { id: m.milestoneId, taskId: report.taskId, OR: unusable },
-      data: { completedDate: new Date(`${m.completedDate}T00:00:00Z`), completedById: actor.id },
+      data: { completedDate: utcMidnight(m.completedDate), completedById: actor.id },
     });
   }
   await tx.$executeRaw`
@@ -435,20 +438,24 @@ export async function getEditorState(actor: Actor, taskId: number, now = new Dat
   } catch {
     return null;
   }
-  const period = await currentReportingPeriod(db, now);
+  // Read-only: before the first report of a period its row may not exist yet (nothing to show then).
+  const period = await findCurrentReportingPeriod(db, now);
+  const stored = period.id !== UNSTORED_PERIOD_ID;
   const departmentId = actor.departmentId!;
   const [latest, pending, attached] = await Promise.all([
-    latestInThread(db, taskId, period.id, departmentId),
+    stored ? latestInThread(db, taskId, period.id, departmentId) : null,
     db.evidence.findMany({
       where: { taskId, taskUpdateId: null, uploadedBy: { departmentId } },
       orderBy: { createdAt: "asc" },
       select: evidenceSelect,
     }),
-    db.evidence.findMany({
-      where: { taskUpdate: { taskId, periodId: period.id, departmentId } },
-      orderBy: { createdAt: "asc" },
-      select: evidenceSelect,
-    }),
+    stored
+      ? db.evidence.findMany({
+          where: { taskUpdate: { taskId, periodId: period.id, departmentId } },
+          orderBy: { createdAt: "asc" },
+          select: evidenceSelect,
+        })
+      : [],
   ]);
   return {
     period,
@@ -525,12 +532,4 @@ export async function listSupervision(periodId: number): Promise<SupervisionRow[
     GROUP BY d.id, d.name
     ORDER BY count(*) - count(*) FILTER (WHERE l."reviewState" IN ('SUBMITTED', 'APPROVED')) DESC, d.name`;
   return rows.map((r) => ({ ...r, missing: r.tasksInScope - r.submitted }));
-}
-
-export async function getPeriodById(id: number): Promise<PeriodRow | null> {
-  const row = await getDb().reportingPeriod.findUnique({
-    where: { id },
-    select: { id: true, year: true, index: true, state: true },
-  });
-  return row ? periodRowOf(row) : null;
 }

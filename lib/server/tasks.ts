@@ -1,5 +1,5 @@
 import "server-only";
-import { isDateInWindow, storedDay } from "../domain/dates";
+import { isDateInWindow, storedDay, utcDay } from "../domain/dates";
 import { sourceHref } from "../reader/links";
 import { getDb } from "./db";
 
@@ -152,7 +152,7 @@ export async function getTask(id: number, today: string): Promise<TaskDetail | n
       generic: a.department.generic,
     })),
     milestones: task.milestones.map((m) => {
-      const dueDate = m.dueDate.toISOString().slice(0, 10);
+      const dueDate = utcDay(m.dueDate);
       // A completion date outside the plausible window (stored before the rule of lib/domain/dates.ts, or
       // one JavaScript cannot even hold) counts as none: the next approved report may record it again.
       const recorded = m.completedDate ? storedDay(m.completedDate) : null;

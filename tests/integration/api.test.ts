@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import * as api from "../../lib/api/schemas";
 import type { RoleName } from "../../lib/server/auth/actor";
+import { ensurePeriodsOnStart } from "../../seed/seed";
 import { makeActor, setUpIntegrationDatabase } from "../support/integration";
 import { streamedBody, streamedRequest } from "../support/streamed-body";
 
@@ -73,6 +74,7 @@ const writes = async () => ({
 const refusalsRecorded = () => db.prisma.auditLog.count({ where: { action: "security.forbidden" } });
 
 beforeAll(async () => {
+  await ensurePeriodsOnStart(db.url); // as every start does: the current period has its row
   const p = db.prisma;
   departmentA = (await p.department.findUniqueOrThrow({ where: { name: "省大数据局" }, select: { id: true } })).id;
   taskOfA = (

@@ -18,6 +18,7 @@ import { periodOf } from "../../lib/domain/periods";
 import type * as AdminDepartmentsModule from "../../lib/server/admin-departments";
 import type * as ApiTokensModule from "../../lib/server/api-tokens";
 import type * as BulletinsModule from "../../lib/server/bulletins";
+import type * as PeriodsModule from "../../lib/server/periods";
 import type * as ErrorsModule from "../../lib/server/errors";
 import type * as ObservationsModule from "../../lib/server/observations";
 import type * as SettingsModule from "../../lib/server/settings";
@@ -112,6 +113,7 @@ interface Ops {
   indicatorAdmin: typeof IndicatorAdminModule;
   settings: typeof SettingsModule;
   bulletins: typeof BulletinsModule;
+  periods: typeof PeriodsModule;
 }
 let ops: Ops;
 
@@ -437,9 +439,8 @@ for (const [name, run] of Object.entries({
   generateBulletinAction: (a: Actor) => ops.bulletins.generateBulletin(a, { period: "2023-P2" }, NOW),
   publishBulletinAction: (a: Actor) =>
     ops.bulletins.publishBulletin(a, { bulletinId: next(draftBulletins, "drafts") as number }, NOW),
-  lockPeriodAction: (a: Actor) =>
-    ops.bulletins.lockPeriod(a, { period: next(periodsToLock, "periods") as string }, NOW),
-  reopenPeriodAction: (a: Actor) => ops.bulletins.reopenPeriod(a, { period: next(lockedPeriods, "periods") as string }),
+  lockPeriodAction: (a: Actor) => ops.periods.lockPeriod(a, { period: next(periodsToLock, "periods") as string }, NOW),
+  reopenPeriodAction: (a: Actor) => ops.periods.reopenPeriod(a, { period: next(lockedPeriods, "periods") as string }),
 })) {
   ACTIONS[name] = {
     module: "lib/actions/bulletins",
@@ -464,6 +465,7 @@ beforeAll(async () => {
     indicatorAdmin: await import("../../lib/server/indicator-admin"),
     settings: await import("../../lib/server/settings"),
     bulletins: await import("../../lib/server/bulletins"),
+    periods: await import("../../lib/server/periods"),
   };
   for (const c of CASES) actors[c] = await actorFor(c);
   for (const _ of CASES) {

@@ -17,6 +17,7 @@ import type { BulletinSnapshot } from "../../lib/reports/bulletin";
 import type { Actor } from "../../lib/server/auth/actor";
 import { makeActor, setUpIntegrationDatabase } from "../support/integration";
 import type * as BulletinsModule from "../../lib/server/bulletins";
+import type * as PeriodsModule from "../../lib/server/periods";
 import type * as ErrorsModule from "../../lib/server/errors";
 import type * as EvidenceModule from "../../lib/server/evidence";
 import type * as TaskUpdatesModule from "../../lib/server/task-updates";
@@ -29,6 +30,7 @@ const AFTER_P3 = new Date("2023-07-03T02:00:00Z");
 
 const db = setUpIntegrationDatabase({ documents: "all" });
 let bulletins: typeof BulletinsModule;
+let periods: typeof PeriodsModule;
 let errors: typeof ErrorsModule;
 let evidence: typeof EvidenceModule;
 let updates: typeof TaskUpdatesModule;
@@ -167,6 +169,7 @@ async function storedFiles(bulletinId: number) {
 
 beforeAll(async () => {
   bulletins = await db.load(() => import("../../lib/server/bulletins"));
+  periods = await db.load(() => import("../../lib/server/periods"));
   errors = await db.load(() => import("../../lib/server/errors"));
   evidence = await db.load(() => import("../../lib/server/evidence"));
   updates = await db.load(() => import("../../lib/server/task-updates"));
@@ -533,15 +536,15 @@ describe("locking a period", () => {
 
   it("reviewers lock and reopen, audited; editors and viewers cannot", async () => {
     for (const actor of [actors.viewer, actors.bureau]) {
-      await expect(bulletins.lockPeriod(actor, { period: P4.code }, LOCKED_AT)).rejects.toSatisfy(
+      await expect(periods.lockPeriod(actor, { period: P4.code }, LOCKED_AT)).rejects.toSatisfy(
         (e: unknown) => e instanceof errors.AppError && e.code === "FORBIDDEN",
       );
     }
-    await expect(bulletins.lockPeriod(actors.reviewer, { period: "2023-P6" }, LOCKED_AT)).rejects.toSatisfy(
+    await expect(periods.lockPeriod(actors.reviewer, { period: "2023-P6" }, LOCKED_AT)).rejects.toSatisfy(
       (e: unknown) => e instanceof errors.AppError && e.code === "VALIDATION",
     );
-    await bulletins.lockPeriod(actors.reviewer, { period: P4.code }, LOCKED_AT);
-    await expect(bulletins.lockPeriod(actors.admin, { period: P4.code }, LOCKED_AT)).rejects.toSatisfy(
+    await periods.lockPeriod(actors.reviewer, { period: P4.code }, LOCKED_AT);
+    await expect(periods.lockPeriod(actors.admin, { period: P4.code }, LOCKED_AT)).rejects.toSatisfy(
       (e: unknown) => e instanceof errors.AppError && e.code === "CONFLICT",
     );
     const row = await db.prisma.reportingPeriod.findUniqueOrThrow({ where: { year_index: { year: 2023, index: 4 } } });
@@ -563,11 +566,11 @@ describe("locking a period", () => {
     expect(saved.update.periodCode).toBe("2023-P5");
     expect((await updates.getEditorState(actors.bureau, bureauTasks[4]!, LATER))!.period.code).toBe("2023-P5");
 
-    await expect(bulletins.reopenPeriod(actors.viewer, { period: P4.code })).rejects.toSatisfy(
+    await expect(periods.reopenPeriod(actors.viewer, { period: P4.code })).rejects.toSatisfy(
       (e: unknown) => e instanceof errors.AppError && e.code === "FORBIDDEN",
     );
-    await bulletins.reopenPeriod(actors.admin, { period: P4.code });
-    await expect(bulletins.reopenPeriod(actors.admin, { period: P4.code })).rejects.toSatisfy(
+    await periods.reopenPeriod(actors.admin, { period: P4.code });
+    await expect(periods.reopenPeriod(actors.admin, { period: P4.code })).rejects.toSatisfy(
       (e: unknown) => e instanceof errors.AppError && e.code === "CONFLICT",
     );
     const reopened = await updates.saveTaskUpdate(
@@ -595,9 +598,9 @@ describe("locking a period", () => {
     ]);
     expect(audit[1]!.before).toMatchObject({ state: "LOCKED", lockedBy: "b-reviewer" });
 
-    const periods = await bulletins.listRecentPeriods(LATER, 4);
-    expect(periods.map((p) => p.code)).toEqual(["2023-P4", "2023-P3", "2023-P2", "2023-P1"]);
-    expect(periods[1]).toMatchObject({ bulletin: { version: 2, state: "PUBLISHED" } });
+    const recent = await periods.listRecentPeriods(LATER, 4);
+    expect(recent.map((p) => p.code)).toEqual(["2023-P4", "2023-P3", "2023-P2", "2023-P1"]);
+    expect(recent[1]).toMatchObject({ bulletin: { version: 2, state: "PUBLISHED" } });
   });
 });
 

@@ -4,9 +4,9 @@
  * real wrapped actions against a real PostgreSQL; the actions' request context (next/headers, which only
  * exists inside Next) is the one thing provided here: an API token and the locale cookie.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Actor, RoleName } from "../../lib/server/auth/actor";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { RoleName } from "../../lib/server/auth/actor";
+import { makeActor, setUpIntegrationDatabase } from "../support/integration";
 import type * as BulletinActions from "../../lib/actions/bulletins";
 import type * as TaskUpdateActions from "../../lib/actions/task-updates";
 
@@ -26,7 +26,7 @@ interface Reply {
   error: { code: string; message: string; fieldErrors?: Record<string, string[]> };
 }
 
-let db: TestDatabase;
+const db = setUpIntegrationDatabase({ env: { DEFAULT_LOCALE: "zh-CN" } });
 const tokens: Partial<Record<RoleName, string>> = {};
 let taskRoute: Handler;
 let updatesRoute: Handler;
@@ -36,32 +36,17 @@ let actions: {
 };
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  vi.stubEnv("DATABASE_URL", db.url);
-  vi.stubEnv("DEFAULT_LOCALE", "zh-CN");
-  vi.resetModules();
-  delete (globalThis as { dptPrisma?: unknown }).dptPrisma;
-  const { createApiToken } = await import("../../lib/server/api-tokens");
+  const { createApiToken } = await db.load(() => import("../../lib/server/api-tokens"));
   for (const role of ["VIEWER", "REVIEWER"] as const) {
-    const user = await db.prisma.user.create({
-      data: { username: `lang-${role.toLowerCase()}`, displayName: role, role },
-      select: { id: true, username: true, displayName: true, role: true, departmentId: true, locale: true },
-    });
-    const actor: Actor = { ...user, departmentName: null, via: "session" };
+    const actor = await makeActor(db.prisma, { username: `lang-${role.toLowerCase()}`, role });
     tokens[role] = (await createApiToken(actor, { name: "language probe" })).secret;
   }
-  taskRoute = (await import("../../app/api/v1/tasks/[id]/route")).GET as unknown as Handler;
-  updatesRoute = (await import("../../app/api/v1/tasks/[id]/updates/route")).POST as unknown as Handler;
+  taskRoute = (await db.load(() => import("../../app/api/v1/tasks/[id]/route"))).GET as unknown as Handler;
+  updatesRoute = (await db.load(() => import("../../app/api/v1/tasks/[id]/updates/route"))).POST as unknown as Handler;
   actions = {
-    review: (await import("../../lib/actions/task-updates")).reviewTaskUpdateAction,
-    generate: (await import("../../lib/actions/bulletins")).generateBulletinAction,
+    review: (await db.load(() => import("../../lib/actions/task-updates"))).reviewTaskUpdateAction,
+    generate: (await db.load(() => import("../../lib/actions/bulletins"))).generateBulletinAction,
   };
-});
-
-afterAll(async () => {
-  await (globalThis as { dptPrisma?: { $disconnect: () => Promise<void> } }).dptPrisma?.$disconnect();
-  vi.unstubAllEnvs();
-  await db.drop();
 });
 
 async function callRoute(

@@ -12,6 +12,9 @@ import {
   inputRuleMessage,
   isCalendarDate,
   shanghaiDate,
+  storedDay,
+  utcDay,
+  utcMidnight,
 } from "../../lib/domain/dates";
 import { dayNumber } from "../../lib/domain/indicator-status";
 import { parsePeriodCode } from "../../lib/domain/periods";
@@ -22,6 +25,25 @@ const code = (value: string, today = TODAY) => {
   const check = checkDate(value, today);
   return check.ok ? "ok" : check.code;
 };
+
+describe("the day of a Date, by meaning", () => {
+  it("shanghaiDate reads a moment on the Shanghai calendar, utcDay a stored date at midnight UTC", () => {
+    const lateEvening = new Date("2023-04-30T17:00:00Z"); // already 1 May in Shanghai
+    expect(shanghaiDate(lateEvening)).toBe("2023-05-01");
+    expect(utcDay(lateEvening)).toBe("2023-04-30");
+  });
+
+  it("utcMidnight writes a day as the Date the driver stores as that date, and utcDay reads it back", () => {
+    expect(utcMidnight("2024-02-29").toISOString()).toBe("2024-02-29T00:00:00.000Z");
+    for (const day of ["2000-01-01", "2024-02-29", "2035-12-31"]) expect(utcDay(utcMidnight(day))).toBe(day);
+  });
+
+  it("storedDay tolerates an invalid Date; utcDay throws", () => {
+    expect(storedDay(new Date(Number.NaN))).toBe("invalid");
+    expect(() => utcDay(new Date(Number.NaN))).toThrow(RangeError);
+    expect(storedDay(utcMidnight("2023-06-30"))).toBe("2023-06-30");
+  });
+});
 
 describe("calendar dates", () => {
   it("accepts real dates, including 29 February of a leap year", () => {

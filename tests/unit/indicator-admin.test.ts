@@ -1,23 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unitMagnitude } from "../../lib/domain/indicator-admin";
 import { mergeIndicatorSchema, splitIndicatorSchema, updateIndicatorSchema } from "../../lib/schemas/indicator-admin";
-
-describe("unitMagnitude", () => {
-  it("reads the 万 / 亿 / 万亿 prefix of a unit label", () => {
-    expect(unitMagnitude("个")).toBe(1);
-    expect(unitMagnitude("万个")).toBe(1e4);
-    expect(unitMagnitude("亿元")).toBe(1e8);
-    expect(unitMagnitude("万亿元")).toBe(1e12);
-    expect(unitMagnitude(" 万户 ")).toBe(1e4);
-  });
-
-  it("treats a bare magnitude word, percentages and real units starting with 千 as unscaled", () => {
-    expect(unitMagnitude("万")).toBe(1);
-    expect(unitMagnitude("%")).toBe(1);
-    expect(unitMagnitude("千瓦")).toBe(1);
-    expect(unitMagnitude("")).toBe(1);
-  });
-});
 
 describe("input schemas", () => {
   it("accepts an edit with an empty English name and description as nulls", () => {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "../../lib/i18n/catalogue";
+import { periodLabel } from "../../lib/i18n/periods";
 import {
   nextPeriod,
   parsePeriodCode,
   periodContaining,
+  periodCode,
+  periodMonths,
   periodOf,
   periodsOfYears,
   previousPeriod,
@@ -42,5 +46,21 @@ describe("reporting periods", () => {
     expect(parsePeriodCode("2023-P3")?.start).toBe("2023-05-01");
     expect(parsePeriodCode("2023-P7")).toBeNull();
     expect(parsePeriodCode("x")).toBeNull();
+  });
+});
+
+describe("one code and one label per period", () => {
+  it("builds the code and the two months from year and index", () => {
+    expect(periodCode({ year: 2023, index: 3 })).toBe("2023-P3");
+    expect(periodOf({ year: 2023, index: 3 }).code).toBe(periodCode({ year: 2023, index: 3 }));
+    expect(periodMonths({ year: 2023, index: 1 })).toEqual([1, 2]);
+    expect(periodMonths({ year: 2023, index: 6 })).toEqual([11, 12]);
+  });
+
+  it("labels a period in each language", () => {
+    const p3 = { year: 2023, index: 3 };
+    expect(periodLabel(p3, "zh-CN", createTranslator("zh-CN"))).toBe("2023年第3期（5–6月）");
+    expect(periodLabel(p3, "en", createTranslator("en"))).toBe("2023 period 3 (May–Jun)");
+    expect(periodLabel({ year: 2024, index: 6 }, "en", createTranslator("en"))).toBe("2024 period 6 (Nov–Dec)");
   });
 });

@@ -3,7 +3,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getTranslator } from "@/lib/i18n/server";
 import { isReviewer } from "@/lib/server/auth/actor";
 import { requirePageActor } from "@/lib/server/auth/session";
-import { listBulletins, listRecentPeriods } from "@/lib/server/bulletins";
+import { listBulletins } from "@/lib/server/bulletins";
+import { listRecentPeriods } from "@/lib/server/periods";
 
 export const dynamic = "force-dynamic";
 
