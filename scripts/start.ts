@@ -35,6 +35,7 @@ function embeddedAuthSecret(dataDir: string): string {
 
 async function main(): Promise<void> {
   const env = getEnv();
+  log(`runtime: Node ${process.version}`);
   if (!devMode && !args.has("--no-build")) buildIfNeeded(log);
 
   let embedded: EmbeddedDatabase | undefined;

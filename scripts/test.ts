@@ -83,6 +83,8 @@ async function main(): Promise<number> {
   const tallies: Tally[] = [];
   let exitCode = 0;
   let scratch: ScratchPostgres | undefined;
+  // Which Node runs the suite: the pinned one from node_modules when started through npm (see README, Runtime).
+  log(`runtime: Node ${process.version} (${process.execPath})`);
 
   try {
     ensureSystemPackages(
