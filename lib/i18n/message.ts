@@ -18,7 +18,7 @@ export interface Message {
   key: MessageKey;
   values?: MessageValues;
 }
-/** A Message, a messageRef string, or (legacy, until lib/users & co. are converted) literal text. */
+/** A Message, or a string: a messageRef (zod schema messages) or text that is already in the reader's words. */
 export type MessageLike = Message | string;
 
 export const msg = (key: MessageKey, values?: MessageValues): Message => (values ? { key, values } : { key });

@@ -10,7 +10,7 @@
  * server actions by the locale cookie (lib/server/action.ts), route handlers by Accept-Language
  * (lib/server/http.ts). The JSON body keeps its shape; `message` is in one language.
  */
-import { translate, type Message, type MessageLike, msg } from "../i18n/message";
+import { translate, type MessageLike, msg } from "../i18n/message";
 import type { Locale, MessageKey } from "../i18n/catalogue";
 
 export type ErrorCode =
@@ -83,14 +83,7 @@ export type Deed = MessageKey extends infer K ? (K extends `errors.actions.${inf
 
 export const forbidden = (what: Deed = "default") =>
   new AppError("FORBIDDEN", msg("errors.forbidden", { what: msg(`errors.actions.${what}`) }));
-/**
- * `what` is a subject key; any other text (the callers not converted yet: lib/users) is named as given.
- */
-export const notFound = (what: Subject | (string & {})) =>
-  new AppError("NOT_FOUND", msg("errors.notFound", { what: subjectMessage(what) }));
+/** `what` is a subject key of messages/areas/errors.ts (`subjects`): the type refuses free text. */
+export const notFound = (what: Subject) =>
+  new AppError("NOT_FOUND", msg("errors.notFound", { what: msg(`errors.subjects.${what}`) }));
 export const unauthenticated = () => new AppError("UNAUTHENTICATED", msg("errors.unauthenticated"));
-
-function subjectMessage(what: string): Message | string {
-  const ref = `errors.subjects.${what}`;
-  return translate("en", ref) === ref ? what : msg(ref as MessageKey);
-}

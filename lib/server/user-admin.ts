@@ -115,7 +115,7 @@ export async function findUserIdByUsername(db: Db, username: string): Promise<nu
     WHERE username = ${typed} OR "dpt_username_key"(username) = "dpt_username_key"(${typed})
     ORDER BY (username = ${typed}) DESC, id
     LIMIT 1`;
-  if (!row) throw notFound(`用户「${typed}」`);
+  if (!row) throw new AppError("NOT_FOUND", msg("errors.users.noSuchUser", { username: typed }));
   return row.id;
 }
 

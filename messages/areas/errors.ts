@@ -173,6 +173,7 @@ export const errorsZh = {
   // User administration (lib/server/user-admin.ts, lib/schemas/users.ts) and the password policy.
   users: {
     unknownDepartment: "单位「{name}」不存在",
+    noSuchUser: "用户「{username}」不存在",
     editorNeedsDepartment: "单位填报员必须指定所属单位",
     departmentMissing: "所选单位不存在",
     onlyEditorsHaveDepartment: "只有单位填报员可以指定所属单位",
@@ -352,6 +353,7 @@ export const errorsEn: Widen<typeof errorsZh> = {
   },
   users: {
     unknownDepartment: "Unknown department {name}",
+    noSuchUser: "There is no user “{username}”",
     editorNeedsDepartment: "A department editor needs a department",
     departmentMissing: "The department does not exist",
     onlyEditorsHaveDepartment: "Only a department editor belongs to a department",

@@ -130,6 +130,36 @@ test("the create form ties clear errors to their fields", async ({ page }) => {
   await expect(page.getByLabel("用户名")).toHaveAccessibleDescription(/不能混用拉丁字母与西里尔字母或希腊字母/);
 });
 
+test("refusals come in the interface's language: switching to English switches the errors", async ({ page }) => {
+  await signInAs(page, "ADMIN");
+  await page.goto("/admin/users/new");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByLabel("Username").fill("admin");
+  await page.getByLabel("Name", { exact: true }).fill("Duplicate");
+  await page.getByLabel("Set it myself").check();
+  await page.getByLabel("Initial password", { exact: true }).fill("short");
+  await page.getByRole("button", { name: "Create user" }).click();
+  const alert = page.getByRole("alert").first();
+  await expect(alert).toContainText("The input is invalid");
+  await expect(page.getByLabel("Department")).toHaveAccessibleDescription(/A department editor needs a department/);
+  await expect(page.getByLabel("Initial password", { exact: true })).toHaveAccessibleDescription(
+    /The password needs at least 10 characters/,
+  );
+  // One language per screen: nothing of the refusal is in Chinese.
+  expect(await alert.textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+
+  // Back in Chinese, the same refusal is worded in Chinese only.
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await page.getByLabel("用户名").fill("admin");
+  await page.getByLabel("由我设定").check();
+  await page.getByLabel("初始密码", { exact: true }).fill("short");
+  await page.getByRole("button", { name: "创建用户" }).click();
+  await expect(page.getByRole("alert").first()).toContainText("提交的内容不符合要求");
+  expect(await page.getByRole("alert").first().textContent()).not.toContain("invalid");
+});
+
 test("an admin resets a password and the user signs in with the new one", async ({ page, browser }) => {
   const username = unique("e2e-viewer");
   await signInAs(page, "ADMIN");
