@@ -7,7 +7,7 @@ import { splitIndicatorAction, unmergeIndicatorAction } from "@/lib/actions/indi
 import { DIRECTIONS, INDICATOR_AREAS } from "@/lib/domain/indicator-admin";
 import { interpolate } from "@/lib/i18n/catalogue";
 import type { ErrorBody } from "@/lib/server/errors";
-import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "../form";
+import { ChoiceField, choicesOf, fieldErrorsOf, FormMessage, SubmitButton, TextField } from "@/components/ui/form";
 import type { IndicatorAdminText } from "./indicator-edit-form";
 
 export interface IndicatorParts {
@@ -207,45 +207,40 @@ export function IndicatorSplitForm({
         </FormMessage>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="split-key" label={m.split.key} hint={m.split.keyHint} errors={errors.key}>
-          {(control) => <input {...control} name="key" required autoCapitalize="none" className={inputClass} />}
-        </Field>
-        <Field id="split-name" label={m.split.name} errors={errors.name}>
-          {(control) => <input {...control} name="name" required className={inputClass} />}
-        </Field>
-        <Field id="split-nameEn" label={m.split.nameEn} errors={errors.nameEn}>
-          {(control) => <input {...control} name="nameEn" lang="en" className={inputClass} />}
-        </Field>
-        <Field id="split-unit" label={m.split.unit} errors={errors.unit}>
-          {(control) => <input {...control} name="unit" defaultValue={indicator.unit} className={inputClass} />}
-        </Field>
-        <Field id="split-direction" label={m.split.direction} errors={errors.direction}>
-          {(control) => (
-            <select {...control} name="direction" defaultValue={indicator.direction} className={inputClass}>
-              {DIRECTIONS.map((d) => (
-                <option key={d} value={d}>
-                  {m.edit.directions[d]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="split-area" label={m.split.area} errors={errors.area}>
-          {(control) => (
-            <select
-              {...control}
-              name="area"
-              defaultValue={areas.includes(indicator.area) ? indicator.area : INDICATOR_AREAS[0]}
-              className={inputClass}
-            >
-              {INDICATOR_AREAS.map((area) => (
-                <option key={area} value={area}>
-                  {area}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField
+          id="split-key"
+          label={m.split.key}
+          hint={m.split.keyHint}
+          errors={errors.key}
+          name="key"
+          required
+          autoCapitalize="none"
+        />
+        <TextField id="split-name" label={m.split.name} errors={errors.name} name="name" required />
+        <TextField id="split-nameEn" label={m.split.nameEn} errors={errors.nameEn} name="nameEn" lang="en" />
+        <TextField
+          id="split-unit"
+          label={m.split.unit}
+          errors={errors.unit}
+          name="unit"
+          defaultValue={indicator.unit}
+        />
+        <ChoiceField
+          id="split-direction"
+          label={m.split.direction}
+          errors={errors.direction}
+          name="direction"
+          defaultValue={indicator.direction}
+          options={choicesOf(DIRECTIONS, (d) => m.edit.directions[d])}
+        />
+        <ChoiceField
+          id="split-area"
+          label={m.split.area}
+          errors={errors.area}
+          name="area"
+          defaultValue={areas.includes(indicator.area) ? indicator.area : INDICATOR_AREAS[0]}
+          options={choicesOf(INDICATOR_AREAS)}
+        />
       </div>
       <p className="text-sm font-semibold text-slate-800">{m.split.move}</p>
       {errors.targetIds ? <p className="text-sm text-red-700">{errors.targetIds?.join(" ")}</p> : null}
