@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { currentDateWindow } from "@/lib/domain/dates";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { SECURITY_AUDIT_ACTIONS, type SecurityAuditAction } from "@/lib/domain/audit-actions";
 import { formatDate, type Locale, type MessageKey, type Translate } from "@/lib/i18n/catalogue";
 import type { AuditFilter, AuditPage } from "@/lib/server/audit-log";
@@ -153,6 +155,30 @@ export function AuditList({
   if (page.total === 0) return <EmptyState message={t("admin.audit.none")} />;
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const empty = t("admin.audit.empty");
+  const changeColumns: Column<AuditPage["items"][number]["changes"][number]>[] = [
+    {
+      key: "field",
+      header: t("admin.audit.field"),
+      headerClassName: "py-1 pr-3",
+      rowHeader: true,
+      className: "py-1 pr-3 text-left font-medium text-slate-800",
+      cell: (change) => change.key,
+    },
+    {
+      key: "before",
+      header: t("admin.audit.before"),
+      headerClassName: "py-1 pr-3",
+      className: "py-1 pr-3 break-all text-red-800",
+      cell: (change) => change.before ?? empty,
+    },
+    {
+      key: "after",
+      header: t("admin.audit.after"),
+      headerClassName: "py-1",
+      className: "py-1 break-all text-green-800",
+      cell: (change) => change.after ?? empty,
+    },
+  ];
   return (
     <div>
       <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="audit-entries">
@@ -187,56 +213,29 @@ export function AuditList({
                 <summary className="cursor-pointer text-brand-700">
                   {t("admin.audit.showChanges", { count: entry.changes.length })}
                 </summary>
-                <div className="mt-2 overflow-x-auto">
-                  <table className="w-full text-xs">
-                    <thead className="text-left text-slate-600">
-                      <tr>
-                        <th scope="col" className="py-1 pr-3">
-                          {t("admin.audit.field")}
-                        </th>
-                        <th scope="col" className="py-1 pr-3">
-                          {t("admin.audit.before")}
-                        </th>
-                        <th scope="col" className="py-1">
-                          {t("admin.audit.after")}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100 font-mono">
-                      {entry.changes.map((change) => (
-                        <tr key={change.key}>
-                          <th scope="row" className="py-1 pr-3 text-left font-medium text-slate-800">
-                            {change.key}
-                          </th>
-                          <td className="py-1 pr-3 break-all text-red-800">{change.before ?? empty}</td>
-                          <td className="py-1 break-all text-green-800">{change.after ?? empty}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  columns={changeColumns}
+                  rows={entry.changes}
+                  rowKey={(change) => change.key}
+                  scrollClassName="mt-2 overflow-x-auto"
+                  className="w-full text-xs"
+                  headClassName="text-left text-slate-600"
+                  bodyClassName="divide-y divide-slate-100 font-mono"
+                />
               </details>
             )}
           </li>
         ))}
       </ol>
-      <nav className="mt-4 flex items-center justify-between text-sm" aria-label={t("admin.audit.pagination")}>
-        {page.page > 1 ? (
-          <Link href={pageHref(filter, page.page - 1)} className="text-brand-700 underline">
-            {t("admin.audit.previous")}
-          </Link>
-        ) : (
-          <span />
-        )}
-        <span className="text-slate-600">{t("admin.audit.pageOf", { page: page.page, pages, total: page.total })}</span>
-        {page.page < pages ? (
-          <Link href={pageHref(filter, page.page + 1)} className="text-brand-700 underline">
-            {t("admin.audit.next")}
-          </Link>
-        ) : (
-          <span />
-        )}
-      </nav>
+      <Pager
+        page={page.page}
+        pages={pages}
+        hrefOf={(p) => pageHref(filter, p)}
+        label={t("admin.audit.pagination")}
+        previous={t("admin.audit.previous")}
+        next={t("admin.audit.next")}
+        status={t("admin.audit.pageOf", { page: page.page, pages, total: page.total })}
+      />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { ListUsersFilter, UserListItem } from "@/lib/schemas/users";
@@ -108,6 +109,26 @@ export function UserStatusBadges({ user, t, locale }: { user: UserListItem; t: T
 /** A table from the md breakpoint, a list of cards on a phone. */
 export function UserTable({ users, t, locale }: { users: UserListItem[]; t: Translate; locale: Locale }) {
   if (users.length === 0) return <EmptyState message={t("common.empty")} />;
+  const column = (
+    key: string,
+    header: string,
+    cell: Column<UserListItem>["cell"],
+    className = "px-3 py-2",
+  ): Column<UserListItem> => ({ key, header, cell, className, headerClassName: "px-3 py-2" });
+  const lastLogin = (user: UserListItem) =>
+    user.lastLoginAt ? dateTime(locale, user.lastLoginAt) : t("admin.users.never");
+  const columns = [
+    column("username", t("admin.users.username"), (user) => (
+      <Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
+        {user.username}
+      </Link>
+    )),
+    column("displayName", t("admin.users.displayName"), (user) => user.displayName),
+    column("role", t("admin.users.role"), (user) => t(`auth.roles.${user.role}`), "px-3 py-2 whitespace-nowrap"),
+    column("department", t("admin.users.department"), (user) => user.departmentName ?? t("admin.users.noDepartment")),
+    column("status", t("admin.users.status"), (user) => <UserStatusBadges user={user} t={t} locale={locale} />),
+    column("lastLogin", t("admin.users.lastLogin"), lastLogin, "px-3 py-2 whitespace-nowrap tabular-nums"),
+  ];
   return (
     <>
       <p className="mb-2 text-sm text-slate-600">{t("admin.users.count", { count: users.length })}</p>
@@ -125,58 +146,20 @@ export function UserTable({ users, t, locale }: { users: UserListItem[]; t: Tran
               {user.departmentName ? ` · ${user.departmentName}` : ""}
             </p>
             <p className="mt-1 text-xs text-slate-500">
-              {t("admin.users.lastLogin")}：
-              {user.lastLoginAt ? dateTime(locale, user.lastLoginAt) : t("admin.users.never")}
+              {t("admin.users.lastLogin")}：{lastLogin(user)}
             </p>
           </li>
         ))}
       </ul>
-      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-100 text-left text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("admin.users.username")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("admin.users.displayName")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("admin.users.role")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("admin.users.department")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("admin.users.status")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("admin.users.lastLogin")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {users.map((user) => (
-              <tr key={user.id} className={user.active ? undefined : "text-slate-500"}>
-                <td className="px-3 py-2">
-                  <Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
-                    {user.username}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">{user.displayName}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{t(`auth.roles.${user.role}`)}</td>
-                <td className="px-3 py-2">{user.departmentName ?? t("admin.users.noDepartment")}</td>
-                <td className="px-3 py-2">
-                  <UserStatusBadges user={user} t={t} locale={locale} />
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-                  {user.lastLoginAt ? dateTime(locale, user.lastLoginAt) : t("admin.users.never")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={columns}
+        rows={users}
+        rowKey={(user) => user.id}
+        scrollClassName="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block"
+        headClassName="bg-slate-100 text-left text-slate-700"
+        bodyClassName="divide-y divide-slate-200"
+        rowClassName={(user) => (user.active ? undefined : "text-slate-500")}
+      />
     </>
   );
 }

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { Pager } from "@/components/ui/pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import { INDICATOR_ADMIN_STATES, type IndicatorAdminState } from "@/lib/domain/indicator-admin";
@@ -71,6 +73,9 @@ export function IndicatorAdminFilters({
 }
 
 /** The list's address for another page, keeping the filters. */
+/** A plain text column that keeps to one line. */
+const nowrap = { headerClassName: "px-3 py-2", className: "px-3 py-2 whitespace-nowrap" };
+
 function pageHref(filter: IndicatorAdminFilter, page: number): string {
   const params = new URLSearchParams();
   if (filter.q) params.set("q", filter.q);
@@ -96,85 +101,70 @@ export function IndicatorAdminTable({
   if (indicators.length === 0) return <EmptyState message={t("indicatorAdmin.empty")} />;
   const n = (value: number) => formatNumber(locale, value);
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const count = (key: string, header: string, value: (i: AdminIndicatorRow) => number): Column<AdminIndicatorRow> => ({
+    key,
+    header,
+    headerClassName: "px-3 py-2 text-right",
+    className: "px-3 py-2 text-right tabular-nums",
+    cell: (i) => n(value(i)),
+  });
+  const columns: Column<AdminIndicatorRow>[] = [
+    {
+      key: "name",
+      header: t("indicatorAdmin.name"),
+      headerClassName: "px-3 py-2",
+      className: "min-w-48 px-3 py-2",
+      cell: (i) => (
+        <>
+          <Link href={`/admin/indicators/${i.id}`} className="font-medium text-brand-700 underline">
+            {i.name}
+          </Link>
+          <span className="block text-xs break-all text-slate-600">{i.key}</span>
+        </>
+      ),
+    },
+    { key: "area", header: t("indicatorAdmin.area"), ...nowrap, cell: (i) => i.area },
+    { key: "unit", header: t("indicatorAdmin.unit"), ...nowrap, cell: (i) => i.unit },
+    {
+      key: "state",
+      header: t("indicatorAdmin.state"),
+      headerClassName: "px-3 py-2",
+      className: "px-3 py-2",
+      cell: (i) =>
+        i.mergedInto ? (
+          <span className="text-slate-700">{t("indicatorAdmin.mergedInto", { name: i.mergedInto.name })}</span>
+        ) : (
+          <span className="text-slate-700">{t("indicatorAdmin.active")}</span>
+        ),
+    },
+    count("targets", t("indicatorAdmin.targets"), (i) => i.targetCount),
+    count("baselines", t("indicatorAdmin.baselines"), (i) => i.baselineCount),
+    count("observations", t("indicatorAdmin.observations"), (i) => i.observationCount),
+  ];
   return (
     <>
       <p className="mb-2 text-sm text-slate-600" role="status">
         {t("indicatorAdmin.count", { count: n(page.total) })}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">{t("indicatorAdmin.title")}</caption>
-          <thead className="bg-slate-100 text-left text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("indicatorAdmin.name")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("indicatorAdmin.area")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("indicatorAdmin.unit")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("indicatorAdmin.state")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("indicatorAdmin.targets")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("indicatorAdmin.baselines")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("indicatorAdmin.observations")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {indicators.map((i) => (
-              <tr key={i.id}>
-                <td className="min-w-48 px-3 py-2">
-                  <Link href={`/admin/indicators/${i.id}`} className="font-medium text-brand-700 underline">
-                    {i.name}
-                  </Link>
-                  <span className="block text-xs break-all text-slate-600">{i.key}</span>
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">{i.area}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{i.unit}</td>
-                <td className="px-3 py-2">
-                  {i.mergedInto ? (
-                    <span className="text-slate-700">
-                      {t("indicatorAdmin.mergedInto", { name: i.mergedInto.name })}
-                    </span>
-                  ) : (
-                    <span className="text-slate-700">{t("indicatorAdmin.active")}</span>
-                  )}
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{n(i.targetCount)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{n(i.baselineCount)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{n(i.observationCount)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={columns}
+        rows={indicators}
+        rowKey={(i) => i.id}
+        caption={t("indicatorAdmin.title")}
+        scrollClassName="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        headClassName="bg-slate-100 text-left text-slate-700"
+        bodyClassName="divide-y divide-slate-200"
+      />
       {pages > 1 ? (
-        <nav className="mt-4 flex items-center justify-between text-sm" aria-label={t("indicatorAdmin.pagination")}>
-          {page.page > 1 ? (
-            <Link href={pageHref(filter, page.page - 1)} className="text-brand-700 underline">
-              {t("indicatorAdmin.previous")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-slate-600">{t("indicatorAdmin.pageOf", { page: page.page, pages })}</span>
-          {page.page < pages ? (
-            <Link href={pageHref(filter, page.page + 1)} className="text-brand-700 underline">
-              {t("indicatorAdmin.next")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
+        <Pager
+          page={page.page}
+          pages={pages}
+          hrefOf={(p) => pageHref(filter, p)}
+          label={t("indicatorAdmin.pagination")}
+          previous={t("indicatorAdmin.previous")}
+          next={t("indicatorAdmin.next")}
+          status={t("indicatorAdmin.pageOf", { page: page.page, pages })}
+        />
       ) : null}
     </>
   );
