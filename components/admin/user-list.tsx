@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { column, DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { ListUsersFilter, UserListItem } from "@/lib/schemas/users";
@@ -109,25 +109,25 @@ export function UserStatusBadges({ user, t, locale }: { user: UserListItem; t: T
 /** A table from the md breakpoint, a list of cards on a phone. */
 export function UserTable({ users, t, locale }: { users: UserListItem[]; t: Translate; locale: Locale }) {
   if (users.length === 0) return <EmptyState message={t("common.empty")} />;
-  const column = (
-    key: string,
-    header: string,
-    cell: Column<UserListItem>["cell"],
-    className = "px-3 py-2",
-  ): Column<UserListItem> => ({ key, header, cell, className, headerClassName: "px-3 py-2" });
+  const cell = "px-3 py-2";
   const lastLogin = (user: UserListItem) =>
     user.lastLoginAt ? dateTime(locale, user.lastLoginAt) : t("admin.users.never");
-  const columns = [
-    column("username", t("admin.users.username"), (user) => (
-      <Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
-        {user.username}
-      </Link>
-    )),
-    column("displayName", t("admin.users.displayName"), (user) => user.displayName),
-    column("role", t("admin.users.role"), (user) => t(`auth.roles.${user.role}`), "px-3 py-2 whitespace-nowrap"),
-    column("department", t("admin.users.department"), (user) => user.departmentName ?? t("admin.users.noDepartment")),
-    column("status", t("admin.users.status"), (user) => <UserStatusBadges user={user} t={t} locale={locale} />),
-    column("lastLogin", t("admin.users.lastLogin"), lastLogin, "px-3 py-2 whitespace-nowrap tabular-nums"),
+  const columns: Column<UserListItem>[] = [
+    column(
+      "username",
+      t("admin.users.username"),
+      (user) => (
+        <Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
+          {user.username}
+        </Link>
+      ),
+      cell,
+    ),
+    column("displayName", t("admin.users.displayName"), (user) => user.displayName, cell),
+    column("role", t("admin.users.role"), (user) => t(`auth.roles.${user.role}`), `${cell} whitespace-nowrap`, cell),
+    column("department", t("admin.users.department"), (u) => u.departmentName ?? t("admin.users.noDepartment"), cell),
+    column("status", t("admin.users.status"), (user) => <UserStatusBadges user={user} t={t} locale={locale} />, cell),
+    column("lastLogin", t("admin.users.lastLogin"), lastLogin, `${cell} whitespace-nowrap tabular-nums`, cell),
   ];
   return (
     <>
@@ -156,8 +156,7 @@ export function UserTable({ users, t, locale }: { users: UserListItem[]; t: Tran
         rows={users}
         rowKey={(user) => user.id}
         scrollClassName="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block"
-        headClassName="bg-slate-100 text-left text-slate-700"
-        bodyClassName="divide-y divide-slate-200"
+        look="boxed"
         rowClassName={(user) => (user.active ? undefined : "text-slate-500")}
       />
     </>

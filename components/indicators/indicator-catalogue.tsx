@@ -267,9 +267,7 @@ function IndicatorTable({
       rowKey={(i) => i.id}
       caption={caption}
       className="w-full min-w-[56rem] text-sm"
-      scrollClassName="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-      headClassName="bg-slate-100 text-left text-slate-700"
-      bodyClassName="divide-y divide-slate-200"
+      look="boxed"
       rowProps={(i) => ({ "data-indicator": i.key })}
     />
   );

@@ -287,8 +287,7 @@ export function OverviewView({
             rows={overview.laggingDepartments}
             rowKey={(d) => d.id}
             testId="lagging-departments"
-            headRowClassName="border-b border-slate-200"
-            rowClassName="border-b border-slate-100"
+            look="ruled"
           />
         )}
       </section>

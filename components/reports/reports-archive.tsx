@@ -1,6 +1,5 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { column, DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, getMessages, interpolate, createTranslator, type Locale } from "@/lib/i18n/catalogue";
 import { periodLabel } from "@/lib/i18n/periods";
@@ -58,13 +57,8 @@ export function ReportsArchive({
   );
   // The current period and those before it: all have started, so all can be reported on and locked.
   const started = periods;
-  const column = (
-    key: string,
-    header: ReactNode,
-    cell: Column<PeriodOverviewRow>["cell"],
-    className = "px-3 py-2",
-  ): Column<PeriodOverviewRow> => ({ key, header, cell, className, headerClassName: "px-3 py-2" });
-  const periodColumns = [
+  const cell = "px-3 py-2";
+  const periodColumns: Column<PeriodOverviewRow>[] = [
     column(
       "period",
       m.periods.period,
@@ -74,18 +68,24 @@ export function ReportsArchive({
           {p.current ? <span className="ml-1 text-xs text-slate-600">（{m.periods.current}）</span> : null}
         </>
       ),
-      "px-3 py-2 whitespace-nowrap",
+      `${cell} whitespace-nowrap`,
+      cell,
     ),
-    column("state", m.periods.state, (p) => (
-      <>
-        <span data-testid="period-state">{m.periods[p.state]}</span>
-        {p.lockedAt && p.lockedBy ? (
-          <div className="text-xs text-slate-600">
-            {interpolate(m.periods.lockedBy, { name: p.lockedBy, date: formatDate(locale, p.lockedAt) })}
-          </div>
-        ) : null}
-      </>
-    )),
+    column(
+      "state",
+      m.periods.state,
+      (p) => (
+        <>
+          <span data-testid="period-state">{m.periods[p.state]}</span>
+          {p.lockedAt && p.lockedBy ? (
+            <div className="text-xs text-slate-600">
+              {interpolate(m.periods.lockedBy, { name: p.lockedBy, date: formatDate(locale, p.lockedAt) })}
+            </div>
+          ) : null}
+        </>
+      ),
+      cell,
+    ),
     column(
       "bulletin",
       m.periods.bulletin,
@@ -97,11 +97,15 @@ export function ReportsArchive({
         ) : (
           "—"
         ),
-      "px-3 py-2 whitespace-nowrap",
+      `${cell} whitespace-nowrap`,
+      cell,
     ),
-    column("lock", <span className="sr-only">{m.periods.lock}</span>, (p) => (
-      <PeriodLockButton period={p.code} state={p.state} label={label(p.code)} m={m} />
-    )),
+    column(
+      "lock",
+      <span className="sr-only">{m.periods.lock}</span>,
+      (p) => <PeriodLockButton period={p.code} state={p.state} label={label(p.code)} m={m} />,
+      cell,
+    ),
   ];
 
   return (
@@ -160,7 +164,7 @@ export function ReportsArchive({
             rows={started}
             rowKey={(p) => p.code}
             className="min-w-full text-sm"
-            scrollClassName="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+            look="boxed"
             headClassName="bg-slate-50 text-left"
             bodyClassName="divide-y divide-slate-100"
             rowProps={(p) => ({ "data-testid": `period-${p.code}` })}

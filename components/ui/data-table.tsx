@@ -19,6 +19,39 @@ export interface Column<Row> {
   cellProps?: (row: Row) => Extra;
 }
 
+/** A column whose cell and header share classes (or take `headerClassName`); the common case. */
+export function column<Row>(
+  key: string,
+  header: ReactNode,
+  cell: Column<Row>["cell"],
+  className?: string,
+  headerClassName: string | undefined = className,
+): Column<Row> {
+  return { key, header, cell, className, headerClassName };
+}
+
+/** The two looks tables have here; any class prop of DataTable overrides its part. */
+const LOOKS = {
+  /** Just the table (the caller adds rules or bands). */
+  plain: { scroll: "overflow-x-auto", head: "text-left", headRow: undefined, body: undefined, row: undefined },
+  /** A bordered white box with a grey header band (admin lists, the catalogue). */
+  boxed: {
+    scroll: "overflow-x-auto rounded-lg border border-slate-200 bg-white",
+    head: "bg-slate-100 text-left text-slate-700",
+    headRow: undefined,
+    body: "divide-y divide-slate-200",
+    row: undefined,
+  },
+  /** Rules under the header and each row, inside a panel (dashboards). */
+  ruled: {
+    scroll: "overflow-x-auto",
+    head: "text-left text-slate-700",
+    headRow: "border-b border-slate-200",
+    body: undefined,
+    row: "border-b border-slate-100",
+  },
+} as const;
+
 /**
  * A table with typed columns: caption, column headers, an optional empty state and a horizontal
  * scroll container so a wide table scrolls inside itself on a 375 px phone instead of widening the page.
@@ -31,13 +64,14 @@ export function DataTable<Row>({
   captionClassName = "sr-only",
   empty,
   testId,
+  look = "plain",
   className = "w-full text-sm",
-  headClassName = "text-left text-slate-700",
-  headRowClassName,
-  bodyClassName,
-  rowClassName,
+  headClassName = LOOKS[look].head,
+  headRowClassName = LOOKS[look].headRow,
+  bodyClassName = LOOKS[look].body,
+  rowClassName = LOOKS[look].row,
   rowProps,
-  scrollClassName = "overflow-x-auto",
+  scrollClassName = LOOKS[look].scroll,
   tableProps,
 }: {
   columns: readonly Column<Row>[];
@@ -48,6 +82,7 @@ export function DataTable<Row>({
   /** Shown instead of the table when there are no rows. */
   empty?: string;
   testId?: string;
+  look?: keyof typeof LOOKS;
   className?: string;
   headClassName?: string;
   headRowClassName?: string;

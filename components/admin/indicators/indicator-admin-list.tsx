@@ -151,9 +151,7 @@ export function IndicatorAdminTable({
         rows={indicators}
         rowKey={(i) => i.id}
         caption={t("indicatorAdmin.title")}
-        scrollClassName="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-        headClassName="bg-slate-100 text-left text-slate-700"
-        bodyClassName="divide-y divide-slate-200"
+        look="boxed"
       />
       {pages > 1 ? (
         <Pager

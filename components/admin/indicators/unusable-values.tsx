@@ -3,7 +3,7 @@ import { dateWindow, shanghaiDate } from "@/lib/domain/dates";
 import type { Translate } from "@/lib/i18n/catalogue";
 import type { UnusableObservationRow } from "@/lib/server/observations";
 import type { Messages } from "@/messages/zh-CN";
-import { DataTable, type Column } from "@/components/ui/data-table";
+import { column, DataTable, type Column } from "@/components/ui/data-table";
 
 /**
  * Current indicator values the status code cannot use (outside probe 2026-12, finding 1): listed for the
@@ -12,27 +12,29 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 export function UnusableValues({ rows, t }: { rows: UnusableObservationRow[]; t: Translate }) {
   if (rows.length === 0) return null;
   const window = { ...dateWindow(shanghaiDate(new Date())) };
-  const column = (
-    key: keyof Messages["inputRules"]["adminColumns"],
-    cell: Column<UnusableObservationRow>["cell"],
-    className = "px-2 py-1",
-  ): Column<UnusableObservationRow> => ({
-    key,
-    header: t(`inputRules.adminColumns.${key}`),
-    headerClassName: className.replace(" tabular-nums", ""),
-    className,
-    cell,
-  });
-  const columns = [
-    column("indicator", (row) => row.indicator.name),
-    column("asOf", (row) => row.asOf, "px-2 py-1 tabular-nums"),
-    column("value", (row) => `${row.value} ${row.indicator.unit}`, "px-2 py-1 text-right tabular-nums"),
-    column("reason", (row) => t(`inputRules.unusableReasons.${row.reason}`, window)),
-    column("action", (row) => (
-      <Link href={`/indicators/${row.indicator.id}#observations-title`} className="text-brand-700 underline">
-        {t("inputRules.adminCorrect")}
-      </Link>
-    )),
+  const cell = "px-2 py-1";
+  const header = (key: keyof Messages["inputRules"]["adminColumns"]) => t(`inputRules.adminColumns.${key}`);
+  const columns: Column<UnusableObservationRow>[] = [
+    column("indicator", header("indicator"), (row) => row.indicator.name, cell),
+    column("asOf", header("asOf"), (row) => row.asOf, `${cell} tabular-nums`, cell),
+    column(
+      "value",
+      header("value"),
+      (row) => `${row.value} ${row.indicator.unit}`,
+      `${cell} text-right tabular-nums`,
+      `${cell} text-right`,
+    ),
+    column("reason", header("reason"), (row) => t(`inputRules.unusableReasons.${row.reason}`, window), cell),
+    column(
+      "action",
+      header("action"),
+      (row) => (
+        <Link href={`/indicators/${row.indicator.id}#observations-title`} className="text-brand-700 underline">
+          {t("inputRules.adminCorrect")}
+        </Link>
+      ),
+      cell,
+    ),
   ];
   return (
     <section
@@ -49,7 +51,6 @@ export function UnusableValues({ rows, t }: { rows: UnusableObservationRow[]; t:
         rows={rows}
         rowKey={(row) => row.id}
         scrollClassName="mt-2 overflow-x-auto"
-        headClassName="text-left"
         bodyClassName="divide-y divide-amber-200"
       />
     </section>

@@ -135,7 +135,7 @@ export function IndicatorTable({
         rowKey={(i) => i.id}
         empty={t("documentDashboard.indicators.empty")}
         testId="indicator-table"
-        headRowClassName="border-b border-slate-200"
+        look="ruled"
         rowClassName="border-b border-slate-100 align-top"
         rowProps={(i) => ({ "data-indicator": i.key })}
       />

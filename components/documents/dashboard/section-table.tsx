@@ -121,7 +121,7 @@ export function SectionTable({
         rowKey={(section) => section.id}
         empty={t("documentDashboard.sections.empty")}
         testId="section-table"
-        headRowClassName="border-b border-slate-200"
+        look="ruled"
         rowClassName={(section) => `border-b border-slate-100 ${section.depth === 0 ? "bg-slate-50" : ""}`}
         rowProps={(section) => ({ "data-section": section.path, "data-total": section.rollUp.total })}
       />
