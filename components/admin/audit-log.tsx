@@ -1,108 +1,71 @@
-import Link from "next/link";
 import { currentDateWindow } from "@/lib/domain/dates";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterActions, FilterForm, FilterInput, SelectField } from "@/components/ui/filter-field";
 import { Pager } from "@/components/ui/pager";
 import { SECURITY_AUDIT_ACTIONS, type SecurityAuditAction } from "@/lib/domain/audit-actions";
 import { formatDate, type Locale, type MessageKey, type Translate } from "@/lib/i18n/catalogue";
 import type { AuditFilter, AuditPage } from "@/lib/server/audit-log";
-import { inputClassServer } from "./styles";
 
 /** The filters as a GET form: they live in the URL, so a filtered view can be shared. */
 export function AuditFilters({ filter, entityTypes, t }: { filter: AuditFilter; entityTypes: string[]; t: Translate }) {
   const dates = currentDateWindow();
-  const text = (name: "actor" | "action" | "entityId", label: string, hint?: string) => (
-    <div>
-      <label htmlFor={`audit-${name}`} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input
-        id={`audit-${name}`}
-        name={name}
-        defaultValue={filter[name] ?? ""}
-        placeholder={hint}
-        className={inputClassServer}
-      />
-    </div>
+  const text = (name: "actor" | "action" | "entityId", label: string, placeholder?: string) => (
+    <FilterInput
+      id={`audit-${name}`}
+      label={label}
+      look="roomy"
+      name={name}
+      defaultValue={filter[name] ?? ""}
+      placeholder={placeholder}
+    />
+  );
+  const date = (name: "from" | "to") => (
+    <FilterInput
+      id={`audit-${name}`}
+      label={t(`admin.audit.${name}`)}
+      look="roomy"
+      name={name}
+      type="date"
+      min={dates.min}
+      max={dates.max}
+      defaultValue={filter[name] ?? ""}
+    />
   );
   return (
-    <form
-      method="get"
-      action="/admin/audit"
-      className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-3"
-    >
+    <FilterForm action="/admin/audit" columns="sm:grid-cols-2 lg:grid-cols-3">
       {text("actor", t("admin.audit.actor"))}
       {text("action", t("admin.audit.action"), t("admin.audit.actionHint"))}
-      <div>
-        <label htmlFor="audit-entityType" className="block text-sm font-medium text-slate-700">
-          {t("admin.audit.entityType")}
-        </label>
-        <select
-          id="audit-entityType"
-          name="entityType"
-          defaultValue={filter.entityType ?? ""}
-          className={inputClassServer}
-        >
-          <option value="">{t("admin.audit.anyEntityType")}</option>
-          {entityTypes.map((type) => (
-            <option key={type} value={type}>
-              {type}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="audit-entityType"
+        label={t("admin.audit.entityType")}
+        look="roomy"
+        name="entityType"
+        defaultValue={filter.entityType ?? ""}
+        allLabel={t("admin.audit.anyEntityType")}
+        options={entityTypes.map((type) => ({ value: type, label: type }))}
+      />
       {text("entityId", t("admin.audit.entityId"))}
-      <div>
-        <label htmlFor="audit-category" className="block text-sm font-medium text-slate-700">
-          {t("admin.audit.category")}
-        </label>
-        <select id="audit-category" name="category" defaultValue={filter.category ?? ""} className={inputClassServer}>
-          <option value="">{t("admin.audit.anyCategory")}</option>
-          <option value="security">{t("admin.audit.securityOnly")}</option>
-        </select>
-      </div>
+      <SelectField
+        id="audit-category"
+        label={t("admin.audit.category")}
+        look="roomy"
+        name="category"
+        defaultValue={filter.category ?? ""}
+        allLabel={t("admin.audit.anyCategory")}
+        options={[{ value: "security", label: t("admin.audit.securityOnly") }]}
+      />
       <div className="grid grid-cols-2 gap-3">
-        <div>
-          <label htmlFor="audit-from" className="block text-sm font-medium text-slate-700">
-            {t("admin.audit.from")}
-          </label>
-          <input
-            id="audit-from"
-            name="from"
-            type="date"
-            min={dates.min}
-            max={dates.max}
-            defaultValue={filter.from ?? ""}
-            className={inputClassServer}
-          />
-        </div>
-        <div>
-          <label htmlFor="audit-to" className="block text-sm font-medium text-slate-700">
-            {t("admin.audit.to")}
-          </label>
-          <input
-            id="audit-to"
-            name="to"
-            type="date"
-            min={dates.min}
-            max={dates.max}
-            defaultValue={filter.to ?? ""}
-            className={inputClassServer}
-          />
-        </div>
+        {date("from")}
+        {date("to")}
       </div>
-      <div className="flex items-end gap-3">
-        <button
-          type="submit"
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-        >
-          {t("admin.audit.apply")}
-        </button>
-        <Link href="/admin/audit" className="py-2 text-sm text-brand-700 underline">
-          {t("admin.audit.clear")}
-        </Link>
-      </div>
-    </form>
+      <FilterActions
+        apply={t("admin.audit.apply")}
+        reset={{ href: "/admin/audit", label: t("admin.audit.clear") }}
+        look="roomy"
+        className="flex items-end gap-3"
+      />
+    </FilterForm>
   );
 }
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { DataTable, type Column } from "@/components/ui/data-table";
-import { SelectField } from "@/components/ui/select-field";
+import { FilterActions, FilterForm, SelectField } from "@/components/ui/filter-field";
 import { compareAreas } from "@/lib/domain/areas";
 import {
   catalogueHref,
@@ -39,12 +39,7 @@ export function IndicatorCatalogue({
     .filter((g) => g.items.length > 0);
   return (
     <>
-      <form
-        method="get"
-        action="/indicators"
-        aria-label={t("indicators.filter")}
-        className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-4"
-      >
+      <FilterForm action="/indicators" label={t("indicators.filter")} columns="grid-cols-2 sm:grid-cols-4">
         <SelectField
           id="indicator-area"
           name="area"
@@ -64,21 +59,16 @@ export function IndicatorCatalogue({
             label: t(`indicators.statusLabel.${status}`),
           }))}
         />
-        <div className="col-span-2 flex items-end gap-2">
-          <button
-            type="submit"
-            className="rounded bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-900"
-          >
-            {t("indicators.filter")}
-          </button>
-          <Link href="/indicators" className="px-2 py-1.5 text-sm text-brand-700 hover:underline">
-            {t("indicators.reset")}
-          </Link>
+        <FilterActions
+          apply={t("indicators.filter")}
+          reset={{ href: "/indicators", label: t("indicators.reset") }}
+          className="col-span-2 flex items-end gap-2"
+        >
           <span className="ml-auto text-sm text-slate-600" data-testid="indicator-count">
             {t("indicators.count", { count: shown.length })}
           </span>
-        </div>
-      </form>
+        </FilterActions>
+      </FilterForm>
 
       {groups.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">

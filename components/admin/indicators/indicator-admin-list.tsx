@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { FilterActions, FilterForm, FilterInput, SelectField } from "@/components/ui/filter-field";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import { INDICATOR_ADMIN_STATES, type IndicatorAdminState } from "@/lib/domain/indicator-admin";
 import type { AdminIndicatorRow } from "@/lib/server/indicator-admin";
-import { inputClassServer } from "../styles";
 
 export interface IndicatorAdminFilter {
   q: string;
@@ -24,51 +24,35 @@ export function IndicatorAdminFilters({
   t: Translate;
 }) {
   return (
-    <form
-      method="get"
-      action="/admin/indicators"
-      className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4"
-    >
-      <div className="sm:col-span-2 lg:col-span-1">
-        <label htmlFor="filter-q" className="block text-sm font-medium text-slate-700">
-          {t("indicatorAdmin.search")}
-        </label>
-        <input id="filter-q" name="q" type="search" defaultValue={filter.q} className={inputClassServer} />
-      </div>
-      <div>
-        <label htmlFor="filter-area" className="block text-sm font-medium text-slate-700">
-          {t("indicatorAdmin.area")}
-        </label>
-        <select id="filter-area" name="area" defaultValue={filter.area} className={inputClassServer}>
-          <option value="">{t("indicatorAdmin.allAreas")}</option>
-          {areas.map((area) => (
-            <option key={area} value={area}>
-              {area}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-state" className="block text-sm font-medium text-slate-700">
-          {t("indicatorAdmin.state")}
-        </label>
-        <select id="filter-state" name="state" defaultValue={filter.state} className={inputClassServer}>
-          {INDICATOR_ADMIN_STATES.map((state) => (
-            <option key={state} value={state}>
-              {t(`indicatorAdmin.states.${state}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex items-end">
-        <button
-          type="submit"
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-        >
-          {t("indicatorAdmin.filter")}
-        </button>
-      </div>
-    </form>
+    <FilterForm action="/admin/indicators" columns="sm:grid-cols-2 lg:grid-cols-4">
+      <FilterInput
+        id="filter-q"
+        label={t("indicatorAdmin.search")}
+        look="roomy"
+        wrapperClassName="sm:col-span-2 lg:col-span-1"
+        name="q"
+        type="search"
+        defaultValue={filter.q}
+      />
+      <SelectField
+        id="filter-area"
+        label={t("indicatorAdmin.area")}
+        look="roomy"
+        name="area"
+        defaultValue={filter.area}
+        allLabel={t("indicatorAdmin.allAreas")}
+        options={areas.map((area) => ({ value: area, label: area }))}
+      />
+      <SelectField
+        id="filter-state"
+        label={t("indicatorAdmin.state")}
+        look="roomy"
+        name="state"
+        defaultValue={filter.state}
+        options={INDICATOR_ADMIN_STATES.map((state) => ({ value: state, label: t(`indicatorAdmin.states.${state}`) }))}
+      />
+      <FilterActions apply={t("indicatorAdmin.filter")} look="roomy" className="flex items-end" />
+    </FilterForm>
   );
 }
 
