@@ -35,7 +35,7 @@ export function DepartmentForm({
   text: AdminText;
   locale: string;
 }) {
-  const { pending, error, saved, errors, onSubmit } = useActionForm((form) =>
+  const { pending, error, saved, field, onSubmit } = useActionForm((form) =>
     updateDepartmentAction({
       departmentId: department.id,
       name: String(form.get("name") ?? ""),
@@ -49,28 +49,22 @@ export function DepartmentForm({
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       <FormResult error={error} saved={saved} savedMessage={text.saved} />
       <TextField
-        id="name"
+        {...field("name")}
         label={text.departments.name}
         note={text.required}
         hint={text.departments.renameNote}
-        errors={errors.name}
-        name="name"
         defaultValue={department.name}
         required
       />
       <TextField
-        id="shortName"
+        {...field("shortName")}
         label={text.departments.shortName}
         note={text.optional}
-        errors={errors.shortName}
-        name="shortName"
         defaultValue={department.shortName ?? ""}
       />
       <ChoiceField
-        id="kind"
+        {...field("kind")}
         label={text.departments.kind}
-        errors={errors.kind}
-        name="kind"
         defaultValue={department.kind}
         options={choicesOf(KINDS, (kind) => text.departments.kinds[kind])}
       />

@@ -2,19 +2,11 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState } from "react";
 import { createUserAction, updateUserAction } from "@/lib/actions/users";
 import type { ErrorBody } from "@/lib/server/errors";
 import { ROLES, type Role } from "@/lib/domain/roles";
-import {
-  ChoiceField,
-  choicesOf,
-  fieldErrorsOf,
-  FormMessage,
-  SubmitButton,
-  TextField,
-  useActionForm,
-} from "@/components/ui/form";
+import { ChoiceField, choicesOf, FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form";
 import { GeneratedPassword, PasswordChoiceFields } from "./password-fields";
 import { fill, type AdminText, type RoleText } from "./text";
 
@@ -91,38 +83,28 @@ function RoleAndDepartment({
 
 export function CreateUserForm({ text, roles, locale, departments, passwordMinLength }: Common) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<ErrorBody | null>(null);
   const [role, setRole] = useState<Role>("DEPARTMENT_EDITOR");
   const [created, setCreated] = useState<{ userId: number; username: string; generatedPassword: string } | null>(null);
-  const errors = fieldErrorsOf(error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const mode = value(form, "passwordMode") === "set" ? "set" : "generate";
-    const input = {
-      username: value(form, "username"),
-      displayName: value(form, "displayName"),
-      email: value(form, "email"),
-      role,
-      departmentId: role === "DEPARTMENT_EDITOR" ? value(form, "departmentId") : "",
-      password: mode === "set" ? { mode, password: value(form, "password") } : { mode },
-    };
-    setError(null);
-    startTransition(async () => {
-      const result = await createUserAction(input);
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      if (result.data.generatedPassword) {
-        setCreated({ ...result.data, generatedPassword: result.data.generatedPassword });
-      } else {
-        router.push(`/admin/users/${result.data.userId}?created=1`);
-      }
-    });
-  }
+  const { pending, error, errors, field, onSubmit } = useActionForm(
+    (form) => {
+      const mode = value(form, "passwordMode") === "set" ? "set" : "generate";
+      return createUserAction({
+        username: value(form, "username"),
+        displayName: value(form, "displayName"),
+        email: value(form, "email"),
+        role,
+        departmentId: role === "DEPARTMENT_EDITOR" ? value(form, "departmentId") : "",
+        password: mode === "set" ? { mode, password: value(form, "password") } : { mode },
+      });
+    },
+    {
+      refresh: false,
+      onSuccess: (data) => {
+        if (data.generatedPassword) setCreated({ ...data, generatedPassword: data.generatedPassword });
+        else router.push(`/admin/users/${data.userId}?created=1`);
+      },
+    },
+  );
 
   if (created) {
     return (
@@ -145,33 +127,21 @@ export function CreateUserForm({ text, roles, locale, departments, passwordMinLe
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {error ? <ErrorSummary error={error} text={text} locale={locale} /> : null}
       <TextField
-        id="username"
+        {...field("username")}
         label={text.users.username}
         note={text.required}
         hint={text.form.usernameHint}
-        errors={errors.username}
-        name="username"
         required
         autoComplete="off"
       />
       <TextField
-        id="displayName"
+        {...field("displayName")}
         label={text.users.displayName}
         note={text.required}
-        errors={errors.displayName}
-        name="displayName"
         required
         autoComplete="off"
       />
-      <TextField
-        id="email"
-        label={text.users.email}
-        note={text.optional}
-        errors={errors.email}
-        name="email"
-        type="email"
-        autoComplete="off"
-      />
+      <TextField {...field("email")} label={text.users.email} note={text.optional} type="email" autoComplete="off" />
       <RoleAndDepartment
         text={text}
         roles={roles}
@@ -204,7 +174,7 @@ export function EditUserForm({
   user: { id: number; displayName: string; email: string | null; role: Role; departmentId: number | null };
 }) {
   const [role, setRole] = useState<Role>(user.role);
-  const { pending, error, saved, errors, onSubmit } = useActionForm((form) =>
+  const { pending, error, saved, errors, field, onSubmit } = useActionForm((form) =>
     updateUserAction({
       userId: user.id,
       displayName: value(form, "displayName"),
@@ -219,20 +189,16 @@ export function EditUserForm({
       {error ? <ErrorSummary error={error} text={text} locale={locale} /> : null}
       {saved ? <FormMessage kind="success">{text.saved}</FormMessage> : null}
       <TextField
-        id="displayName"
+        {...field("displayName")}
         label={text.users.displayName}
         note={text.required}
-        errors={errors.displayName}
-        name="displayName"
         defaultValue={user.displayName}
         required
       />
       <TextField
-        id="email"
+        {...field("email")}
         label={text.users.email}
         note={text.optional}
-        errors={errors.email}
-        name="email"
         type="email"
         defaultValue={user.email ?? ""}
       />

@@ -183,7 +183,10 @@ export function useActionForm<T>(
     });
   }
 
-  return { pending, error, setError, saved, setSaved, errors: fieldErrorsOf(error), onSubmit };
+  const errors = fieldErrorsOf(error);
+  /** The id, name and errors of the field `name` (id defaults to the name). */
+  const field = (name: string, id: string = name) => ({ id, name, errors: errors[name] });
+  return { pending, error, saved, errors, field, onSubmit };
 }
 
 /** The outcome line(s) above an action form: the error, else the saved message once saved. */

@@ -25,6 +25,49 @@ export interface EditableIndicator {
   description: string | null;
 }
 
+/**
+ * The direction and area choices of the edit and split forms. An area outside the strategy's list
+ * (from an old import) is kept as the first, empty-valued choice (`keep`) or replaced by the first area.
+ */
+export function DirectionAndArea({
+  prefix,
+  labels,
+  directions,
+  errors,
+  indicator,
+  unknownArea,
+}: {
+  prefix: string;
+  labels: { direction: string; area: string };
+  directions: Record<(typeof DIRECTIONS)[number], string>;
+  errors: Record<string, string[]>;
+  indicator: { direction: (typeof DIRECTIONS)[number]; area: string };
+  unknownArea: "keep" | "first";
+}) {
+  const known = (INDICATOR_AREAS as readonly string[]).includes(indicator.area);
+  return (
+    <>
+      <ChoiceField
+        id={`${prefix}-direction`}
+        label={labels.direction}
+        errors={errors.direction}
+        name="direction"
+        defaultValue={indicator.direction}
+        options={choicesOf(DIRECTIONS, (d) => directions[d])}
+      />
+      <ChoiceField
+        id={`${prefix}-area`}
+        label={labels.area}
+        errors={errors.area}
+        name="area"
+        defaultValue={known ? indicator.area : unknownArea === "keep" ? "" : INDICATOR_AREAS[0]}
+        emptyOption={known || unknownArea === "first" ? undefined : indicator.area}
+        options={choicesOf(INDICATOR_AREAS)}
+      />
+    </>
+  );
+}
+
 export function IndicatorEditForm({
   indicator,
   m,
@@ -33,7 +76,7 @@ export function IndicatorEditForm({
   m: IndicatorAdminText;
   locale: string;
 }) {
-  const { pending, error, saved, errors, onSubmit } = useActionForm((form) =>
+  const { pending, error, saved, errors, field, onSubmit } = useActionForm((form) =>
     updateIndicatorAction({
       indicatorId: indicator.id,
       name: String(form.get("name") ?? ""),
@@ -44,59 +87,35 @@ export function IndicatorEditForm({
       description: String(form.get("description") ?? ""),
     }),
   );
-  const areas: readonly string[] = INDICATOR_AREAS;
-
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormResult error={error} saved={saved} savedMessage={m.edit.saved} />
+      <TextField {...field("name", "edit-name")} label={m.edit.name} defaultValue={indicator.name} required />
       <TextField
-        id="edit-name"
-        label={m.edit.name}
-        errors={errors.name}
-        name="name"
-        defaultValue={indicator.name}
-        required
-      />
-      <TextField
-        id="edit-nameEn"
+        {...field("nameEn", "edit-nameEn")}
         label={m.edit.nameEn}
-        errors={errors.nameEn}
-        name="nameEn"
         lang="en"
         defaultValue={indicator.nameEn ?? ""}
       />
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField
-          id="edit-unit"
+          {...field("unit", "edit-unit")}
           label={m.edit.unit}
           hint={m.edit.unitHint}
-          errors={errors.unit}
-          name="unit"
           defaultValue={indicator.unit}
         />
-        <ChoiceField
-          id="edit-direction"
-          label={m.edit.direction}
-          errors={errors.direction}
-          name="direction"
-          defaultValue={indicator.direction}
-          options={choicesOf(DIRECTIONS, (d) => m.edit.directions[d])}
-        />
-        <ChoiceField
-          id="edit-area"
-          label={m.edit.area}
-          errors={errors.area}
-          name="area"
-          defaultValue={areas.includes(indicator.area) ? indicator.area : ""}
-          emptyOption={areas.includes(indicator.area) ? undefined : indicator.area}
-          options={choicesOf(INDICATOR_AREAS)}
+        <DirectionAndArea
+          prefix="edit"
+          labels={m.edit}
+          directions={m.edit.directions}
+          errors={errors}
+          indicator={indicator}
+          unknownArea="keep"
         />
       </div>
       <TextAreaField
-        id="edit-description"
+        {...field("description", "edit-description")}
         label={m.edit.description}
-        errors={errors.description}
-        name="description"
         rows={3}
         defaultValue={indicator.description ?? ""}
       />
