@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/server/failures";
+import { ChoiceField, SubmitButton } from "@/components/ui/form";
 
 export type CreateTokenAction = (input: unknown) => Promise<ActionResult<{ id: number; name: string; secret: string }>>;
 
@@ -139,33 +140,18 @@ export function CreateTokenForm({
             {text.nameHint}
           </p>
         </div>
-        <div>
-          <label htmlFor={`${ids}-expiry`} className="block text-sm font-medium text-slate-700">
-            {text.expiry}
-          </label>
-          <select
-            id={`${ids}-expiry`}
-            name="expiresInDays"
-            defaultValue="90"
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
-          >
-            {expiryChoices.map((choice) => (
-              <option key={choice.days} value={String(choice.days)}>
-                {choice.label}
-              </option>
-            ))}
-            <option value="never">{text.noExpiry}</option>
-          </select>
-        </div>
+        <ChoiceField
+          id={`${ids}-expiry`}
+          label={text.expiry}
+          name="expiresInDays"
+          defaultValue="90"
+          options={[
+            ...expiryChoices.map((choice) => ({ value: String(choice.days), label: choice.label })),
+            { value: "never", label: text.noExpiry },
+          ]}
+        />
         <div className="sm:pt-6">
-          <button
-            type="submit"
-            disabled={pending}
-            aria-busy={pending}
-            className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
-            {pending ? text.creating : text.create}
-          </button>
+          <SubmitButton pending={pending} label={text.create} pendingLabel={text.creating} wide />
         </div>
         {error ? (
           <p id={errorId} role="alert" className="text-sm text-red-700 sm:col-span-3">

@@ -1,106 +1,71 @@
-import Link from "next/link";
 import { currentDateWindow } from "@/lib/domain/dates";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterActions, FilterForm, FilterInput, SelectField } from "@/components/ui/filter-field";
+import { Pager } from "@/components/ui/pager";
 import { SECURITY_AUDIT_ACTIONS, type SecurityAuditAction } from "@/lib/domain/audit-actions";
 import { formatDate, type Locale, type MessageKey, type Translate } from "@/lib/i18n/catalogue";
 import type { AuditFilter, AuditPage } from "@/lib/server/audit-log";
-import { inputClassServer } from "./styles";
 
 /** The filters as a GET form: they live in the URL, so a filtered view can be shared. */
 export function AuditFilters({ filter, entityTypes, t }: { filter: AuditFilter; entityTypes: string[]; t: Translate }) {
   const dates = currentDateWindow();
-  const text = (name: "actor" | "action" | "entityId", label: string, hint?: string) => (
-    <div>
-      <label htmlFor={`audit-${name}`} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input
-        id={`audit-${name}`}
-        name={name}
-        defaultValue={filter[name] ?? ""}
-        placeholder={hint}
-        className={inputClassServer}
-      />
-    </div>
+  const text = (name: "actor" | "action" | "entityId", label: string, placeholder?: string) => (
+    <FilterInput
+      id={`audit-${name}`}
+      label={label}
+      look="roomy"
+      name={name}
+      defaultValue={filter[name] ?? ""}
+      placeholder={placeholder}
+    />
+  );
+  const date = (name: "from" | "to") => (
+    <FilterInput
+      id={`audit-${name}`}
+      label={t(`admin.audit.${name}`)}
+      look="roomy"
+      name={name}
+      type="date"
+      min={dates.min}
+      max={dates.max}
+      defaultValue={filter[name] ?? ""}
+    />
   );
   return (
-    <form
-      method="get"
-      action="/admin/audit"
-      className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-3"
-    >
+    <FilterForm action="/admin/audit" columns="sm:grid-cols-2 lg:grid-cols-3">
       {text("actor", t("admin.audit.actor"))}
       {text("action", t("admin.audit.action"), t("admin.audit.actionHint"))}
-      <div>
-        <label htmlFor="audit-entityType" className="block text-sm font-medium text-slate-700">
-          {t("admin.audit.entityType")}
-        </label>
-        <select
-          id="audit-entityType"
-          name="entityType"
-          defaultValue={filter.entityType ?? ""}
-          className={inputClassServer}
-        >
-          <option value="">{t("admin.audit.anyEntityType")}</option>
-          {entityTypes.map((type) => (
-            <option key={type} value={type}>
-              {type}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="audit-entityType"
+        label={t("admin.audit.entityType")}
+        look="roomy"
+        name="entityType"
+        defaultValue={filter.entityType ?? ""}
+        allLabel={t("admin.audit.anyEntityType")}
+        options={entityTypes.map((type) => ({ value: type, label: type }))}
+      />
       {text("entityId", t("admin.audit.entityId"))}
-      <div>
-        <label htmlFor="audit-category" className="block text-sm font-medium text-slate-700">
-          {t("admin.audit.category")}
-        </label>
-        <select id="audit-category" name="category" defaultValue={filter.category ?? ""} className={inputClassServer}>
-          <option value="">{t("admin.audit.anyCategory")}</option>
-          <option value="security">{t("admin.audit.securityOnly")}</option>
-        </select>
-      </div>
+      <SelectField
+        id="audit-category"
+        label={t("admin.audit.category")}
+        look="roomy"
+        name="category"
+        defaultValue={filter.category ?? ""}
+        allLabel={t("admin.audit.anyCategory")}
+        options={[{ value: "security", label: t("admin.audit.securityOnly") }]}
+      />
       <div className="grid grid-cols-2 gap-3">
-        <div>
-          <label htmlFor="audit-from" className="block text-sm font-medium text-slate-700">
-            {t("admin.audit.from")}
-          </label>
-          <input
-            id="audit-from"
-            name="from"
-            type="date"
-            min={dates.min}
-            max={dates.max}
-            defaultValue={filter.from ?? ""}
-            className={inputClassServer}
-          />
-        </div>
-        <div>
-          <label htmlFor="audit-to" className="block text-sm font-medium text-slate-700">
-            {t("admin.audit.to")}
-          </label>
-          <input
-            id="audit-to"
-            name="to"
-            type="date"
-            min={dates.min}
-            max={dates.max}
-            defaultValue={filter.to ?? ""}
-            className={inputClassServer}
-          />
-        </div>
+        {date("from")}
+        {date("to")}
       </div>
-      <div className="flex items-end gap-3">
-        <button
-          type="submit"
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-        >
-          {t("admin.audit.apply")}
-        </button>
-        <Link href="/admin/audit" className="py-2 text-sm text-brand-700 underline">
-          {t("admin.audit.clear")}
-        </Link>
-      </div>
-    </form>
+      <FilterActions
+        apply={t("admin.audit.apply")}
+        reset={{ href: "/admin/audit", label: t("admin.audit.clear") }}
+        look="roomy"
+        className="flex items-end gap-3"
+      />
+    </FilterForm>
   );
 }
 
@@ -153,6 +118,30 @@ export function AuditList({
   if (page.total === 0) return <EmptyState message={t("admin.audit.none")} />;
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const empty = t("admin.audit.empty");
+  const changeColumns: Column<AuditPage["items"][number]["changes"][number]>[] = [
+    {
+      key: "field",
+      header: t("admin.audit.field"),
+      headerClassName: "py-1 pr-3",
+      rowHeader: true,
+      className: "py-1 pr-3 text-left font-medium text-slate-800",
+      cell: (change) => change.key,
+    },
+    {
+      key: "before",
+      header: t("admin.audit.before"),
+      headerClassName: "py-1 pr-3",
+      className: "py-1 pr-3 break-all text-red-800",
+      cell: (change) => change.before ?? empty,
+    },
+    {
+      key: "after",
+      header: t("admin.audit.after"),
+      headerClassName: "py-1",
+      className: "py-1 break-all text-green-800",
+      cell: (change) => change.after ?? empty,
+    },
+  ];
   return (
     <div>
       <ol className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="audit-entries">
@@ -187,56 +176,29 @@ export function AuditList({
                 <summary className="cursor-pointer text-brand-700">
                   {t("admin.audit.showChanges", { count: entry.changes.length })}
                 </summary>
-                <div className="mt-2 overflow-x-auto">
-                  <table className="w-full text-xs">
-                    <thead className="text-left text-slate-600">
-                      <tr>
-                        <th scope="col" className="py-1 pr-3">
-                          {t("admin.audit.field")}
-                        </th>
-                        <th scope="col" className="py-1 pr-3">
-                          {t("admin.audit.before")}
-                        </th>
-                        <th scope="col" className="py-1">
-                          {t("admin.audit.after")}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100 font-mono">
-                      {entry.changes.map((change) => (
-                        <tr key={change.key}>
-                          <th scope="row" className="py-1 pr-3 text-left font-medium text-slate-800">
-                            {change.key}
-                          </th>
-                          <td className="py-1 pr-3 break-all text-red-800">{change.before ?? empty}</td>
-                          <td className="py-1 break-all text-green-800">{change.after ?? empty}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  columns={changeColumns}
+                  rows={entry.changes}
+                  rowKey={(change) => change.key}
+                  scrollClassName="mt-2 overflow-x-auto"
+                  className="w-full text-xs"
+                  headClassName="text-left text-slate-600"
+                  bodyClassName="divide-y divide-slate-100 font-mono"
+                />
               </details>
             )}
           </li>
         ))}
       </ol>
-      <nav className="mt-4 flex items-center justify-between text-sm" aria-label={t("admin.audit.pagination")}>
-        {page.page > 1 ? (
-          <Link href={pageHref(filter, page.page - 1)} className="text-brand-700 underline">
-            {t("admin.audit.previous")}
-          </Link>
-        ) : (
-          <span />
-        )}
-        <span className="text-slate-600">{t("admin.audit.pageOf", { page: page.page, pages, total: page.total })}</span>
-        {page.page < pages ? (
-          <Link href={pageHref(filter, page.page + 1)} className="text-brand-700 underline">
-            {t("admin.audit.next")}
-          </Link>
-        ) : (
-          <span />
-        )}
-      </nav>
+      <Pager
+        page={page.page}
+        pages={pages}
+        hrefOf={(p) => pageHref(filter, p)}
+        label={t("admin.audit.pagination")}
+        previous={t("admin.audit.previous")}
+        next={t("admin.audit.next")}
+        status={t("admin.audit.pageOf", { page: page.page, pages, total: page.total })}
+      />
     </div>
   );
 }

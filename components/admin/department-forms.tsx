@@ -4,7 +4,16 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { addAliasAction, removeAliasAction, updateDepartmentAction } from "@/lib/actions/departments";
 import type { ErrorBody } from "@/lib/server/errors";
-import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "./form";
+import {
+  ChoiceField,
+  choicesOf,
+  fieldErrorsOf,
+  FormMessage,
+  FormResult,
+  SubmitButton,
+  TextField,
+  useActionForm,
+} from "@/components/ui/form";
 import { fill, type AdminText } from "./text";
 
 export const KINDS = ["PROVINCIAL", "CITY", "CENTRAL", "ENTERPRISE", "GENERIC"] as const;
@@ -26,63 +35,39 @@ export function DepartmentForm({
   text: AdminText;
   locale: string;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<ErrorBody | null>(null);
-  const [saved, setSaved] = useState(false);
-  const errors = fieldErrorsOf(error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setError(null);
-    setSaved(false);
-    startTransition(async () => {
-      const result = await updateDepartmentAction({
-        departmentId: department.id,
-        name: String(form.get("name") ?? ""),
-        shortName: String(form.get("shortName") ?? ""),
-        kind: String(form.get("kind") ?? ""),
-        generic: form.get("generic") === "on",
-      });
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      setSaved(true);
-      router.refresh();
-    });
-  }
+  const { pending, error, saved, field, onSubmit } = useActionForm((form) =>
+    updateDepartmentAction({
+      departmentId: department.id,
+      name: String(form.get("name") ?? ""),
+      shortName: String(form.get("shortName") ?? ""),
+      kind: String(form.get("kind") ?? ""),
+      generic: form.get("generic") === "on",
+    }),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
-      {error ? <FormMessage kind="error">{error.message}</FormMessage> : null}
-      {saved ? <FormMessage kind="success">{text.saved}</FormMessage> : null}
-      <Field
-        id="name"
+      <FormResult error={error} saved={saved} savedMessage={text.saved} />
+      <TextField
+        {...field("name")}
         label={text.departments.name}
         note={text.required}
         hint={text.departments.renameNote}
-        errors={errors.name}
-      >
-        {(control) => <input {...control} name="name" defaultValue={department.name} required className={inputClass} />}
-      </Field>
-      <Field id="shortName" label={text.departments.shortName} note={text.optional} errors={errors.shortName}>
-        {(control) => (
-          <input {...control} name="shortName" defaultValue={department.shortName ?? ""} className={inputClass} />
-        )}
-      </Field>
-      <Field id="kind" label={text.departments.kind} errors={errors.kind}>
-        {(control) => (
-          <select {...control} name="kind" defaultValue={department.kind} className={inputClass}>
-            {KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {text.departments.kinds[kind]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        defaultValue={department.name}
+        required
+      />
+      <TextField
+        {...field("shortName")}
+        label={text.departments.shortName}
+        note={text.optional}
+        defaultValue={department.shortName ?? ""}
+      />
+      <ChoiceField
+        {...field("kind")}
+        label={text.departments.kind}
+        defaultValue={department.kind}
+        options={choicesOf(KINDS, (kind) => text.departments.kinds[kind])}
+      />
       <div>
         <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
           <input type="checkbox" name="generic" defaultChecked={department.generic} aria-describedby="generic-hint" />
@@ -165,9 +150,7 @@ export function DepartmentAliases({
       )}
       <form key={formKey} onSubmit={add} noValidate className="flex flex-wrap items-end gap-3">
         <div className="min-w-48 flex-1">
-          <Field id="alias" label={text.departments.newAlias} errors={aliasErrors}>
-            {(control) => <input {...control} name="alias" required className={inputClass} />}
-          </Field>
+          <TextField id="alias" label={text.departments.newAlias} errors={aliasErrors} name="alias" required />
         </div>
         <SubmitButton
           pending={pending && busy === "add"}

@@ -1,11 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
 import { updateIndicatorThresholdsAction } from "@/lib/actions/indicator-admin";
 import type { IndicatorThresholds } from "@/lib/domain/indicator-status";
-import type { ErrorBody } from "@/lib/server/errors";
-import { Field, fieldErrorsOf, FormMessage, inputClass, primaryButtonClass } from "./form";
+import { FormResult, primaryButtonClass, TextField, useActionForm } from "@/components/ui/form";
 import { type AdminText } from "./text";
 
 /** Percent in the form, shares on the server: 5 (%) ↔ 0.05. */
@@ -20,31 +17,13 @@ export function IndicatorThresholdsForm({
   text: AdminText["thresholds"];
   locale: string;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<ErrorBody | null>(null);
-  const [saved, setSaved] = useState(false);
-  const errors = fieldErrorsOf(error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setError(null);
-    setSaved(false);
-    startTransition(async () => {
-      const result = await updateIndicatorThresholdsAction({
-        onPaceMargin: toShare(form.get("onPaceMargin")),
-        atRiskMargin: toShare(form.get("atRiskMargin")),
-        approxTolerance: toShare(form.get("approxTolerance")),
-      });
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      setSaved(true);
-      router.refresh();
-    });
-  }
+  const { pending, error, saved, errors, onSubmit } = useActionForm((form) =>
+    updateIndicatorThresholdsAction({
+      onPaceMargin: toShare(form.get("onPaceMargin")),
+      atRiskMargin: toShare(form.get("atRiskMargin")),
+      approxTolerance: toShare(form.get("approxTolerance")),
+    }),
+  );
 
   const fields = [
     { name: "onPaceMargin", label: text.onPaceMargin, hint: text.onPaceHint, max: 100 },
@@ -53,32 +32,24 @@ export function IndicatorThresholdsForm({
   ] as const;
   return (
     <form onSubmit={onSubmit} noValidate aria-label={text.title} className="max-w-xl space-y-4">
-      {error ? <FormMessage kind="error">{error.message}</FormMessage> : null}
-      {saved ? <FormMessage kind="success">{text.saved}</FormMessage> : null}
+      <FormResult error={error} saved={saved} savedMessage={text.saved} />
       <div className="grid gap-4 sm:grid-cols-3">
         {fields.map((field) => (
-          <Field
+          <TextField
             key={field.name}
             id={`threshold-${field.name}`}
             label={field.label}
             hint={field.hint}
             errors={errors[field.name]}
-          >
-            {(control) => (
-              <input
-                {...control}
-                name={field.name}
-                type="number"
-                inputMode="decimal"
-                min={0}
-                max={field.max}
-                step={0.1}
-                required
-                defaultValue={toPercent(current[field.name])}
-                className={inputClass}
-              />
-            )}
-          </Field>
+            name={field.name}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={field.max}
+            step={0.1}
+            required
+            defaultValue={toPercent(current[field.name])}
+          />
         ))}
       </div>
       <button type="submit" disabled={pending} className={primaryButtonClass}>

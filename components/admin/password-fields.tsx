@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Field, inputClass } from "./form";
+import { TextField } from "@/components/ui/form";
 import { fill, type AdminText } from "./text";
 
 /** "Generate" (default) or "set it myself", with the policy spelled out and the errors tied to the input. */
@@ -24,45 +24,35 @@ export function PasswordChoiceFields({
     <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
       <legend className="px-1 text-sm font-medium text-slate-700">{legend}</legend>
       <div className="flex flex-col gap-2 text-sm sm:flex-row sm:gap-6">
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name="passwordMode"
-            value="generate"
-            checked={mode === "generate"}
-            onChange={() => setMode("generate")}
-          />
-          {text.form.generate}
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name="passwordMode"
-            value="set"
-            checked={mode === "set"}
-            onChange={() => setMode("set")}
-          />
-          {text.form.setOwn}
-        </label>
+        {(
+          [
+            ["generate", text.form.generate],
+            ["set", text.form.setOwn],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="passwordMode"
+              value={value}
+              checked={mode === value}
+              onChange={() => setMode(value)}
+            />
+            {label}
+          </label>
+        ))}
       </div>
       {mode === "set" ? (
-        <Field
+        <TextField
           id={`${idPrefix}-password`}
           label={legend}
           hint={fill(text.form.passwordPolicy, { min: minLength })}
           errors={errors}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              required
-              className={inputClass}
-            />
-          )}
-        </Field>
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+        />
       ) : (
         <>
           <p id={policyId} className="text-xs text-slate-500">

@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState } from "react";
 import { createUserAction, updateUserAction } from "@/lib/actions/users";
 import type { ErrorBody } from "@/lib/server/errors";
 import { ROLES, type Role } from "@/lib/domain/roles";
-import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "./form";
+import { ChoiceField, choicesOf, FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form";
 import { GeneratedPassword, PasswordChoiceFields } from "./password-fields";
 import { fill, type AdminText, type RoleText } from "./text";
 
@@ -55,86 +55,56 @@ function RoleAndDepartment({
   const isEditor = role === "DEPARTMENT_EDITOR";
   return (
     <>
-      <Field id="role" label={text.users.role} errors={errors.role}>
-        {(control) => (
-          <select
-            {...control}
-            name="role"
-            value={role}
-            onChange={(e) => onRole(e.target.value as Role)}
-            className={inputClass}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {roles[r]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
+      <ChoiceField
+        id="role"
+        label={text.users.role}
+        errors={errors.role}
+        name="role"
+        value={role}
+        onChange={(e) => onRole(e.target.value as Role)}
+        options={choicesOf(ROLES, (r) => roles[r])}
+      />
+      <ChoiceField
         id="departmentId"
         label={text.users.department}
         note={isEditor ? text.required : undefined}
         hint={text.form.departmentHint}
         errors={errors.departmentId}
-      >
-        {(control) => (
-          <select
-            {...control}
-            name="departmentId"
-            defaultValue={departmentId ?? ""}
-            disabled={!isEditor}
-            required={isEditor}
-            className={inputClass}
-          >
-            <option value="">{isEditor ? text.form.chooseDepartment : text.users.noDepartment}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        name="departmentId"
+        defaultValue={departmentId ?? ""}
+        disabled={!isEditor}
+        required={isEditor}
+        emptyOption={isEditor ? text.form.chooseDepartment : text.users.noDepartment}
+        options={departments.map((d) => ({ value: d.id, label: d.name }))}
+      />
     </>
   );
 }
 
 export function CreateUserForm({ text, roles, locale, departments, passwordMinLength }: Common) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<ErrorBody | null>(null);
   const [role, setRole] = useState<Role>("DEPARTMENT_EDITOR");
   const [created, setCreated] = useState<{ userId: number; username: string; generatedPassword: string } | null>(null);
-  const errors = fieldErrorsOf(error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const mode = value(form, "passwordMode") === "set" ? "set" : "generate";
-    const input = {
-      username: value(form, "username"),
-      displayName: value(form, "displayName"),
-      email: value(form, "email"),
-      role,
-      departmentId: role === "DEPARTMENT_EDITOR" ? value(form, "departmentId") : "",
-      password: mode === "set" ? { mode, password: value(form, "password") } : { mode },
-    };
-    setError(null);
-    startTransition(async () => {
-      const result = await createUserAction(input);
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      if (result.data.generatedPassword) {
-        setCreated({ ...result.data, generatedPassword: result.data.generatedPassword });
-      } else {
-        router.push(`/admin/users/${result.data.userId}?created=1`);
-      }
-    });
-  }
+  const { pending, error, errors, field, onSubmit } = useActionForm(
+    (form) => {
+      const mode = value(form, "passwordMode") === "set" ? "set" : "generate";
+      return createUserAction({
+        username: value(form, "username"),
+        displayName: value(form, "displayName"),
+        email: value(form, "email"),
+        role,
+        departmentId: role === "DEPARTMENT_EDITOR" ? value(form, "departmentId") : "",
+        password: mode === "set" ? { mode, password: value(form, "password") } : { mode },
+      });
+    },
+    {
+      refresh: false,
+      onSuccess: (data) => {
+        if (data.generatedPassword) setCreated({ ...data, generatedPassword: data.generatedPassword });
+        else router.push(`/admin/users/${data.userId}?created=1`);
+      },
+    },
+  );
 
   if (created) {
     return (
@@ -156,21 +126,22 @@ export function CreateUserForm({ text, roles, locale, departments, passwordMinLe
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {error ? <ErrorSummary error={error} text={text} locale={locale} /> : null}
-      <Field
-        id="username"
+      <TextField
+        {...field("username")}
         label={text.users.username}
         note={text.required}
         hint={text.form.usernameHint}
-        errors={errors.username}
-      >
-        {(control) => <input {...control} name="username" required autoComplete="off" className={inputClass} />}
-      </Field>
-      <Field id="displayName" label={text.users.displayName} note={text.required} errors={errors.displayName}>
-        {(control) => <input {...control} name="displayName" required autoComplete="off" className={inputClass} />}
-      </Field>
-      <Field id="email" label={text.users.email} note={text.optional} errors={errors.email}>
-        {(control) => <input {...control} name="email" type="email" autoComplete="off" className={inputClass} />}
-      </Field>
+        required
+        autoComplete="off"
+      />
+      <TextField
+        {...field("displayName")}
+        label={text.users.displayName}
+        note={text.required}
+        required
+        autoComplete="off"
+      />
+      <TextField {...field("email")} label={text.users.email} note={text.optional} type="email" autoComplete="off" />
       <RoleAndDepartment
         text={text}
         roles={roles}
@@ -202,50 +173,35 @@ export function EditUserForm({
 }: Omit<Common, "passwordMinLength"> & {
   user: { id: number; displayName: string; email: string | null; role: Role; departmentId: number | null };
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<ErrorBody | null>(null);
-  const [saved, setSaved] = useState(false);
   const [role, setRole] = useState<Role>(user.role);
-  const errors = fieldErrorsOf(error);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = {
+  const { pending, error, saved, errors, field, onSubmit } = useActionForm((form) =>
+    updateUserAction({
       userId: user.id,
       displayName: value(form, "displayName"),
       email: value(form, "email"),
       role,
       departmentId: role === "DEPARTMENT_EDITOR" ? value(form, "departmentId") : "",
-    };
-    setError(null);
-    setSaved(false);
-    startTransition(async () => {
-      const result = await updateUserAction(input);
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      setSaved(true);
-      router.refresh();
-    });
-  }
+    }),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4">
       {error ? <ErrorSummary error={error} text={text} locale={locale} /> : null}
       {saved ? <FormMessage kind="success">{text.saved}</FormMessage> : null}
-      <Field id="displayName" label={text.users.displayName} note={text.required} errors={errors.displayName}>
-        {(control) => (
-          <input {...control} name="displayName" defaultValue={user.displayName} required className={inputClass} />
-        )}
-      </Field>
-      <Field id="email" label={text.users.email} note={text.optional} errors={errors.email}>
-        {(control) => (
-          <input {...control} name="email" type="email" defaultValue={user.email ?? ""} className={inputClass} />
-        )}
-      </Field>
+      <TextField
+        {...field("displayName")}
+        label={text.users.displayName}
+        note={text.required}
+        defaultValue={user.displayName}
+        required
+      />
+      <TextField
+        {...field("email")}
+        label={text.users.email}
+        note={text.optional}
+        type="email"
+        defaultValue={user.email ?? ""}
+      />
       <RoleAndDepartment
         text={text}
         roles={roles}

@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { column, DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterActions, FilterForm, FilterInput, SelectField } from "@/components/ui/filter-field";
 import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { ListUsersFilter, UserListItem } from "@/lib/schemas/users";
 import { ROLES } from "@/lib/domain/roles";
-import { inputClassServer } from "./styles";
 
 const dateTime = (locale: Locale, iso: string) =>
   formatDate(locale, iso, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
@@ -19,67 +20,41 @@ export function UserFilters({
   t: Translate;
 }) {
   return (
-    <form
-      method="get"
-      action="/admin/users"
-      className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4"
-    >
-      <div>
-        <label htmlFor="filter-q" className="block text-sm font-medium text-slate-700">
-          {t("admin.users.search")}
-        </label>
-        <input
-          id="filter-q"
-          name="q"
-          type="search"
-          defaultValue={filter.q ?? ""}
-          placeholder={t("admin.users.searchHint")}
-          className={inputClassServer}
-        />
-      </div>
-      <div>
-        <label htmlFor="filter-role" className="block text-sm font-medium text-slate-700">
-          {t("admin.users.role")}
-        </label>
-        <select id="filter-role" name="role" defaultValue={filter.role ?? ""} className={inputClassServer}>
-          <option value="">{t("admin.users.allRoles")}</option>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {t(`auth.roles.${role}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-department" className="block text-sm font-medium text-slate-700">
-          {t("admin.users.department")}
-        </label>
-        <select
-          id="filter-department"
-          name="departmentId"
-          defaultValue={filter.departmentId ?? ""}
-          className={inputClassServer}
-        >
-          <option value="">{t("admin.users.allDepartments")}</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex items-end gap-3">
-        <button
-          type="submit"
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-        >
-          {t("admin.users.filter")}
-        </button>
-        <Link href="/admin/users" className="py-2 text-sm text-brand-700 underline">
-          {t("admin.users.clearFilter")}
-        </Link>
-      </div>
-    </form>
+    <FilterForm action="/admin/users" columns="sm:grid-cols-2 lg:grid-cols-4">
+      <FilterInput
+        id="filter-q"
+        label={t("admin.users.search")}
+        look="roomy"
+        name="q"
+        type="search"
+        defaultValue={filter.q ?? ""}
+        placeholder={t("admin.users.searchHint")}
+      />
+      <SelectField
+        id="filter-role"
+        label={t("admin.users.role")}
+        look="roomy"
+        name="role"
+        defaultValue={filter.role ?? ""}
+        allLabel={t("admin.users.allRoles")}
+        options={ROLES.map((role) => ({ value: role, label: t(`auth.roles.${role}`) }))}
+      />
+      <SelectField
+        id="filter-department"
+        label={t("admin.users.department")}
+        look="roomy"
+        name="departmentId"
+        defaultValue={filter.departmentId ?? ""}
+        allLabel={t("admin.users.allDepartments")}
+        options={departments.map((d) => ({ value: d.id, label: d.name }))}
+      />
+      <FilterActions
+        apply={t("admin.users.filter")}
+        reset={{ href: "/admin/users", label: t("admin.users.clearFilter") }}
+        look="roomy"
+        className="flex items-end gap-3"
+      />
+    </FilterForm>
   );
 }
 
@@ -108,6 +83,26 @@ export function UserStatusBadges({ user, t, locale }: { user: UserListItem; t: T
 /** A table from the md breakpoint, a list of cards on a phone. */
 export function UserTable({ users, t, locale }: { users: UserListItem[]; t: Translate; locale: Locale }) {
   if (users.length === 0) return <EmptyState message={t("common.empty")} />;
+  const cell = "px-3 py-2";
+  const lastLogin = (user: UserListItem) =>
+    user.lastLoginAt ? dateTime(locale, user.lastLoginAt) : t("admin.users.never");
+  const columns: Column<UserListItem>[] = [
+    column(
+      "username",
+      t("admin.users.username"),
+      (user) => (
+        <Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
+          {user.username}
+        </Link>
+      ),
+      cell,
+    ),
+    column("displayName", t("admin.users.displayName"), (user) => user.displayName, cell),
+    column("role", t("admin.users.role"), (user) => t(`auth.roles.${user.role}`), `${cell} whitespace-nowrap`, cell),
+    column("department", t("admin.users.department"), (u) => u.departmentName ?? t("admin.users.noDepartment"), cell),
+    column("status", t("admin.users.status"), (user) => <UserStatusBadges user={user} t={t} locale={locale} />, cell),
+    column("lastLogin", t("admin.users.lastLogin"), lastLogin, `${cell} whitespace-nowrap tabular-nums`, cell),
+  ];
   return (
     <>
       <p className="mb-2 text-sm text-slate-600">{t("admin.users.count", { count: users.length })}</p>
@@ -125,58 +120,19 @@ export function UserTable({ users, t, locale }: { users: UserListItem[]; t: Tran
               {user.departmentName ? ` · ${user.departmentName}` : ""}
             </p>
             <p className="mt-1 text-xs text-slate-500">
-              {t("admin.users.lastLogin")}：
-              {user.lastLoginAt ? dateTime(locale, user.lastLoginAt) : t("admin.users.never")}
+              {t("admin.users.lastLogin")}：{lastLogin(user)}
             </p>
           </li>
         ))}
       </ul>
-      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-100 text-left text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("admin.users.username")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("admin.users.displayName")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("admin.users.role")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("admin.users.department")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("admin.users.status")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("admin.users.lastLogin")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {users.map((user) => (
-              <tr key={user.id} className={user.active ? undefined : "text-slate-500"}>
-                <td className="px-3 py-2">
-                  <Link href={`/admin/users/${user.id}`} className="font-medium text-brand-700 underline">
-                    {user.username}
-                  </Link>
-                </td>
-                <td className="px-3 py-2">{user.displayName}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{t(`auth.roles.${user.role}`)}</td>
-                <td className="px-3 py-2">{user.departmentName ?? t("admin.users.noDepartment")}</td>
-                <td className="px-3 py-2">
-                  <UserStatusBadges user={user} t={t} locale={locale} />
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-                  {user.lastLoginAt ? dateTime(locale, user.lastLoginAt) : t("admin.users.never")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={columns}
+        rows={users}
+        rowKey={(user) => user.id}
+        scrollClassName="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block"
+        look="boxed"
+        rowClassName={(user) => (user.active ? undefined : "text-slate-500")}
+      />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { endUserSessionsAction, resetPasswordAction, setUserActiveAction, unlockUserAction } from "@/lib/actions/users";
 import type { ErrorBody } from "@/lib/server/errors";
-import { fieldErrorsOf, FormMessage, SubmitButton } from "./form";
+import { fieldErrorsOf, FormMessage, SubmitButton } from "@/components/ui/form";
 import { GeneratedPassword, PasswordChoiceFields } from "./password-fields";
 import { type AdminText } from "./text";
 

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { safeCallback } from "@/lib/domain/redirects";
+import { FormMessage, SubmitButton, TextField } from "@/components/ui/form";
 
 export interface LoginFormText {
   username: string;
@@ -47,44 +48,17 @@ export function LoginForm({
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="space-y-4" noValidate>
-      {error ? (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {text.errors[error] ?? text.errors.generic}
-        </p>
-      ) : null}
-      <div>
-        <label htmlFor="username" className="block text-sm font-medium text-slate-700">
-          {text.username}
-        </label>
-        <input
-          id="username"
-          name="username"
-          autoComplete="username"
-          required
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base"
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium text-slate-700">
-          {text.password}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base"
-        />
-      </div>
-      <button
-        type="submit"
-        disabled={pending}
-        aria-busy={pending}
-        className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
-        {pending ? text.submitting : text.submit}
-      </button>
+      {error ? <FormMessage kind="error">{text.errors[error] ?? text.errors.generic}</FormMessage> : null}
+      <TextField id="username" label={text.username} name="username" autoComplete="username" required />
+      <TextField
+        id="password"
+        label={text.password}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <SubmitButton pending={pending} label={text.submit} pendingLabel={text.submitting} wide />
     </form>
   );
 }

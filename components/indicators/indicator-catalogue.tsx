@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { SelectField } from "@/components/ui/select-field";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { FilterActions, FilterForm, SelectField } from "@/components/ui/filter-field";
 import { compareAreas } from "@/lib/domain/areas";
 import {
   catalogueHref,
@@ -38,12 +39,7 @@ export function IndicatorCatalogue({
     .filter((g) => g.items.length > 0);
   return (
     <>
-      <form
-        method="get"
-        action="/indicators"
-        aria-label={t("indicators.filter")}
-        className="mb-4 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-4"
-      >
+      <FilterForm action="/indicators" label={t("indicators.filter")} columns="grid-cols-2 sm:grid-cols-4">
         <SelectField
           id="indicator-area"
           name="area"
@@ -63,21 +59,16 @@ export function IndicatorCatalogue({
             label: t(`indicators.statusLabel.${status}`),
           }))}
         />
-        <div className="col-span-2 flex items-end gap-2">
-          <button
-            type="submit"
-            className="rounded bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-900"
-          >
-            {t("indicators.filter")}
-          </button>
-          <Link href="/indicators" className="px-2 py-1.5 text-sm text-brand-700 hover:underline">
-            {t("indicators.reset")}
-          </Link>
+        <FilterActions
+          apply={t("indicators.filter")}
+          reset={{ href: "/indicators", label: t("indicators.reset") }}
+          className="col-span-2 flex items-end gap-2"
+        >
           <span className="ml-auto text-sm text-slate-600" data-testid="indicator-count">
             {t("indicators.count", { count: shown.length })}
           </span>
-        </div>
-      </form>
+        </FilterActions>
+      </FilterForm>
 
       {groups.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">
@@ -160,105 +151,114 @@ function IndicatorTable({
   t: Translate;
 }) {
   const cell = "px-3 py-2 align-top";
+  const quantity = (value: number, unit: string) => formatQuantity(locale, value, unit);
+  /** A number with a small line below it (the year or date it stands for), or a dash. */
+  const dated = (value: { value: number; note: string } | null, unit: string) =>
+    value ? (
+      <>
+        {quantity(value.value, unit)}
+        <span className="block text-xs text-slate-500">{value.note}</span>
+      </>
+    ) : (
+      "—"
+    );
+  const numeric = {
+    headerClassName: `${cell} text-right`,
+    className: `${cell} text-right whitespace-nowrap tabular-nums`,
+  };
+  const columns: Column<IndicatorListItem>[] = [
+    {
+      key: "name",
+      header: t("indicators.name"),
+      headerClassName: cell,
+      rowHeader: true,
+      className: `${cell} text-left font-normal`,
+      cell: (i) => (
+        <Link href={`/indicators/${i.id}`} className="text-brand-700 hover:underline">
+          {i.name}
+        </Link>
+      ),
+    },
+    {
+      key: "unit",
+      header: t("indicators.unit"),
+      headerClassName: cell,
+      className: `${cell} whitespace-nowrap`,
+      cell: (i) => i.unit,
+    },
+    {
+      key: "baseline",
+      header: t("indicators.baseline"),
+      ...numeric,
+      cell: (i) => dated(i.baseline && { value: i.baseline.value, note: i.baseline.asOf.slice(0, 4) }, i.unit),
+    },
+    {
+      key: "targets",
+      header: t("indicators.targets"),
+      headerClassName: cell,
+      className: cell,
+      cell: (i) =>
+        i.targets.length === 0 ? (
+          "—"
+        ) : (
+          <ul className="space-y-0.5">
+            {i.targets.map((target, index) => (
+              <li key={index} className="whitespace-nowrap">
+                <span className="tabular-nums">
+                  {COMPARATOR_SYMBOL[target.comparator]}
+                  {quantity(target.value, i.unit)}
+                </span>
+                <span className="ml-1 text-xs text-slate-600">
+                  {formatDate(locale, target.dueDate, { year: "numeric", month: "short" })} · {target.document}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ),
+    },
+    {
+      key: "latest",
+      header: t("indicators.latest"),
+      ...numeric,
+      cell: (i) => dated(i.latest && { value: i.latest.value, note: i.latest.asOf }, i.unit),
+    },
+    {
+      key: "progress",
+      header: t("indicators.progress"),
+      headerClassName: cell,
+      className: `${cell} w-36`,
+      cell: (i) =>
+        i.actualShare !== null ? (
+          <ProgressBar
+            compact
+            label={t("indicators.progressLabel")}
+            share={i.actualShare}
+            expected={i.expectedShare}
+            expectedLabel={t("indicators.expectedLabel")}
+            status={i.status}
+            locale={locale}
+          />
+        ) : (
+          "—"
+        ),
+    },
+    {
+      key: "status",
+      header: t("indicators.status"),
+      headerClassName: cell,
+      className: `${cell} whitespace-nowrap`,
+      cell: (i) => <IndicatorStatusBadge status={i.status} label={t(`indicators.statusLabel.${i.status}`)} />,
+    },
+  ];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[56rem] text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-100 text-left text-slate-700">
-          <tr>
-            <th scope="col" className={cell}>
-              {t("indicators.name")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("indicators.unit")}
-            </th>
-            <th scope="col" className={`${cell} text-right`}>
-              {t("indicators.baseline")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("indicators.targets")}
-            </th>
-            <th scope="col" className={`${cell} text-right`}>
-              {t("indicators.latest")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("indicators.progress")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("indicators.status")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {items.map((i) => (
-            <tr key={i.id} data-indicator={i.key}>
-              <th scope="row" className={`${cell} text-left font-normal`}>
-                <Link href={`/indicators/${i.id}`} className="text-brand-700 hover:underline">
-                  {i.name}
-                </Link>
-              </th>
-              <td className={`${cell} whitespace-nowrap`}>{i.unit}</td>
-              <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>
-                {i.baseline ? (
-                  <>
-                    {formatQuantity(locale, i.baseline.value, i.unit)}
-                    <span className="block text-xs text-slate-500">{i.baseline.asOf.slice(0, 4)}</span>
-                  </>
-                ) : (
-                  "—"
-                )}
-              </td>
-              <td className={cell}>
-                {i.targets.length === 0 ? (
-                  "—"
-                ) : (
-                  <ul className="space-y-0.5">
-                    {i.targets.map((target, index) => (
-                      <li key={index} className="whitespace-nowrap">
-                        <span className="tabular-nums">
-                          {COMPARATOR_SYMBOL[target.comparator]}
-                          {formatQuantity(locale, target.value, i.unit)}
-                        </span>
-                        <span className="ml-1 text-xs text-slate-600">
-                          {formatDate(locale, target.dueDate, { year: "numeric", month: "short" })} · {target.document}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td className={`${cell} text-right whitespace-nowrap tabular-nums`}>
-                {i.latest ? (
-                  <>
-                    {formatQuantity(locale, i.latest.value, i.unit)}
-                    <span className="block text-xs text-slate-500">{i.latest.asOf}</span>
-                  </>
-                ) : (
-                  "—"
-                )}
-              </td>
-              <td className={`${cell} w-36`}>
-                {i.actualShare !== null ? (
-                  <ProgressBar
-                    compact
-                    label={t("indicators.progressLabel")}
-                    share={i.actualShare}
-                    expected={i.expectedShare}
-                    expectedLabel={t("indicators.expectedLabel")}
-                    status={i.status}
-                    locale={locale}
-                  />
-                ) : (
-                  "—"
-                )}
-              </td>
-              <td className={`${cell} whitespace-nowrap`}>
-                <IndicatorStatusBadge status={i.status} label={t(`indicators.statusLabel.${i.status}`)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={items}
+      rowKey={(i) => i.id}
+      caption={caption}
+      className="w-full min-w-[56rem] text-sm"
+      look="boxed"
+      rowProps={(i) => ({ "data-indicator": i.key })}
+    />
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { dateWindow, EARLIEST_DATE, isCalendarDate, shanghaiDate } from "@/lib/domain/dates";
 import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { ObservationRow } from "@/lib/server/observations";
@@ -26,65 +27,77 @@ export function ObservationHistory({
   const rows = showAllHref ? allRows.slice(0, HISTORY_SHOWN) : allRows;
   const today = shanghaiDate(new Date());
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t("observations.empty")}</p>;
+  const columns: Column<ObservationRow>[] = [
+    {
+      key: "asOf",
+      header: t("observations.asOf"),
+      headerClassName: "px-2 py-1",
+      className: "px-2 py-1 tabular-nums",
+      cell: (row) => (
+        <>
+          {/* A date outside the window is shown as stored: formatting it could throw or mislead. */}
+          {isCalendarDate(row.asOf) && row.asOf >= EARLIEST_DATE ? formatDate(locale, row.asOf) : row.asOf}
+          {row.unusable && row.supersededById === null ? (
+            <span className="mt-0.5 block text-xs font-medium text-amber-900">
+              {t("inputRules.unusable")}：{t(`inputRules.unusableReasons.${row.unusable}`, { ...dateWindow(today) })}
+              <span className="block font-normal text-amber-800">{t("inputRules.unusableNote")}</span>
+            </span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: "value",
+      header: t("indicators.detail.value"),
+      headerClassName: "px-2 py-1 text-right",
+      cellProps: (row) => ({
+        className: `px-2 py-1 text-right tabular-nums ${row.supersededById ? "line-through" : ""}`,
+      }),
+      cell: (row) => (
+        <>
+          {Number.isFinite(row.value) ? formatNumber(locale, row.value) : String(row.value)} {unit}
+          {row.supersededById ? (
+            <span className="ml-1 text-xs no-underline">（{t("observations.corrected")}）</span>
+          ) : null}
+          {row.supersedesId ? <span className="ml-1 text-xs">（{t("observations.correction")}）</span> : null}
+          {row.isSample ? <span className="ml-1 text-xs text-amber-800">（{t("observations.sample")}）</span> : null}
+        </>
+      ),
+    },
+    {
+      key: "source",
+      header: t("observations.source"),
+      headerClassName: "px-2 py-1",
+      className: "px-2 py-1",
+      cell: (row) => (
+        <>
+          {t(`observations.sources.${row.source}`)}
+          {row.sourceDetail ? <span className="block text-xs text-slate-500">{row.sourceDetail}</span> : null}
+          {row.note ? <span className="block text-xs text-slate-500">{row.note}</span> : null}
+        </>
+      ),
+    },
+    {
+      key: "enteredBy",
+      header: t("observations.enteredBy"),
+      headerClassName: "px-2 py-1",
+      className: "px-2 py-1",
+      cell: (row) => row.enteredBy ?? "—",
+    },
+  ];
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="sr-only">{t("observations.history")}</caption>
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th scope="col" className="px-2 py-1">
-              {t("observations.asOf")}
-            </th>
-            <th scope="col" className="px-2 py-1 text-right">
-              {t("indicators.detail.value")}
-            </th>
-            <th scope="col" className="px-2 py-1">
-              {t("observations.source")}
-            </th>
-            <th scope="col" className="px-2 py-1">
-              {t("observations.enteredBy")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr
-              key={row.id}
-              data-testid="observation-row"
-              data-unusable={row.unusable ?? undefined}
-              className={row.supersededById ? "text-slate-400" : row.unusable ? "bg-amber-50" : ""}
-            >
-              <td className="px-2 py-1 tabular-nums">
-                {/* A date outside the window is shown as stored: formatting it could throw or mislead. */}
-                {isCalendarDate(row.asOf) && row.asOf >= EARLIEST_DATE ? formatDate(locale, row.asOf) : row.asOf}
-                {row.unusable && row.supersededById === null ? (
-                  <span className="mt-0.5 block text-xs font-medium text-amber-900">
-                    {t("inputRules.unusable")}：
-                    {t(`inputRules.unusableReasons.${row.unusable}`, { ...dateWindow(today) })}
-                    <span className="block font-normal text-amber-800">{t("inputRules.unusableNote")}</span>
-                  </span>
-                ) : null}
-              </td>
-              <td className={`px-2 py-1 text-right tabular-nums ${row.supersededById ? "line-through" : ""}`}>
-                {Number.isFinite(row.value) ? formatNumber(locale, row.value) : String(row.value)} {unit}
-                {row.supersededById ? (
-                  <span className="ml-1 text-xs no-underline">（{t("observations.corrected")}）</span>
-                ) : null}
-                {row.supersedesId ? <span className="ml-1 text-xs">（{t("observations.correction")}）</span> : null}
-                {row.isSample ? (
-                  <span className="ml-1 text-xs text-amber-800">（{t("observations.sample")}）</span>
-                ) : null}
-              </td>
-              <td className="px-2 py-1">
-                {t(`observations.sources.${row.source}`)}
-                {row.sourceDetail ? <span className="block text-xs text-slate-500">{row.sourceDetail}</span> : null}
-                {row.note ? <span className="block text-xs text-slate-500">{row.note}</span> : null}
-              </td>
-              <td className="px-2 py-1">{row.enteredBy ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.id}
+        caption={t("observations.history")}
+        scrollClassName={null}
+        headClassName="bg-slate-100 text-left"
+        bodyClassName="divide-y divide-slate-100"
+        rowClassName={(row) => (row.supersededById ? "text-slate-400" : row.unusable ? "bg-amber-50" : "")}
+        rowProps={(row) => ({ "data-testid": "observation-row", "data-unusable": row.unusable ?? undefined })}
+      />
       {rows.length < allRows.length && showAllHref ? (
         <p className="mt-2 text-sm text-slate-600">
           {t("observations.historyShown", {

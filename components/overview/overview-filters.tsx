@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { SelectField } from "@/components/ui/select-field";
+import { FilterActions, FilterForm, SelectField } from "@/components/ui/filter-field";
 import { UNASSIGNED_AREA } from "@/lib/domain/task-filters";
 import type { OverviewFilters } from "@/lib/domain/overview-filters";
 import type { Locale, Translate } from "@/lib/i18n/catalogue";
@@ -24,12 +23,7 @@ export function OverviewFilterForm({
 }) {
   const current = options.periods[0];
   return (
-    <form
-      method="get"
-      action="/"
-      aria-label={t("overview.filters.heading")}
-      className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-5"
-    >
+    <FilterForm action="/" label={t("overview.filters.heading")} columns="grid-cols-1 sm:grid-cols-2 lg:grid-cols-5">
       <SelectField
         id="overview-doc"
         name="doc"
@@ -76,17 +70,7 @@ export function OverviewFilterForm({
         allLabel={current ? `${periodLabel(current, locale, t)} · ${t("overview.filters.currentPeriod")}` : undefined}
         options={options.periods.slice(1).map((p) => ({ value: p.code, label: periodLabel(p, locale, t) }))}
       />
-      <div className="flex items-end gap-2">
-        <button
-          type="submit"
-          className="rounded bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-900"
-        >
-          {t("overview.filters.apply")}
-        </button>
-        <Link href="/" className="rounded px-2 py-1.5 text-sm text-brand-700 hover:underline">
-          {t("overview.filters.reset")}
-        </Link>
-      </div>
-    </form>
+      <FilterActions apply={t("overview.filters.apply")} reset={{ href: "/", label: t("overview.filters.reset") }} />
+    </FilterForm>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { IndicatorStatusBadge, INDICATOR_STATUS_FILL } from "@/components/indicators/indicator-status-badge";
 import { TASK_STATUS_CHART_ORDER, TASK_STATUS_STYLE } from "@/components/tasks/task-status-style";
 import { CategoryBarChart } from "@/components/ui/category-bar-chart";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StackedBarChart, type StackedSeries } from "@/components/ui/stacked-bar-chart";
 import { StatCard } from "@/components/ui/stat-card";
@@ -37,6 +38,48 @@ export function OverviewView({
     departmentId: filters.departmentId,
   };
   const { tasks, milestones, submission, indicators } = overview;
+  const laggingColumns: Column<Overview["laggingDepartments"][number]>[] = [
+    {
+      key: "department",
+      header: t("overview.table.department"),
+      headerClassName: "py-2 pr-3",
+      rowHeader: true,
+      className: "py-2 pr-3 text-left font-normal",
+      cell: (d) => (
+        <Link href={`/departments/${d.id}`} className="text-brand-700 hover:underline">
+          {d.name}
+        </Link>
+      ),
+    },
+    {
+      key: "lagging",
+      header: t("overview.table.lagging"),
+      headerClassName: "px-2 py-2 text-right",
+      className: "px-2 py-2 text-right tabular-nums",
+      cell: (d) => (
+        <Link
+          href={taskListHref(scope, { departmentId: d.id, role: "lead", statuses: ["LAGGING"] })}
+          className="hover:underline"
+        >
+          {d.lagging}
+        </Link>
+      ),
+    },
+    {
+      key: "atRisk",
+      header: t("overview.table.atRisk"),
+      headerClassName: "px-2 py-2 text-right",
+      className: "px-2 py-2 text-right tabular-nums",
+      cell: (d) => d.atRisk,
+    },
+    {
+      key: "leads",
+      header: t("overview.table.leads"),
+      headerClassName: "py-2 pl-2 text-right",
+      className: "py-2 pl-2 text-right tabular-nums",
+      cell: (d) => d.leads,
+    },
+  ];
   const total = tasks.rollUp.total;
   const series: StackedSeries[] = TASK_STATUS_CHART_ORDER.map((status) => ({
     key: status,
@@ -239,47 +282,13 @@ export function OverviewView({
         {overview.laggingDepartments.length === 0 ? (
           <p className="text-sm text-slate-600">{t("overview.sections.noLagging")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="lagging-departments">
-              <thead className="text-left text-slate-700">
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-3">
-                    {t("overview.table.department")}
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right">
-                    {t("overview.table.lagging")}
-                  </th>
-                  <th scope="col" className="px-2 py-2 text-right">
-                    {t("overview.table.atRisk")}
-                  </th>
-                  <th scope="col" className="py-2 pl-2 text-right">
-                    {t("overview.table.leads")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.laggingDepartments.map((d) => (
-                  <tr key={d.id} className="border-b border-slate-100">
-                    <th scope="row" className="py-2 pr-3 text-left font-normal">
-                      <Link href={`/departments/${d.id}`} className="text-brand-700 hover:underline">
-                        {d.name}
-                      </Link>
-                    </th>
-                    <td className="px-2 py-2 text-right tabular-nums">
-                      <Link
-                        href={taskListHref(scope, { departmentId: d.id, role: "lead", statuses: ["LAGGING"] })}
-                        className="hover:underline"
-                      >
-                        {d.lagging}
-                      </Link>
-                    </td>
-                    <td className="px-2 py-2 text-right tabular-nums">{d.atRisk}</td>
-                    <td className="py-2 pl-2 text-right tabular-nums">{d.leads}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={laggingColumns}
+            rows={overview.laggingDepartments}
+            rowKey={(d) => d.id}
+            testId="lagging-departments"
+            look="ruled"
+          />
         )}
       </section>
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { column, DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, getMessages, interpolate, createTranslator, type Locale } from "@/lib/i18n/catalogue";
 import { periodLabel } from "@/lib/i18n/periods";
@@ -57,6 +58,57 @@ export function ReportsArchive({
   );
   // The current period and those before it: all have started, so all can be reported on and locked.
   const started = periods;
+  const cell = "px-3 py-2";
+  const periodColumns: Column<PeriodOverviewRow>[] = [
+    column(
+      "period",
+      m.periods.period,
+      (p) => (
+        <>
+          {label(p.code)}
+          {p.current ? <span className="ml-1 text-xs text-slate-600">（{m.periods.current}）</span> : null}
+        </>
+      ),
+      `${cell} whitespace-nowrap`,
+      cell,
+    ),
+    column(
+      "state",
+      m.periods.state,
+      (p) => (
+        <>
+          <span data-testid="period-state">{m.periods[p.state]}</span>
+          {p.lockedAt && p.lockedBy ? (
+            <div className="text-xs text-slate-600">
+              {interpolate(m.periods.lockedBy, { name: p.lockedBy, date: formatDate(locale, p.lockedAt) })}
+            </div>
+          ) : null}
+        </>
+      ),
+      cell,
+    ),
+    column(
+      "bulletin",
+      m.periods.bulletin,
+      (p) =>
+        p.bulletin ? (
+          <Link href={`/reports/${p.code}`} className="text-brand-700 hover:underline">
+            {m.state[p.bulletin.state]} · {interpolate(m.versionLabel, { version: p.bulletin.version })}
+          </Link>
+        ) : (
+          "—"
+        ),
+      `${cell} whitespace-nowrap`,
+      cell,
+    ),
+    column(
+      "lock",
+      <span className="sr-only">{m.periods.lock}</span>,
+      (p) => <PeriodLockButton period={p.code} state={p.state} label={label(p.code)} m={m} />,
+      cell,
+    ),
+  ];
+
   return (
     <div className="space-y-8">
       {reviewer ? (
@@ -108,56 +160,16 @@ export function ReportsArchive({
             {m.periods.heading}
           </h2>
           <p className="mb-2 text-sm text-slate-600">{m.periods.intro}</p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full text-sm">
-              <thead className="bg-slate-50 text-left">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    {m.periods.period}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {m.periods.state}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {m.periods.bulletin}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    <span className="sr-only">{m.periods.lock}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {started.map((p) => (
-                  <tr key={p.code} data-testid={`period-${p.code}`}>
-                    <td className="px-3 py-2 whitespace-nowrap">
-                      {label(p.code)}
-                      {p.current ? <span className="ml-1 text-xs text-slate-600">（{m.periods.current}）</span> : null}
-                    </td>
-                    <td className="px-3 py-2">
-                      <span data-testid="period-state">{m.periods[p.state]}</span>
-                      {p.lockedAt && p.lockedBy ? (
-                        <div className="text-xs text-slate-600">
-                          {interpolate(m.periods.lockedBy, { name: p.lockedBy, date: formatDate(locale, p.lockedAt) })}
-                        </div>
-                      ) : null}
-                    </td>
-                    <td className="px-3 py-2 whitespace-nowrap">
-                      {p.bulletin ? (
-                        <Link href={`/reports/${p.code}`} className="text-brand-700 hover:underline">
-                          {m.state[p.bulletin.state]} · {interpolate(m.versionLabel, { version: p.bulletin.version })}
-                        </Link>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                    <td className="px-3 py-2">
-                      <PeriodLockButton period={p.code} state={p.state} label={label(p.code)} m={m} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={periodColumns}
+            rows={started}
+            rowKey={(p) => p.code}
+            className="min-w-full text-sm"
+            look="boxed"
+            headClassName="bg-slate-50 text-left"
+            bodyClassName="divide-y divide-slate-100"
+            rowProps={(p) => ({ "data-testid": `period-${p.code}` })}
+          />
         </section>
       ) : null}
     </div>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { currentDateWindow } from "@/lib/domain/dates";
 import {
   activeFilterCount,
@@ -15,9 +14,16 @@ import {
 } from "@/lib/domain/task-filters";
 import { formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { TaskFilterOptions } from "@/lib/server/task-search";
+import {
+  FilterActions,
+  filterControlClass,
+  FilterInput,
+  filterLabelClass,
+  SelectField,
+} from "@/components/ui/filter-field";
 
-const field = "mt-1 block w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
-const label = "block text-sm font-medium text-slate-700";
+const field = filterControlClass();
+const label = filterLabelClass;
 
 /**
  * The filter panel: a plain GET form, so it works without JavaScript and every view is a URL. On a
@@ -72,121 +78,85 @@ export function TaskFilters({
           role="search"
         >
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            <div className="sm:col-span-2">
-              <label htmlFor="filter-q" className={label}>
-                {t("taskList.filters.query")}
-              </label>
-              <input
-                id="filter-q"
-                name="q"
-                type="search"
-                defaultValue={state.query}
-                maxLength={100}
-                placeholder={t("taskList.filters.queryPlaceholder")}
-                className={field}
-              />
-            </div>
-            <div>
-              <label htmlFor="filter-doc" className={label}>
-                {t("taskList.filters.document")}
-              </label>
-              <select id="filter-doc" name="doc" defaultValue={state.document ?? ""} className={field}>
-                <option value="">{t("taskList.filters.allDocuments")}</option>
-                {options.documents.map((d) => (
-                  <option key={d.slug} value={d.slug}>
-                    {d.shortTitle}
+            <FilterInput
+              id="filter-q"
+              label={t("taskList.filters.query")}
+              wrapperClassName="sm:col-span-2"
+              name="q"
+              type="search"
+              defaultValue={state.query}
+              maxLength={100}
+              placeholder={t("taskList.filters.queryPlaceholder")}
+            />
+            <SelectField
+              id="filter-doc"
+              label={t("taskList.filters.document")}
+              name="doc"
+              defaultValue={state.document ?? ""}
+              allLabel={t("taskList.filters.allDocuments")}
+              options={options.documents.map((d) => ({ value: d.slug, label: d.shortTitle }))}
+            />
+            {/* Sections belong to a document: they are offered once one is chosen. */}
+            <SelectField
+              id="filter-section"
+              label={t("taskList.filters.section")}
+              name="section"
+              defaultValue={state.section ?? ""}
+              disabled={!state.document}
+              hint={state.document ? undefined : t("taskList.filters.sectionHint")}
+              allLabel={t("taskList.filters.allSections")}
+              options={options.sections.map((s) => ({ value: s.path, label: `${"　".repeat(s.depth)}${s.title}` }))}
+            />
+            <SelectField
+              id="filter-dept"
+              label={t("taskList.filters.department")}
+              name="dept"
+              defaultValue={state.departmentId ?? ""}
+              allLabel={t("taskList.filters.allDepartments")}
+            >
+              <optgroup label={t("taskList.filters.unitsGroup")}>
+                {units.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
                   </option>
                 ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="filter-section" className={label}>
-                {t("taskList.filters.section")}
-              </label>
-              {/* Sections belong to a document: they are offered once one is chosen. */}
-              <select
-                id="filter-section"
-                name="section"
-                defaultValue={state.section ?? ""}
-                className={field}
-                disabled={!state.document}
-                aria-describedby={state.document ? undefined : "filter-section-hint"}
-              >
-                <option value="">{t("taskList.filters.allSections")}</option>
-                {options.sections.map((s) => (
-                  <option key={s.path} value={s.path}>
-                    {`${"　".repeat(s.depth)}${s.title}`}
-                  </option>
-                ))}
-              </select>
-              {state.document ? null : (
-                <p id="filter-section-hint" className="mt-1 text-xs text-slate-500">
-                  {t("taskList.filters.sectionHint")}
-                </p>
-              )}
-            </div>
-            <div>
-              <label htmlFor="filter-dept" className={label}>
-                {t("taskList.filters.department")}
-              </label>
-              <select id="filter-dept" name="dept" defaultValue={state.departmentId ?? ""} className={field}>
-                <option value="">{t("taskList.filters.allDepartments")}</option>
-                <optgroup label={t("taskList.filters.unitsGroup")}>
-                  {units.map((d) => (
+              </optgroup>
+              {generic.length ? (
+                <optgroup label={t("taskList.filters.genericGroup")}>
+                  {generic.map((d) => (
                     <option key={d.id} value={d.id}>
                       {d.name}
                     </option>
                   ))}
                 </optgroup>
-                {generic.length ? (
-                  <optgroup label={t("taskList.filters.genericGroup")}>
-                    {generic.map((d) => (
-                      <option key={d.id} value={d.id}>
-                        {d.name}
-                      </option>
-                    ))}
-                  </optgroup>
-                ) : null}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="filter-area" className={label}>
-                {t("taskList.filters.area")}
-              </label>
-              <select id="filter-area" name="area" defaultValue={state.area ?? ""} className={field}>
-                <option value="">{t("taskList.filters.allAreas")}</option>
-                {options.areas.map((area) => (
-                  <option key={area ?? UNASSIGNED_AREA} value={area ?? UNASSIGNED_AREA}>
-                    {area ?? t("taskList.filters.noArea")}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="filter-role" className={label}>
-                {t("taskList.filters.role")}
-              </label>
-              <select id="filter-role" name="role" defaultValue={state.role} className={field}>
-                {UNIT_ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`taskList.filters.roles.${role}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="filter-kind" className={label}>
-                {t("taskList.filters.kind")}
-              </label>
-              <select id="filter-kind" name="kind" defaultValue={state.kind?.toLowerCase() ?? ""} className={field}>
-                <option value="">{t("taskList.filters.allKinds")}</option>
-                {TASK_KINDS.map((kind) => (
-                  <option key={kind} value={kind.toLowerCase()}>
-                    {t(`taskList.kind.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+              ) : null}
+            </SelectField>
+            <SelectField
+              id="filter-area"
+              label={t("taskList.filters.area")}
+              name="area"
+              defaultValue={state.area ?? ""}
+              allLabel={t("taskList.filters.allAreas")}
+              options={options.areas.map((area) => ({
+                value: area ?? UNASSIGNED_AREA,
+                label: area ?? t("taskList.filters.noArea"),
+              }))}
+            />
+            <SelectField
+              id="filter-role"
+              label={t("taskList.filters.role")}
+              name="role"
+              defaultValue={state.role}
+              options={UNIT_ROLES.map((role) => ({ value: role, label: t(`taskList.filters.roles.${role}`) }))}
+            />
+            <SelectField
+              id="filter-kind"
+              label={t("taskList.filters.kind")}
+              name="kind"
+              defaultValue={state.kind?.toLowerCase() ?? ""}
+              allLabel={t("taskList.filters.allKinds")}
+              options={TASK_KINDS.map((kind) => ({ value: kind.toLowerCase(), label: t(`taskList.kind.${kind}`) }))}
+            />
             <fieldset className="min-w-0">
               <legend className={label}>{t("taskList.filters.dueWindow")}</legend>
               <div className="mt-1 grid grid-cols-2 gap-2">
@@ -236,53 +206,41 @@ export function TaskFilters({
                 {t("taskList.filters.overdue")}
               </label>
             </div>
-            <div>
-              <label htmlFor="filter-sort" className={label}>
-                {t("taskList.filters.sort")}
-              </label>
-              <select id="filter-sort" name="sort" defaultValue={state.sort} className={field}>
-                {TASK_SORTS.map((sort) => (
-                  <option key={sort} value={sort}>
-                    {t(`taskList.filters.sorts.${sort}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="filter-sort"
+              label={t("taskList.filters.sort")}
+              name="sort"
+              defaultValue={state.sort}
+              options={TASK_SORTS.map((sort) => ({ value: sort, label: t(`taskList.filters.sorts.${sort}`) }))}
+            />
             <div className="grid grid-cols-2 gap-2">
-              <div>
-                <label htmlFor="filter-dir" className={label}>
-                  {t("taskList.filters.direction")}
-                </label>
-                <select id="filter-dir" name="dir" defaultValue={state.direction} className={field}>
-                  <option value="asc">{t("taskList.filters.asc")}</option>
-                  <option value="desc">{t("taskList.filters.desc")}</option>
-                </select>
-              </div>
-              <div>
-                <label htmlFor="filter-size" className={label}>
-                  {t("taskList.filters.pageSize")}
-                </label>
-                <select id="filter-size" name="size" defaultValue={state.pageSize} className={field}>
-                  {PAGE_SIZES.map((size) => (
-                    <option key={size} value={size}>
-                      {t("taskList.filters.pageSizeOption", { size })}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                id="filter-dir"
+                label={t("taskList.filters.direction")}
+                name="dir"
+                defaultValue={state.direction}
+                options={[
+                  { value: "asc", label: t("taskList.filters.asc") },
+                  { value: "desc", label: t("taskList.filters.desc") },
+                ]}
+              />
+              <SelectField
+                id="filter-size"
+                label={t("taskList.filters.pageSize")}
+                name="size"
+                defaultValue={state.pageSize}
+                options={PAGE_SIZES.map((size) => ({
+                  value: size,
+                  label: t("taskList.filters.pageSizeOption", { size }),
+                }))}
+              />
             </div>
           </div>
-          <div className="mt-4 flex flex-wrap items-center gap-3">
-            <button
-              type="submit"
-              className="rounded bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-900"
-            >
-              {t("taskList.filters.apply")}
-            </button>
-            <Link href={path} className="text-sm text-brand-700 underline">
-              {t("taskList.filters.reset")}
-            </Link>
-          </div>
+          <FilterActions
+            apply={t("taskList.filters.apply")}
+            reset={{ href: path, label: t("taskList.filters.reset") }}
+            className="mt-4 flex flex-wrap items-center gap-3"
+          />
         </form>
       </div>
     </section>

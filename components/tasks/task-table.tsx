@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { taskListHref, type TaskListState, type TaskSort, type TaskStatusValue } from "@/lib/domain/task-filters";
 import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { TaskListRow, TaskSearchResult } from "@/lib/schemas/tasks";
@@ -214,25 +215,17 @@ export function TaskTable({
 }
 
 function Pagination({ result, sorting, t }: { result: TaskSearchResult; sorting: Sorting; t: Translate }) {
-  const link = (page: number) => taskListHref(sorting.state, { page }, sorting.path);
-  const pageOf = t("taskList.pagination.pageOf", { page: result.page, pages: result.pages });
   return (
-    <nav className="mt-4 flex items-center justify-between gap-2 text-sm" aria-label={t("taskList.pagination.label")}>
-      {result.page > 1 ? (
-        <Link href={link(result.page - 1)} rel="prev" className="rounded px-2 py-1 text-brand-700 underline">
-          {t("taskList.pagination.previous")}
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span className="text-slate-600">{pageOf}</span>
-      {result.page < result.pages ? (
-        <Link href={link(result.page + 1)} rel="next" className="rounded px-2 py-1 text-brand-700 underline">
-          {t("taskList.pagination.next")}
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
+    <Pager
+      page={result.page}
+      pages={result.pages}
+      hrefOf={(page) => taskListHref(sorting.state, { page }, sorting.path)}
+      label={t("taskList.pagination.label")}
+      previous={t("taskList.pagination.previous")}
+      next={t("taskList.pagination.next")}
+      status={t("taskList.pagination.pageOf", { page: result.page, pages: result.pages })}
+      linkClassName="rounded px-2 py-1 text-brand-700 underline"
+      gap
+    />
   );
 }

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
+import { ChartDataTable, type ChartCaption } from "./chart-table";
 
 export interface CategoryBar {
   key: string;
@@ -13,57 +14,26 @@ export interface CategoryBar {
 
 /** One bar per category, each labelled with its value (e.g. indicators by status). */
 export function CategoryBarChart({
-  title,
-  description,
   bars,
   categoryHeader,
   valueHeader,
-  testId,
-  tableLabel,
   height = 240,
-}: {
-  title: string;
-  description: string;
+  ...caption
+}: ChartCaption & {
   bars: CategoryBar[];
   categoryHeader: string;
   valueHeader: string;
-  testId?: string;
-  tableLabel: string;
   height?: number;
 }) {
   const table = (
-    <table className="w-full text-left text-xs">
-      <thead>
-        <tr className="border-b border-slate-200">
-          <th scope="col" className="py-1 pr-2">
-            {categoryHeader}
-          </th>
-          <th scope="col" className="py-1 text-right">
-            {valueHeader}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {bars.map((bar) => (
-          <tr key={bar.key} className="border-b border-slate-100">
-            <th scope="row" className="py-1 pr-2 font-normal">
-              {bar.label}
-            </th>
-            <td className="py-1 text-right tabular-nums">{bar.value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ChartDataTable
+      groupHeader={categoryHeader}
+      columns={[{ key: "value", label: valueHeader }]}
+      rows={bars.map((bar) => ({ key: bar.key, label: bar.label, values: { value: bar.value } }))}
+    />
   );
   return (
-    <ChartFrame
-      title={title}
-      description={description}
-      height={height}
-      testId={testId}
-      table={table}
-      tableLabel={tableLabel}
-    >
+    <ChartFrame {...caption} height={height} table={table}>
       <BarChart accessibilityLayer={false} data={bars} margin={{ top: 20, right: 8, bottom: 4, left: 0 }}>
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
         <XAxis dataKey="label" interval={0} tick={{ fontSize: 11, fill: "#334155" }} />

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartFrame } from "./chart-frame";
+import { ChartDataTable, type ChartCaption } from "./chart-table";
 
 export interface StackedSeries {
   key: string;
@@ -20,71 +21,29 @@ export interface StackedRow {
  * The height grows with the number of rows so labels never overlap; the frame still fixes it.
  */
 export function StackedBarChart({
-  title,
-  description,
   rows,
   series,
   groupHeader,
   totalHeader,
-  testId,
-  tableLabel,
-}: {
-  title: string;
-  description: string;
+  ...caption
+}: ChartCaption & {
   rows: StackedRow[];
   series: StackedSeries[];
   groupHeader: string;
   totalHeader: string;
-  testId?: string;
-  tableLabel: string;
 }) {
   const data = rows.map((row) => ({ label: row.label, ...row.values }));
   const height = Math.max(180, 72 + rows.length * 36);
   const table = (
-    <table className="w-full text-left text-xs">
-      <thead>
-        <tr className="border-b border-slate-200">
-          <th scope="col" className="py-1 pr-2">
-            {groupHeader}
-          </th>
-          {series.map((s) => (
-            <th key={s.key} scope="col" className="px-1 py-1 text-right">
-              {s.label}
-            </th>
-          ))}
-          <th scope="col" className="py-1 pl-1 text-right">
-            {totalHeader}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.label} className="border-b border-slate-100">
-            <th scope="row" className="py-1 pr-2 font-normal">
-              {row.label}
-            </th>
-            {series.map((s) => (
-              <td key={s.key} className="px-1 py-1 text-right tabular-nums">
-                {row.values[s.key] ?? 0}
-              </td>
-            ))}
-            <td className="py-1 pl-1 text-right tabular-nums">
-              {series.reduce((sum, s) => sum + (row.values[s.key] ?? 0), 0)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ChartDataTable
+      groupHeader={groupHeader}
+      columns={series}
+      rows={rows.map((row) => ({ ...row, key: row.label }))}
+      totalHeader={totalHeader}
+    />
   );
   return (
-    <ChartFrame
-      title={title}
-      description={description}
-      height={height}
-      testId={testId}
-      table={table}
-      tableLabel={tableLabel}
-    >
+    <ChartFrame {...caption} height={height} table={table}>
       <BarChart
         accessibilityLayer={false}
         data={data}

@@ -9,6 +9,7 @@ import { interpolate } from "@/lib/i18n/catalogue";
 import type { Messages } from "@/messages/zh-CN";
 import { EVIDENCE_LINK_LIMITS, type EvidenceItem, type UpdateRow } from "@/lib/schemas/task-updates";
 import type { EditorState } from "@/lib/server/task-updates";
+import { ChoiceField, choicesOf, inputClass, TextAreaField, TextField } from "@/components/ui/form";
 
 type M = Messages["updates"];
 
@@ -166,7 +167,6 @@ export function UpdateForm({ taskId, state, milestones, departmentName, periodLa
     });
   }
 
-  const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base disabled:bg-slate-100";
   return (
     <section aria-labelledby="update-form-title" className="rounded-lg border-2 border-brand-600/40 bg-white p-4">
       <h2 id="update-form-title" className="font-semibold text-slate-900">
@@ -212,38 +212,23 @@ export function UpdateForm({ taskId, state, milestones, departmentName, periodLa
 
       <fieldset disabled={locked || busy} className="mt-4 space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor="status" className="text-sm font-medium text-slate-700">
-              {m.fields.status}
-            </label>
-            <select
-              id="status"
-              value={fields.status}
-              onChange={(e) => set("status", e.target.value as TaskStatus)}
-              className={input}
-            >
-              {TASK_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {m.status[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="progress" className="text-sm font-medium text-slate-700">
-              {m.fields.progress}
-            </label>
-            <input
-              id="progress"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={100}
-              value={fields.progress}
-              onChange={(e) => set("progress", Math.max(0, Math.min(100, Math.round(Number(e.target.value) || 0))))}
-              className={input}
-            />
-          </div>
+          <ChoiceField
+            id="status"
+            label={m.fields.status}
+            value={fields.status}
+            onChange={(e) => set("status", e.target.value as TaskStatus)}
+            options={choicesOf(TASK_STATUSES, (s) => m.status[s])}
+          />
+          <TextField
+            id="progress"
+            label={m.fields.progress}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            value={fields.progress}
+            onChange={(e) => set("progress", Math.max(0, Math.min(100, Math.round(Number(e.target.value) || 0))))}
+          />
         </div>
         {(
           [
@@ -252,19 +237,15 @@ export function UpdateForm({ taskId, state, milestones, departmentName, periodLa
             ["nextSteps", m.fields.nextSteps, TEXT_LIMITS.nextSteps, 3],
           ] as const
         ).map(([key, label, max, rows]) => (
-          <div key={key}>
-            <label htmlFor={key} className="text-sm font-medium text-slate-700">
-              {label}
-            </label>
-            <textarea
-              id={key}
-              rows={rows}
-              maxLength={max}
-              value={fields[key]}
-              onChange={(e) => set(key, e.target.value)}
-              className={input}
-            />
-          </div>
+          <TextAreaField
+            key={key}
+            id={key}
+            label={label}
+            rows={rows}
+            maxLength={max}
+            value={fields[key]}
+            onChange={(e) => set(key, e.target.value)}
+          />
         ))}
         {milestones.length ? (
           <fieldset>
@@ -334,20 +315,21 @@ export function UpdateForm({ taskId, state, milestones, departmentName, periodLa
         </div>
 
         <div className="flex flex-wrap gap-2">
-          <button
-            type="button"
-            onClick={() => save("draft")}
-            className="rounded-md border border-brand-600 px-4 py-2 font-medium text-brand-700 disabled:opacity-50"
-          >
-            {busy ? m.saving : m.saveDraft}
-          </button>
-          <button
-            type="button"
-            onClick={() => save("submit")}
-            className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-          >
-            {busy ? m.saving : m.submit}
-          </button>
+          {(
+            [
+              ["draft", m.saveDraft, "border border-brand-600 text-brand-700"],
+              ["submit", m.submit, "bg-brand-600 text-white hover:bg-brand-700"],
+            ] as const
+          ).map(([intent, label, look]) => (
+            <button
+              key={intent}
+              type="button"
+              onClick={() => save(intent)}
+              className={`rounded-md px-4 py-2 font-medium disabled:opacity-50 ${look}`}
+            >
+              {busy ? m.saving : label}
+            </button>
+          ))}
         </div>
       </fieldset>
 
@@ -355,7 +337,7 @@ export function UpdateForm({ taskId, state, milestones, departmentName, periodLa
         <form onSubmit={addLink} className="mt-4 grid gap-2 border-t border-slate-100 pt-3 sm:grid-cols-[1fr_2fr_auto]">
           <label className="text-sm">
             <span className="text-slate-700">{m.evidence.linkTitle}</span>
-            <input name="title" required maxLength={EVIDENCE_LINK_LIMITS.title} className={input} />
+            <input name="title" required maxLength={EVIDENCE_LINK_LIMITS.title} className={inputClass} />
           </label>
           <label className="text-sm">
             <span className="text-slate-700">{m.evidence.linkUrl}</span>
@@ -364,7 +346,7 @@ export function UpdateForm({ taskId, state, milestones, departmentName, periodLa
               type="url"
               required
               maxLength={EVIDENCE_LINK_LIMITS.url}
-              className={input}
+              className={inputClass}
               placeholder="https://"
             />
           </label>

@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { FilterActions, FilterForm, FilterInput, SelectField } from "@/components/ui/filter-field";
+import { Pager } from "@/components/ui/pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import { INDICATOR_ADMIN_STATES, type IndicatorAdminState } from "@/lib/domain/indicator-admin";
 import type { AdminIndicatorRow } from "@/lib/server/indicator-admin";
-import { inputClassServer } from "../styles";
 
 export interface IndicatorAdminFilter {
   q: string;
@@ -22,55 +24,42 @@ export function IndicatorAdminFilters({
   t: Translate;
 }) {
   return (
-    <form
-      method="get"
-      action="/admin/indicators"
-      className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4"
-    >
-      <div className="sm:col-span-2 lg:col-span-1">
-        <label htmlFor="filter-q" className="block text-sm font-medium text-slate-700">
-          {t("indicatorAdmin.search")}
-        </label>
-        <input id="filter-q" name="q" type="search" defaultValue={filter.q} className={inputClassServer} />
-      </div>
-      <div>
-        <label htmlFor="filter-area" className="block text-sm font-medium text-slate-700">
-          {t("indicatorAdmin.area")}
-        </label>
-        <select id="filter-area" name="area" defaultValue={filter.area} className={inputClassServer}>
-          <option value="">{t("indicatorAdmin.allAreas")}</option>
-          {areas.map((area) => (
-            <option key={area} value={area}>
-              {area}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-state" className="block text-sm font-medium text-slate-700">
-          {t("indicatorAdmin.state")}
-        </label>
-        <select id="filter-state" name="state" defaultValue={filter.state} className={inputClassServer}>
-          {INDICATOR_ADMIN_STATES.map((state) => (
-            <option key={state} value={state}>
-              {t(`indicatorAdmin.states.${state}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex items-end">
-        <button
-          type="submit"
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-        >
-          {t("indicatorAdmin.filter")}
-        </button>
-      </div>
-    </form>
+    <FilterForm action="/admin/indicators" columns="sm:grid-cols-2 lg:grid-cols-4">
+      <FilterInput
+        id="filter-q"
+        label={t("indicatorAdmin.search")}
+        look="roomy"
+        wrapperClassName="sm:col-span-2 lg:col-span-1"
+        name="q"
+        type="search"
+        defaultValue={filter.q}
+      />
+      <SelectField
+        id="filter-area"
+        label={t("indicatorAdmin.area")}
+        look="roomy"
+        name="area"
+        defaultValue={filter.area}
+        allLabel={t("indicatorAdmin.allAreas")}
+        options={areas.map((area) => ({ value: area, label: area }))}
+      />
+      <SelectField
+        id="filter-state"
+        label={t("indicatorAdmin.state")}
+        look="roomy"
+        name="state"
+        defaultValue={filter.state}
+        options={INDICATOR_ADMIN_STATES.map((state) => ({ value: state, label: t(`indicatorAdmin.states.${state}`) }))}
+      />
+      <FilterActions apply={t("indicatorAdmin.filter")} look="roomy" className="flex items-end" />
+    </FilterForm>
   );
 }
 
 /** The list's address for another page, keeping the filters. */
+/** A plain text column that keeps to one line. */
+const nowrap = { headerClassName: "px-3 py-2", className: "px-3 py-2 whitespace-nowrap" };
+
 function pageHref(filter: IndicatorAdminFilter, page: number): string {
   const params = new URLSearchParams();
   if (filter.q) params.set("q", filter.q);
@@ -96,85 +85,68 @@ export function IndicatorAdminTable({
   if (indicators.length === 0) return <EmptyState message={t("indicatorAdmin.empty")} />;
   const n = (value: number) => formatNumber(locale, value);
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const count = (key: string, header: string, value: (i: AdminIndicatorRow) => number): Column<AdminIndicatorRow> => ({
+    key,
+    header,
+    headerClassName: "px-3 py-2 text-right",
+    className: "px-3 py-2 text-right tabular-nums",
+    cell: (i) => n(value(i)),
+  });
+  const columns: Column<AdminIndicatorRow>[] = [
+    {
+      key: "name",
+      header: t("indicatorAdmin.name"),
+      headerClassName: "px-3 py-2",
+      className: "min-w-48 px-3 py-2",
+      cell: (i) => (
+        <>
+          <Link href={`/admin/indicators/${i.id}`} className="font-medium text-brand-700 underline">
+            {i.name}
+          </Link>
+          <span className="block text-xs break-all text-slate-600">{i.key}</span>
+        </>
+      ),
+    },
+    { key: "area", header: t("indicatorAdmin.area"), ...nowrap, cell: (i) => i.area },
+    { key: "unit", header: t("indicatorAdmin.unit"), ...nowrap, cell: (i) => i.unit },
+    {
+      key: "state",
+      header: t("indicatorAdmin.state"),
+      headerClassName: "px-3 py-2",
+      className: "px-3 py-2",
+      cell: (i) =>
+        i.mergedInto ? (
+          <span className="text-slate-700">{t("indicatorAdmin.mergedInto", { name: i.mergedInto.name })}</span>
+        ) : (
+          <span className="text-slate-700">{t("indicatorAdmin.active")}</span>
+        ),
+    },
+    count("targets", t("indicatorAdmin.targets"), (i) => i.targetCount),
+    count("baselines", t("indicatorAdmin.baselines"), (i) => i.baselineCount),
+    count("observations", t("indicatorAdmin.observations"), (i) => i.observationCount),
+  ];
   return (
     <>
       <p className="mb-2 text-sm text-slate-600" role="status">
         {t("indicatorAdmin.count", { count: n(page.total) })}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <caption className="sr-only">{t("indicatorAdmin.title")}</caption>
-          <thead className="bg-slate-100 text-left text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                {t("indicatorAdmin.name")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("indicatorAdmin.area")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("indicatorAdmin.unit")}
-              </th>
-              <th scope="col" className="px-3 py-2">
-                {t("indicatorAdmin.state")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("indicatorAdmin.targets")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("indicatorAdmin.baselines")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("indicatorAdmin.observations")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {indicators.map((i) => (
-              <tr key={i.id}>
-                <td className="min-w-48 px-3 py-2">
-                  <Link href={`/admin/indicators/${i.id}`} className="font-medium text-brand-700 underline">
-                    {i.name}
-                  </Link>
-                  <span className="block text-xs break-all text-slate-600">{i.key}</span>
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">{i.area}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{i.unit}</td>
-                <td className="px-3 py-2">
-                  {i.mergedInto ? (
-                    <span className="text-slate-700">
-                      {t("indicatorAdmin.mergedInto", { name: i.mergedInto.name })}
-                    </span>
-                  ) : (
-                    <span className="text-slate-700">{t("indicatorAdmin.active")}</span>
-                  )}
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{n(i.targetCount)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{n(i.baselineCount)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{n(i.observationCount)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={columns}
+        rows={indicators}
+        rowKey={(i) => i.id}
+        caption={t("indicatorAdmin.title")}
+        look="boxed"
+      />
       {pages > 1 ? (
-        <nav className="mt-4 flex items-center justify-between text-sm" aria-label={t("indicatorAdmin.pagination")}>
-          {page.page > 1 ? (
-            <Link href={pageHref(filter, page.page - 1)} className="text-brand-700 underline">
-              {t("indicatorAdmin.previous")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-slate-600">{t("indicatorAdmin.pageOf", { page: page.page, pages })}</span>
-          {page.page < pages ? (
-            <Link href={pageHref(filter, page.page + 1)} className="text-brand-700 underline">
-              {t("indicatorAdmin.next")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
+        <Pager
+          page={page.page}
+          pages={pages}
+          hrefOf={(p) => pageHref(filter, p)}
+          label={t("indicatorAdmin.pagination")}
+          previous={t("indicatorAdmin.previous")}
+          next={t("indicatorAdmin.next")}
+          status={t("indicatorAdmin.pageOf", { page: page.page, pages })}
+        />
       ) : null}
     </>
   );

@@ -1,12 +1,17 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
 import { updateIndicatorAction } from "@/lib/actions/indicator-admin";
 import { DIRECTIONS, INDICATOR_AREAS } from "@/lib/domain/indicator-admin";
-import type { ErrorBody } from "@/lib/server/errors";
 import type { Messages } from "@/messages/zh-CN";
-import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "../form";
+import {
+  ChoiceField,
+  choicesOf,
+  FormResult,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  useActionForm,
+} from "@/components/ui/form";
 
 export type IndicatorAdminText = Messages["indicatorAdmin"];
 
@@ -20,6 +25,49 @@ export interface EditableIndicator {
   description: string | null;
 }
 
+/**
+ * The direction and area choices of the edit and split forms. An area outside the strategy's list
+ * (from an old import) is kept as the first, empty-valued choice (`keep`) or replaced by the first area.
+ */
+export function DirectionAndArea({
+  prefix,
+  labels,
+  directions,
+  errors,
+  indicator,
+  unknownArea,
+}: {
+  prefix: string;
+  labels: { direction: string; area: string };
+  directions: Record<(typeof DIRECTIONS)[number], string>;
+  errors: Record<string, string[]>;
+  indicator: { direction: (typeof DIRECTIONS)[number]; area: string };
+  unknownArea: "keep" | "first";
+}) {
+  const known = (INDICATOR_AREAS as readonly string[]).includes(indicator.area);
+  return (
+    <>
+      <ChoiceField
+        id={`${prefix}-direction`}
+        label={labels.direction}
+        errors={errors.direction}
+        name="direction"
+        defaultValue={indicator.direction}
+        options={choicesOf(DIRECTIONS, (d) => directions[d])}
+      />
+      <ChoiceField
+        id={`${prefix}-area`}
+        label={labels.area}
+        errors={errors.area}
+        name="area"
+        defaultValue={known ? indicator.area : unknownArea === "keep" ? "" : INDICATOR_AREAS[0]}
+        emptyOption={known || unknownArea === "first" ? undefined : indicator.area}
+        options={choicesOf(INDICATOR_AREAS)}
+      />
+    </>
+  );
+}
+
 export function IndicatorEditForm({
   indicator,
   m,
@@ -28,93 +76,49 @@ export function IndicatorEditForm({
   m: IndicatorAdminText;
   locale: string;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<ErrorBody | null>(null);
-  const [saved, setSaved] = useState(false);
-  const errors = fieldErrorsOf(error);
-  const areas: readonly string[] = INDICATOR_AREAS;
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setError(null);
-    setSaved(false);
-    startTransition(async () => {
-      const result = await updateIndicatorAction({
-        indicatorId: indicator.id,
-        name: String(form.get("name") ?? ""),
-        nameEn: String(form.get("nameEn") ?? ""),
-        unit: String(form.get("unit") ?? ""),
-        direction: String(form.get("direction") ?? ""),
-        area: String(form.get("area") ?? ""),
-        description: String(form.get("description") ?? ""),
-      });
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      setSaved(true);
-      router.refresh();
-    });
-  }
-
+  const { pending, error, saved, errors, field, onSubmit } = useActionForm((form) =>
+    updateIndicatorAction({
+      indicatorId: indicator.id,
+      name: String(form.get("name") ?? ""),
+      nameEn: String(form.get("nameEn") ?? ""),
+      unit: String(form.get("unit") ?? ""),
+      direction: String(form.get("direction") ?? ""),
+      area: String(form.get("area") ?? ""),
+      description: String(form.get("description") ?? ""),
+    }),
+  );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {error ? <FormMessage kind="error">{error.message}</FormMessage> : null}
-      {saved ? <FormMessage kind="success">{m.edit.saved}</FormMessage> : null}
-      <Field id="edit-name" label={m.edit.name} errors={errors.name}>
-        {(control) => <input {...control} name="name" defaultValue={indicator.name} required className={inputClass} />}
-      </Field>
-      <Field id="edit-nameEn" label={m.edit.nameEn} errors={errors.nameEn}>
-        {(control) => (
-          <input {...control} name="nameEn" lang="en" defaultValue={indicator.nameEn ?? ""} className={inputClass} />
-        )}
-      </Field>
+      <FormResult error={error} saved={saved} savedMessage={m.edit.saved} />
+      <TextField {...field("name", "edit-name")} label={m.edit.name} defaultValue={indicator.name} required />
+      <TextField
+        {...field("nameEn", "edit-nameEn")}
+        label={m.edit.nameEn}
+        lang="en"
+        defaultValue={indicator.nameEn ?? ""}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="edit-unit" label={m.edit.unit} hint={m.edit.unitHint} errors={errors.unit}>
-          {(control) => <input {...control} name="unit" defaultValue={indicator.unit} className={inputClass} />}
-        </Field>
-        <Field id="edit-direction" label={m.edit.direction} errors={errors.direction}>
-          {(control) => (
-            <select {...control} name="direction" defaultValue={indicator.direction} className={inputClass}>
-              {DIRECTIONS.map((d) => (
-                <option key={d} value={d}>
-                  {m.edit.directions[d]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="edit-area" label={m.edit.area} errors={errors.area}>
-          {(control) => (
-            <select
-              {...control}
-              name="area"
-              defaultValue={areas.includes(indicator.area) ? indicator.area : ""}
-              className={inputClass}
-            >
-              {areas.includes(indicator.area) ? null : <option value="">{indicator.area}</option>}
-              {INDICATOR_AREAS.map((area) => (
-                <option key={area} value={area}>
-                  {area}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField
+          {...field("unit", "edit-unit")}
+          label={m.edit.unit}
+          hint={m.edit.unitHint}
+          defaultValue={indicator.unit}
+        />
+        <DirectionAndArea
+          prefix="edit"
+          labels={m.edit}
+          directions={m.edit.directions}
+          errors={errors}
+          indicator={indicator}
+          unknownArea="keep"
+        />
       </div>
-      <Field id="edit-description" label={m.edit.description} errors={errors.description}>
-        {(control) => (
-          <textarea
-            {...control}
-            name="description"
-            rows={3}
-            defaultValue={indicator.description ?? ""}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        {...field("description", "edit-description")}
+        label={m.edit.description}
+        rows={3}
+        defaultValue={indicator.description ?? ""}
+      />
       <SubmitButton pending={pending} label={m.edit.save} pendingLabel={m.edit.saving} />
     </form>
   );

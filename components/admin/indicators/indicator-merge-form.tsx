@@ -6,7 +6,7 @@ import { mergeIndicatorAction, searchMergeCandidatesAction } from "@/lib/actions
 import { sameUnit } from "@/lib/domain/indicator-admin";
 import { interpolate } from "@/lib/i18n/catalogue";
 import type { ErrorBody } from "@/lib/server/errors";
-import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "../form";
+import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "@/components/ui/form";
 import type { IndicatorAdminText } from "./indicator-edit-form";
 
 export interface MergeCandidate {

@@ -2,13 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { splitIndicatorAction, unmergeIndicatorAction } from "@/lib/actions/indicator-admin";
-import { DIRECTIONS, INDICATOR_AREAS } from "@/lib/domain/indicator-admin";
+import type { DIRECTIONS } from "@/lib/domain/indicator-admin";
 import { interpolate } from "@/lib/i18n/catalogue";
-import type { ErrorBody } from "@/lib/server/errors";
-import { Field, fieldErrorsOf, FormMessage, inputClass, SubmitButton } from "../form";
-import type { IndicatorAdminText } from "./indicator-edit-form";
+import { FormMessage, SubmitButton, TextField, useActionForm } from "@/components/ui/form";
+import { DirectionAndArea, type IndicatorAdminText } from "./indicator-edit-form";
 
 export interface IndicatorParts {
   targets: {
@@ -159,21 +158,11 @@ export function IndicatorSplitForm({
   m: IndicatorAdminText;
   locale: string;
 }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<ErrorBody | null>(null);
   const [created, setCreated] = useState<{ id: number } | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const errors = fieldErrorsOf(error);
-  const areas: readonly string[] = INDICATOR_AREAS;
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setError(null);
-    setCreated(null);
-    startTransition(async () => {
-      const result = await splitIndicatorAction({
+  const { pending, error, saved, errors, field, onSubmit } = useActionForm(
+    (form) =>
+      splitIndicatorAction({
         indicatorId: indicator.id,
         key: String(form.get("key") ?? ""),
         name: String(form.get("name") ?? ""),
@@ -184,21 +173,19 @@ export function IndicatorSplitForm({
         targetIds: idsOf(form, "targetIds"),
         baselineIds: idsOf(form, "baselineIds"),
         synonymIds: idsOf(form, "synonymIds"),
-      });
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      setCreated({ id: result.data.id });
-      setFormKey((k) => k + 1);
-      router.refresh();
-    });
-  }
+      }),
+    {
+      onSuccess: (data) => {
+        setCreated({ id: data.id });
+        setFormKey((k) => k + 1);
+      },
+    },
+  );
 
   return (
     <form key={formKey} onSubmit={onSubmit} noValidate className="space-y-4">
       {error ? <FormMessage kind="error">{error.message}</FormMessage> : null}
-      {created ? (
+      {saved && created ? (
         <FormMessage kind="success">
           {m.split.done}{" "}
           <Link href={`/admin/indicators/${created.id}`} className="underline">
@@ -207,45 +194,24 @@ export function IndicatorSplitForm({
         </FormMessage>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="split-key" label={m.split.key} hint={m.split.keyHint} errors={errors.key}>
-          {(control) => <input {...control} name="key" required autoCapitalize="none" className={inputClass} />}
-        </Field>
-        <Field id="split-name" label={m.split.name} errors={errors.name}>
-          {(control) => <input {...control} name="name" required className={inputClass} />}
-        </Field>
-        <Field id="split-nameEn" label={m.split.nameEn} errors={errors.nameEn}>
-          {(control) => <input {...control} name="nameEn" lang="en" className={inputClass} />}
-        </Field>
-        <Field id="split-unit" label={m.split.unit} errors={errors.unit}>
-          {(control) => <input {...control} name="unit" defaultValue={indicator.unit} className={inputClass} />}
-        </Field>
-        <Field id="split-direction" label={m.split.direction} errors={errors.direction}>
-          {(control) => (
-            <select {...control} name="direction" defaultValue={indicator.direction} className={inputClass}>
-              {DIRECTIONS.map((d) => (
-                <option key={d} value={d}>
-                  {m.edit.directions[d]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="split-area" label={m.split.area} errors={errors.area}>
-          {(control) => (
-            <select
-              {...control}
-              name="area"
-              defaultValue={areas.includes(indicator.area) ? indicator.area : INDICATOR_AREAS[0]}
-              className={inputClass}
-            >
-              {INDICATOR_AREAS.map((area) => (
-                <option key={area} value={area}>
-                  {area}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField
+          {...field("key", "split-key")}
+          label={m.split.key}
+          hint={m.split.keyHint}
+          required
+          autoCapitalize="none"
+        />
+        <TextField {...field("name", "split-name")} label={m.split.name} required />
+        <TextField {...field("nameEn", "split-nameEn")} label={m.split.nameEn} lang="en" />
+        <TextField {...field("unit", "split-unit")} label={m.split.unit} defaultValue={indicator.unit} />
+        <DirectionAndArea
+          prefix="split"
+          labels={m.split}
+          directions={m.edit.directions}
+          errors={errors}
+          indicator={indicator}
+          unknownArea="first"
+        />
       </div>
       <p className="text-sm font-semibold text-slate-800">{m.split.move}</p>
       {errors.targetIds ? <p className="text-sm text-red-700">{errors.targetIds?.join(" ")}</p> : null}
@@ -268,28 +234,17 @@ export function IndicatorUnmergeForm({
   locale: string;
 }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<ErrorBody | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setError(null);
-    startTransition(async () => {
-      const result = await unmergeIndicatorAction({
+  const { pending, error, onSubmit } = useActionForm(
+    (form) =>
+      unmergeIndicatorAction({
         indicatorId,
         mergedId: merged.id,
         targetIds: idsOf(form, "targetIds"),
         baselineIds: idsOf(form, "baselineIds"),
         synonymIds: idsOf(form, "synonymIds"),
-      });
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      router.push(`/admin/indicators/${result.data.id}`);
-    });
-  }
+      }),
+    { refresh: false, onSuccess: (data) => router.push(`/admin/indicators/${data.id}`) },
+  );
 
   return (
     <form

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { dateWindow, shanghaiDate } from "@/lib/domain/dates";
 import type { Translate } from "@/lib/i18n/catalogue";
 import type { UnusableObservationRow } from "@/lib/server/observations";
+import type { Messages } from "@/messages/zh-CN";
+import { column, DataTable, type Column } from "@/components/ui/data-table";
 
 /**
  * Current indicator values the status code cannot use (outside probe 2026-12, finding 1): listed for the
@@ -10,6 +12,30 @@ import type { UnusableObservationRow } from "@/lib/server/observations";
 export function UnusableValues({ rows, t }: { rows: UnusableObservationRow[]; t: Translate }) {
   if (rows.length === 0) return null;
   const window = { ...dateWindow(shanghaiDate(new Date())) };
+  const cell = "px-2 py-1";
+  const header = (key: keyof Messages["inputRules"]["adminColumns"]) => t(`inputRules.adminColumns.${key}`);
+  const columns: Column<UnusableObservationRow>[] = [
+    column("indicator", header("indicator"), (row) => row.indicator.name, cell),
+    column("asOf", header("asOf"), (row) => row.asOf, `${cell} tabular-nums`, cell),
+    column(
+      "value",
+      header("value"),
+      (row) => `${row.value} ${row.indicator.unit}`,
+      `${cell} text-right tabular-nums`,
+      `${cell} text-right`,
+    ),
+    column("reason", header("reason"), (row) => t(`inputRules.unusableReasons.${row.reason}`, window), cell),
+    column(
+      "action",
+      header("action"),
+      (row) => (
+        <Link href={`/indicators/${row.indicator.id}#observations-title`} className="text-brand-700 underline">
+          {t("inputRules.adminCorrect")}
+        </Link>
+      ),
+      cell,
+    ),
+  ];
   return (
     <section
       aria-labelledby="unusable-values-title"
@@ -20,49 +46,13 @@ export function UnusableValues({ rows, t }: { rows: UnusableObservationRow[]; t:
         {t("inputRules.adminHeading", { count: rows.length })}
       </h2>
       <p className="mt-1 text-sm text-amber-900">{t("inputRules.adminIntro")}</p>
-      <div className="mt-2 overflow-x-auto">
-        <table className="w-full text-sm">
-          <thead className="text-left">
-            <tr>
-              <th scope="col" className="px-2 py-1">
-                {t("inputRules.adminColumns.indicator")}
-              </th>
-              <th scope="col" className="px-2 py-1">
-                {t("inputRules.adminColumns.asOf")}
-              </th>
-              <th scope="col" className="px-2 py-1 text-right">
-                {t("inputRules.adminColumns.value")}
-              </th>
-              <th scope="col" className="px-2 py-1">
-                {t("inputRules.adminColumns.reason")}
-              </th>
-              <th scope="col" className="px-2 py-1">
-                {t("inputRules.adminColumns.action")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-amber-200">
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td className="px-2 py-1">{row.indicator.name}</td>
-                <td className="px-2 py-1 tabular-nums">{row.asOf}</td>
-                <td className="px-2 py-1 text-right tabular-nums">
-                  {row.value} {row.indicator.unit}
-                </td>
-                <td className="px-2 py-1">{t(`inputRules.unusableReasons.${row.reason}`, window)}</td>
-                <td className="px-2 py-1">
-                  <Link
-                    href={`/indicators/${row.indicator.id}#observations-title`}
-                    className="text-brand-700 underline"
-                  >
-                    {t("inputRules.adminCorrect")}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.id}
+        scrollClassName="mt-2 overflow-x-auto"
+        bodyClassName="divide-y divide-amber-200"
+      />
     </section>
   );
 }

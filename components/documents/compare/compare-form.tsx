@@ -1,9 +1,7 @@
 import Link from "next/link";
+import { FilterActions, SelectField } from "@/components/ui/filter-field";
 import type { Translate } from "@/lib/i18n/catalogue";
 import type { CompareDocumentOption } from "@/lib/server/document-compare";
-
-const field = "mt-1 block w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-2 text-sm";
-const label = "block text-sm font-medium text-slate-700";
 
 export function compareHref(from: string, to: string): string {
   return `/documents/compare?${new URLSearchParams({ from, to }).toString()}`;
@@ -21,11 +19,10 @@ export function CompareForm({
   toSlug: string | null;
   t: Translate;
 }) {
-  const options = documents.map((doc) => (
-    <option key={doc.slug} value={doc.slug}>
-      {doc.shortTitle}（{t(`documents.kind.${doc.kind}`)}）
-    </option>
-  ));
+  const options = documents.map((doc) => ({
+    value: doc.slug,
+    label: `${doc.shortTitle}（${t(`documents.kind.${doc.kind}`)}）`,
+  }));
   return (
     <form
       method="get"
@@ -36,35 +33,27 @@ export function CompareForm({
       <fieldset>
         <legend className="mb-2 text-sm font-semibold text-slate-800">{t("compare.form.legend")}</legend>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-          <div>
-            <label htmlFor="compare-from" className={label}>
-              {t("compare.form.from")}
-            </label>
-            <select id="compare-from" name="from" defaultValue={fromSlug ?? undefined} className={field}>
-              {options}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="compare-to" className={label}>
-              {t("compare.form.to")}
-            </label>
-            <select id="compare-to" name="to" defaultValue={toSlug ?? undefined} className={field}>
-              {options}
-            </select>
-          </div>
-          <div className="flex items-center gap-3">
-            <button
-              type="submit"
-              className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-900"
-            >
-              {t("compare.form.submit")}
-            </button>
+          <SelectField
+            id="compare-from"
+            label={t("compare.form.from")}
+            name="from"
+            defaultValue={fromSlug ?? undefined}
+            options={options}
+          />
+          <SelectField
+            id="compare-to"
+            label={t("compare.form.to")}
+            name="to"
+            defaultValue={toSlug ?? undefined}
+            options={options}
+          />
+          <FilterActions apply={t("compare.form.submit")} className="flex items-center gap-3">
             {fromSlug && toSlug && fromSlug !== toSlug ? (
               <Link href={compareHref(toSlug, fromSlug)} className="text-sm text-brand-700 hover:underline">
                 {t("compare.form.swap")}
               </Link>
             ) : null}
-          </div>
+          </FilterActions>
         </div>
       </fieldset>
     </form>

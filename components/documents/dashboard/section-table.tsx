@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { IndicatorStatusBadge } from "@/components/indicators/indicator-status-badge";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DataTable, Panel, type Column } from "@/components/ui/data-table";
 import { taskListHref, type TaskListState } from "@/lib/domain/task-filters";
 import { formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { DashboardSection } from "@/lib/server/document-dashboard";
@@ -31,101 +31,100 @@ export function SectionTable({
   t: Translate;
 }) {
   const rows = visibleRows(sections);
+  const columns: Column<DashboardSection>[] = [
+    {
+      key: "section",
+      header: t("documentDashboard.sections.section"),
+      headerClassName: "py-2 pr-3",
+      rowHeader: true,
+      cellProps: (section) => ({
+        className: `min-w-48 py-2 pr-3 text-left ${section.depth === 0 ? "font-semibold" : "font-normal"}`,
+        style: { paddingLeft: `${section.depth * 1.25}rem` },
+      }),
+      cell: (section) => sectionLabel(section),
+    },
+    {
+      key: "total",
+      header: t("documentDashboard.sections.total"),
+      headerClassName: "px-2 py-2 text-right",
+      className: cell,
+      cell: (section) =>
+        section.rollUp.total > 0 ? (
+          <Link
+            href={taskListHref(scope, { section: section.path })}
+            aria-label={t("documentDashboard.sections.openTasks", {
+              title: section.title,
+              count: section.rollUp.total,
+            })}
+            className="font-medium text-brand-700 underline-offset-2 hover:underline"
+            data-testid="section-tasks-link"
+          >
+            {formatNumber(locale, section.rollUp.total)}
+          </Link>
+        ) : (
+          "0"
+        ),
+    },
+    {
+      key: "completed",
+      header: t("documentDashboard.sections.completed"),
+      headerClassName: "px-2 py-2 text-right",
+      className: cell,
+      cell: (section) => formatNumber(locale, section.rollUp.completed),
+    },
+    {
+      key: "lagging",
+      header: t("documentDashboard.sections.lagging"),
+      headerClassName: "px-2 py-2 text-right",
+      className: cell,
+      cell: (section) =>
+        section.rollUp.lagging > 0 ? (
+          <Link
+            href={taskListHref(scope, { section: section.path, statuses: ["AT_RISK", "LAGGING"] })}
+            className="text-red-700 hover:underline"
+          >
+            {formatNumber(locale, section.rollUp.lagging)}
+          </Link>
+        ) : (
+          "0"
+        ),
+    },
+    {
+      key: "completionRate",
+      header: t("documentDashboard.sections.completionRate"),
+      headerClassName: "px-2 py-2 text-right",
+      className: cell,
+      cell: (section) => (section.rollUp.total > 0 ? percent(locale, section.rollUp.completionRate) : "—"),
+    },
+    {
+      key: "status",
+      header: t("documentDashboard.sections.status"),
+      headerClassName: "py-2 pl-2",
+      className: "py-2 pl-2 whitespace-nowrap",
+      cell: (section) => (
+        <IndicatorStatusBadge
+          status={section.rollUp.status}
+          label={t(`indicators.statusLabel.${section.rollUp.status}`)}
+        />
+      ),
+    },
+  ];
   return (
-    <section aria-labelledby="section-table-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="section-table-heading" className="font-semibold">
-        {t("documentDashboard.sections.heading")}
-      </h2>
-      <p className="mt-1 mb-3 text-sm text-slate-600">{t("documentDashboard.sections.intro")}</p>
-      {rows.length === 0 ? (
-        <EmptyState message={t("documentDashboard.sections.empty")} />
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid="section-table">
-            <thead className="text-left text-slate-700">
-              <tr className="border-b border-slate-200">
-                <th scope="col" className="py-2 pr-3">
-                  {t("documentDashboard.sections.section")}
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  {t("documentDashboard.sections.total")}
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  {t("documentDashboard.sections.completed")}
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  {t("documentDashboard.sections.lagging")}
-                </th>
-                <th scope="col" className="px-2 py-2 text-right">
-                  {t("documentDashboard.sections.completionRate")}
-                </th>
-                <th scope="col" className="py-2 pl-2">
-                  {t("documentDashboard.sections.status")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((section) => {
-                const { rollUp } = section;
-                const chapter = section.depth === 0;
-                return (
-                  <tr
-                    key={section.id}
-                    className={`border-b border-slate-100 ${chapter ? "bg-slate-50" : ""}`}
-                    data-section={section.path}
-                    data-total={rollUp.total}
-                  >
-                    <th
-                      scope="row"
-                      className={`min-w-48 py-2 pr-3 text-left ${chapter ? "font-semibold" : "font-normal"}`}
-                      style={{ paddingLeft: `${section.depth * 1.25}rem` }}
-                    >
-                      {sectionLabel(section)}
-                    </th>
-                    <td className={cell}>
-                      {rollUp.total > 0 ? (
-                        <Link
-                          href={taskListHref(scope, { section: section.path })}
-                          aria-label={t("documentDashboard.sections.openTasks", {
-                            title: section.title,
-                            count: rollUp.total,
-                          })}
-                          className="font-medium text-brand-700 underline-offset-2 hover:underline"
-                          data-testid="section-tasks-link"
-                        >
-                          {formatNumber(locale, rollUp.total)}
-                        </Link>
-                      ) : (
-                        "0"
-                      )}
-                    </td>
-                    <td className={cell}>{formatNumber(locale, rollUp.completed)}</td>
-                    <td className={cell}>
-                      {rollUp.lagging > 0 ? (
-                        <Link
-                          href={taskListHref(scope, { section: section.path, statuses: ["AT_RISK", "LAGGING"] })}
-                          className="text-red-700 hover:underline"
-                        >
-                          {formatNumber(locale, rollUp.lagging)}
-                        </Link>
-                      ) : (
-                        "0"
-                      )}
-                    </td>
-                    <td className={cell}>{rollUp.total > 0 ? percent(locale, rollUp.completionRate) : "—"}</td>
-                    <td className="py-2 pl-2 whitespace-nowrap">
-                      <IndicatorStatusBadge
-                        status={rollUp.status}
-                        label={t(`indicators.statusLabel.${rollUp.status}`)}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <Panel
+      headingId="section-table-heading"
+      title={t("documentDashboard.sections.heading")}
+      intro={t("documentDashboard.sections.intro")}
+    >
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(section) => section.id}
+        empty={t("documentDashboard.sections.empty")}
+        testId="section-table"
+        look="ruled"
+        rowClassName={(section) => `border-b border-slate-100 ${section.depth === 0 ? "bg-slate-50" : ""}`}
+        rowProps={(section) => ({ "data-section": section.path, "data-total": section.rollUp.total })}
+      />
+    </Panel>
   );
 }
