@@ -1,6 +1,5 @@
 import { indicatorThresholdsSchema } from "../schemas/indicator-admin";
 import { DEFAULT_INDICATOR_THRESHOLDS, type IndicatorThresholds } from "./indicator-status";
-import { messageRef } from "../i18n/message";
 
 /** A stored value, or the defaults when it is missing or no longer valid. */
 export function readIndicatorThresholds(stored: unknown): IndicatorThresholds {

@@ -11,7 +11,7 @@ import type { Actor } from "./auth/actor";
 import { writeAudit } from "./audit";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
-import { messageRef, msg } from "../i18n/message";
+import { msg } from "../i18n/message";
 
 /**
  * Department administration: display names, kind, the generic flag and aliases (the spellings the

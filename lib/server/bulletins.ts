@@ -48,7 +48,7 @@ import { AppError, forbidden, notFound, type Deed } from "./errors";
 import { listIndicators } from "./indicators";
 import { ensurePeriod, findPeriodRow, periodCodeSchema, refuseFuturePeriod } from "./periods";
 import { firstClause } from "./task-search";
-import { messageRef, msg } from "../i18n/message";
+import { msg } from "../i18n/message";
 
 type Tx = Prisma.TransactionClient;
 

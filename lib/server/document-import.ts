@@ -9,12 +9,7 @@ import { utcDay, utcMidnight } from "../domain/dates";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { Comparator, DepartmentKind, SectionKind, TaskKind } from "../generated/prisma/enums";
-import {
-  type IngestProfile,
-  type Extraction,
-  type ExtractedTask,
-  type ManifestEntry,
-} from "../ingest";
+import { type IngestProfile, type Extraction, type ExtractedTask, type ManifestEntry } from "../ingest";
 
 export interface PreparedFile {
   fileName: string;

@@ -11,7 +11,7 @@ import { getDb } from "./db";
 import { checkDocumentContainer, zipRefusalError } from "./document-containers";
 import { AppError, forbidden, notFound } from "./errors";
 import type { ZipRefusal } from "./zip-archive";
-import { messageRef, msg } from "../i18n/message";
+import { msg } from "../i18n/message";
 
 /**
  * Evidence for task reports: uploaded files (checked by content, not by the name or the browser's

@@ -25,7 +25,7 @@ import {
   UNSTORED_PERIOD_ID,
   type PeriodRow,
 } from "./periods";
-import { messageRef, msg } from "../i18n/message";
+import { msg } from "../i18n/message";
 
 type Tx = Prisma.TransactionClient;
 

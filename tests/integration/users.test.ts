@@ -369,7 +369,10 @@ describe("npm run user (scripts/user.ts)", () => {
       [["create", "--username", username, "--name", "x", "--role", "KING", "--generate"], /--role/],
       [["create", "--username", username, "--name", "x", "--role", "VIEWER"], /--password/],
       [["create", "--username", username, "--name", "x", "--role", "VIEWER", "--password", "weak"], /至少 10 个字符/],
-      [["create", "--username", username, "--name", "x", "--role", "DEPARTMENT_EDITOR", "--generate"], /单位填报员必须指定所属单位/],
+      [
+        ["create", "--username", username, "--name", "x", "--role", "DEPARTMENT_EDITOR", "--generate"],
+        /单位填报员必须指定所属单位/,
+      ],
       [
         [
           "create",
