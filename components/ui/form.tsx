@@ -15,12 +15,18 @@ import type { ActionResult } from "@/lib/server/failures";
 
 export const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base aria-[invalid=true]:border-red-600 disabled:bg-slate-100";
-export const primaryButtonClass =
-  "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
-export const secondaryButtonClass =
-  "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
-export const dangerButtonClass =
-  "rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60";
+type ButtonVariant = "primary" | "secondary" | "danger";
+const BUTTON_LOOK: Record<ButtonVariant, string> = {
+  primary: "bg-brand-600 text-white hover:bg-brand-700",
+  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
+  danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50",
+};
+/** A button's classes; `wide` fills its column in the base text size (sign-in, new token). */
+const buttonClass = (variant: ButtonVariant, wide = false) =>
+  `rounded-md px-4 py-2 font-medium disabled:opacity-60 ${wide ? "w-full" : "text-sm"} ${BUTTON_LOOK[variant]}`;
+export const primaryButtonClass = buttonClass("primary");
+export const secondaryButtonClass = buttonClass("secondary");
+export const dangerButtonClass = buttonClass("danger");
 
 /** Field errors of a failed action, keyed by the first segment of the path ("password.password" → "password"). */
 export function fieldErrorsOf(error: ErrorBody | null): Record<string, string[]> {
@@ -233,16 +239,14 @@ export function SubmitButton({
   pending: boolean;
   label: string;
   pendingLabel: string;
-  variant?: "primary" | "secondary" | "danger";
+  variant?: ButtonVariant;
   onClick?: () => void;
   type?: "submit" | "button";
   ariaLabel?: string;
   /** Full width (a sign-in form, a narrow grid column). */
   wide?: boolean;
 }) {
-  const variantClass =
-    variant === "primary" ? primaryButtonClass : variant === "danger" ? dangerButtonClass : secondaryButtonClass;
-  const className = wide ? `w-full ${variantClass}` : variantClass;
+  const className = buttonClass(variant, wide);
   return (
     <button
       type={type}
