@@ -2,8 +2,8 @@
  * The bimonthly bulletin as reviewers and readers use it: a reviewer generates a draft for a period,
  * previews it (with a lagging task this test reported), publishes it and downloads the files; a viewer
  * reads and downloads the published bulletin but cannot generate. The desktop and phone projects each
- * work on their own (past) period, so they never share a bulletin when they run in parallel; the lagging
- * task and the accounts are each run's own (support/fixtures.ts).
+ * work on their own (past) period, so they never share a bulletin when they run in parallel; the accounts
+ * are each run's own, the lagging task a seeded one per project (support/fixtures.ts says why).
  */
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import { periodContaining, previousPeriod, type Period } from "../../lib/domain/periods";
 import { signIn } from "./support/auth";
 import { queryE2E } from "./support/db";
-import { createAccount, createTask } from "./support/fixtures";
+import { createAccount } from "./support/fixtures";
 
 /** Two and three periods back from today: both in the generate form's list, one per project. */
 function periodFor(project: string): Period {
@@ -25,23 +25,33 @@ function periodFor(project: string): Period {
  * An approved lead report marking a task 滞后 in the period. task_update is append-only; this adds the
  * row a department and a reviewer would have produced, so the bulletin has a lagging task to list.
  */
-async function reportLagging(period: Period): Promise<{ number: string; problems: string }> {
-  const created = await createTask("省大数据局");
-  const task = { id: created.id, number: created.number, departmentId: created.leadDepartmentId };
+async function reportLagging(period: Period, project: string): Promise<{ number: string; problems: string }> {
+  // A seeded task, one per project (tests/e2e/support/fixtures.ts says why tasks are not created here).
+  const [task] = await queryE2E<{ id: number; number: string; departmentId: number }>(
+    `SELECT t.id, t.number, a."departmentId" FROM task t
+       JOIN document d ON d.id = t."documentId" AND d.slug = 'work-points-2023'
+       JOIN task_assignment a ON a."taskId" = t.id AND a.role = 'LEAD'
+     ORDER BY t.ordinal, a.ordinal OFFSET $1 LIMIT 1`,
+    [project === "phone" ? 8 : 7],
+  );
   const [row] = await queryE2E<{ id: number }>(
     `INSERT INTO reporting_period (year, index, "startDate", "endDate", state)
      VALUES ($1, $2, $3::date, $4::date, 'OPEN')
      ON CONFLICT (year, index) DO UPDATE SET year = EXCLUDED.year RETURNING id`,
     [period.year, period.index, period.start, period.end],
   );
-  const problems = `${task.number}-资金未到位`;
+  const problems = `e2e-${project}-资金未到位`;
+  const [latest] = await queryE2E<{ version: number | null }>(
+    `SELECT max(version) AS version FROM task_update WHERE "taskId" = $1 AND "periodId" = $2 AND "departmentId" = $3`,
+    [task!.id, row!.id, task!.departmentId],
+  );
   await queryE2E(
     `INSERT INTO task_update ("taskId", "periodId", "departmentId", kind, version, "reviewState", status, progress,
                               "progressText", problems)
-     VALUES ($1, $2, $3, 'LEAD_REPORT', 1, 'APPROVED', 'LAGGING', 15, '项目前期论证尚未完成。', $4)`,
-    [task.id, row!.id, task.departmentId, problems],
+     VALUES ($1, $2, $3, 'LEAD_REPORT', $4, 'APPROVED', 'LAGGING', 15, '项目前期论证尚未完成。', $5)`,
+    [task!.id, row!.id, task!.departmentId, (latest?.version ?? 0) + 1, problems],
   );
-  return { number: task.number, problems };
+  return { number: task!.number, problems };
 }
 
 async function expectAccessible(page: Page, project: string) {
@@ -61,7 +71,7 @@ test("a reviewer generates, previews, publishes and downloads a bulletin; a view
   const project = testInfo.project.name;
   const period = periodFor(project);
   const title = `数字强省建设工作进展通报（${period.year}年第${period.index}期）`;
-  const lagging = await reportLagging(period);
+  const lagging = await reportLagging(period, project);
 
   // 1. Generate a draft from the archive page.
   const reviewer = await createAccount("REVIEWER");
