@@ -4,7 +4,7 @@
  * reads the file, looks the indicators up and authorizes.
  *
  * Decisions written down once:
- * - Numbers: plain (185000, -3.5), with thousands separators in groups of three (185,000 · 185，000 ·
+ * - Numbers: plain (185000, -3.5), with thousands separators in groups of three (185,000, 185，000,
  *   185 000), full-width digits, Excel's scientific notation (1.85E+05), and a trailing magnitude
  *   万 / 亿 / 万亿 (18.5万 = 185000), because the documents write figures that way. A magnitude is refused
  *   when the indicator's own unit already carries one (unit 万个 and "18.5万" is ambiguous). A trailing %
