@@ -136,7 +136,7 @@ test("refusals come in the interface's language: switching to English switches t
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Name", { exact: true }).fill("Duplicate");
+  await page.getByRole("textbox", { name: /^Name/ }).fill("Duplicate");
   await page.getByLabel("Set it myself").check();
   await page.getByLabel("Initial password", { exact: true }).fill("short");
   await page.getByRole("button", { name: "Create user" }).click();
