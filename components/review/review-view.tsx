@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { departmentsMissingReports } from "@/lib/domain/task-updates";
@@ -77,42 +78,48 @@ function AwaitingReviewList({ awaiting, locale, t }: { awaiting: ReviewItem[]; l
 }
 
 function SupervisionTable({ rows, t }: { rows: SupervisionRow[]; t: Translate }) {
-  if (rows.length === 0) return <EmptyState message={t("review.supervisionEmpty")} />;
+  const count = "px-3 py-2 text-right";
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm">
-        <caption className="sr-only">{t("review.supervision")}</caption>
-        <thead className="bg-slate-100 text-left">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              {t("review.department")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("review.inScope")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("review.submittedCount")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-right">
-              {t("review.missing")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {rows.map((row) => (
-            <tr key={row.departmentId}>
-              <td className="px-3 py-2">
-                <Link href={`/departments/${row.departmentId}`} className="text-brand-700 hover:underline">
-                  {row.departmentName}
-                </Link>
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{row.tasksInScope}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{row.submitted}</td>
-              <td className="px-3 py-2 text-right font-semibold text-red-800 tabular-nums">{row.missing}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      look="boxed"
+      headClassName="bg-slate-100 text-left"
+      caption={t("review.supervision")}
+      empty={t("review.supervisionEmpty")}
+      rows={rows}
+      rowKey={(row) => row.departmentId}
+      columns={[
+        column<SupervisionRow>(
+          "department",
+          t("review.department"),
+          (row) => (
+            <Link href={`/departments/${row.departmentId}`} className="text-brand-700 hover:underline">
+              {row.departmentName}
+            </Link>
+          ),
+          "px-3 py-2",
+        ),
+        column<SupervisionRow>(
+          "inScope",
+          t("review.inScope"),
+          (row) => row.tasksInScope,
+          `${count} tabular-nums`,
+          count,
+        ),
+        column<SupervisionRow>(
+          "submitted",
+          t("review.submittedCount"),
+          (row) => row.submitted,
+          `${count} tabular-nums`,
+          count,
+        ),
+        column<SupervisionRow>(
+          "missing",
+          t("review.missing"),
+          (row) => row.missing,
+          `${count} font-semibold text-red-800 tabular-nums`,
+          count,
+        ),
+      ]}
+    />
   );
 }
