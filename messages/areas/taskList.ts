@@ -5,12 +5,29 @@ export const taskListZh = {
   showing: "第 {from}–{to} 项",
   empty: "没有符合条件的任务。",
   status: {
+    UNASSIGNED: "待明确责任单位",
+    NO_REPORT: "未报送",
     NOT_STARTED: "未启动",
     ON_TRACK: "按计划推进",
     AT_RISK: "存在风险",
     LAGGING: "滞后",
     COMPLETED: "已完成",
     ONGOING: "常态化推进",
+  },
+  /** Why a task has its state, beside the label (lib/domain/task-state.ts). */
+  stateReason: {
+    pastDue: "逾期未完成（截止 {deadline}）",
+    unassigned: "未明确可报送的牵头单位",
+    noReport: "尚无审核通过的进展报告",
+  },
+  /** Why a group of tasks rolls up as it does (rollUpTaskStates). */
+  rollUpReason: {
+    NO_TASKS: "没有任务",
+    ALL_COMPLETED: "全部任务已完成",
+    MANY_BEHIND: "{lagging} 项滞后、存在风险或逾期未明确单位，占 {rate}",
+    SOME_BEHIND: "{lagging} 项滞后、存在风险或逾期未明确单位",
+    TOO_FEW_REPORTS: "{unknown} 项未报送或待明确责任单位，进展不明",
+    REPORTED_ON_PACE: "已报送任务均按计划推进",
   },
   kind: { TASK: "任务", MEASURE: "推进措施", COLUMN_ITEM: "专栏项目" },
   filters: {
@@ -112,12 +129,27 @@ export const taskListEn: Widen<typeof taskListZh> = {
   showing: "{from}–{to}",
   empty: "No task matches these filters.",
   status: {
+    UNASSIGNED: "Lead unit to be assigned",
+    NO_REPORT: "Not reported",
     NOT_STARTED: "Not started",
     ON_TRACK: "On track",
     AT_RISK: "At risk",
     LAGGING: "Lagging",
     COMPLETED: "Completed",
     ONGOING: "Ongoing",
+  },
+  stateReason: {
+    pastDue: "Past its deadline unfinished ({deadline})",
+    unassigned: "No lead unit that can report",
+    noReport: "No approved progress report yet",
+  },
+  rollUpReason: {
+    NO_TASKS: "No tasks",
+    ALL_COMPLETED: "Every task completed",
+    MANY_BEHIND: "{lagging} lagging, at risk or overdue without a unit: {rate}",
+    SOME_BEHIND: "{lagging} lagging, at risk or overdue without a unit",
+    TOO_FEW_REPORTS: "{unknown} not reported or without a unit: progress unknown",
+    REPORTED_ON_PACE: "Every reported task on track",
   },
   kind: { TASK: "Task", MEASURE: "Measure", COLUMN_ITEM: "Column item" },
   filters: {

@@ -1,0 +1,83 @@
+import "server-only";
+/**
+ * The task state rule of lib/domain/task-state.ts as SQL, for the queries that count, filter and sort
+ * thousands of tasks (overview, dashboards, task list, API, department pages, bulletin). Each fragment
+ * expects the task table aliased `t`. tests/integration/task-state.test.ts proves that, for every
+ * combination of facts, this SQL gives what `taskState` gives.
+ *
+ * The facts come from the task row: "hasLead" and "deadline" are kept by triggers (migration
+ * task_state_columns); the reported status is either the task's current one (latest approved lead
+ * report, `CURRENT_REPORT`) or, for a past period, the one at that period (`reportAt`).
+ */
+import { Prisma } from "../generated/prisma/client";
+import type { Period } from "../domain/periods";
+
+/** Where the reported status comes from: two SQL expressions over the query's rows. */
+export interface ReportSource {
+  /** The reported status as text ('COMPLETED', …), NULL when no report was approved. */
+  status: Prisma.Sql;
+}
+
+/** The task's latest approved lead report, denormalised on the row (null when never approved). */
+export const CURRENT_REPORT: ReportSource = {
+  status: Prisma.sql`(CASE WHEN t."statusUpdatedAt" IS NULL THEN NULL ELSE t."currentStatus"::text END)`,
+};
+
+/**
+ * Each task's report at a period: its latest approved lead report of that period or an earlier one
+ * (DISTINCT ON, index-backed). Join it as `LEFT JOIN (${reportAtPeriod(p)}) r ON r."taskId" = t.id` and
+ * pass `REPORT_AT` as the source.
+ */
+export function reportAtPeriod(period: Pick<Period, "start">): Prisma.Sql {
+  return Prisma.sql`
+    SELECT DISTINCT ON (u."taskId") u."taskId", u.status::text AS status, u.progress, u.problems
+    FROM "task_update" u JOIN "reporting_period" p ON p.id = u."periodId"
+    WHERE u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED' AND p."startDate" <= ${period.start}::date
+    ORDER BY u."taskId", p."startDate" DESC, u."createdAt" DESC, u.id DESC`;
+}
+
+/** The report joined as `r` (see `reportAtPeriod`). */
+export const REPORT_AT: ReportSource = { status: Prisma.sql`r.status` };
+
+const finished = (src: ReportSource) => Prisma.sql`(${src.status} IN ('COMPLETED', 'ONGOING'))`;
+
+/** Unfinished with its deadline before `date`: 逾期未完成 (`isPastDue`). */
+export function pastDueSql(date: string, src: ReportSource = CURRENT_REPORT): Prisma.Sql {
+  return Prisma.sql`((t."deadline" < ${date}::date) IS TRUE AND ${finished(src)} IS NOT TRUE)`;
+}
+
+/** The task's state on `date` as text ('UNASSIGNED', 'NO_REPORT', …): `taskState`. */
+export function taskStateSql(date: string, src: ReportSource = CURRENT_REPORT): Prisma.Sql {
+  return Prisma.sql`(CASE
+    WHEN ${finished(src)} THEN ${src.status}
+    WHEN NOT t."hasLead" THEN 'UNASSIGNED'
+    WHEN t."deadline" < ${date}::date THEN 'LAGGING'
+    ELSE COALESCE(${src.status}, 'NO_REPORT')
+  END)`;
+}
+
+/** Worst first (STATE_SEVERITY), for an ascending status sort. */
+export function stateRankSql(date: string, src: ReportSource = CURRENT_REPORT): Prisma.Sql {
+  return Prisma.sql`(CASE ${taskStateSql(date, src)}
+    WHEN 'LAGGING' THEN 0 WHEN 'AT_RISK' THEN 1 WHEN 'UNASSIGNED' THEN 2 WHEN 'NO_REPORT' THEN 3
+    WHEN 'NOT_STARTED' THEN 4 WHEN 'ON_TRACK' THEN 5 WHEN 'ONGOING' THEN 6 ELSE 7 END)`;
+}
+
+/**
+ * Whether the lead unit joined as `dep` (a non-generic LEAD assignment of `t`) owes a report for
+ * `period` (`owesReport`). `reportThisPeriod` is a boolean SQL expression (a report thread of that unit
+ * exists for the period); `statusBefore` is the reported status at the end of the previous period as
+ * text (NULL when none). Needs the document joined as `doc`.
+ */
+export function owesReportSql(
+  period: Pick<Period, "start" | "end">,
+  reportThisPeriod: Prisma.Sql,
+  statusBefore: Prisma.Sql,
+): Prisma.Sql {
+  return Prisma.sql`(t."retiredAt" IS NULL AND doc."periodStart" <= ${period.end}::date AND (
+    ${reportThisPeriod}
+    OR ${statusBefore} IS NULL
+    OR ${statusBefore} NOT IN ('COMPLETED', 'ONGOING')
+    OR (${statusBefore} = 'ONGOING' AND doc."periodEnd" >= ${period.start}::date)
+  ))`;
+}
