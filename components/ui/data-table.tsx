@@ -30,13 +30,18 @@ export function column<Row>(
   return { key, header, cell, className, headerClassName };
 }
 
-/** The two looks tables have here; any class prop of DataTable overrides its part. */
+/**
+ * The two looks tables have here; any class prop of DataTable overrides its part. Every scroll container
+ * is `relative`: it is then the containing block of the absolutely positioned `sr-only` captions and
+ * labels inside the table, which otherwise escape it and widen the whole page at 375 px (app/globals.css
+ * gives every other overflow container the same rule).
+ */
 const LOOKS = {
   /** Just the table (the caller adds rules or bands). */
-  plain: { scroll: "overflow-x-auto", head: "text-left", headRow: undefined, body: undefined, row: undefined },
+  plain: { scroll: "relative overflow-x-auto", head: "text-left", headRow: undefined, body: undefined, row: undefined },
   /** A bordered white box with a grey header band (admin lists, the catalogue). */
   boxed: {
-    scroll: "overflow-x-auto rounded-lg border border-slate-200 bg-white",
+    scroll: "relative overflow-x-auto rounded-lg border border-slate-200 bg-white",
     head: "bg-slate-100 text-left text-slate-700",
     headRow: undefined,
     body: "divide-y divide-slate-200",
@@ -44,7 +49,7 @@ const LOOKS = {
   },
   /** Rules under the header and each row, inside a panel (dashboards). */
   ruled: {
-    scroll: "overflow-x-auto",
+    scroll: "relative overflow-x-auto",
     head: "text-left text-slate-700",
     headRow: "border-b border-slate-200",
     body: undefined,

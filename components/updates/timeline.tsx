@@ -1,17 +1,25 @@
+import { historyStates, type HistoryState } from "@/lib/domain/task-updates";
 import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { TimelineEntry } from "@/lib/schemas/task-updates";
 
-const STATE_STYLE: Record<string, string> = {
+const STATE_STYLE: Record<HistoryState, string> = {
   DRAFT: "bg-slate-100 text-slate-800",
-  SUBMITTED: "bg-sky-100 text-sky-900",
+  SUBMITTED: "bg-slate-100 text-slate-800",
+  AWAITING_REVIEW: "bg-sky-100 text-sky-900",
   RETURNED: "bg-amber-100 text-amber-900",
   APPROVED: "bg-emerald-100 text-emerald-900",
 };
 
-/** Every report version and comment on the task, newest first (visible to every signed-in user). */
+/**
+ * Every report version and comment on the task, newest first (visible to every signed-in user). Each
+ * version shows itself as it was: its own review state (lib/domain/task-updates.ts historyStates), who
+ * wrote it — the department's author, or the reviewer for a return or an approval — when, and the status
+ * and progress it reported.
+ */
 export function Timeline({ entries, locale, t }: { entries: TimelineEntry[]; locale: Locale; t: Translate }) {
   if (entries.length === 0) return <p className="text-sm text-slate-600">{t("updates.timeline.empty")}</p>;
   const when = (iso: string) => formatDate(locale, iso, { hour: "2-digit", minute: "2-digit" });
+  const states = historyStates(entries.flatMap((e) => (e.update ? [e.update] : [])));
   return (
     <ol className="space-y-3" aria-label={t("updates.timeline.title")}>
       {entries.map((entry) =>
@@ -20,12 +28,14 @@ export function Timeline({ entries, locale, t }: { entries: TimelineEntry[]; loc
             key={`u${entry.update.id}`}
             className="rounded border border-slate-200 p-3 text-sm"
             data-testid="timeline-update"
+            data-version={entry.update.version}
+            data-state={states.get(entry.update.id)}
           >
             <div className="flex flex-wrap items-center gap-2">
               <span
-                className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_STYLE[entry.update.reviewState] ?? ""}`}
+                className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_STYLE[states.get(entry.update.id) ?? entry.update.reviewState]}`}
               >
-                {t(`updates.reviewState.${entry.update.reviewState}`)}
+                {t(`updates.timeline.state.${states.get(entry.update.id) ?? entry.update.reviewState}`)}
               </span>
               <span className="text-slate-600">
                 {entry.update.periodCode} · {t("updates.timeline.version", { version: entry.update.version })} ·{" "}
@@ -36,10 +46,12 @@ export function Timeline({ entries, locale, t }: { entries: TimelineEntry[]; loc
               </time>
             </div>
             <p className="mt-1 text-xs text-slate-500">
-              {t("updates.timeline.by", {
-                author: entry.update.author ?? "—",
-                department: entry.update.departmentName,
-              })}
+              {entry.update.reviewState === "RETURNED" || entry.update.reviewState === "APPROVED"
+                ? t("updates.timeline.reviewedBy", { author: entry.update.author ?? "—" })
+                : t("updates.timeline.reportedBy", {
+                    author: entry.update.author ?? "—",
+                    department: entry.update.departmentName,
+                  })}
             </p>
             <p className="mt-1">
               {t(`updates.status.${entry.update.status}`)} · {entry.update.progress}%

@@ -47,7 +47,10 @@ export interface CompareTask {
   number: string;
   text: string;
   title: string | null;
-  /** 数字政府 / 数字经济 … when known, else the task's section title: groups the chart. */
+  /**
+   * The task's own area (数字政府 / 数字经济 …, from the task or its chapter); null when the document does
+   * not say — never its section's heading. Groups the chart; null groups under "—".
+   */
   area: string | null;
   leadUnits: string[];
 }

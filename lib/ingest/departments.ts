@@ -38,9 +38,23 @@ export function levelWord(prefix: string): string {
   return /(自治区|特别行政区|省|市|州|盟|县|区)$/.exec(prefix)?.[1] ?? "";
 }
 
-/** Pseudo-units that name a group rather than one accountable body. */
-const GENERIC_UNIT =
-  /^(各|有关|相关|其他|省直|省政府(各|有关|相关)|省级(各|有关|相关)|市县|各级)|(有关|相关|各)(部门|单位|机构)(单位)?$|^(各市|各县（市、区）|各区市)(人民)?政府$/;
+/**
+ * Pseudo-units that name a group rather than one accountable body (有关部门, 各级各部门单位, 省直各部门,
+ * 市直相关部门, 各县（市、区）人民政府, 领导小组成员单位, 运营商 …): no one can be held to them, so they are never
+ * counted or ranked as departments. Written for both JavaScript and PostgreSQL (plain groups and
+ * alternations only): the data migration 20261207200000_generic_placeholder_departments flags existing
+ * rows with this very pattern, and tests/unit/generic-units.test.ts keeps the two in agreement.
+ * 省直/市直/县直 are groups only when followed by 部门/单位/机关 (省直机关工委 is a body).
+ */
+export const GENERIC_UNIT_PATTERN =
+  "^(各|有关|相关|其他|市县|各级|省政府(各|有关|相关)|省级(各|有关|相关))" +
+  "|^(省直|市直|县直|区直)(各|有关|相关)?(部门|单位|机关)(单位)?$" +
+  "|(有关|相关|各)(部门|单位|机构)(单位)?$" +
+  "|^(县市区|县（市、区）|区县|县区)(人民)?政府$" +
+  "|成员单位$" +
+  "|^(三大)?(基础电信企业|(电信)?运营商)$";
+
+const GENERIC_UNIT = new RegExp(GENERIC_UNIT_PATTERN);
 
 export function isGenericUnit(name: string): boolean {
   return GENERIC_UNIT.test(name);

@@ -7,6 +7,7 @@ import {
   type DocumentComparison,
 } from "../domain/document-compare";
 import type { DocumentKind } from "../generated/prisma/enums";
+import { taskHeading } from "../domain/task-heading";
 import { sourceHref } from "../reader/links";
 import { getDb } from "./db";
 
@@ -20,6 +21,8 @@ export interface CompareDocumentOption {
 }
 
 export interface ComparedTask extends CompareTask {
+  /** Its own headline: title, else the first clause of its text (lib/domain/task-heading.ts). */
+  heading: string;
   documentSlug: string;
   sectionTitle: string | null;
   sourceHref: string;
@@ -172,7 +175,9 @@ export async function getDocumentComparison(
       number: row.number,
       text: row.text,
       title: row.title,
-      area: row.area ?? row.section?.area ?? row.section?.title ?? null,
+      heading: taskHeading(row),
+      // Its own area (or its chapter's), never its section's heading: a section is not an area.
+      area: row.area ?? row.section?.area ?? null,
       leadUnits: row.assignments.map((a) => a.department.name),
       documentSlug: slug,
       sectionTitle: row.section?.title ?? null,

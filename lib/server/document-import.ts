@@ -9,7 +9,7 @@ import { utcDay, utcMidnight } from "../domain/dates";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { Comparator, DepartmentKind, SectionKind, TaskKind } from "../generated/prisma/enums";
-import { type IngestProfile, type Extraction, type ExtractedTask, type ManifestEntry } from "../ingest";
+import { isGenericUnit, type IngestProfile, type Extraction, type ExtractedTask, type ManifestEntry } from "../ingest";
 
 export interface PreparedFile {
   fileName: string;
@@ -103,7 +103,12 @@ export async function ensureDepartments(db: Tx | Db, profile: IngestProfile): Pr
       .map((e) => ({ name: e.name, kind: departmentKind(e.name, false) })),
     skipDuplicates: true,
   });
-  const rows = await db.department.findMany({ select: { id: true, name: true } });
+  const rows = await db.department.findMany({ select: { id: true, name: true, generic: true } });
+  // Placeholders (有关部门 …) created before the rule knew them are flagged on every import, as the data
+  // migration 20261207200000_generic_placeholder_departments did once for every database.
+  const placeholders = rows.filter((r) => !r.generic && isGenericUnit(r.name)).map((r) => r.id);
+  if (placeholders.length)
+    await db.department.updateMany({ where: { id: { in: placeholders } }, data: { generic: true, kind: "GENERIC" } });
   const ids = new Map(rows.map((r) => [r.name, r.id]));
   for (const [alias, departmentId] of existingAliases) if (!ids.has(alias)) ids.set(alias, departmentId);
   const aliases = entries.flatMap((e) =>

@@ -29,6 +29,7 @@ import {
   type UnitRole,
 } from "../domain/task-filters";
 import { compareAreas } from "../domain/areas";
+import { firstClause, taskHeading } from "../domain/task-heading";
 import type { TaskExportRow, TaskListRow, TaskSearchResult } from "../schemas/tasks";
 import { getDb } from "./db";
 
@@ -144,15 +145,8 @@ interface RawExportRow extends RawRow {
   cooperatingUnits: string[];
 }
 
-const CLAUSE_END = /[。；;！？]/;
-const HEADING_MAX = 80;
-
-/** The text up to its first full stop or semicolon, shortened for a list row. */
-export function firstClause(text: string): string {
-  const end = text.search(CLAUSE_END);
-  const clause = (end === -1 ? text : text.slice(0, end)).trim();
-  return clause.length > HEADING_MAX ? `${clause.slice(0, HEADING_MAX)}…` : clause;
-}
+// The headline rule lives in lib/domain/task-heading.ts (shared with the bulletin and the comparison).
+export { firstClause };
 
 function toListRow(row: RawRow): TaskListRow {
   return {
@@ -160,7 +154,7 @@ function toListRow(row: RawRow): TaskListRow {
     number: row.number,
     kind: row.kind,
     title: row.title,
-    heading: row.title?.trim() || firstClause(row.text),
+    heading: taskHeading(row),
     document: { slug: row.slug, shortTitle: row.shortTitle },
     status: row.status,
     progress: row.progress,

@@ -64,7 +64,16 @@ export const updatesZh = {
     title: "进展记录",
     empty: "尚无进展记录",
     version: "第 {version} 版",
-    by: "{author} · {department}",
+    reportedBy: "填报：{author}（{department}）",
+    reviewedBy: "审核：{author}",
+    // Each version as it was; only a thread's latest, unreviewed submission still awaits review.
+    state: {
+      DRAFT: "草稿",
+      SUBMITTED: "已提交",
+      AWAITING_REVIEW: "已提交待审核",
+      RETURNED: "已退回",
+      APPROVED: "已通过",
+    },
     comment: "评论",
   },
   comments: {
@@ -147,7 +156,15 @@ export const updatesEn: Widen<typeof updatesZh> = {
     title: "History",
     empty: "No history yet",
     version: "version {version}",
-    by: "{author} · {department}",
+    reportedBy: "Reported by {author} ({department})",
+    reviewedBy: "Reviewed by {author}",
+    state: {
+      DRAFT: "Draft",
+      SUBMITTED: "Submitted",
+      AWAITING_REVIEW: "Submitted, awaiting review",
+      RETURNED: "Returned",
+      APPROVED: "Approved",
+    },
     comment: "Comment",
   },
   comments: {

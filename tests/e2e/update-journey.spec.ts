@@ -96,10 +96,16 @@ test("report → return → resubmit → approve, with evidence, history and aud
   await viewer.goto(`/tasks/${task.id}`);
   const history = viewer.getByRole("list", { name: "进展记录" }).getByTestId("timeline-update");
   await expect(history).toHaveCount(4);
+  // Each version as it was (its own state, who wrote it): reviewed submissions no longer await review.
   await expect(history.nth(0)).toContainText("已通过");
-  await expect(history.nth(1)).toContainText("待审核");
+  await expect(history.nth(0)).toContainText("审核：");
+  await expect(history.nth(1)).toContainText("已提交");
   await expect(history.nth(2)).toContainText("已退回");
-  await expect(history.nth(3)).toContainText("待审核");
+  await expect(history.nth(3)).toContainText("已提交");
+  await expect(history.nth(3)).toContainText("填报：");
+  await expect(history.filter({ hasText: "待审核" })).toHaveCount(0);
+  await expect(history.nth(0)).toHaveAttribute("data-state", "APPROVED");
+  await expect(history.nth(1)).toHaveAttribute("data-state", "SUBMITTED");
   await expect(history.nth(3).getByRole("link", { name: "方案.pdf" })).toBeVisible();
   // The viewer has no form and no review panel.
   await expect(viewer.getByRole("region", { name: /本期进展填报/ })).toHaveCount(0);

@@ -70,6 +70,36 @@ describe("getDocumentComparison", () => {
     expect(pair!.to.area).toBe("数字政府");
   });
 
+  it("titles and groups every task by its own headline and area, never by its section's heading", async () => {
+    const { view } = await load("work-points-2022", "work-points-2023");
+    const { carried, added, dropped, byArea } = view.comparison;
+    // The dropped 2022 task 12 stands under the section 推进生活方式数字变革; its own headline is its title.
+    const twelve = dropped.find((t) => t.number === "12");
+    expect(twelve).toMatchObject({ heading: "优化智慧养老服务", sectionTitle: "推进生活方式数字变革", area: null });
+    // Every task on the page, read independently from the database: title, else the first clause of
+    // its text; area its own or its chapter's.
+    const tasks = [...carried.flatMap((p) => [p.from, p.to]), ...added, ...dropped];
+    const rows = await db.prisma.task.findMany({
+      where: { id: { in: tasks.map((t) => t.id) } },
+      select: { id: true, title: true, text: true, area: true, section: { select: { title: true, area: true } } },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const task of tasks) {
+      const row = byId.get(task.id)!;
+      const clause = row.text.split(/[。；;！？]/)[0]!.trim();
+      expect(task.heading, task.number).toBe(
+        row.title?.trim() || (clause.length > 80 ? `${clause.slice(0, 80)}…` : clause),
+      );
+      expect(task.area, task.number).toBe(row.area ?? row.section?.area ?? null);
+    }
+    // A task without a title (2023) is headed by its own first clause.
+    expect(added.concat(carried.map((p) => p.to)).every((t) => t.heading.length > 0)).toBe(true);
+    // No area row of the chart is a section heading of either document.
+    const sectionTitles = new Set(rows.flatMap((r) => (r.section ? [r.section.title] : [])));
+    expect(byArea.map((a) => a.area).filter((area) => sectionTitles.has(area))).toEqual([]);
+    expect(byArea.find((a) => a.area === "数字社会")?.carried).toBeGreaterThan(0);
+  });
+
   it("leaves retired tasks out", async () => {
     const task = await db.prisma.task.findFirstOrThrow({
       where: { document: { slug: "work-points-2023" }, number: "41" },

@@ -250,7 +250,6 @@ const directions = new Map(listIndicatorSynonyms().map((s) => [s.key, s.directio
 function seedSide(slug: string): CompareSide<CompareTask, CompareTarget> {
   const extraction = extractSeed(slug);
   const entry = manifest.find((e) => e.slug === slug)!;
-  const sectionTitles = new Map(extraction.sections.map((s) => [s.path, s.title]));
   return {
     periodStart: entry.periodStart,
     periodEnd: entry.periodEnd,
@@ -259,7 +258,8 @@ function seedSide(slug: string): CompareSide<CompareTask, CompareTarget> {
       number: t.number,
       text: t.text,
       title: t.title,
-      area: t.area ?? sectionTitles.get(t.sectionPath) ?? null,
+      // As lib/server/document-compare.ts: the task's own (chapter's) area, never its section's heading.
+      area: t.area ?? null,
       leadUnits: t.leadUnits,
     })),
     targets: extraction.indicators.map((t, i) => ({

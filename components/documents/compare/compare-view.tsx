@@ -87,6 +87,9 @@ function TaskSide({ task, documentTitle, t }: { task: ComparedTask; documentTitl
           {t("compare.carried.source")}
         </Link>
       </div>
+      <p className="mb-1 text-sm font-medium break-words text-slate-900" data-testid="task-heading">
+        {task.heading}
+      </p>
       <p className="text-sm break-words text-slate-800">{task.text}</p>
       <p className="mt-2 text-xs text-slate-600">
         {task.leadUnits.length > 0
@@ -200,8 +203,11 @@ function TaskList({
           {tasks.map((task) => (
             <li key={task.id} className="p-3">
               <div className="mb-1 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-                <span className="text-sm font-semibold text-slate-900">
+                <span className="min-w-0 text-sm font-semibold break-words text-slate-900">
                   {t("compare.carried.number", { number: task.number })}
+                  <span className="ml-2" data-testid="task-heading">
+                    {task.heading}
+                  </span>
                   {task.area ? <span className="ml-2 font-normal text-slate-600">{task.area}</span> : null}
                 </span>
                 <Link
