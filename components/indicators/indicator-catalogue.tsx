@@ -64,7 +64,7 @@ export function IndicatorCatalogue({
           reset={{ href: "/indicators", label: t("indicators.reset") }}
           className="col-span-2 flex items-end gap-2"
         >
-          <span className="ml-auto text-sm text-slate-600" data-testid="indicator-count">
+          <span className="ml-auto text-sm text-slate-600" data-testid="indicator-count" data-total={shown.length}>
             {t("indicators.count", { count: shown.length })}
           </span>
         </FilterActions>

@@ -29,7 +29,12 @@ export function TasksView({
       <PageHeader title={t("tasks.title")} intro={t("tasks.intro")} />
       <TaskFilters state={state} options={options} t={t} />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm font-medium text-slate-800" role="status" data-testid="task-count">
+        <p
+          className="text-sm font-medium text-slate-800"
+          role="status"
+          data-testid="task-count"
+          data-total={result.total}
+        >
           {count}
         </p>
         {result.total > 0 ? (
