@@ -42,7 +42,7 @@ export function IndicatorPace({
           <dd>
             {target
               ? t("indicatorChart.pace.targetValue", {
-                  value: `${COMPARATOR_SYMBOL[target.comparator]}${formatQuantity(locale, target.value, unit)}`,
+                  value: `${COMPARATOR_SYMBOL[target.comparator]}${formatQuantity(locale, target.notALevel ? (target.increment ?? target.value) : target.value, unit)}${target.basis === "DERIVED_LEVEL" ? `（${t("indicatorChart.derived")}）` : ""}`,
                   date: formatDate(locale, target.dueDate),
                   document: target.document,
                 })
