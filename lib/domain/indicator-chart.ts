@@ -89,13 +89,14 @@ const TIME_PAD_MS = 120 * DAY_MS;
 
 /**
  * Value ticks a reader can count: a step of 1, 2 or 5 × 10^k giving at most `maxIntervals` intervals,
- * from a multiple of the step at or below min(low, 0) to one at or above `high` plus 4 % headroom for the
- * labels drawn above the markers. 0–160 000 → 0, 5万, 10万, 15万, 20万 (never 5.5万, 11万, 16.5万).
+ * from a multiple of the step at or below min(low, 0) to one at or above `high` (the chart's top margin
+ * holds the labels above the markers). 0–160 000 → 0, 5万, 10万, 15万, 20万 (never 5.5万, 11万, 16.5万);
+ * a share up to 98 % → 0, 20 … 100.
  */
 export function niceTicks(low: number, high: number, maxIntervals = 5): { domain: [number, number]; ticks: number[] } {
   const from = Math.min(low, 0);
   const span = high - from > 0 ? high - from : Math.abs(high) || 1;
-  const top = high + span * 0.04;
+  const top = Math.max(high, from);
   let magnitude = 10 ** Math.floor(Math.log10(span / maxIntervals));
   let step = magnitude;
   for (;;) {

@@ -10,9 +10,9 @@
  *
  * The rules, in order (first match wins):
  *   1. no target                                   → NO_DATA  / NO_TARGET
+ *   2. no observation dated on or before `today`   → NO_DATA  / NO_OBSERVATIONS
  *      the target is annual and the previous year-end
  *      value is unknown (`notALevel`)              → NO_DATA  / ANNUAL_TARGET_NO_BASE
- *   2. no observation dated on or before `today`   → NO_DATA  / NO_OBSERVATIONS
  *   3. the latest observation meets the target      → ACHIEVED / ACHIEVED
  *   4. the target's due date is past                → BEHIND   / TARGET_PAST_NOT_MET
  *   5. no baseline (pace cannot be proven)          → AT_RISK  / NO_BASELINE
@@ -306,9 +306,9 @@ export function evaluateIndicator<T extends TargetInput, O extends DatedValue>(
   });
 
   if (!target) return result("NO_DATA", "NO_TARGET");
+  if (!latest) return result("NO_DATA", "NO_OBSERVATIONS");
   if (target.notALevel)
     return { ...result("NO_DATA", "ANNUAL_TARGET_NO_BASE"), expectedShare: null, actualShare: null };
-  if (!latest) return result("NO_DATA", "NO_OBSERVATIONS");
   if (meetsTarget(latest.value, target, direction, thresholds.approxTolerance)) return result("ACHIEVED", "ACHIEVED");
   if (target.dueDate < today) return result("BEHIND", "TARGET_PAST_NOT_MET");
   if (actual === null || expected === null) return result("AT_RISK", "NO_BASELINE");
