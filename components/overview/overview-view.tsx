@@ -271,6 +271,7 @@ export function OverviewView({
                       {i.target
                         ? ` / ${COMPARATOR_SYMBOL[i.target.comparator]}${formatQuantity(locale, i.target.value, i.unit)}`
                         : ""}
+                      {i.targetBasis === "DERIVED_LEVEL" ? `（${t("indicatorChart.derived")}）` : ""}
                     </span>
                     <IndicatorStatusBadge status={i.status} label={t(`indicators.statusLabel.${i.status}`)} />
                   </span>

@@ -54,7 +54,10 @@ export interface Overview {
      * Behind or at risk, the largest gap to 序时进度 (or to a past target) first, at most 8, each with its
      * gap (lib/domain/indicator-attention.ts).
      */
-    attention: Pick<IndicatorListItem, "id" | "name" | "status" | "unit" | "latest" | "target" | "gap">[];
+    attention: Pick<
+      IndicatorListItem,
+      "id" | "name" | "status" | "unit" | "latest" | "target" | "targetBasis" | "gap"
+    >[];
   };
   laggingDepartments: LaggingDepartment[];
   submission: { inScope: number; submitted: number; approved: number; rate: number | null; locked: boolean };
@@ -240,15 +243,18 @@ async function computeOverview(filters: OverviewFilters, now: Date): Promise<Ove
   );
   const indicatorCounts = Object.fromEntries(INDICATOR_STATUSES.map((s) => [s, 0])) as Record<IndicatorStatus, number>;
   for (const i of scoped) indicatorCounts[i.status] += 1;
-  const attention = attentionList(scoped, referenceDate).map(({ id, name, status, unit, latest, target, gap }) => ({
-    id,
-    name,
-    status,
-    unit,
-    latest,
-    target,
-    gap,
-  }));
+  const attention = attentionList(scoped, referenceDate).map(
+    ({ id, name, status, unit, latest, target, targetBasis, gap }) => ({
+      id,
+      name,
+      status,
+      unit,
+      latest,
+      target,
+      targetBasis,
+      gap,
+    }),
+  );
 
   const inScope = submission?.inScope ?? 0;
   return {
