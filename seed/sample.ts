@@ -271,8 +271,8 @@ const RANK_PLACES = 31;
  * - counts (个, 家, 万个 …) are whole numbers of the base unit, rankings whole places in 1–31, shares
  *   within 0–100 %; everything but a rate of change moves only towards the target (monotone), so a
  *   cumulative level never falls;
- * - a value within 3 % of the path short of a level target is set on it, so no indicator is 滞后 only
- *   because of rounding (29.9 of 30);
+ * - a value within 3 % of the path short of a level target (or 5 % of the increment short of an annual
+ *   target's derived level) is set on it, so no indicator is 滞后 only because of rounding (29.9 of 30);
  * - annual targets ("年内新建N", cumulative = false) are increments, not levels: the path runs to the last
  *   level target; with annual targets only, it gains the increment each year from the baseline (or,
  *   without one, from a stock of three years' increments at the year-end before the first document).
@@ -349,6 +349,13 @@ async function generateObservations(db: Db, random: () => number, today: string)
     const levelValues = levels.map((t) => Number(t.normalizedValue));
     const span = utcMidnight(endDate).getTime() - utcMidnight(startDate).getTime();
     let previous = startValue;
+    let previousDate = startDate;
+    // Annual targets by due date: the year's increment on top of the previous year-end value.
+    const annualBy = new Map(
+      indicator.targets
+        .filter((t) => t.cumulative === false)
+        .map((t) => [utcDay(t.dueDate), Number(t.normalizedValue)]),
+    );
     const dates = baseline || startDate > today ? [] : [startDate];
     for (let year = Number(startDate.slice(0, 4)); ; year++) {
       const asOf = `${year}-12-31`;
@@ -366,10 +373,17 @@ async function generateObservations(db: Db, random: () => number, today: string)
         const short = (level - normalized) * towards;
         if (short > 0 && short < Math.abs(path) * SNAP_SHARE) normalized = level;
       }
+      // Just short of an annual target's derived level (by less than 5 % of its increment): on it.
+      const increment = annualBy.get(asOf);
+      if (increment !== undefined && previousDate.slice(0, 4) === String(Number(asOf.slice(0, 4)) - 1)) {
+        const short = previous + increment - normalized;
+        if (short > 0 && short < Math.abs(increment) * 0.05) normalized = previous + increment;
+      }
       // Only towards the target: a level of things built does not fall back.
       if (kind !== "CHANGE_RATE" && (normalized - previous) * towards < 0) normalized = previous;
       const value = sampleValue(toDisplayUnit(normalized, scale), kind, scale, valueBounds(subject).max ?? 100);
       previous = toBaseUnit(value, scale);
+      previousDate = asOf;
       rows.push({ indicatorId: indicator.id, value, normalizedValue: previous, asOf: utcMidnight(asOf) });
     }
   }
