@@ -19,6 +19,7 @@
 import type { Db } from "../lib/db/client";
 import { utcDay, utcMidnight } from "../lib/domain/dates";
 import { toBaseUnit, toDisplayUnit, unitScaleOf } from "../lib/domain/indicator-units";
+import { valueBounds, valueKind, type ValueKind } from "../lib/domain/indicator-values";
 import { periodContaining, previousPeriod, shanghaiDate, type Period } from "../lib/domain/periods";
 import type { TaskStatus } from "../lib/domain/task-status";
 
@@ -258,9 +259,25 @@ export async function generateSampleData(
   return summary;
 }
 
+/** Within this share of the path short of a target, a generated value is set on the target. */
+const SNAP_SHARE = 0.03;
+/** Provinces a national ranking runs over. */
+const RANK_PLACES = 31;
+
 /**
- * Year-end values along the path from the baseline to the last target, at a pace drawn per
- * indicator (ahead, on pace, slightly behind, well behind), with a little noise; never after today.
+ * Year-end values along the path from the baseline to the last level target, at a pace drawn per
+ * indicator (ahead, on pace, slightly behind, well behind), with a little noise on the share of the way;
+ * never after today. Values that could be real (lib/domain/indicator-values.ts `valueKind`):
+ * - counts (个, 家, 万个 …) are whole numbers of the base unit, rankings whole places in 1–31, shares
+ *   within 0–100 %; everything but a rate of change moves only towards the target (monotone), so a
+ *   cumulative level never falls;
+ * - a value within 3 % of the path short of a level target (or 5 % of the increment short of an annual
+ *   target's derived level) is set on it, so no indicator is 滞后 only because of rounding (29.9 of 30);
+ * - annual targets ("年内新建N", cumulative = false) are increments, not levels: the path runs to the last
+ *   level target; with annual targets only, it gains the increment each year from the baseline (or,
+ *   without one, from a stock of three years' increments at the year-end before the first document).
+ * Without a baseline the path starts at that year-end (60 % of the target, or the stock above), which is
+ * then recorded as a value too, so later annual targets have a previous year-end value.
  */
 async function generateObservations(db: Db, random: () => number, today: string): Promise<number> {
   const indicators = await db.indicator.findMany({
@@ -269,12 +286,18 @@ async function generateObservations(db: Db, random: () => number, today: string)
     orderBy: { id: "asc" },
     select: {
       id: true,
+      name: true,
       unit: true,
       unitScale: true,
       targets: {
         where: { retiredAt: null },
         orderBy: { dueDate: "asc" },
-        select: { normalizedValue: true, dueDate: true, document: { select: { periodStart: true } } },
+        select: {
+          normalizedValue: true,
+          dueDate: true,
+          cumulative: true,
+          document: { select: { periodStart: true } },
+        },
       },
       baselines: {
         where: { retiredAt: null },
@@ -291,13 +314,29 @@ async function generateObservations(db: Db, random: () => number, today: string)
     asOf: Date;
   }[] = [];
   for (const indicator of indicators) {
-    const last = indicator.targets[indicator.targets.length - 1]!;
-    const targetValue = Number(last.normalizedValue);
+    const scale = unitScaleOf(indicator.unitScale);
+    const subject = { unit: indicator.unit, name: indicator.name, unitScale: scale };
+    const kind = valueKind(subject);
+    const levels = indicator.targets.filter((t) => t.cumulative !== false);
     const baseline = indicator.baselines[0];
-    // Without a baseline, the path starts at 60 % of the target when the earliest document began.
-    const startValue = baseline ? Number(baseline.normalizedValue) : targetValue * 0.6;
-    const startDate = baseline ? utcDay(baseline.asOf) : utcDay(indicator.targets[0]!.document.periodStart);
-    const endDate = utcDay(last.dueDate);
+    const firstStart = utcDay(indicator.targets[0]!.document.periodStart);
+    const startDate = baseline ? utcDay(baseline.asOf) : `${Number(firstStart.slice(0, 4)) - 1}-12-31`;
+    let startValue: number;
+    let targetValue: number;
+    let endDate: string;
+    if (levels.length > 0) {
+      const last = levels[levels.length - 1]!;
+      targetValue = Number(last.normalizedValue);
+      endDate = utcDay(last.dueDate);
+      startValue = baseline ? Number(baseline.normalizedValue) : targetValue * 0.6;
+    } else {
+      const last = indicator.targets[indicator.targets.length - 1]!;
+      const increment = Number(last.normalizedValue);
+      endDate = utcDay(last.dueDate);
+      startValue = baseline ? Number(baseline.normalizedValue) : increment * 3;
+      const years = Number(endDate.slice(0, 4)) - Number(startDate.slice(0, 4));
+      targetValue = startValue + increment * years;
+    }
     if (endDate <= startDate) continue;
     const pace = pick(random, [
       [1.12, 30],
@@ -305,26 +344,47 @@ async function generateObservations(db: Db, random: () => number, today: string)
       [0.88, 20],
       [0.6, 20],
     ]);
-    const scale = unitScaleOf(indicator.unitScale);
-    const percent = indicator.unit.includes("%");
-    // Counts and large figures are whole numbers; percentages keep one decimal and stay ≤ 100.
-    const decimals = percent ? 1 : Math.abs(toDisplayUnit(targetValue, scale)) >= 100 ? 0 : 2;
+    const path = targetValue - startValue;
+    const towards = Math.sign(path);
+    const levelValues = levels.map((t) => Number(t.normalizedValue));
     const span = utcMidnight(endDate).getTime() - utcMidnight(startDate).getTime();
+    let previous = startValue;
+    let previousDate = startDate;
+    // Annual targets by due date: the year's increment on top of the previous year-end value.
+    const annualBy = new Map(
+      indicator.targets
+        .filter((t) => t.cumulative === false)
+        .map((t) => [utcDay(t.dueDate), Number(t.normalizedValue)]),
+    );
+    const dates = baseline || startDate > today ? [] : [startDate];
     for (let year = Number(startDate.slice(0, 4)); ; year++) {
       const asOf = `${year}-12-31`;
       if (asOf <= startDate) continue;
       if (asOf > today || asOf > endDate) break;
-      const share = Math.min(1.1, ((utcMidnight(asOf).getTime() - utcMidnight(startDate).getTime()) / span) * pace);
-      const noise = 1 + (random() - 0.5) * 0.02;
-      const raw = (startValue + (targetValue - startValue) * share) * noise;
-      const normalized = percent ? Math.min(raw, 100 * scale) : raw;
-      const value = Number(toDisplayUnit(normalized, scale).toFixed(decimals));
-      rows.push({
-        indicatorId: indicator.id,
-        value,
-        normalizedValue: toBaseUnit(value, scale),
-        asOf: utcMidnight(asOf),
-      });
+      dates.push(asOf);
+    }
+    for (const asOf of dates) {
+      const elapsed = (utcMidnight(asOf).getTime() - utcMidnight(startDate).getTime()) / span;
+      const noise = asOf === startDate ? 1 : 1 + (random() - 0.5) * 0.04;
+      const share = Math.min(1.1, elapsed * pace * noise);
+      let normalized = startValue + path * share;
+      // Just short of a level target (by less than SNAP_SHARE of the path): on it.
+      for (const level of levelValues) {
+        const short = (level - normalized) * towards;
+        if (short > 0 && short < Math.abs(path) * SNAP_SHARE) normalized = level;
+      }
+      // Just short of an annual target's derived level (by less than 5 % of its increment): on it.
+      const increment = annualBy.get(asOf);
+      if (increment !== undefined && previousDate.slice(0, 4) === String(Number(asOf.slice(0, 4)) - 1)) {
+        const short = previous + increment - normalized;
+        if (short > 0 && short < Math.abs(increment) * 0.05) normalized = previous + increment;
+      }
+      // Only towards the target: a level of things built does not fall back.
+      if (kind !== "CHANGE_RATE" && (normalized - previous) * towards < 0) normalized = previous;
+      const value = sampleValue(toDisplayUnit(normalized, scale), kind, scale, valueBounds(subject).max ?? 100);
+      previous = toBaseUnit(value, scale);
+      previousDate = asOf;
+      rows.push({ indicatorId: indicator.id, value, normalizedValue: previous, asOf: utcMidnight(asOf) });
     }
   }
   if (rows.length === 0) return 0;
@@ -338,4 +398,27 @@ async function generateObservations(db: Db, random: () => number, today: string)
     })),
   });
   return rows.length;
+}
+
+/**
+ * A generated value in the display unit, rounded as its kind requires: a ranking to a whole place in
+ * 1–31; a count to whole base units (2 decimals of a 万/亿 display unit, which are whole base units);
+ * a share to one decimal within 0–100 % (0–1000 ‰: `shareMax`); anything else to whole units from 100 up, else 2
+ * decimals.
+ */
+function sampleValue(value: number, kind: ValueKind, scale: number, shareMax: number): number {
+  switch (kind) {
+    case "RANK":
+      return Math.min(RANK_PLACES, Math.max(1, Math.round(value)));
+    case "COUNT": {
+      const decimals = scale >= 100 ? 2 : 0;
+      return Math.max(0, Number(value.toFixed(decimals)));
+    }
+    case "SHARE":
+      return Math.min(shareMax, Math.max(0, Number(value.toFixed(1))));
+    case "CHANGE_RATE":
+      return Number(value.toFixed(1));
+    case "AMOUNT":
+      return Number(value.toFixed(Math.abs(value) >= 100 ? 0 : 2));
+  }
 }

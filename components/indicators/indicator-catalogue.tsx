@@ -205,6 +205,7 @@ function IndicatorTable({
             {i.targets.map((target, index) => (
               <li key={index} className="whitespace-nowrap">
                 <span className="tabular-nums">
+                  {target.cumulative === false ? `${t("indicatorChart.annualShort")} ` : ""}
                   {COMPARATOR_SYMBOL[target.comparator]}
                   {quantity(target.value, i.unit)}
                 </span>

@@ -15,12 +15,9 @@ import {
 } from "recharts";
 import { ChartFrame } from "@/components/ui/chart-frame";
 import { COMPARATOR_SYMBOL } from "@/lib/domain/indicator-status";
-import type { IndicatorChartModel } from "@/lib/domain/indicator-chart";
+import { chartTime as time, type ChartLevelTarget, type IndicatorChartModel } from "@/lib/domain/indicator-chart";
 import { formatQuantity, interpolate, type Locale } from "@/lib/i18n/catalogue";
 import type { Messages } from "@/messages/zh-CN";
-
-const time = (date: string) =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 
 const COLORS = { actual: "#1d5fbf", baseline: "#475569", target: "#b45309", trend: "#7c3aed", today: "#94a3b8" };
 
@@ -47,27 +44,35 @@ export function IndicatorChart({
   }));
   const observations = model.observations.map((o) => ({ t: time(o.asOf), value: o.value }));
   // Targets several documents set for the same date and value share one marker, labelled with all of them.
+  // Only levels are drawn: a derived level is marked so; an annual target without its previous year-end
+  // is listed in the data table only.
   const targets: { t: number; value: number; label: string }[] = [];
-  for (const target of model.targets) {
+  for (const target of model.targets.filter((x) => !x.notALevel)) {
+    const name = target.basis === "DERIVED_LEVEL" ? `${target.document}（${m.derived}）` : target.document;
     const point = targets.find((p) => p.t === time(target.dueDate) && p.value === target.value);
-    if (!point) targets.push({ t: time(target.dueDate), value: target.value, label: target.document });
-    else if (!point.label.split("、").includes(target.document)) point.label += `、${target.document}`;
+    if (!point) targets.push({ t: time(target.dueDate), value: target.value, label: name });
+    else if (!point.label.split("、").includes(name)) point.label += `、${name}`;
   }
+  const targetValue = (target: ChartLevelTarget) => {
+    const value = `${COMPARATOR_SYMBOL[target.comparator]}${quantity(target.basis === "ANNUAL_NO_BASE" ? target.increment! : target.value)}`;
+    if (target.basis === "ANNUAL_NO_BASE") return interpolate(m.annualValue, { value });
+    if (target.basis === "DERIVED_LEVEL" && target.start && target.increment !== null) {
+      return interpolate(m.derivedValue, {
+        value,
+        year: target.start.asOf.slice(0, 4),
+        start: quantity(target.start.value),
+        increment: quantity(target.increment),
+      });
+    }
+    return value;
+  };
   const trend = model.trend
     ? [
         { t: time(model.trend.from.asOf), value: model.trend.from.value },
         { t: time(model.trend.to.asOf), value: model.trend.to.value },
       ]
     : [];
-  const all = [...baselines, ...observations, ...targets, ...trend];
-  const times = all.map((p) => p.t);
-  const pad = 120 * 86_400_000;
-  const domain: [number, number] = times.length
-    ? [Math.min(...times) - pad, Math.max(...times, time(model.today)) + pad]
-    : [0, 1];
-  const values = all.map((p) => p.value);
-  const low = Math.min(...values, 0);
-  const high = Math.max(...values);
+  const { axes } = model;
 
   const table = (
     <table className="w-full text-left text-xs">
@@ -108,10 +113,7 @@ export function IndicatorChart({
           <tr key={`t-${target.id}`} className="border-b border-slate-100">
             <td className="py-1 pr-2">{m.target}</td>
             <td className="py-1 pr-2">{target.dueDate}</td>
-            <td className="py-1 pr-2 text-right tabular-nums">
-              {COMPARATOR_SYMBOL[target.comparator]}
-              {quantity(target.value)}
-            </td>
+            <td className="py-1 pr-2 text-right tabular-nums">{targetValue(target)}</td>
             <td className="py-1">{target.document}</td>
           </tr>
         ))}
@@ -141,7 +143,9 @@ export function IndicatorChart({
         <XAxis
           type="number"
           dataKey="t"
-          domain={domain}
+          domain={axes.xDomain}
+          ticks={axes.xTicks}
+          interval={0}
           scale="time"
           tick={{ fontSize: 11, fill: "#475569" }}
           tickFormatter={(value: number) => String(new Date(value).getUTCFullYear())}
@@ -149,11 +153,12 @@ export function IndicatorChart({
         <YAxis
           type="number"
           dataKey="value"
-          domain={[low, high * 1.08]}
+          domain={axes.yDomain}
+          ticks={axes.yTicks}
           width={64}
           tick={{ fontSize: 11, fill: "#475569" }}
           tickFormatter={(value: number) =>
-            new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(value)
+            new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 2 }).format(value)
           }
         />
         <Tooltip

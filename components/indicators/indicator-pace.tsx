@@ -20,6 +20,12 @@ export function IndicatorPace({
   const percent = (share: number) => formatNumber(locale, share, { style: "percent", maximumFractionDigits: 1 });
   const target = evaluation.target;
   const row = "flex flex-wrap justify-between gap-x-3 gap-y-1 py-1.5";
+  // A derived level is marked so; an annual target that is not a level shows as that year's increment.
+  const targetText = (counting: NonNullable<typeof target>) => {
+    const figure = `${COMPARATOR_SYMBOL[counting.comparator]}${formatQuantity(locale, counting.notALevel ? (counting.increment ?? counting.value) : counting.value, unit)}`;
+    if (counting.notALevel) return `${t("indicatorChart.annualShort")} ${figure}`;
+    return counting.basis === "DERIVED_LEVEL" ? `${figure}（${t("indicatorChart.derived")}）` : figure;
+  };
   return (
     <section
       aria-labelledby="pace-title"
@@ -42,7 +48,7 @@ export function IndicatorPace({
           <dd>
             {target
               ? t("indicatorChart.pace.targetValue", {
-                  value: `${COMPARATOR_SYMBOL[target.comparator]}${formatQuantity(locale, target.value, unit)}`,
+                  value: targetText(target),
                   date: formatDate(locale, target.dueDate),
                   document: target.document,
                 })

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { IndicatorStatusBadge, INDICATOR_STATUS_FILL } from "@/components/indicators/indicator-status-badge";
+import { gapText } from "@/components/indicators/indicator-gap";
 import { TASK_STATUS_CHART_ORDER, TASK_STATUS_STYLE } from "@/components/tasks/task-status-style";
 import { CategoryBarChart } from "@/components/ui/category-bar-chart";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -256,15 +257,21 @@ export function OverviewView({
             <ul className="divide-y divide-slate-100 text-sm">
               {indicators.attention.map((i) => (
                 <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                  <Link href={`/indicators/${i.id}`} className="text-brand-700 hover:underline">
-                    {i.name}
-                  </Link>
+                  <span>
+                    <Link href={`/indicators/${i.id}`} className="text-brand-700 hover:underline">
+                      {i.name}
+                    </Link>
+                    <span className="block text-xs text-slate-600" data-testid="attention-gap">
+                      {gapText(i.gap, locale, t)}
+                    </span>
+                  </span>
                   <span className="flex items-center gap-2 text-xs text-slate-600">
                     <span className="tabular-nums">
                       {i.latest ? formatQuantity(locale, i.latest.value, i.unit) : "—"}
                       {i.target
                         ? ` / ${COMPARATOR_SYMBOL[i.target.comparator]}${formatQuantity(locale, i.target.value, i.unit)}`
                         : ""}
+                      {i.targetBasis === "DERIVED_LEVEL" ? `（${t("indicatorChart.derived")}）` : ""}
                     </span>
                     <IndicatorStatusBadge status={i.status} label={t(`indicators.statusLabel.${i.status}`)} />
                   </span>

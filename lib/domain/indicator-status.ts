@@ -4,12 +4,15 @@
  *
  * Inputs are ISO calendar dates (YYYY-MM-DD) and numbers in the indicator's normalised unit (万/亿
  * already expanded). All values of one call must be on the same basis: a cumulative level
- * ("累计建成") is compared with cumulative levels; an annual count ("年内新建N") must be turned into a
- * level by the caller (previous year-end + N) before it is judged here.
+ * ("累计建成") is compared with cumulative levels; an annual count ("年内新建N") is turned into a
+ * level by lib/domain/indicator-targets.ts (previous year-end + N, its path starting at that year-end:
+ * `start`), or marked `notALevel` when the previous year-end is unknown.
  *
  * The rules, in order (first match wins):
  *   1. no target                                   → NO_DATA  / NO_TARGET
  *   2. no observation dated on or before `today`   → NO_DATA  / NO_OBSERVATIONS
+ *      the target is annual and the previous year-end
+ *      value is unknown (`notALevel`)              → NO_DATA  / ANNUAL_TARGET_NO_BASE
  *   3. the latest observation meets the target      → ACHIEVED / ACHIEVED
  *   4. the target's due date is past                → BEHIND   / TARGET_PAST_NOT_MET
  *   5. no baseline (pace cannot be proven)          → AT_RISK  / NO_BASELINE
@@ -47,7 +50,8 @@ export type IndicatorStatusReason =
   | "TARGET_PAST_NOT_MET"
   | "NO_OBSERVATIONS"
   | "NO_TARGET"
-  | "NO_BASELINE";
+  | "NO_BASELINE"
+  | "ANNUAL_TARGET_NO_BASE";
 
 /** A value at a date: a baseline or an observation. */
 export interface DatedValue {
@@ -63,6 +67,13 @@ export interface TargetInput {
   dueDate: string;
   /** 力争: a stretch goal. Only used to prefer a binding target due on the same day. */
   aspirational?: boolean;
+  /**
+   * Where this target's path starts when it is not the indicator's baseline: an annual target turned
+   * into a level starts at the previous year-end value (lib/domain/indicator-targets.ts).
+   */
+  start?: DatedValue | null;
+  /** An annual target ("年内新建N") whose previous year-end is unknown: it cannot be judged as a level. */
+  notALevel?: boolean;
 }
 
 export interface IndicatorThresholds {
@@ -196,7 +207,8 @@ const sense = (direction: Direction) => (direction === "HIGHER_IS_BETTER" ? 1 : 
 /**
  * The target that counts on `today`: the earliest one due on or after today; when all are past, the
  * last one due. Several targets due the same day (from several documents): a binding one beats an
- * aspirational (力争) one, then the most demanding in the indicator's direction, then input order.
+ * aspirational (力争) one, a level beats an annual increment that cannot be turned into one, then the
+ * most demanding in the indicator's direction, then input order.
  */
 export function selectTarget<T extends TargetInput>(
   targets: readonly T[],
@@ -210,7 +222,9 @@ export function selectTarget<T extends TargetInput>(
   const dueDate = dueDates.find((d) => d >= today) ?? dueDates[dueDates.length - 1];
   const sameDay = targets.filter((t) => t.dueDate === dueDate);
   const binding = sameDay.filter((t) => !t.aspirational);
-  const candidates = binding.length > 0 ? binding : sameDay;
+  const preferred = binding.length > 0 ? binding : sameDay;
+  const levels = preferred.filter((t) => !t.notALevel);
+  const candidates = levels.length > 0 ? levels : preferred;
   return candidates.reduce((best, t) => (sense(direction) * (t.value - best.value) > 0 ? t : best));
 }
 
@@ -270,9 +284,9 @@ export function evaluateIndicator<T extends TargetInput, O extends DatedValue>(
   const thresholds = { ...DEFAULT_INDICATOR_THRESHOLDS, ...input.thresholds };
   dayNumber(today);
   const usable = usableInputs(input);
-  const baseline = usable.baseline;
-
   const target = selectTarget(usable.targets, today, direction);
+  // An annual target turned into a level is paced over its own year, from the previous year-end.
+  const baseline = target?.start ?? usable.baseline;
   const observations = usable.observations.filter((o) => dayNumber(o.asOf) <= dayNumber(today));
   const latest = latestObservation(observations);
   const firstDate = observations.reduce<string | null>((min, o) => (min === null || o.asOf < min ? o.asOf : min), null);
@@ -293,6 +307,8 @@ export function evaluateIndicator<T extends TargetInput, O extends DatedValue>(
 
   if (!target) return result("NO_DATA", "NO_TARGET");
   if (!latest) return result("NO_DATA", "NO_OBSERVATIONS");
+  if (target.notALevel)
+    return { ...result("NO_DATA", "ANNUAL_TARGET_NO_BASE"), expectedShare: null, actualShare: null };
   if (meetsTarget(latest.value, target, direction, thresholds.approxTolerance)) return result("ACHIEVED", "ACHIEVED");
   if (target.dueDate < today) return result("BEHIND", "TARGET_PAST_NOT_MET");
   if (actual === null || expected === null) return result("AT_RISK", "NO_BASELINE");

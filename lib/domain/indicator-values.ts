@@ -6,7 +6,8 @@
  *   unitScale; 1.4万亿元 is 1.4e12): no figure this platform follows comes near it.
  * - Shares: % lies in 0–100, ‰ in 0–1000 — unless the indicator's name says it is a rate of change
  *   (增幅, 增速, 增长率, 同比…), which may fall to −100 % and, in this genre, never reaches 10000 %.
- * - Counted units (个, 家, 座, 项, 人, 次, 件, 台, 户, 名 …, also with a magnitude: 万个, 万人次): never negative.
+ * - Counted units (个, 家, 座, 项, 人, 次, 件, 台, 户, 名 …, also with a magnitude: 万个, 万人次): never negative
+ *   (and whole numbers of the base unit: `valueKind`, `isWholeWhereCounted`).
  * - Anything else (元, 吨, a ratio such as PUE): only the magnitude bound.
  *
  * A stored value's date is usable when it lies in the window of lib/domain/dates.ts.
@@ -19,7 +20,7 @@ export const MAX_BASE_MAGNITUDE = 1e15;
 
 /** Units whose values are counts of things: never negative. */
 const COUNTED_UNITS = new Set(
-  [..."个家座项人次件台户所套条张名处款部辆架颗枚篇册份批类种栋间站位村镇县市"].concat(["人次", "个次", "户次"]),
+  [..."个家座项人次件台户所套条张名处款部辆架颗枚篇册份批类种栋间站位村镇县市场"].concat(["人次", "个次", "户次"]),
 );
 const MAGNITUDE_PREFIX = /^(万亿|百万|千万|万|亿)/;
 
@@ -35,6 +36,44 @@ export interface ValueSubject {
   unitScale: number;
 }
 
+/**
+ * What kind of figure an indicator's value is, read from its unit and name — one rule for the bounds
+ * above, the sample data and anything else that must know whether a value is a whole number:
+ *   - RANK: a place in a ranking (unit 名 or 位, the name says 排名/位次/名次/排位): a whole number ≥ 1;
+ *   - COUNT: a count of things (个, 家, 座, 项, 市, 次, 人, 所, 台, 套, 条, 户, 名 … also with 万/亿 in front):
+ *     a whole number of the base unit (so 11.64万个 is fine, 1.99 个 is not), never negative;
+ *   - SHARE: a share in % (0–100) or ‰ (0–1000);
+ *   - CHANGE_RATE: a % or ‰ the name calls a rate of change (增幅, 增速 …): may be negative;
+ *   - AMOUNT: anything else (元, 吨, a ratio such as PUE): any finite number.
+ */
+export type ValueKind = "RANK" | "COUNT" | "SHARE" | "CHANGE_RATE" | "AMOUNT";
+
+const RANKING = /排名|排位|位次|名次/;
+
+export function valueKind(subject: Pick<ValueSubject, "unit" | "name">): ValueKind {
+  const unit = subject.unit.trim();
+  if (unit === "%" || unit === "‰") return CHANGE_RATE.test(subject.name) ? "CHANGE_RATE" : "SHARE";
+  if ((unit === "名" || unit === "位") && RANKING.test(subject.name)) return "RANK";
+  if (isCountedUnit(unit)) return "COUNT";
+  return "AMOUNT";
+}
+
+/** Whether a unit counts things (个, 家, 万人次 …): see `valueKind`. */
+export function isCountedUnit(unit: string): boolean {
+  return COUNTED_UNITS.has(unit.trim().replace(MAGNITUDE_PREFIX, ""));
+}
+
+/**
+ * Whether a value in the display unit is a whole number where the kind says it must be (RANK, COUNT:
+ * the value in the base unit, value × unitScale, to the database's six decimals).
+ */
+export function isWholeWhereCounted(value: number, subject: ValueSubject): boolean {
+  const kind = valueKind(subject);
+  if (kind !== "RANK" && kind !== "COUNT") return true;
+  const base = Number(toBaseUnit(value, subject.unitScale).toFixed(6));
+  return Number.isInteger(base);
+}
+
 export interface ValueBounds {
   min: number | null;
   max: number | null;
@@ -46,7 +85,7 @@ export function valueBounds(subject: Pick<ValueSubject, "unit" | "name">): Value
   const changeRate = CHANGE_RATE.test(subject.name);
   if (unit === "%") return changeRate ? { min: -100, max: 10_000 } : { min: 0, max: 100 };
   if (unit === "‰") return changeRate ? { min: -1000, max: 100_000 } : { min: 0, max: 1000 };
-  if (COUNTED_UNITS.has(unit.replace(MAGNITUDE_PREFIX, ""))) return { min: 0, max: null };
+  if (isCountedUnit(unit)) return { min: 0, max: null };
   return { min: null, max: null };
 }
 

@@ -17,6 +17,7 @@ import {
   type BulletinSnapshot,
   type BulletinTask,
   type CompletionRow,
+  indicatorsInAttentionOrder,
 } from "./bulletin";
 
 export interface TableColumn {
@@ -284,7 +285,7 @@ export function composeBulletin(
         { header: t("bulletin.doc.col.actual"), width: 1.3, align: "right" },
         { header: t("bulletin.doc.col.status"), width: 1.6 },
       ],
-      rows: snapshot.indicators
+      rows: indicatorsInAttentionOrder(snapshot)
         .slice(0, DOCUMENT_LIST_LIMIT)
         .map((ind, i) => [
           String(i + 1),

@@ -13,7 +13,7 @@ import { INDICATOR_STATUSES } from "../domain/indicator-status";
 import { COMPARATOR_SYMBOL } from "../domain/indicator-status";
 import { TASK_STATUSES } from "../domain/task-status";
 import type { Translate } from "../i18n/catalogue";
-import type { BulletinMeta, BulletinSnapshot, BulletinTask } from "./bulletin";
+import { indicatorsInAttentionOrder, type BulletinMeta, type BulletinSnapshot, type BulletinTask } from "./bulletin";
 import { csvField } from "./task-export";
 
 type Kind = "text" | "integer" | "percent" | "date" | "number";
@@ -170,7 +170,7 @@ export async function buildBulletinXlsx(snapshot: BulletinSnapshot, meta: Bullet
         value: (r) => t(`indicators.statusLabel.${r.status}`),
       },
     ],
-    snapshot.indicators,
+    indicatorsInAttentionOrder(snapshot),
   );
   addListSheet(
     workbook,

@@ -23,10 +23,13 @@
  *   per task), ranked: newly completed tasks first, then lagging, then at risk, then the rest; within a
  *   group, longer 工作进展 first (a longer account usually says more), then document order. At most
  *   NARRATIVE_LIMIT, each text cut at NARRATIVE_MAX_CHARS.
- * - **Indicators**: each indicator's status by 序时进度 as of the period's last day (lib/domain/indicator-status.ts).
+ * - **Indicators**: each indicator's status by 序时进度 as of the period's last day (lib/domain/indicator-status.ts),
+ *   listed in attention order (lib/domain/indicator-attention.ts): the largest gap to 序时进度 or to a past
+ *   target first, whatever the status; unmeasurable gaps, then achieved ones, then no data last.
  */
 import type { IndicatorStatus, Comparator } from "../domain/indicator-status";
 import { INDICATOR_STATUSES } from "../domain/indicator-status";
+import { rankByAttention } from "../domain/indicator-attention";
 import type { Period } from "../domain/periods";
 import { TASK_STATUSES, type TaskStatus } from "../domain/task-status";
 
@@ -138,6 +141,16 @@ export interface BulletinMeta {
   /** YYYY-MM-DD: the publication date (a draft shows the day it was rendered). */
   issuedOn: string;
   draft: boolean;
+}
+
+/**
+ * The bulletin's indicators in the order its table lists them (attention order, judged on the period's
+ * last day). Applied when rendering, so a bulletin frozen before this order existed is listed the same way.
+ */
+export function indicatorsInAttentionOrder(
+  snapshot: Pick<BulletinSnapshot, "indicators" | "period">,
+): BulletinIndicator[] {
+  return rankByAttention(snapshot.indicators, snapshot.period.end);
 }
 
 export function emptyStatusCounts(): StatusCounts {

@@ -7,6 +7,8 @@ import {
   type IndicatorThresholds,
 } from "../domain/indicator-status";
 import { buildIndicatorChart, type IndicatorChartModel } from "../domain/indicator-chart";
+import { indicatorGap, type IndicatorGap } from "../domain/indicator-attention";
+import { asLevelTargets, type TargetBasis } from "../domain/indicator-targets";
 import { dateWindow, EARLIEST_DATE, shanghaiDate, storedDay, utcMidnight } from "../domain/dates";
 import { MAX_BASE_MAGNITUDE, unusableReason } from "../domain/indicator-values";
 import { toDisplayUnit, unitScaleOf } from "../domain/indicator-units";
@@ -41,14 +43,32 @@ export interface IndicatorListItem {
   /** Values below are in the indicator's unit (`unit`). */
   latest: { value: number; asOf: string } | null;
   target: { value: number; comparator: Comparator; dueDate: string } | null;
+  /**
+   * How the target that counts was read (lib/domain/indicator-targets.ts): a level, a level derived from
+   * an annual target (previous year-end + the year's increment), or an annual target that cannot be
+   * judged (no previous year-end value; `target.value` is then the increment).
+   */
+  targetBasis: TargetBasis | null;
   /** The latest baseline on or before the date asked for. */
   baseline: { value: number; asOf: string } | null;
-  /** Every current target from every document, by due date. */
-  targets: { value: number; comparator: Comparator; dueDate: string; document: string; aspirational: boolean }[];
+  /**
+   * Every current target from every document, by due date, as the document set it (an annual target's
+   * value is the year's increment: `cumulative` false).
+   */
+  targets: {
+    value: number;
+    comparator: Comparator;
+    dueDate: string;
+    document: string;
+    aspirational: boolean;
+    cumulative: boolean | null;
+  }[];
   /** Share of the way from baseline to the target that counts, when measurable (0..1+). */
   actualShare: number | null;
   /** 序时进度: the share expected by the date asked for, when there is a start date. */
   expectedShare: number | null;
+  /** How far behind 序时进度 or short of a past target (lib/domain/indicator-attention.ts). */
+  gap: IndicatorGap;
 }
 
 /** Narrows the catalogue (ANDed with ACTIVE_INDICATOR), so a caller evaluates only what it shows. */
@@ -86,7 +106,7 @@ async function computeIndicatorList(today: string, options: ListIndicatorsOption
   const indicator: Prisma.IndicatorWhereInput = options.where
     ? { AND: [{ mergedIntoId: null }, options.where] }
     : { mergedIntoId: null };
-  const [rows, targets, baselines, observations, thresholds] = await Promise.all([
+  const [rows, targets, baselines, observations, thresholds, , yearEnds] = await Promise.all([
     rowsQuery,
     db.indicatorTarget.findMany({
       where: { retiredAt: null, indicator },
@@ -95,8 +115,10 @@ async function computeIndicatorList(today: string, options: ListIndicatorsOption
         indicatorId: true,
         normalizedValue: true,
         comparator: true,
+        id: true,
         dueDate: true,
         aspirational: true,
+        cumulative: true,
         document: { select: { shortTitle: true } },
       },
     }),
@@ -122,6 +144,14 @@ async function computeIndicatorList(today: string, options: ListIndicatorsOption
           ),
         )
       : logUnusableObservations(null, today),
+    options.where
+      ? rowsQuery.then((r) =>
+          previousYearEndValues(
+            r.map((i) => i.id),
+            today,
+          ),
+        )
+      : previousYearEndValues(null, today),
   ]);
   if (rows.length === 0) return [];
   const group = <T extends { indicatorId: number }>(items: T[]) => {
@@ -136,14 +166,17 @@ async function computeIndicatorList(today: string, options: ListIndicatorsOption
   const targetsBy = group(targets);
   const baselinesBy = group(baselines);
   const observationsBy = new Map(observations.map((o) => [o.indicatorId, o]));
+  const yearEndBy = new Map(yearEnds.map((o) => [o.targetId, { value: Number(o.value), asOf: o.asOf }]));
   return rows.map((row) => {
     // Normalised values (万/亿 expanded) are compared; results are shown in the indicator's unit.
     const shown = (value: number) => toDisplayUnit(value, row.unitScale);
     const rowTargets = (targetsBy.get(row.id) ?? []).map((t) => ({
+      id: t.id,
       value: Number(t.normalizedValue),
       comparator: t.comparator,
       dueDate: storedDay(t.dueDate),
       aspirational: t.aspirational,
+      cumulative: t.cumulative,
       document: t.document.shortTitle,
     }));
     // Ordered by date (ties by id) in the query: the last one is the baseline that counts.
@@ -152,11 +185,17 @@ async function computeIndicatorList(today: string, options: ListIndicatorsOption
       asOf: storedDay(b.asOf),
     }));
     const baseline = rowBaselines.at(-1) ?? null;
+    // Annual targets are judged as levels: previous year-end (a baseline, or the value read for that
+    // target) + the year's increment; see lib/domain/indicator-targets.ts.
+    const levelTargets = rowTargets.map((t) => {
+      const yearEnd = yearEndBy.get(t.id);
+      return asLevelTargets([t], yearEnd ? [...rowBaselines, yearEnd] : rowBaselines, today)[0]!;
+    });
     const observed = observationsBy.get(row.id);
     const result = evaluateIndicator({
       direction: row.direction,
       baseline,
-      targets: rowTargets,
+      targets: levelTargets,
       // evaluateIndicator reads only the latest value on or before `today` and the first date (the
       // start when there is no baseline): two points with those stand for the whole history. The
       // latest comes last, so it wins when both share a date.
@@ -169,7 +208,7 @@ async function computeIndicatorList(today: string, options: ListIndicatorsOption
       today,
       thresholds,
     });
-    return {
+    const item = {
       id: row.id,
       key: row.key,
       name: row.name,
@@ -183,12 +222,45 @@ async function computeIndicatorList(today: string, options: ListIndicatorsOption
       target: result.target
         ? { value: shown(result.target.value), comparator: result.target.comparator, dueDate: result.target.dueDate }
         : null,
+      targetBasis: result.target?.basis ?? null,
       baseline: baseline ? { value: shown(baseline.value), asOf: baseline.asOf } : null,
-      targets: rowTargets.map((t) => ({ ...t, value: shown(t.value) })),
+      targets: rowTargets.map(({ id: _id, ...t }) => ({ ...t, value: shown(t.value) })),
       actualShare: result.actualShare,
       expectedShare: result.expectedShare,
     };
+    return { ...item, gap: indicatorGap(item, today) };
   });
+}
+
+/**
+ * Per current annual target (cumulative = false) of the indicators in `ids` (null: all), the value its
+ * derived level adds to: the latest usable current value of the indicator (or one merged into it) dated
+ * within the calendar year before the target's due year and on or before `today` (ties by date to the
+ * later entry). Annual targets are few, and each reads one index step.
+ */
+async function previousYearEndValues(
+  ids: number[] | null,
+  today: string,
+): Promise<{ targetId: number; value: string; asOf: string }[]> {
+  if (ids?.length === 0) return [];
+  const scope = ids ? Prisma.sql`AND t."indicatorId" = ANY(${ids}::int[])` : Prisma.empty;
+  return getDb().$queryRaw<{ targetId: number; value: string; asOf: string }[]>`
+    SELECT t.id AS "targetId", latest.value, latest."asOf"
+    FROM "indicator_target" t
+    CROSS JOIN LATERAL (
+      SELECT o."normalizedValue"::text AS value, to_char(o."asOf", 'YYYY-MM-DD') AS "asOf"
+      FROM "indicator" m
+      JOIN "observation" o ON o."indicatorId" = m.id
+      WHERE (m.id = t."indicatorId" OR m."mergedIntoId" = t."indicatorId")
+        AND o."asOf" >= make_date(extract(year FROM t."dueDate")::int - 1, 1, 1)
+        AND o."asOf" <= make_date(extract(year FROM t."dueDate")::int - 1, 12, 31)
+        AND o."asOf" <= ${today}::date
+        AND o."asOf" >= ${EARLIEST_DATE}::date AND abs(o."normalizedValue") <= ${MAX_BASE_MAGNITUDE}
+        AND NOT EXISTS (SELECT 1 FROM "observation" c WHERE c."supersedesId" = o.id)
+      ORDER BY o."asOf" DESC, o.id DESC
+      LIMIT 1
+    ) latest
+    WHERE t."retiredAt" IS NULL AND t.cumulative = false ${scope}`;
 }
 
 /**
@@ -465,6 +537,7 @@ export function indicatorChart(
       comparator: t.comparator,
       dueDate: t.dueDate,
       aspirational: t.aspirational,
+      cumulative: t.cumulative,
       document: t.document.shortTitle,
     })),
     observations: observations

@@ -6,6 +6,7 @@ import {
   type IndicatorStatus,
   type TaskRollUp,
 } from "../domain/indicator-status";
+import { attentionList } from "../domain/indicator-attention";
 import { addDays, overviewReferenceDate, type OverviewFilters } from "../domain/overview-filters";
 import { periodContaining, periodsOfYears, shanghaiDate, type Period } from "../domain/periods";
 import { TASK_STATUSES, type TaskStatus } from "../domain/task-status";
@@ -49,8 +50,14 @@ export interface Overview {
   indicators: {
     counts: Record<IndicatorStatus, number>;
     total: number;
-    /** Behind or at risk, worst first (at most 8). */
-    attention: Pick<IndicatorListItem, "id" | "name" | "status" | "unit" | "latest" | "target">[];
+    /**
+     * Behind or at risk, the largest gap to 序时进度 (or to a past target) first, at most 8, each with its
+     * gap (lib/domain/indicator-attention.ts).
+     */
+    attention: Pick<
+      IndicatorListItem,
+      "id" | "name" | "status" | "unit" | "latest" | "target" | "targetBasis" | "gap"
+    >[];
   };
   laggingDepartments: LaggingDepartment[];
   submission: { inScope: number; submitted: number; approved: number; rate: number | null; locked: boolean };
@@ -236,12 +243,18 @@ async function computeOverview(filters: OverviewFilters, now: Date): Promise<Ove
   );
   const indicatorCounts = Object.fromEntries(INDICATOR_STATUSES.map((s) => [s, 0])) as Record<IndicatorStatus, number>;
   for (const i of scoped) indicatorCounts[i.status] += 1;
-  const severity: Partial<Record<IndicatorStatus, number>> = { BEHIND: 0, AT_RISK: 1 };
-  const attention = scoped
-    .filter((i) => severity[i.status] !== undefined)
-    .sort((a, b) => severity[a.status]! - severity[b.status]! || (a.actualShare ?? 0) - (b.actualShare ?? 0))
-    .slice(0, 8)
-    .map(({ id, name, status, unit, latest, target }) => ({ id, name, status, unit, latest, target }));
+  const attention = attentionList(scoped, referenceDate).map(
+    ({ id, name, status, unit, latest, target, targetBasis, gap }) => ({
+      id,
+      name,
+      status,
+      unit,
+      latest,
+      target,
+      targetBasis,
+      gap,
+    }),
+  );
 
   const inScope = submission?.inScope ?? 0;
   return {

@@ -3,7 +3,7 @@ import type { Widen } from "../widen";
 export const indicatorChartZh = {
   title: "基线、实际值与目标",
   description:
-    "时间轴上的基线（方块）、实际值（实线）、各文件设定的目标（菱形，标注文件名）和按实际值线性外推的趋势（虚线）；具体数字见数据表。",
+    "时间轴上的基线（方块）、实际值（实线）、各文件设定的目标（菱形，标注文件名）和按实际值线性外推的趋势（虚线），横轴刻度为各年年末；年度增量目标（“年内新建”）按上年末实际值加当年增量换算为累计水平（标“派生”），缺少上年末值的不绘制；具体数字见数据表。",
   baselineLabel: "基线 {year}",
   baseline: "基线",
   actual: "实际值",
@@ -16,6 +16,17 @@ export const indicatorChartZh = {
   value: "数值",
   document: "来源文件",
   dataTable: "数据表",
+  derived: "派生",
+  annualShort: "年内新增",
+  derivedValue: "{value}（派生：{year}年末 {start} + 年内新增 {increment}）",
+  annualValue: "年内新增 {value}（缺少上年末实际值，无法换算为累计水平，未绘制）",
+  gap: {
+    PACE: "落后序时进度 {points} 个百分点",
+    AHEAD: "不低于序时进度",
+    PAST_DUE: "逾期未达标，尚差全程的 {percent}",
+    PAST_DUE_FROM_ZERO: "逾期未达标，距目标尚差 {percent}（无基期值，按目标值计）",
+    UNKNOWN: "无基期值，差距无法测算",
+  },
   pace: {
     title: "进展判断",
     status: "状态",
@@ -39,6 +50,8 @@ export const indicatorChartZh = {
       NO_OBSERVATIONS: "尚无实际值，无法判断。",
       NO_TARGET: "没有有效目标，无法判断。",
       NO_BASELINE: "缺少基线，无法计算序时进度；请补充基线。",
+      ANNUAL_TARGET_NO_BASE:
+        "当前考核目标是年度增量目标（年内新增），缺少上年末实际值，无法换算为累计水平判断；请补充上年末实际值。",
     },
   },
 } as const;
@@ -46,7 +59,7 @@ export const indicatorChartZh = {
 export const indicatorChartEn: Widen<typeof indicatorChartZh> = {
   title: "Baseline, actual values and targets",
   description:
-    "Baselines (squares), actual values (solid line), the targets each document set (diamonds, labelled with the document) and the linear trend of the values (dashed) on one time axis; the data table has the figures.",
+    'Baselines (squares), actual values (solid line), the targets each document set (diamonds, labelled with the document) and the linear trend of the values (dashed) on one time axis, ticked at each year\'s end; an annual target ("new this year") is drawn as the level derived from the previous year-end value plus the increment (marked derived), or not at all without that value; the data table has the figures.',
   baselineLabel: "Baseline {year}",
   baseline: "Baseline",
   actual: "Actual",
@@ -59,6 +72,17 @@ export const indicatorChartEn: Widen<typeof indicatorChartZh> = {
   value: "Value",
   document: "Document",
   dataTable: "Data table",
+  derived: "derived",
+  annualShort: "new this year",
+  derivedValue: "{value} (derived: {year} year-end {start} + {increment} new this year)",
+  annualValue: "{value} new this year (no previous year-end value, so it cannot be read as a level; not drawn)",
+  gap: {
+    PACE: "{points} percentage points behind the expected pace",
+    AHEAD: "At or ahead of the expected pace",
+    PAST_DUE: "Past due, not met: {percent} of the way still to go",
+    PAST_DUE_FROM_ZERO: "Past due, not met: {percent} short of the target (no baseline; measured against the target)",
+    UNKNOWN: "No baseline, so the gap cannot be measured",
+  },
   pace: {
     title: "Pace",
     status: "Status",
@@ -82,6 +106,8 @@ export const indicatorChartEn: Widen<typeof indicatorChartZh> = {
       NO_OBSERVATIONS: "No actual value yet.",
       NO_TARGET: "No current target.",
       NO_BASELINE: "No baseline, so the pace cannot be measured; please add the baseline.",
+      ANNUAL_TARGET_NO_BASE:
+        "The target that counts is an annual increment and the previous year-end value is missing, so it cannot be judged as a level; please add the previous year-end value.",
     },
   },
 };

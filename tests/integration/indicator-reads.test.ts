@@ -6,6 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluateIndicator } from "../../lib/domain/indicator-status";
+import { asLevelTargets } from "../../lib/domain/indicator-targets";
+import { unusableReason } from "../../lib/domain/indicator-values";
 import type * as IndicatorsModule from "../../lib/server/indicators";
 import type * as ObservationsModule from "../../lib/server/observations";
 import { setUpIntegrationDatabase } from "../support/integration";
@@ -81,7 +83,7 @@ async function expectedByIndicator(today: string) {
       direction: true,
       targets: {
         where: { retiredAt: null },
-        select: { normalizedValue: true, comparator: true, dueDate: true, aspirational: true },
+        select: { normalizedValue: true, comparator: true, dueDate: true, aspirational: true, cumulative: true },
       },
       baselines: { where: { retiredAt: null }, select: { normalizedValue: true, asOf: true, id: true } },
     },
@@ -103,20 +105,31 @@ async function expectedByIndicator(today: string) {
           .filter((b) => b.asOf <= today)
           .sort((a, b) => a.asOf.localeCompare(b.asOf) || a.id - b.id)
           .at(-1) ?? null;
+      const history = values
+        .filter((o) => owner.get(o.indicatorId) === i.id)
+        .map((o) => ({ value: Number(o.normalizedValue), asOf: day(o.asOf) }));
+      // Annual targets as levels, from every baseline and usable value (lib/domain/indicator-targets.ts).
+      const levels = [
+        ...i.baselines.map((b) => ({ value: Number(b.normalizedValue), asOf: day(b.asOf) })),
+        ...history.filter((o) => unusableReason({ normalizedValue: o.value, asOf: o.asOf }, today) === null),
+      ].sort((a, b) => a.asOf.localeCompare(b.asOf));
       const result = evaluateIndicator({
         direction: i.direction,
         baseline,
-        targets: i.targets
-          .map((t) => ({
-            value: Number(t.normalizedValue),
-            comparator: t.comparator,
-            dueDate: day(t.dueDate),
-            aspirational: t.aspirational,
-          }))
-          .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
-        observations: values
-          .filter((o) => owner.get(o.indicatorId) === i.id)
-          .map((o) => ({ value: Number(o.normalizedValue), asOf: day(o.asOf) })),
+        targets: asLevelTargets(
+          i.targets
+            .map((t) => ({
+              value: Number(t.normalizedValue),
+              comparator: t.comparator,
+              dueDate: day(t.dueDate),
+              aspirational: t.aspirational,
+              cumulative: t.cumulative,
+            }))
+            .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+          levels,
+          today,
+        ),
+        observations: history,
         today,
         thresholds,
       });

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as SettingsModule from "../../lib/server/settings";
+import { isWholeWhereCounted, valueKind } from "../../lib/domain/indicator-values";
 import { generateSampleData, SAMPLE_SETTING } from "../../seed/sample";
 import { seedOnStart } from "../../seed/seed";
 import { setUpIntegrationDatabase } from "../support/integration";
@@ -105,6 +106,59 @@ describe("sample data", () => {
     }
     const info = await settings.getSampleDataInfo();
     expect(info?.generatedAt).toBe(NOW.toISOString());
+  });
+
+  it("generates values that could be real: whole counts and places, shares in 0–100, cumulative levels that never fall", async () => {
+    const indicators = await db.prisma.indicator.findMany({
+      where: { observations: { some: { isSample: true } } },
+      select: {
+        id: true,
+        name: true,
+        unit: true,
+        unitScale: true,
+        targets: { where: { retiredAt: null }, select: { normalizedValue: true, cumulative: true } },
+        observations: {
+          where: { isSample: true },
+          orderBy: { asOf: "asc" },
+          select: { value: true, normalizedValue: true, asOf: true },
+        },
+      },
+    });
+    expect(indicators.length).toBeGreaterThan(30);
+    const kinds = new Set<string>();
+    let checkedSeries = 0;
+    for (const indicator of indicators) {
+      const subject = { unit: indicator.unit, name: indicator.name, unitScale: Number(indicator.unitScale) || 1 };
+      const kind = valueKind(subject);
+      kinds.add(kind);
+      const values = indicator.observations.map((o) => Number(o.value));
+      const label = `${indicator.name} (${indicator.unit}): ${values.join(", ")}`;
+      for (const o of indicator.observations) {
+        const value = Number(o.value);
+        // value × unitScale = the stored base value, and a count or ranking is whole in it.
+        expect(Number(o.normalizedValue), label).toBeCloseTo(value * subject.unitScale, 4);
+        expect(isWholeWhereCounted(value, subject), label).toBe(true);
+        if (kind === "COUNT") expect(Number.isInteger(Number(o.normalizedValue)), label).toBe(true);
+        if (kind === "RANK") expect(value >= 1 && value <= 31 && Number.isInteger(value), label).toBe(true);
+        if (kind === "SHARE" && indicator.unit === "%") expect(value >= 0 && value <= 100, label).toBe(true);
+      }
+      // A count is a level of things built or reached: it moves only towards its target, never back.
+      if (kind === "COUNT" && values.length > 1) {
+        const rising = values[values.length - 1]! >= values[0]!;
+        for (let i = 1; i < values.length; i++) {
+          expect(rising ? values[i]! >= values[i - 1]! : values[i]! <= values[i - 1]!, label).toBe(true);
+        }
+        checkedSeries += 1;
+      }
+    }
+    expect(kinds.has("COUNT") && kinds.has("SHARE")).toBe(true);
+    expect(checkedSeries).toBeGreaterThan(10);
+    // The issue's examples, by name: no fractional cities, parks or ranking places.
+    const fractional = await db.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "observation" o JOIN "indicator" i ON i.id = o."indicatorId"
+      WHERE o."isSample" AND i.unit IN ('个', '家', '座', '项', '市', '名', '位', '处', '所')
+        AND o."normalizedValue" <> trunc(o."normalizedValue")`;
+    expect(fractional[0]!.n).toBe(0);
   });
 
   it("is generated once: a second run changes nothing", async () => {

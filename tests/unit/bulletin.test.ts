@@ -314,6 +314,41 @@ describe("composeBulletin", () => {
     expect(blocks).toContainEqual({ kind: "heading", text: "2. Lagging and at-risk tasks" });
   });
 
+  it("lists table 7 in attention order: the largest gap first, no data last", () => {
+    const base = snapshot.indicators[0]!;
+    const row = (id: number, name: string, over: Partial<typeof base>) => ({ ...base, id, name, ...over });
+    const indicators = [
+      row(1, "甲无数据", { status: "NO_DATA", latest: null, expectedShare: null, actualShare: null }),
+      // 29.9 of 30 past due without a baseline: 0.33 % short.
+      row(2, "乙园区", {
+        status: "BEHIND",
+        latest: { value: 29.9, asOf: "2022-12-31" },
+        target: { value: 30, comparator: "GTE", dueDate: "2022-12-31" },
+        expectedShare: null,
+        actualShare: null,
+      }),
+      // 60 % of the way to a past target: 40 points to go.
+      row(3, "丙基站", {
+        status: "BEHIND",
+        target: { value: 200000, comparator: "GTE", dueDate: "2022-12-31" },
+        expectedShare: 1,
+        actualShare: 0.6,
+      }),
+      // At risk, 12 points behind 序时进度.
+      row(4, "丁机架", { status: "AT_RISK", expectedShare: 0.5, actualShare: 0.38 }),
+      row(5, "戊覆盖率", { status: "ON_PACE", expectedShare: 0.5, actualShare: 0.55 }),
+    ];
+    const blocks = composeBulletin({ ...snapshot, indicators }, meta, zh, "zh-CN");
+    const table = blocks.find((b) => b.kind === "table" && b.testId === "bulletin-indicators");
+    expect(table?.kind === "table" && table.rows.map((r) => r[1])).toEqual([
+      "丙基站（万个）",
+      "丁机架（万个）",
+      "乙园区（万个）",
+      "戊覆盖率（万个）",
+      "甲无数据（万个）",
+    ]);
+  });
+
   it("prints dates as Chinese documents do", () => {
     expect(printedDate("2023-05-01", "zh-CN")).toBe("2023年5月1日");
   });

@@ -121,9 +121,10 @@ export function IndicatorAdminTable({
           <span className="text-slate-700">{t("indicatorAdmin.active")}</span>
         ),
     },
-    count("targets", t("indicatorAdmin.targets"), (i) => i.targetCount),
-    count("baselines", t("indicatorAdmin.baselines"), (i) => i.baselineCount),
-    count("observations", t("indicatorAdmin.observations"), (i) => i.observationCount),
+    // Counts, not values: what an admin checks before merging or splitting (headings say so).
+    count("targets", t("indicatorAdmin.targetCount"), (i) => i.targetCount),
+    count("baselines", t("indicatorAdmin.baselineCount"), (i) => i.baselineCount),
+    count("observations", t("indicatorAdmin.observationCount"), (i) => i.observationCount),
   ];
   return (
     <>
