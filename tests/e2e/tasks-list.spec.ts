@@ -42,7 +42,7 @@ test("filters change the rows and the URL, and a shared URL reproduces the view"
 
   await openFilters(page);
   await page.getByLabel("文件", { exact: true }).selectOption({ label: "2023年工作要点" });
-  await page.getByLabel("仅看已逾期").check();
+  await page.getByLabel("仅看有逾期节点的任务").check();
   await expectNoHorizontalOverflow(page);
   await page.getByRole("button", { name: "应用" }).click();
 
@@ -54,7 +54,7 @@ test("filters change the rows and the URL, and a shared URL reproduces the view"
   const rows = page.getByTestId("task-table").locator("tbody tr");
   for (const row of await rows.all()) {
     await expect(row).toContainText("2023年工作要点");
-    await expect(row).toContainText("已逾期");
+    await expect(row).toContainText("节点逾期");
   }
 
   // Search narrows further; the view stays in the URL.
@@ -162,7 +162,7 @@ test("the export refuses an unknown format and anyone signed out", async ({ page
 test("a task row links to its page; the list fits a phone and has no serious accessibility violations", async ({
   page,
 }) => {
-  await page.goto("/tasks?status=not_started");
+  await page.goto("/tasks?status=lagging");
   await expectNoHorizontalOverflow(page);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -60,14 +60,18 @@ beforeAll(async () => {
       data: { currentStatus: status, currentProgress: status === "COMPLETED" ? 100 : 30, statusUpdatedAt: NOW },
     });
   }
-  // A task whose deadline is still ahead, reported on track: stays 按计划推进.
-  const ahead = await db.prisma.task.findFirst({
-    where: { retiredAt: null, hasLead: true, deadline: { gt: new Date(TODAY) } },
-    select: { id: true },
-  });
-  if (ahead) {
-    await db.prisma.task.update({ where: { id: ahead.id }, data: { currentStatus: "ON_TRACK", statusUpdatedAt: NOW } });
+  // Every document's period is over by now: two unreported tasks get a milestone in 2027 (the trigger
+  // moves their deadline), one then reported 按计划推进 — so 未报送 and 按计划推进 exist too.
+  const [reportedAhead, silentAhead] = led.filter((_, i) => i % 5 === 1).slice(0, 2);
+  for (const task of [reportedAhead!, silentAhead!]) {
+    await db.prisma.milestone.create({
+      data: { taskId: task.id, ordinal: 900, dueDate: new Date("2027-06-30T00:00:00Z"), text: "测试：明年节点" },
+    });
   }
+  await db.prisma.task.update({
+    where: { id: reportedAhead!.id },
+    data: { currentStatus: "ON_TRACK", statusUpdatedAt: NOW },
+  });
 }, 120_000);
 
 /** Each current task's state on TODAY by `taskState`, narrowed like the overview's filters. */
