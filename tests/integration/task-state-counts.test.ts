@@ -60,18 +60,19 @@ beforeAll(async () => {
       data: { currentStatus: status, currentProgress: status === "COMPLETED" ? 100 : 30, statusUpdatedAt: NOW },
     });
   }
-  // Every document's period is over by now: two unreported tasks get a milestone in 2027 (the trigger
-  // moves their deadline), one then reported 按计划推进 — so 未报送 and 按计划推进 exist too.
-  const [reportedAhead, silentAhead] = led.filter((_, i) => i % 5 === 1).slice(0, 2);
-  for (const task of [reportedAhead!, silentAhead!]) {
+  // Every document's period is over by now, so a reported 按计划推进 / 未启动 / 存在风险 is 滞后 (past due).
+  // Four unreported tasks get a milestone in 2027 (the trigger moves their deadline); three of them are
+  // then reported — so every state exists, 未报送 included.
+  const ahead = led.filter((_, i) => i % 5 === 1).slice(0, 4);
+  const reported: (TaskStatus | null)[] = ["ON_TRACK", "NOT_STARTED", "AT_RISK", null];
+  for (const [i, task] of ahead.entries()) {
     await db.prisma.milestone.create({
       data: { taskId: task.id, ordinal: 900, dueDate: new Date("2027-06-30T00:00:00Z"), text: "测试：明年节点" },
     });
+    const status = reported[i];
+    if (status)
+      await db.prisma.task.update({ where: { id: task.id }, data: { currentStatus: status, statusUpdatedAt: NOW } });
   }
-  await db.prisma.task.update({
-    where: { id: reportedAhead!.id },
-    data: { currentStatus: "ON_TRACK", statusUpdatedAt: NOW },
-  });
 }, 120_000);
 
 /** Each current task's state on TODAY by `taskState`, narrowed like the overview's filters. */
