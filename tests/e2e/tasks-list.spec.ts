@@ -130,7 +130,8 @@ test("the export link downloads an xlsx of the current view with as many rows as
   expect(sheet.rowCount - 1).toBe(count);
   for (let row = 2; row <= sheet.rowCount; row++) {
     expect(sheet.getRow(row).getCell(1).value).toBe("数字政府建设实施方案");
-    expect(sheet.getRow(row).getCell(11).value).toBe("是");
+    // Column 12: 有逾期节点 (column 11 is the task's deadline).
+    expect(sheet.getRow(row).getCell(12).value).toBe("是");
   }
 
   const csv = await page.request.get("/tasks/export?format=csv&doc=digital-government-scheme-2023&overdue=1");
