@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { IndicatorStatusBadge, INDICATOR_STATUS_FILL } from "@/components/indicators/indicator-status-badge";
 import { gapText } from "@/components/indicators/indicator-gap";
+import { rollUpReason, TaskStateCounts } from "@/components/tasks/task-state-counts";
 import { TASK_STATUS_CHART_ORDER, TASK_STATUS_STYLE } from "@/components/tasks/task-status-style";
 import { CategoryBarChart } from "@/components/ui/category-bar-chart";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -10,7 +11,6 @@ import { StatCard } from "@/components/ui/stat-card";
 import { COMPARATOR_SYMBOL, INDICATOR_STATUSES } from "@/lib/domain/indicator-status";
 import type { OverviewFilters } from "@/lib/domain/overview-filters";
 import { DEFAULT_STATE, taskListHref, UNASSIGNED_AREA, type TaskListState } from "@/lib/domain/task-filters";
-import { TASK_STATUSES } from "@/lib/domain/task-status";
 import { formatDate, formatNumber, formatQuantity, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import { DUE_SOON_DAYS, type Overview, type OverviewGroup } from "@/lib/server/overview";
 import { periodLabel } from "@/lib/i18n/periods";
@@ -39,6 +39,11 @@ export function OverviewView({
     departmentId: filters.departmentId,
   };
   const { tasks, milestones, submission, indicators } = overview;
+  // A count links to the task list only when the list reproduces it: the list judges states on today
+  // from the latest reports, so a past period's counts (judged on its last day from the reports of
+  // then, like its bulletin) are shown without links.
+  const listHref = (change: Partial<TaskListState>) =>
+    overview.isCurrentPeriod ? taskListHref(scope, change) : undefined;
   const laggingColumns: Column<Overview["laggingDepartments"][number]>[] = [
     {
       key: "department",
@@ -58,12 +63,7 @@ export function OverviewView({
       headerClassName: "px-2 py-2 text-right",
       className: "px-2 py-2 text-right tabular-nums",
       cell: (d) => (
-        <Link
-          href={taskListHref(scope, { departmentId: d.id, role: "lead", statuses: ["LAGGING"] })}
-          className="hover:underline"
-        >
-          {d.lagging}
-        </Link>
+        <CountLink href={listHref({ departmentId: d.id, role: "lead", statuses: ["LAGGING"] })} value={d.lagging} />
       ),
     },
     {
@@ -71,17 +71,20 @@ export function OverviewView({
       header: t("overview.table.atRisk"),
       headerClassName: "px-2 py-2 text-right",
       className: "px-2 py-2 text-right tabular-nums",
-      cell: (d) => d.atRisk,
+      cell: (d) => (
+        <CountLink href={listHref({ departmentId: d.id, role: "lead", statuses: ["AT_RISK"] })} value={d.atRisk} />
+      ),
     },
     {
       key: "leads",
       header: t("overview.table.leads"),
       headerClassName: "py-2 pl-2 text-right",
       className: "py-2 pl-2 text-right tabular-nums",
-      cell: (d) => d.leads,
+      cell: (d) => <CountLink href={listHref({ departmentId: d.id, role: "lead" })} value={d.leads} />,
     },
   ];
   const total = tasks.rollUp.total;
+  const troubled = tasks.counts.LAGGING + tasks.counts.AT_RISK;
   const series: StackedSeries[] = TASK_STATUS_CHART_ORDER.map((status) => ({
     key: status,
     label: t(`taskList.status.${status}`),
@@ -97,6 +100,7 @@ export function OverviewView({
           date: formatDate(locale, overview.referenceDate),
           period: periodLabel(overview.period, locale, t),
         })}
+        {overview.isCurrentPeriod ? null : ` ${t("overview.pastPeriodNote")}`}
       </p>
 
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
@@ -110,10 +114,10 @@ export function OverviewView({
         <StatCard
           testId="card-lagging"
           label={t("overview.cards.lagging")}
-          value={formatNumber(locale, tasks.rollUp.lagging)}
+          value={formatNumber(locale, troubled)}
           detail={t("overview.cards.laggingDetail", { lagging: tasks.counts.LAGGING, atRisk: tasks.counts.AT_RISK })}
-          href={taskListHref(scope, { statuses: ["AT_RISK", "LAGGING"] })}
-          tone={tasks.rollUp.lagging > 0 ? "alert" : "default"}
+          href={listHref({ statuses: ["LAGGING", "AT_RISK"] })}
+          tone={troubled > 0 ? "alert" : "default"}
         />
         <StatCard
           testId="card-overdue"
@@ -151,28 +155,22 @@ export function OverviewView({
       </div>
 
       <section aria-labelledby="task-status-heading" className={section}>
-        <h2 id="task-status-heading" className="mb-3 font-semibold">
+        <h2 id="task-status-heading" className="mb-1 font-semibold">
           {t("overview.sections.taskStatus")}
         </h2>
-        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
-          {TASK_STATUSES.map((status) => (
-            <li key={status}>
-              <Link
-                href={taskListHref(scope, { statuses: [status] })}
-                data-testid={`task-status-${status}`}
-                className="flex items-center justify-between gap-2 rounded border border-slate-200 px-3 py-2 text-sm hover:border-brand-600"
-              >
-                <span className="flex items-center gap-2">
-                  <span className={`h-2.5 w-2.5 rounded-full ${TASK_STATUS_STYLE[status].dot}`} aria-hidden />
-                  {t(`taskList.status.${status}`)}
-                </span>
-                <span className="font-semibold tabular-nums" data-value>
-                  {formatNumber(locale, tasks.counts[status])}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <p className="mb-3 text-sm text-slate-600" data-testid="task-roll-up">
+          <IndicatorStatusBadge
+            status={tasks.rollUp.status}
+            label={t(`indicators.statusLabel.${tasks.rollUp.status}`)}
+          />{" "}
+          {rollUpReason(tasks.rollUp, locale, t)}
+        </p>
+        <TaskStateCounts
+          counts={tasks.counts}
+          hrefOf={overview.isCurrentPeriod ? (state) => taskListHref(scope, { statuses: [state] }) : null}
+          locale={locale}
+          t={t}
+        />
       </section>
 
       {total === 0 ? (
@@ -283,9 +281,10 @@ export function OverviewView({
       </div>
 
       <section aria-labelledby="lagging-departments-heading" className={section}>
-        <h2 id="lagging-departments-heading" className="mb-2 font-semibold">
+        <h2 id="lagging-departments-heading" className="font-semibold">
           {t("overview.sections.laggingDepartments")}
         </h2>
+        <p className="mb-2 text-xs text-slate-600">{t("overview.sections.laggingDepartmentsSort")}</p>
         {overview.laggingDepartments.length === 0 ? (
           <p className="text-sm text-slate-600">{t("overview.sections.noLagging")}</p>
         ) : (
@@ -299,6 +298,17 @@ export function OverviewView({
         )}
       </section>
     </div>
+  );
+}
+
+/** A count that links to the list reproducing it, or plain text when none does. */
+function CountLink({ href, value }: { href: string | undefined; value: number }) {
+  return href ? (
+    <Link href={href} className="hover:underline">
+      {value}
+    </Link>
+  ) : (
+    <>{value}</>
   );
 }
 
@@ -328,8 +338,9 @@ function GroupLinks({
             <Link href={href} className="truncate text-brand-700 hover:underline">
               {g.label ?? t("overview.filters.noArea")}
             </Link>
-            <span className="text-slate-600 tabular-nums">
+            <span className="flex flex-wrap items-center justify-end gap-2 text-slate-600 tabular-nums">
               {`${t("overview.table.completionRate")} ${percent(locale, g.rollUp.completionRate)} · ${g.rollUp.total}`}
+              <IndicatorStatusBadge status={g.rollUp.status} label={t(`indicators.statusLabel.${g.rollUp.status}`)} />
             </span>
           </li>
         );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { TaskDetail as Task } from "@/lib/server/tasks";
+import { stateReason, TaskStatusBadge } from "./task-table";
 
 const ROLES = [
   ["LEAD", "tasks.detail.lead"],
@@ -44,9 +45,14 @@ export function TaskDetail({
           {task.title ? `　${task.title}` : ""}
         </h1>
         <p className="mt-2 text-sm">
-          <span className="rounded bg-brand-50 px-2 py-0.5 font-medium text-brand-900" data-testid="task-status">
-            {t(`updates.status.${task.currentStatus}`)}
+          <span data-testid="task-status">
+            <TaskStatusBadge status={task.state} t={t} />
           </span>
+          {stateReason({ ...task, status: task.state }, locale, t) ? (
+            <span className="ml-2 text-slate-700" data-testid="task-state-reason">
+              {stateReason({ ...task, status: task.state }, locale, t)}
+            </span>
+          ) : null}
           <span className="ml-2 text-slate-600">{task.currentProgress}%</span>
         </p>
         {task.retired ? (

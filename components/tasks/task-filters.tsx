@@ -186,6 +186,7 @@ export function TaskFilters({
             </fieldset>
             <fieldset className="min-w-0 sm:col-span-2">
               <legend className={label}>{t("taskList.filters.status")}</legend>
+              <p className="text-xs text-slate-600">{t("taskList.filters.statusHint")}</p>
               <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
                 {TASK_STATUSES.map((status) => (
                   <label key={status} className="inline-flex items-center gap-1.5 text-sm">

@@ -21,6 +21,23 @@ export function TaskStatusBadge({ status, t }: { status: TaskStatusValue; t: Tra
   );
 }
 
+/**
+ * Why a task has its state, when the label alone would not say (lib/domain/task-state.ts): 逾期未完成 for
+ * a task late by its deadline, 未明确可报送的牵头单位 / 尚无审核通过的进展报告 for the two states without a report.
+ */
+export function stateReason(
+  task: { status: TaskStatusValue; pastDue: boolean; deadline: string | null; reportedStatus: string | null },
+  locale: Locale,
+  t: Translate,
+): string | null {
+  if (task.status === "LAGGING" && task.pastDue && task.deadline && task.reportedStatus !== "LAGGING") {
+    return t("taskList.stateReason.pastDue", { deadline: formatDate(locale, task.deadline) });
+  }
+  if (task.status === "UNASSIGNED") return t("taskList.stateReason.unassigned");
+  if (task.status === "NO_REPORT") return t("taskList.stateReason.noReport");
+  return null;
+}
+
 export function OverdueFlag({ overdue, t }: { overdue: boolean; t: Translate }) {
   return overdue ? (
     <span
@@ -113,6 +130,11 @@ function Row({ row, locale, t }: { row: TaskListRow; locale: Locale; t: Translat
       <td className="hidden px-3 py-2 text-slate-700 md:table-cell">{leads}</td>
       <td className="px-3 py-2">
         <TaskStatusBadge status={row.status} t={t} />
+        {row.status === "LAGGING" && stateReason(row, locale, t) ? (
+          <span className="mt-1 block text-xs text-red-800" data-testid="state-reason">
+            {stateReason(row, locale, t)}
+          </span>
+        ) : null}
         {row.progress > 0 ? (
           <span className="mt-1 block text-xs text-slate-500">
             {t("taskList.table.progress", { progress: row.progress })}

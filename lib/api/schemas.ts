@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { messageRef } from "../i18n/message";
 import { EARLIEST_DATE, inputDateSchema, inputRuleMessage, YEARS_AHEAD } from "../domain/dates";
+import { TASK_STATES } from "../domain/task-state";
 import { REVIEW_STATES, TASK_STATUSES } from "../domain/task-status";
 import { text } from "../domain/text-input";
 import { MILESTONE_DATES_MAX, reviewFields, taskUpdateInput } from "../schemas/task-updates";
@@ -35,6 +36,23 @@ const ERROR_CODES = Object.keys(STATUS) as [ErrorCode, ...ErrorCode[]];
 
 const id = z.number().int().positive();
 const taskStatus = z.enum(TASK_STATUSES);
+const STATE_RULE =
+  "The task's state today (one rule for the web interface, the API and the bulletin): COMPLETED / ONGOING " +
+  "when its latest approved lead report says so; UNASSIGNED when it has no lead unit that can report (none, " +
+  "or only a group such as 有关部门); LAGGING when its deadline has passed unfinished or its report says so; " +
+  "else AT_RISK / ON_TRACK / NOT_STARTED as its latest approved report says; NO_REPORT when it has a lead " +
+  "unit but no approved report.";
+const taskState = z.enum(TASK_STATES);
+const taskFacts = {
+  status: taskState.meta({ description: STATE_RULE }),
+  reportedStatus: taskStatus
+    .nullable()
+    .meta({ description: "The status of its latest approved lead report; null when none was approved" }),
+  pastDue: z.boolean().meta({ description: "Unfinished and past its deadline today" }),
+  deadline: isoDate.nullable().meta({
+    description: "Its last milestone's due date, else its document's period end",
+  }),
+};
 
 // ───────────────────────────── path parameters ─────────────────────────────
 
@@ -62,8 +80,14 @@ export const taskListQuery = z.object({
     .enum(ASSIGNMENT_ROLES)
     .optional()
     .meta({ description: "The assignment role (lead, responsible, cooperating), with or without department" }),
-  status: taskStatus.optional().meta({ description: "The task's current status" }),
-  overdue: z.enum(["true", "false"]).optional().meta({ description: "Has an open milestone past its due date" }),
+  status: taskState.optional().meta({
+    description:
+      "Only tasks in this state today (see TaskListItem.status); the six reported statuses (e.g. LAGGING) " +
+      "are states too, LAGGING including the tasks past their deadline",
+  }),
+  overdue: z.enum(["true", "false"]).optional().meta({
+    description: "Has an open milestone past its due date (milestone level; compare pastDue)",
+  }),
   q: text()
     .trim()
     .max(100)
@@ -175,10 +199,10 @@ export const taskListItem = z.object({
   title: z.string().nullable(),
   text: z.string(),
   document: z.object({ slug: z.string(), shortTitle: z.string() }),
-  status: taskStatus,
+  ...taskFacts,
   progress: z.number().int(),
   nextDueDate: isoDate.nullable(),
-  overdue: z.boolean(),
+  overdue: z.boolean().meta({ description: "Has an open milestone past its due date" }),
   units: unitsByRole,
 });
 export type ApiTaskListItem = z.output<typeof taskListItem>;

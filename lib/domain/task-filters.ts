@@ -8,12 +8,19 @@
  */
 import { z } from "zod";
 import { inputDateSchema } from "./dates";
+import { STATE_SEVERITY, TROUBLED_STATES, type TaskState } from "./task-state";
 
-export const TASK_STATUSES = ["NOT_STARTED", "ON_TRACK", "AT_RISK", "LAGGING", "COMPLETED", "ONGOING"] as const;
-export type TaskStatusValue = (typeof TASK_STATUSES)[number];
+/**
+ * The `status` filter selects task STATES (lib/domain/task-state.ts): the reported statuses and
+ * 待明确责任单位 / 未报送, with 滞后 including the tasks past their deadline. The six reported statuses
+ * are states too, so links written before the states existed (status=lagging,at_risk) still parse.
+ * Offered worst first, like the status sort.
+ */
+export const TASK_STATUSES: readonly TaskState[] = STATE_SEVERITY;
+export type TaskStatusValue = TaskState;
 
-/** Statuses the dashboards call "lagging" (滞后 and 存在风险). */
-export const LAGGING_STATUSES: readonly TaskStatusValue[] = ["LAGGING", "AT_RISK"];
+/** States the dashboards call "lagging" (滞后 and 存在风险). */
+export const LAGGING_STATUSES: readonly TaskStatusValue[] = TROUBLED_STATES;
 
 export const TASK_KINDS = ["TASK", "MEASURE", "COLUMN_ITEM"] as const;
 export type TaskKindValue = (typeof TASK_KINDS)[number];
@@ -58,8 +65,9 @@ export interface TaskFilters {
   role: UnitRole;
   /** The task's area (数字基础设施, 数字经济…); `UNASSIGNED_AREA` = tasks whose chapter names none. */
   area: string | null;
-  /** Empty = every status. */
+  /** Task states on the reference date (today for the list); empty = every state. */
   statuses: TaskStatusValue[];
+  /** Has an open milestone past its due date (milestone level; not the same as the state 滞后). */
   overdue: boolean;
   /** Inclusive bounds on the next due date, YYYY-MM-DD. */
   dueFrom: string | null;
@@ -220,7 +228,11 @@ export function serialiseTaskListState(state: TaskListState): string {
     if (state.role !== "any") params.set("role", state.role);
   }
   if (state.area) params.set("area", state.area);
-  if (state.statuses.length) params.set("status", state.statuses.map(lower).join(","));
+  if (state.statuses.length) {
+    // Canonical order (worst first), whatever order the caller listed them in.
+    const statuses = TASK_STATUSES.filter((status) => state.statuses.includes(status));
+    params.set("status", statuses.map(lower).join(","));
+  }
   if (state.overdue) params.set("overdue", "1");
   if (state.dueFrom) params.set("dueFrom", state.dueFrom);
   if (state.dueTo) params.set("dueTo", state.dueTo);

@@ -67,6 +67,7 @@ function columns(t: Translate): Column[] {
     },
     { header: c("taskList.export.progress"), width: 9, kind: "number", value: (r) => r.progress },
     { header: c("taskList.export.nextDue"), width: 14, kind: "date", value: (r) => toDate(r.nextDueDate) },
+    { header: c("taskList.export.deadline"), width: 14, kind: "date", value: (r) => toDate(r.deadline) },
     {
       header: c("taskList.export.overdue"),
       width: 10,

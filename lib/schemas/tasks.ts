@@ -1,5 +1,6 @@
 /** The task list's rows as the list, the department profile and the export receive them (lib/server/task-search.ts). */
 import type { TaskKindValue, TaskStatusValue } from "../domain/task-filters";
+import type { TaskStatus } from "../domain/task-status";
 
 export interface TaskListRow {
   id: number;
@@ -9,10 +10,18 @@ export interface TaskListRow {
   /** The title, or the task text's first clause when it has none. */
   heading: string;
   document: { slug: string; shortTitle: string };
+  /** The task's state today (lib/domain/task-state.ts), not merely its last report. */
   status: TaskStatusValue;
+  /** Its latest approved lead report's status; null when none was approved. */
+  reportedStatus: TaskStatus | null;
+  /** Unfinished past its deadline (逾期未完成). */
+  pastDue: boolean;
+  /** YYYY-MM-DD: its last milestone's due date, else its document's period end. */
+  deadline: string | null;
   progress: number;
   /** YYYY-MM-DD */
   nextDueDate: string | null;
+  /** Has an open milestone past due (milestone level). */
   overdue: boolean;
   leadUnits: string[];
 }

@@ -14,6 +14,7 @@ import { sourceHref } from "../reader/links";
 import type { TimelineEntry, UpdateRow } from "../schemas/task-updates";
 import { getDb } from "./db";
 import { assignmentExists, overdueExists, taskWhere } from "./task-search";
+import { CURRENT_REPORT, pastDueSql, taskStateSql } from "./task-state";
 import { getTask } from "./tasks";
 
 type Role = "LEAD" | "RESPONSIBLE" | "COOPERATING";
@@ -82,17 +83,21 @@ export async function listApiTasks(query: TaskListQuery, today: string): Promise
   const offset = (query.page - 1) * query.pageSize;
   const [counted, page] = await Promise.all([
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "task" t WHERE ${condition}`,
-    db.$queryRaw<{ id: number }[]>`
-      SELECT t.id FROM "task" t WHERE ${condition}
+    // The state with the ids, from the same SQL the filter uses, so an item's status always matches ?status=.
+    db.$queryRaw<StateRow[]>`
+      SELECT t.id, ${taskStateSql(today)} AS status, ${CURRENT_REPORT.status} AS "reportedStatus",
+             ${pastDueSql(today)} AS "pastDue", to_char(t."deadline", 'YYYY-MM-DD') AS deadline
+      FROM "task" t WHERE ${condition}
       ORDER BY ${ORDER[query.sort]}, t.id LIMIT ${query.pageSize} OFFSET ${offset}`,
   ]);
   const ids = page.map((row) => row.id);
   const rows = ids.length ? await db.task.findMany({ where: { id: { in: ids } }, select: listSelect(today) }) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
+  const states = new Map(page.map((row) => [row.id, row]));
   return {
     items: ids.flatMap((taskId) => {
       const row = byId.get(taskId);
-      return row ? [toListItem(row)] : [];
+      return row ? [toListItem(row, states.get(taskId)!)] : [];
     }),
     page: query.page,
     pageSize: query.pageSize,
@@ -108,7 +113,6 @@ const listSelect = (today: string) =>
     kind: true,
     title: true,
     text: true,
-    currentStatus: true,
     currentProgress: true,
     nextDueDate: true,
     document: { select: { slug: true, shortTitle: true } },
@@ -124,8 +128,9 @@ const listSelect = (today: string) =>
   }) satisfies Prisma.TaskSelect;
 
 type ListRow = Prisma.TaskGetPayload<{ select: ReturnType<typeof listSelect> }>;
+type StateRow = Pick<ApiTaskListItem, "id" | "status" | "reportedStatus" | "pastDue" | "deadline">;
 
-function toListItem(row: ListRow): ApiTaskListItem {
+function toListItem(row: ListRow, state: StateRow): ApiTaskListItem {
   return {
     id: row.id,
     key: row.key,
@@ -134,7 +139,10 @@ function toListItem(row: ListRow): ApiTaskListItem {
     title: row.title,
     text: row.text,
     document: row.document,
-    status: row.currentStatus,
+    status: state.status,
+    reportedStatus: state.reportedStatus,
+    pastDue: state.pastDue,
+    deadline: state.deadline,
     progress: row.currentProgress,
     nextDueDate: isoDay(row.nextDueDate),
     overdue: row.milestones.length > 0,
@@ -152,7 +160,6 @@ export async function getApiTask(id: number, today: string): Promise<ApiTaskDeta
     getDb().task.findUnique({
       where: { id },
       select: {
-        currentStatus: true,
         currentProgress: true,
         statusUpdatedAt: true,
         nextDueDate: true,
@@ -184,7 +191,10 @@ export async function getApiTask(id: number, today: string): Promise<ApiTaskDeta
     retired: task.retired,
     document: task.document,
     section: task.section,
-    status: extra.currentStatus,
+    status: task.state,
+    reportedStatus: task.reportedStatus,
+    pastDue: task.pastDue,
+    deadline: task.deadline,
     progress: extra.currentProgress,
     statusUpdatedAt: extra.statusUpdatedAt?.toISOString() ?? null,
     nextDueDate: isoDay(extra.nextDueDate),

@@ -1,23 +1,27 @@
 import "server-only";
 /**
- * A document's dashboard: its tasks by status for the whole document and per section (a section counts
- * its subsections' tasks too), its open milestones, and the indicators it sets targets or baselines for.
+ * A document's dashboard: its tasks by state (lib/domain/task-state.ts, judged on `today`) for the whole
+ * document and per section (a section counts its subsections' tasks too), each group rolled up with
+ * `rollUpTaskStates` (so a section whose tasks are all past due unfinished is never 符合序时进度), its
+ * open milestones, and the indicators it sets targets or baselines for.
  *
  * The counts use the task list's own WHERE clause (`taskWhere` with the document filter) and its rule
  * for sections (a path and every path below it), so a count on the dashboard and the list it links to
  * always agree. Everything is aggregated in SQL: a fixed number of queries, whatever the size.
  */
 import { utcDay } from "../domain/dates";
-import { rollUpTaskStatuses, selectTarget, type Comparator, type TaskRollUp } from "../domain/indicator-status";
+import { selectTarget, type Comparator } from "../domain/indicator-status";
 import { toDisplayUnit, unitScaleOf } from "../domain/indicator-units";
 import { addDays } from "../domain/overview-filters";
 import { DEFAULT_STATE, filtersOf } from "../domain/task-filters";
-import { TASK_STATUSES, type TaskStatus } from "../domain/task-status";
+import { emptyStateCounts, rollUpTaskStates, type TaskRollUp, type TaskState } from "../domain/task-state";
+import { Prisma } from "../generated/prisma/client";
 import type { DocumentKind, SectionKind } from "../generated/prisma/enums";
 import { getDb } from "./db";
 import { listIndicators, type IndicatorListItem } from "./indicators";
 import { DUE_SOON_DAYS, type StatusCounts } from "./overview";
 import { taskWhere } from "./task-search";
+import { pastDueSql, taskStateSql } from "./task-state";
 
 /** How many overdue and how many due-soon milestones are listed by name (all are counted). */
 export const MILESTONE_LIST_LIMIT = 10;
@@ -31,6 +35,8 @@ export interface DashboardSection {
   depth: number;
   /** Tasks of this section and of all its subsections. */
   counts: StatusCounts;
+  /** Of its 待明确责任单位 tasks, those past their deadline (behind in the roll-up). */
+  unassignedPastDue: number;
   rollUp: TaskRollUp;
   children: DashboardSection[];
 }
@@ -88,7 +94,7 @@ export interface DocumentDashboard {
     periodStart: string;
     periodEnd: string;
   };
-  tasks: { counts: StatusCounts; rollUp: TaskRollUp };
+  tasks: { counts: StatusCounts; unassignedPastDue: number; rollUp: TaskRollUp };
   /** Chapters (top-level sections) in document order, each with its subsections. */
   sections: DashboardSection[];
   milestones: {
@@ -101,8 +107,6 @@ export interface DocumentDashboard {
   };
   indicators: DashboardIndicator[];
 }
-
-const emptyCounts = (): StatusCounts => Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as StatusCounts;
 
 /** The dashboard of the document `slug` on `today` (a Shanghai calendar date), or null if there is none. */
 export async function getDocumentDashboard(slug: string, today: string): Promise<DocumentDashboard | null> {
@@ -127,6 +131,8 @@ export async function getDocumentDashboard(slug: string, today: string): Promise
   if (!doc) return null;
 
   const where = taskWhere({ ...filtersOf(DEFAULT_STATE), document: slug }, today);
+  const state = taskStateSql(today);
+  const unassignedPastDue = Prisma.sql`(count(*) FILTER (WHERE NOT t."hasLead" AND ${pastDueSql(today)}))::int`;
   const dueSoonUntil = addDays(today, DUE_SOON_DAYS);
 
   const [sections, documentCounts, sectionCounts, milestoneRows, targets, baselines, catalogue] = await Promise.all([
@@ -135,14 +141,14 @@ export async function getDocumentDashboard(slug: string, today: string): Promise
       orderBy: [{ startOffset: "asc" }, { ordinal: "asc" }, { id: "asc" }],
       select: { id: true, parentId: true, path: true, title: true, kind: true },
     }),
-    db.$queryRaw<{ status: TaskStatus; n: number }[]>`
-      SELECT t."currentStatus"::text AS status, count(*)::int AS n
+    db.$queryRaw<StateRow[]>`
+      SELECT ${state} AS status, count(*)::int AS n, ${unassignedPastDue} AS "unassignedPastDue"
       FROM "task" t WHERE ${where}
       GROUP BY 1`,
     // Each task counts for its own section and every ancestor: the ancestors are the sections whose
     // path is the task's section path or a prefix of it ending at a "/" (the task list's rule).
-    db.$queryRaw<{ sectionId: number; status: TaskStatus; n: number }[]>`
-      SELECT s.id AS "sectionId", t."currentStatus"::text AS status, count(*)::int AS n
+    db.$queryRaw<(StateRow & { sectionId: number })[]>`
+      SELECT s.id AS "sectionId", ${state} AS status, count(*)::int AS n, ${unassignedPastDue} AS "unassignedPastDue"
       FROM "task" t
       JOIN "section" own ON own.id = t."sectionId"
       JOIN "section" s ON s."documentId" = own."documentId"
@@ -203,13 +209,11 @@ export async function getDocumentDashboard(slug: string, today: string): Promise
     }),
   ]);
 
-  const total = emptyCounts();
-  for (const row of documentCounts) total[row.status] += row.n;
-  const countsBySection = new Map<number, StatusCounts>();
+  const total = emptyTally();
+  for (const row of documentCounts) addTo(total, row);
+  const countsBySection = new Map<number, Tally>();
   for (const row of sectionCounts) {
-    const counts = countsBySection.get(row.sectionId) ?? emptyCounts();
-    counts[row.status] += row.n;
-    countsBySection.set(row.sectionId, counts);
+    countsBySection.set(row.sectionId, addTo(countsBySection.get(row.sectionId) ?? emptyTally(), row));
   }
 
   return {
@@ -227,28 +231,45 @@ export async function getDocumentDashboard(slug: string, today: string): Promise
       periodStart: utcDay(doc.periodStart),
       periodEnd: utcDay(doc.periodEnd),
     },
-    tasks: { counts: total, rollUp: rollUpTaskStatuses(total) },
+    tasks: { ...total, rollUp: rollUpTaskStates(total.counts, total.unassignedPastDue) },
     sections: sectionTree(sections, countsBySection),
     milestones: milestoneSummary(milestoneRows, dueSoonUntil),
     indicators: documentIndicators(catalogue, targets, baselines, today),
   };
 }
 
+interface StateRow {
+  status: TaskState;
+  n: number;
+  unassignedPastDue: number;
+}
+interface Tally {
+  counts: StatusCounts;
+  unassignedPastDue: number;
+}
+const emptyTally = (): Tally => ({ counts: emptyStateCounts(), unassignedPastDue: 0 });
+function addTo(tally: Tally, row: StateRow): Tally {
+  tally.counts[row.status] += row.n;
+  tally.unassignedPastDue += row.unassignedPastDue;
+  return tally;
+}
+
 function sectionTree(
   rows: { id: number; parentId: number | null; path: string; title: string; kind: SectionKind }[],
-  counts: Map<number, StatusCounts>,
+  counts: Map<number, Tally>,
 ): DashboardSection[] {
   const nodes = new Map<number, DashboardSection>();
   for (const row of rows) {
-    const sectionCounts = counts.get(row.id) ?? emptyCounts();
+    const tally = counts.get(row.id) ?? emptyTally();
     nodes.set(row.id, {
       id: row.id,
       path: row.path,
       title: row.title,
       kind: row.kind,
       depth: 0,
-      counts: sectionCounts,
-      rollUp: rollUpTaskStatuses(sectionCounts),
+      counts: tally.counts,
+      unassignedPastDue: tally.unassignedPastDue,
+      rollUp: rollUpTaskStates(tally.counts, tally.unassignedPastDue),
       children: [],
     });
   }

@@ -1,15 +1,16 @@
 import "server-only";
 import { compareAreas } from "../domain/areas";
-import {
-  INDICATOR_STATUSES,
-  rollUpTaskStatuses,
-  type IndicatorStatus,
-  type TaskRollUp,
-} from "../domain/indicator-status";
+import { INDICATOR_STATUSES, type IndicatorStatus } from "../domain/indicator-status";
 import { attentionList } from "../domain/indicator-attention";
 import { addDays, overviewReferenceDate, type OverviewFilters } from "../domain/overview-filters";
 import { periodContaining, periodsOfYears, shanghaiDate, type Period } from "../domain/periods";
-import { TASK_STATUSES, type TaskStatus } from "../domain/task-status";
+import {
+  emptyStateCounts,
+  rollUpTaskStates,
+  type StateCounts,
+  type TaskRollUp,
+  type TaskState,
+} from "../domain/task-state";
 import { DEFAULT_STATE, filtersOf, UNASSIGNED_AREA, type TaskFilters } from "../domain/task-filters";
 import { Prisma } from "../generated/prisma/client";
 import { cachedRead } from "./cache";
@@ -17,21 +18,27 @@ import { getDb } from "./db";
 import { ACTIVE_INDICATOR, listIndicators, type IndicatorListItem } from "./indicators";
 import { findPeriodRow } from "./periods";
 import { taskWhere } from "./task-search";
+import { CURRENT_REPORT, pastDueSql, REPORT_AT, reportAtPeriod, taskStateSql } from "./task-state";
 
-export type StatusCounts = Record<TaskStatus, number>;
+/** Tasks per state (lib/domain/task-state.ts). */
+export type StatusCounts = StateCounts;
 
 export interface OverviewGroup {
   /** Document slug or area name; null for tasks whose chapter names no area. */
   key: string | null;
   label: string | null;
   counts: StatusCounts;
+  /** Of its 待明确责任单位 tasks, those past their deadline (behind in the roll-up). */
+  unassignedPastDue: number;
   rollUp: TaskRollUp;
 }
 
 export interface LaggingDepartment {
   id: number;
   name: string;
+  /** Tasks it leads in the state 滞后 (reported, or past their deadline unfinished). */
   lagging: number;
+  /** Tasks it leads in the state 存在风险. */
   atRisk: number;
   /** Tasks it leads within the filters. */
   leads: number;
@@ -42,7 +49,7 @@ export interface Overview {
   referenceDate: string;
   period: Period;
   isCurrentPeriod: boolean;
-  tasks: { counts: StatusCounts; rollUp: TaskRollUp };
+  tasks: { counts: StatusCounts; unassignedPastDue: number; rollUp: TaskRollUp };
   byDocument: OverviewGroup[];
   byArea: OverviewGroup[];
   /** Tasks with an overdue milestone, and tasks whose next milestone falls due within DUE_SOON_DAYS. */
@@ -59,6 +66,7 @@ export interface Overview {
       "id" | "name" | "status" | "unit" | "latest" | "target" | "targetBasis" | "gap"
     >[];
   };
+  /** Lead units (never a group such as 有关部门) by 滞后 tasks, then 存在风险 tasks, then name; at most 10. */
   laggingDepartments: LaggingDepartment[];
   submission: { inScope: number; submitted: number; approved: number; rate: number | null; locked: boolean };
 }
@@ -89,8 +97,6 @@ export const DEPARTMENT_SELECT_LIMIT = 300;
 
 /** Days ahead the "due soon" card looks. */
 export const DUE_SOON_DAYS = 60;
-
-const emptyCounts = (): StatusCounts => Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as StatusCounts;
 
 function taskFilters(filters: OverviewFilters): TaskFilters {
   return {
@@ -166,11 +172,22 @@ async function computeOverview(filters: OverviewFilters, now: Date): Promise<Ove
   const where = taskWhere(taskFilters(filters), referenceDate);
   const leadOf =
     filters.departmentId === null ? Prisma.empty : Prisma.sql`AND a."departmentId" = ${filters.departmentId}`;
+  // Task states on the reference date: the current period from each task's latest approved report, a
+  // past one from the reports approved up to that period (the task history), judged on its last day —
+  // so a past period's overview says what that period's bulletin says.
+  const pastPeriod = filters.period !== null && filters.period.code !== current.code;
+  const src = pastPeriod ? REPORT_AT : CURRENT_REPORT;
+  const reports = pastPeriod ? Prisma.sql`LEFT JOIN (${reportAtPeriod(period)}) r ON r."taskId" = t.id` : Prisma.empty;
+  const state = taskStateSql(referenceDate, src);
+  const unassignedPastDue = Prisma.sql`(NOT t."hasLead" AND ${pastDueSql(referenceDate, src)})`;
 
   const [groups, milestoneRows, lagging, periodRow, documents, indicators, indicatorScope] = await Promise.all([
-    db.$queryRaw<{ documentId: number; area: string | null; status: TaskStatus; n: number }[]>`
-      SELECT t."documentId" AS "documentId", t.area, t."currentStatus"::text AS status, count(*)::int AS n
-      FROM "task" t WHERE ${where}
+    db.$queryRaw<
+      { documentId: number; area: string | null; status: TaskState; n: number; unassignedPastDue: number }[]
+    >`
+      SELECT t."documentId" AS "documentId", t.area, ${state} AS status, count(*)::int AS n,
+             (count(*) FILTER (WHERE ${unassignedPastDue}))::int AS "unassignedPastDue"
+      FROM "task" t ${reports} WHERE ${where}
       GROUP BY 1, 2, 3`,
     // Per task, its milestones still open on the reference date (one completed later was open then):
     // a task is overdue when one of them is past due, and "due soon" when the next one falls due
@@ -188,19 +205,23 @@ async function computeOverview(filters: OverviewFilters, now: Date): Promise<Ove
              (count(*) FILTER (WHERE "nextDue" >= ${referenceDate}::date
                                  AND "nextDue" <= ${dueSoonUntil}::date))::int AS "dueSoon"
       FROM open`,
+    // Ranked by 滞后 first, then 存在风险 (a unit with 2 lagging tasks is above one with 1 lagging and 3 at
+    // risk), then name; the table's headers say so. Groups (有关部门…) are not units and never ranked.
     db.$queryRaw<LaggingDepartment[]>`
-      SELECT d.id, d.name,
-             (count(*) FILTER (WHERE t."currentStatus" = 'LAGGING'))::int AS lagging,
-             (count(*) FILTER (WHERE t."currentStatus" = 'AT_RISK'))::int AS "atRisk",
-             count(*)::int AS leads
-      FROM "task_assignment" a
-      JOIN "task" t ON t.id = a."taskId"
-      JOIN "department" d ON d.id = a."departmentId" AND NOT d.generic
-      WHERE a.role = 'LEAD' ${leadOf} AND ${where}
-      GROUP BY d.id, d.name
-      HAVING count(*) FILTER (WHERE t."currentStatus" IN ('LAGGING', 'AT_RISK')) > 0
-      ORDER BY count(*) FILTER (WHERE t."currentStatus" IN ('LAGGING', 'AT_RISK')) DESC,
-               count(*) FILTER (WHERE t."currentStatus" = 'LAGGING') DESC, d.name
+      SELECT id, name, lagging, "atRisk", leads FROM (
+        SELECT d.id, d.name,
+               (count(*) FILTER (WHERE ${state} = 'LAGGING'))::int AS lagging,
+               (count(*) FILTER (WHERE ${state} = 'AT_RISK'))::int AS "atRisk",
+               count(*)::int AS leads
+        FROM "task_assignment" a
+        JOIN "task" t ON t.id = a."taskId"
+        JOIN "department" d ON d.id = a."departmentId" AND NOT d.generic
+        ${reports}
+        WHERE a.role = 'LEAD' ${leadOf} AND ${where}
+        GROUP BY d.id, d.name
+      ) ranked
+      WHERE lagging + "atRisk" > 0
+      ORDER BY lagging DESC, "atRisk" DESC, name, id
       LIMIT 10`,
     findPeriodRow(db, period),
     db.document.findMany({ select: { id: true, slug: true, shortTitle: true }, orderBy: { id: "asc" } }),
@@ -225,17 +246,13 @@ async function computeOverview(filters: OverviewFilters, now: Date): Promise<Ove
     LEFT JOIN latest l ON l."taskId" = t.id AND l."departmentId" = d.id
     WHERE a.role = 'LEAD' ${leadOf} AND ${where}`;
 
-  const total = emptyCounts();
-  const byDocument = new Map<number, StatusCounts>();
-  const byArea = new Map<string | null, StatusCounts>();
+  const total = emptyTally();
+  const byDocument = new Map<number, Tally>();
+  const byArea = new Map<string | null, Tally>();
   for (const g of groups) {
-    total[g.status] += g.n;
-    const doc = byDocument.get(g.documentId) ?? emptyCounts();
-    doc[g.status] += g.n;
-    byDocument.set(g.documentId, doc);
-    const area = byArea.get(g.area) ?? emptyCounts();
-    area[g.status] += g.n;
-    byArea.set(g.area, area);
+    addTo(total, g);
+    byDocument.set(g.documentId, addTo(byDocument.get(g.documentId) ?? emptyTally(), g));
+    byArea.set(g.area, addTo(byArea.get(g.area) ?? emptyTally(), g));
   }
 
   const scoped = indicators.filter(
@@ -262,16 +279,13 @@ async function computeOverview(filters: OverviewFilters, now: Date): Promise<Ove
     referenceDate,
     period,
     isCurrentPeriod: period.code === current.code,
-    tasks: { counts: total, rollUp: rollUpTaskStatuses(total) },
+    tasks: withRollUp(total),
     byDocument: documents
       .filter((d) => byDocument.has(d.id))
-      .map((d) => {
-        const counts = byDocument.get(d.id)!;
-        return { key: d.slug, label: d.shortTitle, counts, rollUp: rollUpTaskStatuses(counts) };
-      }),
+      .map((d) => ({ key: d.slug, label: d.shortTitle, ...withRollUp(byDocument.get(d.id)!) })),
     byArea: [...byArea.entries()]
       .sort(([a], [b]) => compareAreas(a, b))
-      .map(([area, counts]) => ({ key: area, label: area, counts, rollUp: rollUpTaskStatuses(counts) })),
+      .map(([area, tally]) => ({ key: area, label: area, ...withRollUp(tally) })),
     milestones: {
       overdue: milestoneRows[0]?.overdue ?? 0,
       dueSoon: milestoneRows[0]?.dueSoon ?? 0,
@@ -288,6 +302,18 @@ async function computeOverview(filters: OverviewFilters, now: Date): Promise<Ove
     },
   };
 }
+
+interface Tally {
+  counts: StatusCounts;
+  unassignedPastDue: number;
+}
+const emptyTally = (): Tally => ({ counts: emptyStateCounts(), unassignedPastDue: 0 });
+function addTo(tally: Tally, row: { status: TaskState; n: number; unassignedPastDue: number }): Tally {
+  tally.counts[row.status] += row.n;
+  tally.unassignedPastDue += row.unassignedPastDue;
+  return tally;
+}
+const withRollUp = (tally: Tally) => ({ ...tally, rollUp: rollUpTaskStates(tally.counts, tally.unassignedPastDue) });
 
 function areaMatches(indicatorArea: string, area: string | null): boolean {
   if (area === null) return true;

@@ -4,7 +4,7 @@ import "server-only";
  *
  * SQL strategy (it must stay fast at 50,000 tasks):
  * - One WHERE clause built from `Prisma.sql` fragments, user input always bound as parameters. Each
- *   filter is a sargable predicate on `task` (documentId, currentStatus, nextDueDate, kind) or a
+ *   filter is a predicate on `task` (documentId, nextDueDate, kind, the state CASE) or a
  *   semi-join (EXISTS) on an indexed child table — task_assignment (departmentId, role), milestone — so
  *   no filter multiplies rows and no DISTINCT is needed.
  * - A page is two statements run in parallel: the rows (ORDER BY … LIMIT/OFFSET) and a plain count
@@ -14,6 +14,10 @@ import "server-only";
  *   round trip as the rows: no N+1 and no second query.
  * - Text search is ILIKE over number, title and text with an escaped pattern. At 50k short texts a
  *   sequential scan costs tens of milliseconds; a pg_trgm index would be the next step if it grows.
+ * - Status is the task's STATE on the date (lib/domain/task-state.ts, `taskStateSql`): a CASE over the
+ *   row's own columns (hasLead, deadline, currentStatus, statusUpdatedAt), so filtering and sorting on
+ *   it costs no join. The overview and the dashboards count with the same expression, so a count and
+ *   the list it links to agree.
  */
 import { Prisma } from "../generated/prisma/client";
 import {
@@ -30,8 +34,10 @@ import {
 } from "../domain/task-filters";
 import { compareAreas } from "../domain/areas";
 import { firstClause, taskHeading } from "../domain/task-heading";
+import type { TaskStatus } from "../domain/task-status";
 import type { TaskExportRow, TaskListRow, TaskSearchResult } from "../schemas/tasks";
 import { getDb } from "./db";
+import { CURRENT_REPORT, pastDueSql, stateRankSql, taskStateSql } from "./task-state";
 
 export const EXPORT_ROW_LIMIT = 50_000;
 
@@ -42,12 +48,10 @@ const ROLE_VALUES: Record<Exclude<UnitRole, "any">, string[]> = {
   supporting: ["RESPONSIBLE", "COOPERATING"],
 };
 
-/** Worst first, so an ascending status sort puts the tasks that need attention on top. */
-const STATUS_RANK = Prisma.sql`CASE t."currentStatus"
-  WHEN 'LAGGING' THEN 0 WHEN 'AT_RISK' THEN 1 WHEN 'NOT_STARTED' THEN 2
-  WHEN 'ON_TRACK' THEN 3 WHEN 'ONGOING' THEN 4 ELSE 5 END`;
-
-/** The open milestones past due on `today` (the Shanghai calendar date). */
+/**
+ * An open milestone past due on `today` (the Shanghai calendar date): the list's 节点逾期 flag and
+ * `overdue` filter. Milestone level — a task can be 滞后 (past its deadline) with no milestones at all.
+ */
 export function overdueExists(today: string): Prisma.Sql {
   return Prisma.sql`EXISTS (
     SELECT 1 FROM "milestone" m
@@ -65,7 +69,8 @@ export function assignmentExists(departmentId: number | null, roles: string[] | 
     )`;
 }
 
-export function taskWhere(filters: TaskFilters, today: string): Prisma.Sql {
+/** `date` is the reference date of the state filter and the overdue filter (today for the list). */
+export function taskWhere(filters: TaskFilters, date: string): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`t."retiredAt" IS NULL`];
   if (filters.document) {
     conditions.push(Prisma.sql`t."documentId" = (SELECT id FROM "document" WHERE slug = ${filters.document})`);
@@ -84,9 +89,9 @@ export function taskWhere(filters: TaskFilters, today: string): Prisma.Sql {
   if (filters.area === UNASSIGNED_AREA) conditions.push(Prisma.sql`t.area IS NULL`);
   else if (filters.area) conditions.push(Prisma.sql`t.area = ${filters.area}`);
   if (filters.statuses.length) {
-    conditions.push(Prisma.sql`t."currentStatus" = ANY(${filters.statuses}::"TaskStatus"[])`);
+    conditions.push(Prisma.sql`${taskStateSql(date)} = ANY(${[...filters.statuses]}::text[])`);
   }
-  if (filters.overdue) conditions.push(overdueExists(today));
+  if (filters.overdue) conditions.push(overdueExists(date));
   if (filters.dueFrom) conditions.push(Prisma.sql`t."nextDueDate" >= ${filters.dueFrom}::date`);
   if (filters.dueTo) conditions.push(Prisma.sql`t."nextDueDate" <= ${filters.dueTo}::date`);
   if (filters.kind) conditions.push(Prisma.sql`t.kind = ${filters.kind}::"TaskKind"`);
@@ -99,7 +104,7 @@ export function taskWhere(filters: TaskFilters, today: string): Prisma.Sql {
   return Prisma.join(conditions, " AND ");
 }
 
-export function taskOrder(sort: TaskSort, direction: SortDirection): Prisma.Sql {
+export function taskOrder(sort: TaskSort, direction: SortDirection, today: string): Prisma.Sql {
   // Safe: the direction is one of two literals, never user text.
   const dir = Prisma.raw(direction === "desc" ? "DESC" : "ASC");
   const documentOrder = Prisma.sql`t."documentId" ${dir}, t.ordinal ${dir}`;
@@ -109,7 +114,8 @@ export function taskOrder(sort: TaskSort, direction: SortDirection): Prisma.Sql 
     number: Prisma.sql`(CASE WHEN t.number ~ '^[0-9]{1,9}$' THEN t.number::int END) ${dir} NULLS LAST,
       t.number ${dir}, t."documentId", t.ordinal`,
     due: Prisma.sql`t."nextDueDate" ${dir} NULLS LAST, t."documentId", t.ordinal`,
-    status: Prisma.sql`${STATUS_RANK} ${dir}, t."documentId", t.ordinal`,
+    // Worst state first, so an ascending status sort puts the tasks that need attention on top.
+    status: Prisma.sql`${stateRankSql(today)} ${dir}, t."documentId", t.ordinal`,
     updated: Prisma.sql`t."statusUpdatedAt" ${dir} NULLS LAST, t."documentId", t.ordinal`,
   };
   // The id last makes every order total, so pages never overlap or skip a row.
@@ -132,6 +138,9 @@ interface RawRow {
   slug: string;
   shortTitle: string;
   status: TaskStatusValue;
+  reportedStatus: TaskStatus | null;
+  pastDue: boolean;
+  deadline: string | null;
   progress: number;
   nextDueDate: string | null;
   overdue: boolean;
@@ -157,6 +166,9 @@ function toListRow(row: RawRow): TaskListRow {
     heading: taskHeading(row),
     document: { slug: row.slug, shortTitle: row.shortTitle },
     status: row.status,
+    reportedStatus: row.reportedStatus,
+    pastDue: row.pastDue,
+    deadline: row.deadline,
     progress: row.progress,
     nextDueDate: row.nextDueDate,
     overdue: row.overdue,
@@ -166,7 +178,9 @@ function toListRow(row: RawRow): TaskListRow {
 
 const baseColumns = (today: string) => Prisma.sql`
   t.id, t.number, t.kind::text AS kind, t.title, t.text, d.slug, d."shortTitle",
-  t."currentStatus"::text AS status, t."currentProgress" AS progress,
+  ${taskStateSql(today)} AS status, ${CURRENT_REPORT.status} AS "reportedStatus",
+  ${pastDueSql(today)} AS "pastDue", to_char(t."deadline", 'YYYY-MM-DD') AS deadline,
+  t."currentProgress" AS progress,
   to_char(t."nextDueDate", 'YYYY-MM-DD') AS "nextDueDate",
   ${overdueExists(today)} AS overdue,
   ${unitNames("LEAD")} AS "leadUnits"`;
@@ -188,7 +202,7 @@ async function selectPage(where: Prisma.Sql, order: Prisma.Sql, today: string, l
 /** One page of the task list for a view; `today` is the Shanghai calendar date (YYYY-MM-DD). */
 export async function searchTasks(state: TaskListState, today: string): Promise<TaskSearchResult> {
   const where = taskWhere(state, today);
-  const order = taskOrder(state.sort, state.direction);
+  const order = taskOrder(state.sort, state.direction, today);
   const pageSize = state.pageSize;
   const [total, firstTry] = await Promise.all([
     countTasks(where),
@@ -215,7 +229,7 @@ export async function listTasksForExport(
   limit = EXPORT_ROW_LIMIT,
 ): Promise<{ rows: TaskExportRow[]; total: number; truncated: boolean }> {
   const where = taskWhere(state, today);
-  const order = taskOrder(state.sort, state.direction);
+  const order = taskOrder(state.sort, state.direction, today);
   const [total, rows] = await Promise.all([
     countTasks(where),
     getDb().$queryRaw<RawExportRow[]>`

@@ -1,5 +1,7 @@
 import "server-only";
 import { isDateInWindow, storedDay, utcDay } from "../domain/dates";
+import { isPastDue, taskState, type TaskFacts, type TaskState } from "../domain/task-state";
+import type { TaskStatus } from "../domain/task-status";
 import { sourceHref } from "../reader/links";
 import { getDb } from "./db";
 
@@ -69,6 +71,12 @@ export interface TaskDetail {
   retired: boolean;
   currentStatus: "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "LAGGING" | "COMPLETED" | "ONGOING";
   currentProgress: number;
+  /** Its state today (lib/domain/task-state.ts) and the facts it is judged on. */
+  state: TaskState;
+  reportedStatus: TaskStatus | null;
+  pastDue: boolean;
+  /** YYYY-MM-DD */
+  deadline: string | null;
   document: { slug: string; title: string; shortTitle: string };
   section: { path: string; title: string } | null;
   sourceHref: string;
@@ -99,6 +107,9 @@ export async function getTask(id: number, today: string): Promise<TaskDetail | n
       retiredAt: true,
       currentStatus: true,
       currentProgress: true,
+      statusUpdatedAt: true,
+      hasLead: true,
+      deadline: true,
       document: { select: { slug: true, title: true, shortTitle: true } },
       section: { select: { path: true, title: true } },
       sourceFile: { select: { fileName: true } },
@@ -125,6 +136,12 @@ export async function getTask(id: number, today: string): Promise<TaskDetail | n
   });
   if (!task) return null;
   const slug = task.document.slug;
+  // statusUpdatedAt is set by an approved lead report: without one, currentStatus is only the default.
+  const facts: TaskFacts = {
+    reportedStatus: task.statusUpdatedAt ? task.currentStatus : null,
+    hasLead: task.hasLead,
+    deadline: task.deadline ? utcDay(task.deadline) : null,
+  };
   return {
     id: task.id,
     key: task.key,
@@ -135,6 +152,10 @@ export async function getTask(id: number, today: string): Promise<TaskDetail | n
     retired: task.retiredAt !== null,
     currentStatus: task.currentStatus,
     currentProgress: task.currentProgress,
+    state: taskState(facts, today),
+    reportedStatus: facts.reportedStatus,
+    pastDue: isPastDue(facts, today),
+    deadline: facts.deadline,
     document: task.document,
     section: task.section,
     sourceHref: sourceHref(slug, task.sourceFile.fileName, `task-${task.id}`),

@@ -10,7 +10,7 @@ export const documentDashboardZh = {
   publishedDate: "发布日期",
   cards: {
     tasks: "任务",
-    tasksDetail: "总体状态：{status}",
+    tasksDetail: "总体状态：{status}（{reason}）",
     completionRate: "完成率",
     completionDetail: "已完成 {completed} / {total} 项",
     lagging: "滞后与存在风险",
@@ -19,6 +19,10 @@ export const documentDashboardZh = {
     overdueDetail: "未完成且已过期",
     dueSoon: "{days}天内到期",
     dueSoonDetail: "截至 {date}",
+  },
+  states: {
+    heading: "任务状态",
+    intro: "状态按今天判定：逾期未完成计为滞后；没有可报送牵头单位的任务为待明确责任单位，逾期后在总体状态中计为滞后。",
   },
   chart: {
     heading: "按章统计",
@@ -75,7 +79,7 @@ export const documentDashboardEn: Widen<typeof documentDashboardZh> = {
   publishedDate: "Published",
   cards: {
     tasks: "Tasks",
-    tasksDetail: "Overall: {status}",
+    tasksDetail: "Overall: {status} ({reason})",
     completionRate: "Completion rate",
     completionDetail: "{completed} of {total} completed",
     lagging: "Lagging and at risk",
@@ -84,6 +88,11 @@ export const documentDashboardEn: Widen<typeof documentDashboardZh> = {
     overdueDetail: "open and past due",
     dueSoon: "Due within {days} days",
     dueSoonDetail: "until {date}",
+  },
+  states: {
+    heading: "Tasks by state",
+    intro:
+      "States as of today: unfinished past the deadline counts as lagging; a task without a lead unit that can report is to be assigned, and counts as behind in the overall status once past due.",
   },
   chart: {
     heading: "By chapter",

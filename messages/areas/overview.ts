@@ -4,6 +4,8 @@ export const overviewZh = {
   title: "总览",
   intro: "数字强省建设各项规划文件的任务、指标与进展一览。",
   asOf: "数据截至 {date}（{period}）",
+  pastPeriodNote:
+    "往期的任务状态按该期末日期和当时审核通过的报告判定，与该期通报一致；任务清单按今天判定，故往期的计数不链接到清单。",
   periodLabel: "{year}年第{index}期（{months}）",
   filters: {
     heading: "筛选",
@@ -42,6 +44,7 @@ export const overviewZh = {
     byDocument: "各文件任务进展",
     byArea: "各领域任务进展",
     laggingDepartments: "滞后任务最多的牵头单位",
+    laggingDepartmentsSort: "按滞后任务数排序，其次存在风险、单位名称；“有关部门”“各市人民政府”等泛指不计为单位。",
     noLagging: "筛选范围内没有滞后或存在风险的任务。",
     attention: "需要关注的指标",
     noAttention: "筛选范围内没有滞后或存在风险的指标。",
@@ -60,8 +63,8 @@ export const overviewZh = {
     total: "合计",
     completionRate: "完成率",
     department: "牵头单位",
-    lagging: "滞后",
-    atRisk: "存在风险",
+    lagging: "滞后（第一排序）",
+    atRisk: "存在风险（第二排序）",
     leads: "牵头任务",
     indicator: "指标",
     status: "状态",
@@ -75,6 +78,8 @@ export const overviewEn: Widen<typeof overviewZh> = {
   intro: "Tasks, indicators and progress across the digital-province policy documents.",
   asOf: "Figures as of {date} ({period})",
   periodLabel: "{year} period {index} ({months})",
+  pastPeriodNote:
+    "A past period's task states are judged on its last day from the reports approved by then, as in its bulletin; the task list judges on today, so these counts do not link to it.",
   filters: {
     heading: "Filters",
     document: "Document",
@@ -112,6 +117,8 @@ export const overviewEn: Widen<typeof overviewZh> = {
     byDocument: "Progress by document",
     byArea: "Progress by area",
     laggingDepartments: "Lead units with the most lagging tasks",
+    laggingDepartmentsSort:
+      "Sorted by lagging tasks, then at-risk tasks, then name; groups such as “relevant departments” are not units.",
     noLagging: "No lagging or at-risk tasks within these filters.",
     attention: "Indicators needing attention",
     noAttention: "No behind or at-risk indicators within these filters.",
@@ -130,8 +137,8 @@ export const overviewEn: Widen<typeof overviewZh> = {
     total: "Total",
     completionRate: "Completed",
     department: "Lead unit",
-    lagging: "Lagging",
-    atRisk: "At risk",
+    lagging: "Lagging (sorted first)",
+    atRisk: "At risk (sorted second)",
     leads: "Tasks led",
     indicator: "Indicator",
     status: "Status",

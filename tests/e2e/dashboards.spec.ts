@@ -46,6 +46,8 @@ test("the overview draws its charts, and its filters change the numbers", async 
     "按计划推进",
     "常态化推进",
     "未启动",
+    "未报送",
+    "待明确责任单位",
     "存在风险",
     "滞后",
   ]);
@@ -74,6 +76,38 @@ test("the overview draws its charts, and its filters change the numbers", async 
   await expect(page.getByRole("form", { name: "筛选" }).getByLabel("报送期")).toHaveValue("2023-P3");
   // Usable on a phone: nothing wider than the screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
+
+test("every task-state count on the overview equals the task list it links to", async ({ page }) => {
+  // Nine page loads: a slow test by design.
+  test.slow();
+  await page.goto("/");
+  const states = ["LAGGING", "AT_RISK", "UNASSIGNED", "NO_REPORT", "NOT_STARTED", "ON_TRACK", "ONGOING", "COMPLETED"];
+  const counts: Record<string, { value: number; href: string }> = {};
+  for (const state of states) {
+    const link = page.getByTestId(`task-status-${state}`);
+    counts[state] = {
+      value: Number((await link.locator("[data-value]").innerText()).replace(/,/g, "")),
+      href: (await link.getAttribute("href"))!,
+    };
+    expect(counts[state].href).toContain(`status=${state.toLowerCase()}`);
+  }
+  // The plan names no units: its tasks are 待明确责任单位, never counted as on track.
+  expect(counts.UNASSIGNED!.value).toBeGreaterThanOrEqual(178);
+  // The states partition the tasks.
+  const total = Number((await cardValue(page, "card-tasks").innerText()).replace(/,/g, ""));
+  expect(states.reduce((sum, s) => sum + counts[s]!.value, 0)).toBe(total);
+  for (const state of states) {
+    await page.goto(counts[state]!.href);
+    const text = await page.getByTestId("task-count").innerText();
+    expect(Number(/([\d,]+)/.exec(text)![1]!.replace(/,/g, "")), state).toBe(counts[state]!.value);
+  }
+  // The unit ranking states its order.
+  await page.goto("/");
+  await expect(page.getByText("按滞后任务数排序，其次存在风险")).toBeVisible();
+  // A past period's counts are judged from its history and carry no links (the list judges on today).
+  await page.goto("/?period=2023-P3");
+  await expect(page.getByTestId("task-status-LAGGING")).not.toHaveAttribute("href", /./);
 });
 
 test("the catalogue groups indicators by area with every target and a status, and filters by status", async ({

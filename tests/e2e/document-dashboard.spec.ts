@@ -107,6 +107,24 @@ test("the reader links to the dashboard, which lists the document's indicators w
   await expect(page.getByRole("heading", { level: 1 })).toContainText("2023年工作要点");
 });
 
+test("the plan's dashboard after its period: 待明确责任单位 for all 178 tasks, 滞后 with its reason, never on pace", async ({
+  page,
+}) => {
+  await page.goto("/documents/plan-2021-2025/dashboard");
+  expect(await cardValue(page, "card-tasks")).toBe(178);
+  const unassigned = page.getByTestId("task-status-UNASSIGNED");
+  await expect(unassigned.locator("[data-value]")).toHaveText("178");
+  await expect(page.getByTestId("document-roll-up").locator("[data-status]")).toHaveText("滞后");
+  await expect(page.getByTestId("document-roll-up")).toContainText("178 项滞后、存在风险或逾期未明确单位");
+  // No section with tasks reads 符合序时进度, and each shows why it rolls up as it does.
+  const table = page.getByTestId("section-table");
+  await expect(table.locator("[data-status]", { hasText: "符合序时进度" })).toHaveCount(0);
+  expect(await table.getByTestId("roll-up-reason").count()).toBeGreaterThan(10);
+  await unassigned.click();
+  await expect(page).toHaveURL(/\/tasks\?doc=plan-2021-2025&status=unassigned$/);
+  expect(await shownCount(page)).toBe(178);
+});
+
 test("the plan's dashboard shows every chapter and is accessible; an unknown document is not found", async ({
   page,
 }) => {

@@ -42,7 +42,7 @@ test("filters change the rows and the URL, and a shared URL reproduces the view"
 
   await openFilters(page);
   await page.getByLabel("文件", { exact: true }).selectOption({ label: "2023年工作要点" });
-  await page.getByLabel("仅看已逾期").check();
+  await page.getByLabel("仅看有逾期节点的任务").check();
   await expectNoHorizontalOverflow(page);
   await page.getByRole("button", { name: "应用" }).click();
 
@@ -54,7 +54,7 @@ test("filters change the rows and the URL, and a shared URL reproduces the view"
   const rows = page.getByTestId("task-table").locator("tbody tr");
   for (const row of await rows.all()) {
     await expect(row).toContainText("2023年工作要点");
-    await expect(row).toContainText("已逾期");
+    await expect(row).toContainText("节点逾期");
   }
 
   // Search narrows further; the view stays in the URL.
@@ -130,7 +130,8 @@ test("the export link downloads an xlsx of the current view with as many rows as
   expect(sheet.rowCount - 1).toBe(count);
   for (let row = 2; row <= sheet.rowCount; row++) {
     expect(sheet.getRow(row).getCell(1).value).toBe("数字政府建设实施方案");
-    expect(sheet.getRow(row).getCell(11).value).toBe("是");
+    // Column 12: 有逾期节点 (column 11 is the task's deadline).
+    expect(sheet.getRow(row).getCell(12).value).toBe("是");
   }
 
   const csv = await page.request.get("/tasks/export?format=csv&doc=digital-government-scheme-2023&overdue=1");
@@ -162,7 +163,7 @@ test("the export refuses an unknown format and anyone signed out", async ({ page
 test("a task row links to its page; the list fits a phone and has no serious accessibility violations", async ({
   page,
 }) => {
-  await page.goto("/tasks?status=not_started");
+  await page.goto("/tasks?status=lagging");
   await expectNoHorizontalOverflow(page);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -7,6 +7,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import * as api from "../../lib/api/schemas";
+import { shanghaiDate } from "../../lib/domain/periods";
+import { TASK_STATES, taskState } from "../../lib/domain/task-state";
 import type { RoleName } from "../../lib/server/auth/actor";
 import { ensurePeriodsOnStart } from "../../seed/seed";
 import { makeActor, setUpIntegrationDatabase } from "../support/integration";
@@ -198,10 +200,33 @@ describe("GET /api/v1/tasks", () => {
     expect(overdue.items.every((t) => t.overdue)).toBe(true);
     expect(onTime.items.every((t) => !t.overdue)).toBe(true);
 
-    const notStarted = await list("?status=NOT_STARTED&pageSize=1");
-    expect(notStarted.total).toBe(
-      await db.prisma.task.count({ where: { retiredAt: null, currentStatus: "NOT_STARTED" } }),
+    // ?status= filters on the state today (lib/domain/task-state.ts), computed here from the rows.
+    const today = shanghaiDate(new Date());
+    const facts = await db.prisma.task.findMany({
+      where: { retiredAt: null },
+      select: { currentStatus: true, statusUpdatedAt: true, hasLead: true, deadline: true },
+    });
+    const expectedStates = facts.map((f) =>
+      taskState(
+        {
+          reportedStatus: f.statusUpdatedAt ? f.currentStatus : null,
+          hasLead: f.hasLead,
+          deadline: f.deadline ? f.deadline.toISOString().slice(0, 10) : null,
+        },
+        today,
+      ),
     );
+    for (const state of TASK_STATES) {
+      const page = await list(`?status=${state}&pageSize=100`);
+      expect({ state, total: page.total }).toEqual({ state, total: expectedStates.filter((s) => s === state).length });
+      expect(page.items.every((t) => t.status === state)).toBe(true);
+    }
+    // Nothing is reported yet: the plan's tasks have no unit, the work points' are past their deadline.
+    expect((await list("?status=UNASSIGNED&pageSize=1")).total).toBeGreaterThan(0);
+    expect((await list("?status=LAGGING&pageSize=1")).total).toBeGreaterThan(0);
+    const lagging = await list("?status=LAGGING&pageSize=1");
+    expect(lagging.items[0]).toMatchObject({ status: "LAGGING", reportedStatus: null, pastDue: true });
+    expect(lagging.items[0]!.deadline! < today).toBe(true);
     expect((await list("?document=no-such-document")).total).toBe(0);
   });
 
@@ -483,11 +508,21 @@ describe("the update cycle through the API", () => {
     const task = api.taskDetail.parse(
       (await call(routes.task, `/tasks/${taskOfA}`, { token: secrets.viewer, params: { id: String(taskOfA) } })).body,
     );
-    expect(task).toMatchObject({ status: "ON_TRACK", progress: 60 });
+    // The report says 按计划推进; the task's state also weighs its deadline (2023 work points: long past).
+    const today = shanghaiDate(new Date());
+    const expected = taskState({ reportedStatus: "ON_TRACK", hasLead: true, deadline: task.deadline }, today);
+    expect(task).toMatchObject({ status: expected, reportedStatus: "ON_TRACK", progress: 60 });
+    expect(task.pastDue).toBe(task.deadline !== null && task.deadline < today);
     expect(task.statusUpdatedAt).not.toBeNull();
-    const onTrack = api.taskListResponse.parse(
-      (await call(routes.tasks, "/tasks?status=ON_TRACK&pageSize=100", { token: secrets.viewer })).body,
+    // The old spelling ?status=LAGGING (or ON_TRACK) still filters, on the state.
+    const listed = api.taskListResponse.parse(
+      (
+        await call(routes.tasks, `/tasks?status=${expected}&pageSize=100&document=work-points-2023`, {
+          token: secrets.viewer,
+        })
+      ).body,
     );
-    expect(onTrack.items.map((t) => t.id)).toContain(taskOfA);
+    const item = listed.items.find((t) => t.id === taskOfA);
+    expect(item).toMatchObject({ status: expected, reportedStatus: "ON_TRACK", deadline: task.deadline });
   });
 });

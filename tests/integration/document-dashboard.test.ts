@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type * as DashboardModule from "../../lib/server/document-dashboard";
 import type * as TaskSearchModule from "../../lib/server/task-search";
 import { DEFAULT_STATE } from "../../lib/domain/task-filters";
+import { TASK_STATES } from "../../lib/domain/task-state";
 import { createCountingClient, setUpIntegrationDatabase } from "../support/integration";
 
 type Section = DashboardModule.DashboardSection;
@@ -111,11 +112,14 @@ describe("getDocumentDashboard", () => {
     expect(large).toBeLessThanOrEqual(20);
   });
 
-  it("rolls statuses up when tasks' current status changes", async () => {
+  it("rolls states up when approved reports change the tasks' status", async () => {
     const slug = "work-points-2023";
     const before = await load(slug);
     const chapter = before.sections.find((c) => c.path === "二")!;
-    expect(chapter.rollUp).toMatchObject({ lagging: 0, completed: 0, status: "ON_PACE" });
+    // Nothing reported in mid-2023 and nothing past due: every task 未报送, so too little is known to
+    // say the chapter is on pace (it was 符合序时进度 before the state rule).
+    expect(chapter.counts.NO_REPORT).toBe(chapter.rollUp.total);
+    expect(chapter.rollUp).toMatchObject({ lagging: 0, completed: 0, status: "NO_DATA", reason: "TOO_FEW_REPORTS" });
     const tasks = await db.prisma.task.findMany({
       where: { document: { slug }, retiredAt: null, section: { path: { startsWith: "二/" } } },
       orderBy: { ordinal: "asc" },
@@ -125,8 +129,14 @@ describe("getDocumentDashboard", () => {
     expect(tasks.length).toBeGreaterThanOrEqual(6);
 
     // One of n lagging is under the 20 % "behind" line when n > 5: at risk.
-    await db.prisma.task.update({ where: { id: tasks[0]!.id }, data: { currentStatus: "LAGGING" } });
-    await db.prisma.task.update({ where: { id: tasks[1]!.id }, data: { currentStatus: "COMPLETED" } });
+    await db.prisma.task.update({
+      where: { id: tasks[0]!.id },
+      data: { currentStatus: "LAGGING", statusUpdatedAt: new Date() },
+    });
+    await db.prisma.task.update({
+      where: { id: tasks[1]!.id },
+      data: { currentStatus: "COMPLETED", statusUpdatedAt: new Date() },
+    });
     let view = await load(slug);
     let after = view.sections.find((c) => c.path === "二")!;
     expect(after.counts).toMatchObject({ LAGGING: 1, COMPLETED: 1 });
@@ -135,7 +145,10 @@ describe("getDocumentDashboard", () => {
     expect(view.tasks.rollUp).toMatchObject({ lagging: 1, completed: 1 });
 
     // Two lagging or at risk of at most ten: behind.
-    await db.prisma.task.update({ where: { id: tasks[2]!.id }, data: { currentStatus: "AT_RISK" } });
+    await db.prisma.task.update({
+      where: { id: tasks[2]!.id },
+      data: { currentStatus: "AT_RISK", statusUpdatedAt: new Date() },
+    });
     view = await load(slug);
     after = view.sections.find((c) => c.path === "二")!;
     expect(after.rollUp).toMatchObject({ lagging: 2, status: "BEHIND" });
@@ -156,7 +169,7 @@ describe("getDocumentDashboard", () => {
     const small = view.sections.find((c) => c.path === "一")!;
     await db.prisma.task.updateMany({
       where: { document: { slug }, section: { path: { startsWith: "一/" } } },
-      data: { currentStatus: "COMPLETED" },
+      data: { currentStatus: "COMPLETED", statusUpdatedAt: new Date() },
     });
     view = await load(slug);
     expect(view.sections.find((c) => c.path === "一")!.rollUp).toMatchObject({
@@ -164,6 +177,99 @@ describe("getDocumentDashboard", () => {
       completionRate: 1,
       status: "ACHIEVED",
     });
+  });
+
+  it("plan-2021-2025 in December 2026: 178 tasks, all 待明确责任单位 and past due, so the plan is 滞后, never on pace", async () => {
+    const view = await load("plan-2021-2025", "2026-12-07");
+    // Independently: the plan's current tasks, none with a lead unit, all due by 2025-12-31.
+    const rows = await db.prisma.task.findMany({
+      where: { document: { slug: "plan-2021-2025" }, retiredAt: null },
+      select: { hasLead: true, deadline: true, statusUpdatedAt: true },
+    });
+    expect(rows).toHaveLength(178);
+    expect(rows.every((r) => !r.hasLead && r.statusUpdatedAt === null && r.deadline! < new Date("2026-12-07"))).toBe(
+      true,
+    );
+    expect(view.tasks.rollUp.total).toBe(178);
+    expect(view.tasks.counts.UNASSIGNED).toBe(178);
+    expect(view.tasks.unassignedPastDue).toBe(178);
+    expect(view.tasks.rollUp).toMatchObject({ status: "BEHIND", reason: "MANY_BEHIND", lagging: 178 });
+    // No chapter or section with tasks reads 符合序时进度: each is all past due, all behind.
+    for (const section of flatten(view.sections).filter((s) => s.rollUp.total > 0)) {
+      expect(section.rollUp.status, section.path).toBe("BEHIND");
+      expect(section.counts.UNASSIGNED, section.path).toBe(section.rollUp.total);
+    }
+    // The list behind the 待明确责任单位 count shows exactly those tasks.
+    const list = await taskSearch.searchTasks(
+      { ...DEFAULT_STATE, document: "plan-2021-2025", statuses: ["UNASSIGNED"] },
+      "2026-12-07",
+    );
+    expect(list.total).toBe(178);
+  });
+
+  it("a 2023 work-points section whose tasks are all past due is 滞后, even if they reported 按计划推进", async () => {
+    const slug = "work-points-2023";
+    const chapter = (await load(slug, "2026-12-07")).sections.find((c) => c.path === "二")!;
+    const tasks = await db.prisma.task.findMany({
+      where: { document: { slug }, retiredAt: null, section: { path: { startsWith: "二/" } } },
+      select: { id: true, hasLead: true, deadline: true },
+    });
+    expect(tasks.every((t) => t.deadline! < new Date("2026-12-07"))).toBe(true);
+    // Every task reports 按计划推进 40 % (the work points' usual picture): still unfinished past its deadline.
+    await db.prisma.task.updateMany({
+      where: { id: { in: tasks.map((t) => t.id) } },
+      data: { currentStatus: "ON_TRACK", currentProgress: 40, statusUpdatedAt: new Date() },
+    });
+    const view = await load(slug, "2026-12-07");
+    const after = view.sections.find((c) => c.path === "二")!;
+    expect(after.rollUp.total).toBe(chapter.rollUp.total);
+    const withLead = tasks.filter((t) => t.hasLead).length;
+    expect(after.counts.LAGGING).toBe(withLead);
+    expect(after.counts.UNASSIGNED).toBe(tasks.length - withLead);
+    expect(after.counts.ON_TRACK).toBe(0);
+    for (const section of flatten([after]).filter((s) => s.rollUp.total > 0)) {
+      expect(section.rollUp.status, section.path).not.toBe("ON_PACE");
+      expect(section.rollUp.status, section.path).toBe("BEHIND");
+    }
+    // No chapter of the document is on pace in December 2026: each is behind, or (一, completed by the
+    // previous test) achieved.
+    for (const c of view.sections.filter((c) => c.rollUp.total > 0)) {
+      expect(c.rollUp.status, c.path).toBe(c.rollUp.completed === c.rollUp.total ? "ACHIEVED" : "BEHIND");
+    }
+  });
+
+  it("every state count of a section equals the task list filtered by that section and state", async () => {
+    const slug = "work-points-2023";
+    const tasks = await db.prisma.task.findMany({
+      where: { document: { slug }, retiredAt: null },
+      orderBy: { ordinal: "asc" },
+      select: { id: true },
+    });
+    // A mix: a few reports, one finished; the rest stay 未报送 (mid-2023) or become 滞后 (2026).
+    const mix = ["COMPLETED", "ONGOING", "AT_RISK", "LAGGING", "ON_TRACK", "NOT_STARTED"] as const;
+    for (const [i, status] of mix.entries()) {
+      await db.prisma.task.update({
+        where: { id: tasks[i * 7]!.id },
+        data: { currentStatus: status, statusUpdatedAt: new Date() },
+      });
+    }
+    for (const today of [TODAY, "2026-12-07"]) {
+      const view = await load(slug, today);
+      for (const section of [...flatten(view.sections)].filter((s) => s.rollUp.total > 0).slice(0, 8)) {
+        for (const state of TASK_STATES) {
+          const list = await taskSearch.searchTasks(
+            { ...DEFAULT_STATE, document: slug, section: section.path, statuses: [state], pageSize: 20 },
+            today,
+          );
+          expect({ today, path: section.path, state, n: list.total }).toEqual({
+            today,
+            path: section.path,
+            state,
+            n: section.counts[state],
+          });
+        }
+      }
+    }
   });
 
   it("counts a milestone due tomorrow as due soon and one due yesterday as overdue", async () => {

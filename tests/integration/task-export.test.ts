@@ -30,7 +30,8 @@ const HEADER = [
   "状态",
   "进度(%)",
   "下一时间节点",
-  "是否逾期",
+  "截止日期",
+  "有逾期节点",
   "链接",
 ];
 const t = createTranslator("zh-CN");
@@ -42,7 +43,7 @@ const db = setUpIntegrationDatabase({ documents: "all", singleton: "test" });
 beforeAll(async () => {
   // Some variety in status and progress (the import leaves every task 未启动 at 0 %).
   await db.prisma.$executeRaw`
-    UPDATE "task" SET "currentStatus" = 'LAGGING', "currentProgress" = 35
+    UPDATE "task" SET "currentStatus" = 'LAGGING', "currentProgress" = 35, "statusUpdatedAt" = now()
     WHERE id IN (SELECT id FROM "task" ORDER BY id LIMIT 5)`;
 });
 
@@ -102,6 +103,16 @@ describe("listTasksForExport", () => {
     expect(capped.truncated).toBe(true);
     expect(capped.total).toBeGreaterThan(10);
   });
+
+  it("shows each task's state: the plan names no units, so every task is 待明确责任单位 whatever its report", async () => {
+    const { rows, total } = await listTasksForExport(parseTaskListState({ doc: "plan-2021-2025" }), TODAY);
+    expect(total).toBe(
+      await db.prisma.task.count({ where: { document: { slug: "plan-2021-2025" }, retiredAt: null } }),
+    );
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["UNASSIGNED"]));
+    const parsed = parseCsv(buildTasksCsv(rows, options).toString("utf8").slice(1));
+    expect(new Set(parsed.slice(1).map((r) => r[7]))).toEqual(new Set(["待明确责任单位"]));
+  });
 });
 
 describe("xlsx", () => {
@@ -116,7 +127,7 @@ describe("xlsx", () => {
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
     expect(sheet.rowCount).toBe(total + 1);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet.autoFilter).toBe("A1:L1");
+    expect(sheet.autoFilter).toBe("A1:M1");
     expect(sheet.getColumn(4).width).toBeGreaterThan(sheet.getColumn(2).width!);
 
     const first = rows[0]!;
@@ -133,8 +144,10 @@ describe("xlsx", () => {
     expect(due).toBeInstanceOf(Date);
     expect((due as Date).toISOString().slice(0, 10)).toBe(first.nextDueDate);
     expect(row.getCell(10).numFmt).toBe("yyyy-mm-dd");
-    expect(row.getCell(11).value).toBe("是");
-    expect(row.getCell(12).value).toEqual({
+    const deadline = row.getCell(11).value;
+    expect((deadline as Date).toISOString().slice(0, 10)).toBe(first.deadline);
+    expect(row.getCell(12).value).toBe("是");
+    expect(row.getCell(13).value).toEqual({
       text: `https://tracker.example/tasks/${first.id}`,
       hyperlink: `https://tracker.example/tasks/${first.id}`,
     });
@@ -146,7 +159,7 @@ describe("xlsx", () => {
     expect(index).toBeGreaterThanOrEqual(0);
     const sheet = (await readWorkbook(await buildTasksXlsx(rows, options))).getWorksheet("任务")!;
     expect(sheet.getRow(index + 2).getCell(10).value).toBeNull();
-    expect(sheet.getRow(index + 2).getCell(11).value).toBe("否");
+    expect(sheet.getRow(index + 2).getCell(12).value).toBe("否");
   });
 
   it("is a valid workbook with just the header for an empty view", async () => {
@@ -182,6 +195,9 @@ describe("csv", () => {
       document: { slug: "d", shortTitle: "文件, 甲" },
       section: { path: "一", title: "一、总体" },
       status: "ON_TRACK",
+      reportedStatus: "ON_TRACK",
+      pastDue: false,
+      deadline: "2027-06-30",
       progress: 20,
       nextDueDate: "2026-12-31",
       overdue: false,
@@ -205,6 +221,7 @@ describe("csv", () => {
       "按计划推进",
       "20",
       "2026-12-31",
+      "2027-06-30",
       "否",
       "https://tracker.example/tasks/7",
     ]);

@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/client";
 import { DEFAULT_STATE, parseTaskListState, type TaskListState } from "../../lib/domain/task-filters";
+import { STATE_SEVERITY, TASK_STATES } from "../../lib/domain/task-state";
 import { getDepartmentProfile, listDepartmentWorkload } from "../../lib/server/departments";
 import { getTaskFilterOptions, searchTasks } from "../../lib/server/task-search";
 import { setUpIntegrationDatabase } from "../support/integration";
@@ -181,7 +182,6 @@ async function createTaskFixture(db: Db): Promise<Fixture> {
       doc: "b",
       number: "1",
       text: "建设智慧社区2000个。",
-      status: "NOT_STARTED",
       next: "2026-11-22",
       units: [
         ["bigData", "LEAD"],
@@ -228,7 +228,12 @@ async function createTaskFixture(db: Db): Promise<Fixture> {
         endOffset: 1,
         currentStatus: spec.status ?? "NOT_STARTED",
         currentProgress: spec.progress ?? 0,
-        statusUpdatedAt: spec.updatedAt ? new Date(spec.updatedAt) : null,
+        // A status given in the spec is an approved report's (statusUpdatedAt set); none = never reported.
+        statusUpdatedAt: spec.updatedAt
+          ? new Date(spec.updatedAt)
+          : spec.status
+            ? new Date("2026-01-05T02:00:00Z")
+            : null,
         nextDueDate: spec.next ? day(spec.next) : null,
         retiredAt: spec.retired ? new Date() : null,
         assignments: {
@@ -331,10 +336,28 @@ describe("searchTasks: filters", () => {
     expect(await ids({ departmentId: idle })).toEqual([]);
   });
 
-  it("filters by one or several statuses", async () => {
-    expect(await ids({ statuses: ["LAGGING"] })).toEqual(idsOf("share"));
+  it("filters by task state: overdue unfinished is lagging, no unit is unassigned, no report is not reported", async () => {
+    // share reports 滞后; underscore reports 存在风险 but its deadline (2026-01-01) has passed: 滞后 too.
+    expect(sorted(await ids({ statuses: ["LAGGING"] }))).toEqual(idsOf("share", "underscore"));
+    expect(await ids({ statuses: ["AT_RISK"] })).toEqual([]);
     expect(sorted(await ids({ statuses: ["LAGGING", "AT_RISK"] }))).toEqual(idsOf("share", "underscore"));
+    // today has no unit; backslash only a generic responsible one but a 已完成 report (finished wins).
+    expect(await ids({ statuses: ["UNASSIGNED"] })).toEqual(idsOf("today"));
+    expect(await ids({ statuses: ["COMPLETED"] })).toEqual(idsOf("backslash"));
+    // community has a lead unit and no report.
+    expect(await ids({ statuses: ["NO_REPORT"] })).toEqual(idsOf("community"));
+    expect(await ids({ statuses: ["ON_TRACK"] })).toEqual(idsOf("net"));
     expect((await searchTasks(state({ statuses: ["ONGOING"] }), TODAY)).total).toBe(fx.fillers);
+    // The states partition the list.
+    let sum = 0;
+    for (const status of TASK_STATES) sum += (await searchTasks(state({ statuses: [status] }), TODAY)).total;
+    expect(sum).toBe(fx.total);
+    // Each row's status is the state the filter selects on.
+    const { rows } = await searchTasks(state({ statuses: ["LAGGING"] }), TODAY);
+    expect(rows.map((r) => r.status)).toEqual(["LAGGING", "LAGGING"]);
+    const underscore = rows.find((r) => r.id === fx.tasks.underscore)!;
+    expect(underscore).toMatchObject({ reportedStatus: "AT_RISK", pastDue: true, deadline: "2026-01-01" });
+    expect(rows.find((r) => r.id === fx.tasks.share)).toMatchObject({ pastDue: false, deadline: "2026-12-31" });
   });
 
   it("flags overdue tasks by open, non-retired milestones before today", async () => {
@@ -452,9 +475,16 @@ describe("searchTasks: sorting", () => {
 
   it("sorts by status, worst first", async () => {
     const { rows } = await searchTasks(state({ ...docA, sort: "status", direction: "asc" }), TODAY);
-    expect(rows.map((r) => r.status)).toEqual(["LAGGING", "AT_RISK", "ON_TRACK", "COMPLETED"]);
+    expect(rows.map((r) => r.status)).toEqual(["LAGGING", "LAGGING", "ON_TRACK", "COMPLETED"]);
     const desc = await searchTasks(state({ ...docA, sort: "status", direction: "desc" }), TODAY);
-    expect(desc.rows.map((r) => r.status)).toEqual(["COMPLETED", "ON_TRACK", "AT_RISK", "LAGGING"]);
+    expect(desc.rows.map((r) => r.status)).toEqual(["COMPLETED", "ON_TRACK", "LAGGING", "LAGGING"]);
+    // Across every state: worst first (STATE_SEVERITY), the new states between at-risk and not started.
+    const all = await searchTasks(state({ sort: "status", direction: "asc" }), TODAY);
+    const ranks = all.rows.map((r) => STATE_SEVERITY.indexOf(r.status));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(new Set(all.rows.map((r) => r.status))).toEqual(
+      new Set(["LAGGING", "UNASSIGNED", "NO_REPORT", "ON_TRACK", "ONGOING", "COMPLETED"]),
+    );
   });
 
   it("sorts by last update, most recent first by default", async () => {
@@ -487,7 +517,7 @@ describe("searchTasks: URL state", () => {
       size: "7",
     });
     const result = await searchTasks(parsed, TODAY);
-    expect(result).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+    expect(result).toMatchObject({ total: 2, page: 1, pageSize: 20 });
     expect(result.rows[0]!.id).toBe(fx.tasks.share);
   });
 

@@ -10,8 +10,10 @@ import {
   taskListHref,
   type TaskListState,
 } from "../../lib/domain/task-filters";
+import { STATE_SEVERITY, TASK_STATES, type TaskState } from "../../lib/domain/task-state";
 import { departmentSortParam, queryStringOf } from "../../lib/search-params";
 
+const bySeverity = (a: TaskState, b: TaskState) => STATE_SEVERITY.indexOf(a) - STATE_SEVERITY.indexOf(b);
 const parse = (query: string) => parseTaskListState(new URLSearchParams(query));
 
 describe("parseTaskListState", () => {
@@ -32,7 +34,7 @@ describe("parseTaskListState", () => {
       departmentId: 12,
       role: "lead",
       area: "数字经济",
-      statuses: ["AT_RISK", "LAGGING"],
+      statuses: ["LAGGING", "AT_RISK"],
       overdue: true,
       dueFrom: "2026-01-01",
       dueTo: "2026-12-31",
@@ -46,13 +48,26 @@ describe("parseTaskListState", () => {
   });
 
   it("accepts repeated status parameters (the form's checkboxes) and any letter case", () => {
+    // Worst first (STATE_SEVERITY), whatever the order in the URL.
     expect(parse("status=lagging&status=ON_TRACK&status=Completed").statuses).toEqual([
-      "ON_TRACK",
       "LAGGING",
+      "ON_TRACK",
       "COMPLETED",
     ]);
     expect(parseTaskListState({ status: ["lagging", "bogus"] }).statuses).toEqual(["LAGGING"]);
     expect(parse("kind=COLUMN_ITEM").kind).toBe("COLUMN_ITEM");
+  });
+
+  it("filters on every task state; links written for the six reported statuses still parse", () => {
+    expect(parse("status=unassigned,no_report").statuses).toEqual(["UNASSIGNED", "NO_REPORT"]);
+    const all = "unassigned,no_report,not_started,on_track,at_risk,lagging,completed,ongoing";
+    expect(parse(`status=${all}`).statuses).toEqual([...TASK_STATES].sort(bySeverity));
+    for (const old of ["not_started", "on_track", "at_risk", "lagging", "completed", "ongoing"]) {
+      expect(parse(`status=${old}`).statuses).toEqual([old.toUpperCase()]);
+    }
+    expect(serialiseTaskListState(parse(`status=${all}`))).toBe(
+      "status=lagging,at_risk,unassigned,no_report,not_started,on_track,ongoing,completed",
+    );
   });
 
   it("resets each invalid parameter to its default without touching the others", () => {
@@ -134,12 +149,16 @@ describe("serialiseTaskListState", () => {
     // The page compares both sides in URLSearchParams' encoding.
     const same = (raw: Record<string, string | string[]>) =>
       queryStringOf(raw) === new URLSearchParams(serialiseTaskListState(parseTaskListState(raw))).toString();
-    const canonical = "dept=3&role=lead&status=at_risk,lagging";
+    const canonical = "dept=3&role=lead&status=lagging,at_risk";
     expect(same(Object.fromEntries(new URLSearchParams(canonical)))).toBe(true);
-    const fromForm = { q: "", doc: "", status: ["lagging", "at_risk"], role: "any" };
+    const fromForm = { q: "", doc: "", status: ["at_risk", "lagging"], role: "any" };
     expect(same(fromForm)).toBe(false);
-    expect(serialiseTaskListState(parseTaskListState(fromForm))).toBe("status=at_risk,lagging");
-    expect(same({ status: "lagging,at_risk" })).toBe(false);
+    expect(serialiseTaskListState(parseTaskListState(fromForm))).toBe("status=lagging,at_risk");
+    expect(same({ status: "at_risk,lagging" })).toBe(false);
+    // A caller's order does not change the link either.
+    expect(serialiseTaskListState({ ...DEFAULT_STATE, statuses: ["AT_RISK", "LAGGING"] })).toBe(
+      "status=lagging,at_risk",
+    );
   });
 });
 

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { rollUpReason, TaskStateCounts } from "@/components/tasks/task-state-counts";
 import { TASK_STATUS_CHART_ORDER, TASK_STATUS_STYLE } from "@/components/tasks/task-status-style";
+import { IndicatorStatusBadge } from "@/components/indicators/indicator-status-badge";
 import { StackedBarChart, type StackedSeries } from "@/components/ui/stacked-bar-chart";
 import { StatCard } from "@/components/ui/stat-card";
 import { DEFAULT_STATE, taskListHref, type TaskListState } from "@/lib/domain/task-filters";
@@ -72,6 +74,7 @@ export function DocumentDashboardView({
           value={formatNumber(locale, tasks.rollUp.total)}
           detail={t("documentDashboard.cards.tasksDetail", {
             status: t(`indicators.statusLabel.${tasks.rollUp.status}`),
+            reason: rollUpReason(tasks.rollUp, locale, t),
           })}
           href={taskListHref(scope)}
         />
@@ -88,12 +91,12 @@ export function DocumentDashboardView({
         <StatCard
           testId="card-lagging"
           label={t("documentDashboard.cards.lagging")}
-          value={formatNumber(locale, tasks.rollUp.lagging)}
+          value={formatNumber(locale, tasks.counts.LAGGING + tasks.counts.AT_RISK)}
           detail={t("documentDashboard.cards.laggingDetail", {
             lagging: tasks.counts.LAGGING,
             atRisk: tasks.counts.AT_RISK,
           })}
-          href={taskListHref(scope, { statuses: ["AT_RISK", "LAGGING"] })}
+          href={taskListHref(scope, { statuses: ["LAGGING", "AT_RISK"] })}
           tone={tasks.rollUp.lagging > 0 ? "alert" : "default"}
         />
         <StatCard
@@ -113,6 +116,26 @@ export function DocumentDashboardView({
           href="#milestones"
         />
       </div>
+
+      <section aria-labelledby="state-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="state-heading" className="font-semibold">
+          {t("documentDashboard.states.heading")}
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-slate-600" data-testid="document-roll-up">
+          <IndicatorStatusBadge
+            status={tasks.rollUp.status}
+            label={t(`indicators.statusLabel.${tasks.rollUp.status}`)}
+          />{" "}
+          {rollUpReason(tasks.rollUp, locale, t)}
+          {` ${t("documentDashboard.states.intro")}`}
+        </p>
+        <TaskStateCounts
+          counts={tasks.counts}
+          hrefOf={(state) => taskListHref(scope, { statuses: [state] })}
+          locale={locale}
+          t={t}
+        />
+      </section>
 
       {chapters.length > 0 ? (
         <section aria-labelledby="chapter-chart-heading" className="space-y-2">

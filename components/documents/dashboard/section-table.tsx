@@ -2,8 +2,10 @@ import Link from "next/link";
 import { IndicatorStatusBadge } from "@/components/indicators/indicator-status-badge";
 import { DataTable, Panel, type Column } from "@/components/ui/data-table";
 import { taskListHref, type TaskListState } from "@/lib/domain/task-filters";
+import type { TaskState } from "@/lib/domain/task-state";
 import { formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { DashboardSection } from "@/lib/server/document-dashboard";
+import { rollUpReason } from "@/components/tasks/task-state-counts";
 import { percent, sectionLabel } from "./labels";
 
 /**
@@ -31,6 +33,16 @@ export function SectionTable({
   t: Translate;
 }) {
   const rows = visibleRows(sections);
+  const countLink = (section: DashboardSection, statuses: TaskState[], tone: string) => {
+    const n = statuses.reduce((sum, state) => sum + section.counts[state], 0);
+    return n > 0 ? (
+      <Link href={taskListHref(scope, { section: section.path, statuses })} className={`${tone} hover:underline`}>
+        {formatNumber(locale, n)}
+      </Link>
+    ) : (
+      "0"
+    );
+  };
   const columns: Column<DashboardSection>[] = [
     {
       key: "section",
@@ -77,17 +89,23 @@ export function SectionTable({
       header: t("documentDashboard.sections.lagging"),
       headerClassName: "px-2 py-2 text-right",
       className: cell,
-      cell: (section) =>
-        section.rollUp.lagging > 0 ? (
-          <Link
-            href={taskListHref(scope, { section: section.path, statuses: ["AT_RISK", "LAGGING"] })}
-            className="text-red-700 hover:underline"
-          >
-            {formatNumber(locale, section.rollUp.lagging)}
-          </Link>
-        ) : (
-          "0"
-        ),
+      // The states 滞后 + 存在风险: exactly what the linked list shows (the roll-up's own count also holds
+      // unassigned tasks past due, shown in the next column).
+      cell: (section) => countLink(section, ["LAGGING", "AT_RISK"], "text-red-700"),
+    },
+    {
+      key: "unassigned",
+      header: t("taskList.status.UNASSIGNED"),
+      headerClassName: "px-2 py-2 text-right",
+      className: cell,
+      cell: (section) => countLink(section, ["UNASSIGNED"], "text-violet-800"),
+    },
+    {
+      key: "noReport",
+      header: t("taskList.status.NO_REPORT"),
+      headerClassName: "px-2 py-2 text-right",
+      className: cell,
+      cell: (section) => countLink(section, ["NO_REPORT"], "text-fuchsia-800"),
     },
     {
       key: "completionRate",
@@ -100,12 +118,17 @@ export function SectionTable({
       key: "status",
       header: t("documentDashboard.sections.status"),
       headerClassName: "py-2 pl-2",
-      className: "py-2 pl-2 whitespace-nowrap",
+      className: "min-w-40 py-2 pl-2",
       cell: (section) => (
-        <IndicatorStatusBadge
-          status={section.rollUp.status}
-          label={t(`indicators.statusLabel.${section.rollUp.status}`)}
-        />
+        <>
+          <IndicatorStatusBadge
+            status={section.rollUp.status}
+            label={t(`indicators.statusLabel.${section.rollUp.status}`)}
+          />
+          <span className="mt-0.5 block text-xs text-slate-600" data-testid="roll-up-reason">
+            {rollUpReason(section.rollUp, locale, t)}
+          </span>
+        </>
       ),
     },
   ];
