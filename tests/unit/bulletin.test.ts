@@ -376,9 +376,7 @@ describe("composeBulletin", () => {
   it("says how many tasks were completed at their first report, apart from the newly completed", () => {
     const withFirst = { ...snapshot, summary: { ...snapshot.summary, firstReportCompleted: 3 } };
     const texts = composeBulletin(withFirst, meta, zh, "zh-CN").map((b) => ("text" in b ? b.text : ""));
-    expect(texts).toContain(
-      "另有 3 项任务首次审核通过的报告即为已完成，完成时间不能确定在本期，未计入本期新完成。",
-    );
+    expect(texts).toContain("另有 3 项任务首次审核通过的报告即为已完成，完成时间不能确定在本期，未计入本期新完成。");
   });
 
   it("reads a version 1 snapshot as published: two new states at 0, no roll-up", () => {
