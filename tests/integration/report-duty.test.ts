@@ -184,6 +184,26 @@ describe("owes a report: one figure everywhere", () => {
   }
 });
 
+describe("the demo's bulletin for its closed period", () => {
+  it("has nothing to compare with, and counts no first report as a completion of the period", async () => {
+    // The sample's approved reports are all in the closed period: before it, nothing was ever approved.
+    const snapshot = await bulletins.assembleBulletin(CLOSED, { now: NOW });
+    expect(snapshot.summary.previousByStatus).toBeNull();
+    expect(snapshot.newlyCompleted).toEqual([]);
+    const row = await db.prisma.reportingPeriod.findUniqueOrThrow({
+      where: { year_index: { year: CLOSED.year, index: CLOSED.index } },
+    });
+    const completedReports = await db.prisma.taskUpdate.findMany({
+      where: { periodId: row.id, kind: "LEAD_REPORT", reviewState: "APPROVED", status: "COMPLETED" },
+      distinct: ["taskId"],
+      select: { taskId: true },
+    });
+    expect(completedReports.length).toBeGreaterThan(0);
+    expect(snapshot.summary.firstReportCompleted).toBe(completedReports.length);
+    expect(snapshot.summary.byStatus.COMPLETED).toBe(completedReports.length);
+  });
+});
+
 describe("each branch of the rule", () => {
   const Q = periodOf({ year: 2024, index: 2 }); // after the 2023 work points' period
   const P = previousPeriod(Q);
