@@ -4,6 +4,7 @@ import { TaskTable } from "@/components/tasks/task-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DEFAULT_STATE, taskListHref, type TaskListState } from "@/lib/domain/task-filters";
 import { formatDate, formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
+import { STATE_SEVERITY, type TaskState } from "@/lib/domain/task-state";
 import { SUBMISSION_STATES, type DepartmentProfile as Profile, type SubmissionState } from "@/lib/server/departments";
 import type { TaskSearchResult } from "@/lib/schemas/tasks";
 
@@ -68,6 +69,55 @@ function TaskGroup({
   );
 }
 
+/**
+ * The task list showing exactly the tasks a state count counts: the unit's lead tasks in that state
+ * (the list's status filter takes every state, in lowercase).
+ */
+export function stateListHref(departmentId: number, state: TaskState): string {
+  return `/tasks?dept=${departmentId}&role=lead&status=${state.toLowerCase()}`;
+}
+
+/** The tasks it leads by state today, each count linked to its list, and how they roll up. */
+function LeadTaskStates({ profile, locale, t }: { profile: Profile; locale: Locale; t: Translate }) {
+  const { counts, rollUp } = profile.states;
+  return (
+    <Section id="lead-states" title={t("departmentPage.detail.statesTitle")}>
+      <p className="mb-2 text-sm text-slate-700" data-testid="lead-roll-up" data-status={rollUp.status}>
+        {t("departmentPage.detail.rollUp", {
+          status: t(`indicators.statusLabel.${rollUp.status}`),
+          reason: t(`taskList.rollUpReason.${rollUp.reason}`, {
+            lagging: formatNumber(locale, rollUp.lagging),
+            unknown: formatNumber(locale, rollUp.unknown),
+            rate: `${Math.round(rollUp.laggingRate * 100)}%`,
+          }),
+        })}
+      </p>
+      <ul className="flex flex-wrap gap-2 text-sm" data-testid="lead-state-counts">
+        {STATE_SEVERITY.map((state) => (
+          <li
+            key={state}
+            data-state={state}
+            className="flex items-center gap-1 rounded border border-slate-200 bg-white px-2 py-1"
+          >
+            <span>{t(`taskList.status.${state}`)}</span>
+            {counts[state] === 0 ? (
+              <span className="text-slate-400 tabular-nums">{formatNumber(locale, 0)}</span>
+            ) : (
+              <Link
+                href={stateListHref(profile.id, state)}
+                className="font-medium text-brand-700 tabular-nums underline-offset-2 hover:underline"
+              >
+                {formatNumber(locale, counts[state])}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2 text-xs text-slate-600">{t("departmentPage.detail.statesHelp")}</p>
+    </Section>
+  );
+}
+
 export function DepartmentProfile({
   profile,
   leadTasks,
@@ -82,7 +132,7 @@ export function DepartmentProfile({
   t: Translate;
 }) {
   const { submissions } = profile;
-  const submissionTotal = Object.values(submissions.counts).reduce((sum, n) => sum + n, 0);
+  const submissionTotal = submissions.tasksInScope;
   const th = "px-3 py-2 text-left font-medium";
   return (
     <article>
@@ -115,83 +165,89 @@ export function DepartmentProfile({
         </p>
       </header>
 
+      <LeadTaskStates profile={profile} locale={locale} t={t} />
+
       <Section id="submissions" title={t("departmentPage.detail.submissions")}>
-        {submissions.period === null ? (
-          <EmptyState message={t("departmentPage.detail.noPeriod")} />
-        ) : (
-          <>
-            <p className="mb-2 text-sm text-slate-700">
-              {t("departmentPage.detail.period", {
-                year: submissions.period.year,
-                index: submissions.period.index,
-                start: formatDate(locale, submissions.period.start),
-                end: formatDate(locale, submissions.period.end),
-              })}
-              {submissions.period.state === "LOCKED" ? ` · ${t("departmentPage.detail.periodLocked")}` : null}
-            </p>
-            <ul className="mb-3 flex flex-wrap gap-2 text-sm" data-testid="submission-counts">
-              {SUBMISSION_STATES.map((state) => (
-                <li key={state} className="flex items-center gap-1 rounded border border-slate-200 bg-white px-2 py-1">
-                  <StateBadge state={state} t={t} />
-                  <span className="tabular-nums">{formatNumber(locale, submissions.counts[state])}</span>
-                </li>
-              ))}
-            </ul>
-            {submissions.tasks.length === 0 ? (
-              <EmptyState message={t("departmentPage.detail.noReportTasks")} />
-            ) : (
-              <details className="rounded-lg border border-slate-200 bg-white">
-                <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">
-                  {t("departmentPage.detail.submissionsCaption")}
-                </summary>
-                <table className="w-full text-sm">
-                  <caption className="sr-only">{t("departmentPage.detail.submissionsCaption")}</caption>
-                  <thead className="bg-slate-100 text-slate-700">
-                    <tr>
-                      <th scope="col" className={th}>
-                        {t("departmentPage.detail.task")}
+        <>
+          <p className="mb-2 text-sm text-slate-700">
+            {t("departmentPage.detail.period", {
+              year: submissions.period.year,
+              index: submissions.period.index,
+              start: formatDate(locale, submissions.period.start),
+              end: formatDate(locale, submissions.period.end),
+            })}
+            {submissions.period.state === "LOCKED" ? ` · ${t("departmentPage.detail.periodLocked")}` : null}
+          </p>
+          <p className="mb-2 text-sm text-slate-700" data-testid="submission-duty">
+            {t("departmentPage.detail.dutyLine", {
+              inScope: formatNumber(locale, submissions.tasksInScope),
+              submitted: formatNumber(locale, submissions.submitted),
+              missing: formatNumber(locale, submissions.missing),
+            })}
+          </p>
+          <ul className="mb-3 flex flex-wrap gap-2 text-sm" data-testid="submission-counts">
+            {SUBMISSION_STATES.map((state) => (
+              <li
+                key={state}
+                data-state={state}
+                className="flex items-center gap-1 rounded border border-slate-200 bg-white px-2 py-1"
+              >
+                <StateBadge state={state} t={t} />
+                <span className="tabular-nums">{formatNumber(locale, submissions.counts[state])}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mb-2 text-xs text-slate-600">{t("departmentPage.detail.dutyRule")}</p>
+          {submissions.tasks.length === 0 ? (
+            <EmptyState message={t("departmentPage.detail.noReportTasks")} />
+          ) : (
+            <details className="rounded-lg border border-slate-200 bg-white">
+              <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">
+                {t("departmentPage.detail.submissionsCaption")}
+              </summary>
+              <table className="w-full text-sm">
+                <caption className="sr-only">{t("departmentPage.detail.submissionsCaption")}</caption>
+                <thead className="bg-slate-100 text-slate-700">
+                  <tr>
+                    <th scope="col" className={th}>
+                      {t("departmentPage.detail.task")}
+                    </th>
+                    <th scope="col" className={th}>
+                      {t("departmentPage.detail.state")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200">
+                  {submissions.tasks.map((task) => (
+                    <tr key={task.taskId}>
+                      <th scope="row" className="px-3 py-2 text-left font-normal">
+                        <Link href={`/tasks/${task.taskId}`} className="text-brand-700 hover:underline">
+                          {task.documentShortTitle} · {t("taskList.table.number")} {task.number}
+                        </Link>
                       </th>
-                      <th scope="col" className={th}>
-                        {t("departmentPage.detail.roleLabel")}
-                      </th>
-                      <th scope="col" className={th}>
-                        {t("departmentPage.detail.state")}
-                      </th>
+                      <td className="px-3 py-2">
+                        <StateBadge state={task.state} t={t} />
+                        {task.version !== null ? (
+                          <span className="ml-2 text-xs text-slate-500">
+                            {t("departmentPage.detail.version", { version: task.version })}
+                          </span>
+                        ) : null}
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-200">
-                    {submissions.tasks.map((task) => (
-                      <tr key={task.taskId}>
-                        <th scope="row" className="px-3 py-2 text-left font-normal">
-                          <Link href={`/tasks/${task.taskId}`} className="text-brand-700 hover:underline">
-                            {task.documentShortTitle} · {t("taskList.table.number")} {task.number}
-                          </Link>
-                        </th>
-                        <td className="px-3 py-2">{t(`departmentPage.detail.role.${task.role}`)}</td>
-                        <td className="px-3 py-2">
-                          <StateBadge state={task.state} t={t} />
-                          {task.version !== null ? (
-                            <span className="ml-2 text-xs text-slate-500">
-                              {t("departmentPage.detail.version", { version: task.version })}
-                            </span>
-                          ) : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                {submissionTotal > submissions.tasks.length ? (
-                  <p className="px-3 py-2 text-sm text-slate-600">
-                    {t("departmentPage.detail.submissionsShown", {
-                      shown: formatNumber(locale, submissions.tasks.length),
-                      total: formatNumber(locale, submissionTotal),
-                    })}
-                  </p>
-                ) : null}
-              </details>
-            )}
-          </>
-        )}
+                  ))}
+                </tbody>
+              </table>
+              {submissionTotal > submissions.tasks.length ? (
+                <p className="px-3 py-2 text-sm text-slate-600">
+                  {t("departmentPage.detail.submissionsShown", {
+                    shown: formatNumber(locale, submissions.tasks.length),
+                    total: formatNumber(locale, submissionTotal),
+                  })}
+                </p>
+              ) : null}
+            </details>
+          )}
+        </>
       </Section>
 
       <TaskGroup

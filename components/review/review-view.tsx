@@ -44,6 +44,7 @@ export function ReviewView({
         <h2 id="supervision-title" className="mb-2 text-lg font-semibold">
           {t("review.supervision")}
         </h2>
+        <p className="mb-2 text-sm text-slate-600">{t("review.supervisionRule")}</p>
         <SupervisionTable rows={departmentsMissingReports(supervision)} t={t} />
       </section>
     </>

@@ -6,7 +6,7 @@
  */
 import { INDICATOR_STATUSES } from "../domain/indicator-status";
 import { COMPARATOR_SYMBOL } from "../domain/indicator-status";
-import { TASK_STATUSES } from "../domain/task-status";
+import { TASK_STATES } from "../domain/task-state";
 import type { Translate } from "../i18n/catalogue";
 import {
   formatDelta,
@@ -56,6 +56,7 @@ function completionTable(rows: CompletionRow[], t: Translate, keyHeader: string,
       { header: t("bulletin.doc.col.atRisk"), width: 1.2, align: "right" as const },
       { header: t("bulletin.doc.col.lagging"), width: 1.2, align: "right" as const },
       { header: t("bulletin.doc.col.rate"), width: 1.4, align: "right" as const },
+      { header: t("bulletin.doc.col.rollUp"), width: 1.6 },
     ],
     rows: rows.map((r) => [
       r.label,
@@ -64,6 +65,8 @@ function completionTable(rows: CompletionRow[], t: Translate, keyHeader: string,
       String(r.atRisk),
       String(r.lagging),
       formatShare(r.completionRate),
+      // Version 1 snapshots had no roll-up.
+      r.rollUp ? t(`indicators.statusLabel.${r.rollUp.status}`) : "—",
     ]),
   };
 }
@@ -131,16 +134,38 @@ export function composeBulletin(
     text: t("bulletin.doc.overview", {
       total: s.totalTasks,
       completed: s.byStatus.COMPLETED,
-      completedDelta: formatDelta(delta.COMPLETED),
       onTrack: s.byStatus.ON_TRACK,
       ongoing: s.byStatus.ONGOING,
       atRisk: s.byStatus.AT_RISK,
-      atRiskDelta: formatDelta(delta.AT_RISK),
       lagging: s.byStatus.LAGGING,
-      laggingDelta: formatDelta(delta.LAGGING),
       notStarted: s.byStatus.NOT_STARTED,
+      noReport: s.byStatus.NO_REPORT,
+      unassigned: s.byStatus.UNASSIGNED,
     }),
   });
+  blocks.push({
+    kind: "paragraph",
+    text: delta
+      ? t("bulletin.doc.changeLine", {
+          completedDelta: formatDelta(delta.COMPLETED),
+          atRiskDelta: formatDelta(delta.AT_RISK),
+          laggingDelta: formatDelta(delta.LAGGING),
+        })
+      : t("bulletin.doc.changeNone"),
+  });
+  if (s.rollUp) {
+    blocks.push({
+      kind: "paragraph",
+      text: t("bulletin.doc.rollUpLine", {
+        status: t(`indicators.statusLabel.${s.rollUp.status}`),
+        reason: t(`taskList.rollUpReason.${s.rollUp.reason}`, {
+          lagging: s.rollUp.lagging,
+          unknown: s.rollUp.unknown,
+          rate: formatShare(s.rollUp.laggingRate),
+        }),
+      }),
+    });
+  }
   blocks.push({ kind: "paragraph", text: t("bulletin.doc.reportsLine", s.reports) });
   const indicatorTotal = INDICATOR_STATUSES.reduce((sum, status) => sum + s.indicatorsByStatus[status], 0);
   blocks.push({
@@ -164,13 +189,15 @@ export function composeBulletin(
       { header: t("bulletin.doc.col.previous"), width: 1.5, align: "right" },
       { header: t("bulletin.doc.col.change"), width: 1.5, align: "right" },
     ],
-    rows: TASK_STATUSES.map((status) => [
+    rows: TASK_STATES.map((status) => [
       t(`taskList.status.${status}`),
       String(s.byStatus[status]),
-      String(s.previousByStatus[status]),
-      formatDelta(delta[status]),
+      s.previousByStatus ? String(s.previousByStatus[status]) : t("bulletin.doc.noPrevious"),
+      delta ? formatDelta(delta[status]) : t("bulletin.doc.noPrevious"),
     ]),
   });
+  if (s.asOf)
+    blocks.push({ kind: "paragraph", text: t("bulletin.doc.statesNote", { asOf: printedDate(s.asOf, locale) }) });
   blocks.push(
     completionTable(
       s.byDocument,
@@ -261,6 +288,12 @@ export function composeBulletin(
       rows: taskRows(snapshot.newlyCompleted.slice(0, DOCUMENT_LIST_LIMIT), t, false),
     });
     blocks.push(...overflowNote(snapshot.newlyCompleted.length, t));
+  }
+  if (s.firstReportCompleted !== undefined) {
+    blocks.push({ kind: "paragraph", text: t("bulletin.doc.completedRule") });
+    if (s.firstReportCompleted > 0) {
+      blocks.push({ kind: "paragraph", text: t("bulletin.doc.firstReportNote", { count: s.firstReportCompleted }) });
+    }
   }
 
   // 五、指标

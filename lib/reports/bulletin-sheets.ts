@@ -11,7 +11,7 @@ import { utcMidnight } from "../domain/dates";
 import ExcelJS from "exceljs";
 import { INDICATOR_STATUSES } from "../domain/indicator-status";
 import { COMPARATOR_SYMBOL } from "../domain/indicator-status";
-import { TASK_STATUSES } from "../domain/task-status";
+import { TASK_STATES } from "../domain/task-state";
 import type { Translate } from "../i18n/catalogue";
 import { indicatorsInAttentionOrder, type BulletinMeta, type BulletinSnapshot, type BulletinTask } from "./bulletin";
 import { csvField } from "./task-export";
@@ -103,16 +103,29 @@ export async function buildBulletinXlsx(snapshot: BulletinSnapshot, meta: Bullet
     { item: t("bulletin.sheet.issuedOn"), value: toDate(meta.issuedOn), kind: "date" },
     { item: t("bulletin.sheet.version"), value: meta.version, kind: "integer" },
     { item: t("bulletin.sheet.tasksTotal"), value: s.totalTasks, kind: "integer" },
-    ...TASK_STATUSES.map((status) => ({
+    ...(s.asOf ? [{ item: t("bulletin.sheet.asOf"), value: toDate(s.asOf), kind: "date" as const }] : []),
+    ...TASK_STATES.map((status) => ({
       item: t("bulletin.sheet.statusCount", { status: t(`taskList.status.${status}`) }),
       value: s.byStatus[status],
       kind: "integer" as const,
     })),
-    ...TASK_STATUSES.map((status) => ({
-      item: t("bulletin.sheet.statusPrevious", { status: t(`taskList.status.${status}`) }),
-      value: s.previousByStatus[status],
-      kind: "integer" as const,
-    })),
+    // No previous data: the cells say so rather than show a zero that would read as a fact.
+    ...TASK_STATES.map((status) =>
+      s.previousByStatus
+        ? {
+            item: t("bulletin.sheet.statusPrevious", { status: t(`taskList.status.${status}`) }),
+            value: s.previousByStatus[status],
+            kind: "integer" as const,
+          }
+        : {
+            item: t("bulletin.sheet.statusPrevious", { status: t(`taskList.status.${status}`) }),
+            value: t("bulletin.doc.noPrevious"),
+            kind: "text" as const,
+          },
+    ),
+    ...(s.firstReportCompleted !== undefined
+      ? [{ item: t("bulletin.sheet.firstReportCompleted"), value: s.firstReportCompleted, kind: "integer" as const }]
+      : []),
     ...INDICATOR_STATUSES.map((status) => ({
       item: t("bulletin.sheet.indicatorsStatus", { status: t(`indicators.statusLabel.${status}`) }),
       value: s.indicatorsByStatus[status],

@@ -4,23 +4,33 @@
  * (bulletin-docx.ts, bulletin-pdf.ts, bulletin-sheets.ts) render a snapshot into files. Nothing here does I/O.
  *
  * Rules, so a reader of the bulletin can check every figure:
- * - **A task's status at a period** is the status of its latest APPROVED lead report (LEAD_REPORT) whose
- *   period is the bulletin's period or an earlier one — ordered by period, then by when it was written.
- *   A task without one is 未启动 (NOT_STARTED, 0 %). The denormalised `task.currentStatus` is NOT used:
- *   it describes today, and a bulletin describes the end of its period. Reports approved after the
- *   period ended still count for their own period (a late approval completes that period's picture)
- *   until a bulletin is published, which freezes it.
+ * - **A task's status at a period** is its state (lib/domain/task-state.ts) on the period's last day — or
+ *   on the day the bulletin was generated, when that is earlier — with its reported status taken from
+ *   its latest APPROVED lead report (LEAD_REPORT) whose period is the bulletin's period or an earlier one,
+ *   ordered by period, then by when it was written. So: 已完成 / 常态化推进 as reported; 待明确责任单位
+ *   when no unit that can report leads it; 滞后 when its deadline has passed unfinished; otherwise as
+ *   reported; 未报送 when nothing was ever approved. The denormalised `task.currentStatus` is NOT used:
+ *   it describes today, and a bulletin describes the end of its period. Reports approved after the period
+ *   ended still count for their own period (a late approval completes that period's picture) until a
+ *   bulletin is published, which freezes it.
  * - **Scope**: non-retired tasks of documents in force by the period's end (`periodStart ≤ end`).
  *   Unfinished tasks stay in scope after their document's period ends (they remain under supervision).
- * - **Change since the previous period**: the same rule applied to the previous period.
- * - **Newly completed**: 已完成 at this period, not at the previous one.
+ * - **Change since the previous period (较上期)**: the same rule applied to the previous period on its last
+ *   day, from the report history — whether or not a bulletin was published then. When no lead report had
+ *   been approved for any period up to the previous one (the first period of the data), there is nothing
+ *   to compare with: every 较上期 figure reads 无上期数据 (`previousByStatus` is null).
+ * - **Newly completed (本期新完成)**: 已完成 at this period, and at the previous period reported in a status
+ *   other than 已完成 (an approved report existed). A task whose FIRST approved report already says 已完成
+ *   was not seen to complete in this period — it may have been done long before — so it is not counted as
+ *   newly completed; the bulletin states how many such tasks there are (首次报告即已完成).
  * - **Lagging list (滞后任务清单)**: tasks whose status at the period is 滞后 or 存在风险, with their lead
  *   units and the problems (存在问题) of the report that set the status.
- * - **Did not submit (未报送)**: a department (not a generic pseudo-unit) that leads at least one task
- *   still open at the period (status ≠ 已完成) for which the latest version of its lead report in the
- *   period is neither submitted nor approved (missing, draft or returned).
+ * - **Did not submit (未报送)**: the one rule of who owes a report (lib/server/report-duty.ts, the same as
+ *   /review's 督办 list, the department pages and the overview): a department (not a generic
+ *   pseudo-unit) with at least one task owing a report for the period for which the latest version of
+ *   its lead report is neither submitted nor approved (missing, draft or returned).
  * - **Notable narratives (典型进展)**: the approved lead reports of this period (latest approved version
- *   per task), ranked: newly completed tasks first, then lagging, then at risk, then the rest; within a
+ *   per task), ranked: newly completed tasks (as above) first, then lagging, then at risk, then the rest; within a
  *   group, longer 工作进展 first (a longer account usually says more), then document order. At most
  *   NARRATIVE_LIMIT, each text cut at NARRATIVE_MAX_CHARS.
  * - **Indicators**: each indicator's status by 序时进度 as of the period's last day (lib/domain/indicator-status.ts),
@@ -31,9 +41,22 @@ import type { IndicatorStatus, Comparator } from "../domain/indicator-status";
 import { INDICATOR_STATUSES } from "../domain/indicator-status";
 import { rankByAttention } from "../domain/indicator-attention";
 import type { Period } from "../domain/periods";
-import { TASK_STATUSES, type TaskStatus } from "../domain/task-status";
+import {
+  emptyStateCounts,
+  rollUpTaskStates,
+  TASK_STATES,
+  type RollUpReason,
+  type StateCounts,
+  type TaskRollUp,
+  type TaskState,
+} from "../domain/task-state";
+import type { TaskStatus } from "../domain/task-status";
 
-export const BULLETIN_SCHEMA_VERSION = 1;
+/**
+ * Version 2: task states (待明确责任单位, 未报送, 逾期 = 滞后), 较上期 from history (null when there is no
+ * previous data), roll-ups, 首次报告即已完成. Version 1 snapshots are upgraded on read (`upgradeSnapshot`).
+ */
+export const BULLETIN_SCHEMA_VERSION = 2;
 export const NARRATIVE_LIMIT = 12;
 export const NARRATIVE_MAX_CHARS = 400;
 /** The unit that issues the bulletin: the office of the leading group, hosted by 省大数据局. */
@@ -42,7 +65,7 @@ export const BULLETIN_SERIES = "数字强省建设工作进展通报";
 /** Tasks whose area the documents do not state. */
 export const NO_AREA = "";
 
-export type StatusCounts = Record<TaskStatus, number>;
+export type StatusCounts = StateCounts;
 export type IndicatorStatusCounts = Record<IndicatorStatus, number>;
 
 export interface CompletionRow {
@@ -54,6 +77,8 @@ export interface CompletionRow {
   atRisk: number;
   /** completed / total, 0..1 (0 when there are no tasks). */
   completionRate: number;
+  /** The group's roll-up (rollUpTaskStates); absent in version 1 snapshots. */
+  rollUp?: { status: IndicatorStatus; reason: RollUpReason };
 }
 
 export interface BulletinTask {
@@ -61,9 +86,9 @@ export interface BulletinTask {
   number: string;
   document: string;
   heading: string;
-  status: TaskStatus;
+  status: TaskState;
   progress: number;
-  previousStatus: TaskStatus;
+  previousStatus: TaskState;
   leadUnits: string[];
   /** 存在问题 from the report that set the status. */
   problems: string;
@@ -72,7 +97,7 @@ export interface BulletinTask {
 export interface BulletinDepartment {
   departmentId: number;
   name: string;
-  /** Open tasks it leads at the period. */
+  /** Tasks it leads that owe a report for the period (lib/server/report-duty.ts). */
   tasksInScope: number;
   /** Of those, how many lack a submitted or approved lead report for the period. */
   missing: number;
@@ -116,8 +141,15 @@ export interface BulletinSnapshot {
   generatedAt: string;
   summary: {
     totalTasks: number;
+    /** YYYY-MM-DD the states were judged on: the period's last day, or the generation day if earlier. */
+    asOf?: string;
     byStatus: StatusCounts;
-    previousByStatus: StatusCounts;
+    /** At the previous period's end; null when there is no previous data (the first period of the data). */
+    previousByStatus: StatusCounts | null;
+    /** Every task in scope rolled up; absent in version 1 snapshots. */
+    rollUp?: TaskRollUp;
+    /** Tasks 已完成 at the period whose first approved report said so (not counted as newly completed). */
+    firstReportCompleted?: number;
     byDocument: CompletionRow[];
     byArea: CompletionRow[];
     indicatorsByStatus: IndicatorStatusCounts;
@@ -154,7 +186,29 @@ export function indicatorsInAttentionOrder(
 }
 
 export function emptyStatusCounts(): StatusCounts {
-  return Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as StatusCounts;
+  return emptyStateCounts();
+}
+
+/**
+ * A stored snapshot in the current shape, or null when it is not a bulletin snapshot. Version 1 (task
+ * statuses, every task without a report counted 未启动) is read as it was published: its counts gain the
+ * two states it did not have, at 0, and the figures it never had (roll-ups, 首次报告即已完成) stay absent.
+ */
+export function upgradeSnapshot(value: unknown): BulletinSnapshot | null {
+  if (!value || typeof value !== "object") return null;
+  const snapshot = value as BulletinSnapshot;
+  if (snapshot.schemaVersion === BULLETIN_SCHEMA_VERSION) return snapshot;
+  if (snapshot.schemaVersion !== 1) return null;
+  const counts = (c: Partial<StatusCounts> | null | undefined): StatusCounts => ({ ...emptyStateCounts(), ...c });
+  return {
+    ...snapshot,
+    schemaVersion: BULLETIN_SCHEMA_VERSION,
+    summary: {
+      ...snapshot.summary,
+      byStatus: counts(snapshot.summary.byStatus),
+      previousByStatus: counts(snapshot.summary.previousByStatus),
+    },
+  };
 }
 
 export function emptyIndicatorCounts(): IndicatorStatusCounts {
@@ -173,26 +227,39 @@ export interface StatusGroup {
   documentLabel: string;
   documentOrder: number;
   area: string | null;
-  status: TaskStatus;
-  previousStatus: TaskStatus;
+  status: TaskState;
+  previousStatus: TaskState;
+  /** Unfinished with its deadline before the day the states are judged on. */
+  pastDue: boolean;
   count: number;
 }
 
 export const completionRate = (completed: number, total: number) => (total > 0 ? completed / total : 0);
 
-/** Folds the per-(document, area, status, previous status) counts into the bulletin's summary tables. */
-export function summariseStatusGroups(groups: readonly StatusGroup[], noAreaLabel: string) {
+interface Tally extends CompletionRow {
+  states: StatusCounts;
+  unassignedPastDue: number;
+}
+
+/**
+ * Folds the per-(document, area, state, previous state, past due) counts into the bulletin's summary
+ * tables, each group rolled up with `rollUpTaskStates`. `hasPrevious` false: no previous data.
+ */
+export function summariseStatusGroups(groups: readonly StatusGroup[], noAreaLabel: string, hasPrevious = true) {
   const byStatus = emptyStatusCounts();
   const previousByStatus = emptyStatusCounts();
-  const documents = new Map<string, CompletionRow & { order: number }>();
-  const areas = new Map<string, CompletionRow>();
-  const bump = (row: CompletionRow, g: StatusGroup) => {
+  let unassignedPastDue = 0;
+  const documents = new Map<string, Tally & { order: number }>();
+  const areas = new Map<string, Tally>();
+  const bump = (row: Tally, g: StatusGroup) => {
     row.total += g.count;
+    row.states[g.status] += g.count;
+    if (g.status === "UNASSIGNED" && g.pastDue) row.unassignedPastDue += g.count;
     if (g.status === "COMPLETED") row.completed += g.count;
     if (g.status === "LAGGING") row.lagging += g.count;
     if (g.status === "AT_RISK") row.atRisk += g.count;
   };
-  const blank = (key: string, label: string): CompletionRow => ({
+  const blank = (key: string, label: string): Tally => ({
     key,
     label,
     total: 0,
@@ -200,12 +267,15 @@ export function summariseStatusGroups(groups: readonly StatusGroup[], noAreaLabe
     lagging: 0,
     atRisk: 0,
     completionRate: 0,
+    states: emptyStatusCounts(),
+    unassignedPastDue: 0,
   });
   let totalTasks = 0;
   for (const g of groups) {
     totalTasks += g.count;
     byStatus[g.status] += g.count;
     previousByStatus[g.previousStatus] += g.count;
+    if (g.status === "UNASSIGNED" && g.pastDue) unassignedPastDue += g.count;
     const doc = documents.get(g.documentKey) ?? {
       ...blank(g.documentKey, g.documentLabel),
       order: g.documentOrder,
@@ -217,19 +287,24 @@ export function summariseStatusGroups(groups: readonly StatusGroup[], noAreaLabe
     bump(area, g);
     areas.set(areaKey, area);
   }
-  const finish = (row: CompletionRow): CompletionRow => ({
-    key: row.key,
-    label: row.label,
-    total: row.total,
-    completed: row.completed,
-    lagging: row.lagging,
-    atRisk: row.atRisk,
-    completionRate: completionRate(row.completed, row.total),
-  });
+  const finish = (row: Tally): CompletionRow => {
+    const rollUp = rollUpTaskStates(row.states, row.unassignedPastDue);
+    return {
+      key: row.key,
+      label: row.label,
+      total: row.total,
+      completed: row.completed,
+      lagging: row.lagging,
+      atRisk: row.atRisk,
+      completionRate: completionRate(row.completed, row.total),
+      rollUp: { status: rollUp.status, reason: rollUp.reason },
+    };
+  };
   return {
     totalTasks,
     byStatus,
-    previousByStatus,
+    previousByStatus: hasPrevious ? previousByStatus : null,
+    rollUp: rollUpTaskStates(byStatus, unassignedPastDue),
     byDocument: [...documents.values()].sort((a, b) => a.order - b.order || a.key.localeCompare(b.key)).map(finish),
     // Named areas alphabetically (zh collation), the unstated area last.
     byArea: [...areas.values()]
@@ -238,22 +313,27 @@ export function summariseStatusGroups(groups: readonly StatusGroup[], noAreaLabe
   };
 }
 
-/** Change of each status count since the previous period (positive = more tasks in that status now). */
-export function statusDelta(now: StatusCounts, before: StatusCounts): StatusCounts {
-  return Object.fromEntries(TASK_STATUSES.map((s) => [s, now[s] - before[s]])) as StatusCounts;
+/**
+ * Change of each state count since the previous period (positive = more tasks in that state now); null
+ * when there is no previous data to compare with.
+ */
+export function statusDelta(now: StatusCounts, before: StatusCounts | null): StatusCounts | null {
+  if (before === null) return null;
+  return Object.fromEntries(TASK_STATES.map((s) => [s, now[s] - before[s]])) as StatusCounts;
 }
 
 export interface NarrativeCandidate {
   taskId: number;
-  status: TaskStatus;
-  previousStatus: TaskStatus;
+  status: TaskState;
+  /** Completed in this period (see "Newly completed" above). */
+  newlyCompleted: boolean;
   textLength: number;
   /** Document order, then task order: the tie-breaker that keeps the ranking stable. */
   order: number;
 }
 
-export function narrativeReason(c: Pick<NarrativeCandidate, "status" | "previousStatus">): NarrativeReason {
-  if (c.status === "COMPLETED" && c.previousStatus !== "COMPLETED") return "COMPLETED";
+export function narrativeReason(c: Pick<NarrativeCandidate, "status" | "newlyCompleted">): NarrativeReason {
+  if (c.newlyCompleted) return "COMPLETED";
   if (c.status === "LAGGING") return "LAGGING";
   if (c.status === "AT_RISK") return "AT_RISK";
   return "DETAILED";
@@ -290,6 +370,14 @@ export function truncateNarrative(text: string, max = NARRATIVE_MAX_CHARS): { te
 export function formatShare(share: number | null): string {
   if (share === null || !Number.isFinite(share)) return "—";
   return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+}
+
+/**
+ * Whether a task completed in the period: 已完成 now, and an approved report before this period said
+ * something else (`previousReport` is the reported status at the previous period, null when none).
+ */
+export function isNewlyCompleted(status: TaskState, previousReport: TaskStatus | null): boolean {
+  return status === "COMPLETED" && previousReport !== null && previousReport !== "COMPLETED";
 }
 
 /** Signed change for print: +3, −2, 0. */

@@ -4,8 +4,8 @@ import "server-only";
  * behind /reports (the periods' lock and list are in lib/server/periods.ts). The rules behind every figure are in
  * lib/reports/bulletin.ts.
  *
- * Assembly is aggregate-based so it scales to 50,000 tasks: one CTE works out each task's status at
- * the period and at the previous one (DISTINCT ON over the approved lead reports, index-backed), and
+ * Assembly is aggregate-based so it scales to 50,000 tasks: one CTE works out each task's state at
+ * the period and at the previous one (lib/server/task-state.ts over the approved lead reports), and
  * every table of the bulletin is a GROUP BY or a filtered list over it; no task row is loaded unless it
  * is printed (lagging, newly completed, narratives).
  *
@@ -18,7 +18,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { periodCode, previousPeriod, shanghaiDate, type Period } from "../domain/periods";
-import type { TaskStatus } from "../domain/task-status";
+import type { TaskState } from "../domain/task-state";
 import { createTranslator } from "../i18n/catalogue";
 import {
   BULLETIN_CONTENT_TYPES,
@@ -31,6 +31,7 @@ import {
   rankNarratives,
   summariseStatusGroups,
   truncateNarrative,
+  upgradeSnapshot,
   type BulletinDepartment,
   type BulletinFileFormat,
   type BulletinMeta,
@@ -47,7 +48,9 @@ import { getDb } from "./db";
 import { AppError, forbidden, notFound, type Deed } from "./errors";
 import { listIndicators } from "./indicators";
 import { ensurePeriod, findPeriodRow, periodCodeSchema, refuseFuturePeriod } from "./periods";
+import { listReportDuty } from "./report-duty";
 import { firstClause } from "./task-search";
+import { pastDueSql, reportAtPeriod, taskStateSql, type ReportSource } from "./task-state";
 import { msg } from "../i18n/message";
 
 type Tx = Prisma.TransactionClient;
@@ -71,17 +74,25 @@ export interface AssembleOptions {
 /** A YYYY-MM-DD day as an SQL date literal. */
 const sqlDate = (iso: string) => Prisma.sql`${iso}::date`;
 
-/** Each task's status at a period: its latest approved lead report of that period or an earlier one. */
-const statusAt = (period: Period) => Prisma.sql`
-  SELECT DISTINCT ON (u."taskId") u."taskId", u.status::text AS status, u.progress, u.problems
-  FROM "task_update" u JOIN "reporting_period" p ON p.id = u."periodId"
-  WHERE u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED' AND p."startDate" <= ${sqlDate(period.start)}
-  ORDER BY u."taskId", p."startDate" DESC, u."createdAt" DESC, u.id DESC`;
+/** The day a period's states are judged on: its last day, or the generation day when that is earlier. */
+export function bulletinAsOf(period: Pick<Period, "end">, now: Date): string {
+  const today = shanghaiDate(now);
+  return today < period.end ? today : period.end;
+}
 
-/** The tasks in scope with their status now and at the previous period, as a WITH clause. */
-const scopedTasks = (period: Period) => Prisma.sql`
-  WITH cur AS (${statusAt(period)}),
-  prev AS (${statusAt(previousPeriod(period))}),
+const AT_PERIOD: ReportSource = { status: Prisma.sql`cur.status` };
+const AT_PREVIOUS: ReportSource = { status: Prisma.sql`prev.status` };
+
+/**
+ * The tasks in scope with their state at the period (judged on `asOf`) and at the previous period (on its
+ * last day), as a WITH clause; the reported status behind each (NULL when none was approved) is kept to
+ * tell a completion in the period from a first report that says 已完成.
+ */
+const scopedTasks = (period: Period, asOf: string) => {
+  const before = previousPeriod(period);
+  return Prisma.sql`
+  WITH cur AS (${reportAtPeriod(period)}),
+  prev AS (${reportAtPeriod(before)}),
   docs AS (
     SELECT d.id, d.slug, d."shortTitle", (row_number() OVER (ORDER BY d."periodStart", d.id))::int AS ord
     FROM "document" d WHERE d."periodStart" <= ${sqlDate(period.end)}
@@ -89,13 +100,15 @@ const scopedTasks = (period: Period) => Prisma.sql`
   scoped AS (
     SELECT t.id, t.number, t.title, left(t.text, 400) AS text, t.area, t.ordinal,
            docs.slug, docs."shortTitle", docs.ord AS "docOrder",
-           COALESCE(cur.status, 'NOT_STARTED') AS status, COALESCE(cur.progress, 0) AS progress,
-           COALESCE(cur.problems, '') AS problems, COALESCE(prev.status, 'NOT_STARTED') AS "previousStatus"
+           ${taskStateSql(asOf, AT_PERIOD)} AS status, COALESCE(cur.progress, 0) AS progress,
+           COALESCE(cur.problems, '') AS problems, ${taskStateSql(before.end, AT_PREVIOUS)} AS "previousStatus",
+           prev.status AS "previousReport", ${pastDueSql(asOf, AT_PERIOD)} AS "pastDue"
     FROM "task" t JOIN docs ON docs.id = t."documentId"
     LEFT JOIN cur ON cur."taskId" = t.id
     LEFT JOIN prev ON prev."taskId" = t.id
     WHERE t."retiredAt" IS NULL
   )`;
+};
 
 const leadUnits = Prisma.sql`ARRAY(
   SELECT dep.name FROM "task_assignment" a JOIN "department" dep ON dep.id = a."departmentId"
@@ -107,8 +120,8 @@ interface RawTask {
   title: string | null;
   text: string;
   shortTitle: string;
-  status: TaskStatus;
-  previousStatus: TaskStatus;
+  status: TaskState;
+  previousStatus: TaskState;
   progress: number;
   problems: string;
   leadUnits: string[];
@@ -134,14 +147,15 @@ const toBulletinTask = (r: RawTask): BulletinTask => ({
  */
 const SCOPED = Prisma.sql`"bulletin_scoped"`;
 
-async function materialiseScopedTasks(db: Tx, period: Period): Promise<void> {
+async function materialiseScopedTasks(db: Tx, period: Period, asOf: string): Promise<void> {
   // CREATE TABLE … AS cannot take bound parameters: the table first, then an INSERT that can.
   await db.$executeRaw`
     CREATE TEMPORARY TABLE "bulletin_scoped" (
       id int, number text, title text, text text, area text, ordinal int, slug text, "shortTitle" text,
-      "docOrder" int, status text, progress int, problems text, "previousStatus" text
+      "docOrder" int, status text, progress int, problems text, "previousStatus" text, "previousReport" text,
+      "pastDue" boolean
     ) ON COMMIT DROP`;
-  await db.$executeRaw`INSERT INTO "bulletin_scoped" ${scopedTasks(period)} SELECT * FROM scoped`;
+  await db.$executeRaw`INSERT INTO "bulletin_scoped" ${scopedTasks(period, asOf)} SELECT * FROM scoped`;
   await db.$executeRaw`ANALYZE "bulletin_scoped"`;
 }
 
@@ -163,7 +177,8 @@ export async function assembleBulletin(period: Period, options: AssembleOptions 
   const progress = (step: number, label: string) => options.onProgress?.({ step, steps, label });
   // One read snapshot for every task table: figures that agree with each other even while reviewers
   // keep approving reports during the generation.
-  const figures = await getDb().$transaction((tx) => readTaskFigures(tx, period, progress), {
+  const now = options.now ?? new Date();
+  const figures = await getDb().$transaction((tx) => readTaskFigures(tx, period, bulletinAsOf(period, now), progress), {
     isolationLevel: "RepeatableRead",
     maxWait: 10_000,
     timeout: 300_000,
@@ -187,7 +202,7 @@ export async function assembleBulletin(period: Period, options: AssembleOptions 
     schemaVersion: BULLETIN_SCHEMA_VERSION,
     period: { year: period.year, index: period.index, code: period.code, start: period.start, end: period.end },
     previousPeriodCode: previousPeriod(period).code,
-    generatedAt: (options.now ?? new Date()).toISOString(),
+    generatedAt: now.toISOString(),
     summary: { ...figures.summary, indicatorsByStatus },
     laggingTasks: figures.laggingTasks,
     newlyCompleted: figures.newlyCompleted,
@@ -197,17 +212,28 @@ export async function assembleBulletin(period: Period, options: AssembleOptions 
   };
 }
 
-async function readTaskFigures(db: Tx, period: Period, progress: (step: number, label: string) => void) {
+/** Newly completed (lib/reports/bulletin.ts `isNewlyCompleted`), over the scoped table. */
+const NEWLY_COMPLETED = Prisma.sql`(s.status = 'COMPLETED' AND s."previousReport" IS NOT NULL AND s."previousReport" <> 'COMPLETED')`;
+
+async function readTaskFigures(db: Tx, period: Period, asOf: string, progress: (step: number, label: string) => void) {
   const t = createTranslator("zh-CN");
   const periodId = (await findPeriodRow(db, period))?.id ?? -1;
 
   progress(1, "tasks by status");
-  await materialiseScopedTasks(db, period);
+  await materialiseScopedTasks(db, period, asOf);
   const groups = await db.$queryRaw<(Omit<StatusGroup, "count"> & { count: number })[]>`
     SELECT s.slug AS "documentKey", s."shortTitle" AS "documentLabel", s."docOrder" AS "documentOrder",
-           s.area, s.status, s."previousStatus", count(*)::int AS count
-    FROM ${SCOPED} s GROUP BY 1, 2, 3, 4, 5, 6`;
-  const summary = summariseStatusGroups(groups, t("bulletin.doc.noArea"));
+           s.area, s.status, s."previousStatus", s."pastDue", count(*)::int AS count
+    FROM ${SCOPED} s GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+  // 较上期 needs a previous picture: some lead report approved for the previous period or an earlier one.
+  const [history] = await db.$queryRaw<{ hasPrevious: boolean; firstReportCompleted: number }[]>`
+    SELECT EXISTS (
+             SELECT 1 FROM "task_update" u JOIN "reporting_period" p ON p.id = u."periodId"
+             WHERE u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED'
+               AND p."startDate" <= ${sqlDate(previousPeriod(period).start)}) AS "hasPrevious",
+           (SELECT count(*) FROM ${SCOPED} s WHERE s.status = 'COMPLETED' AND s."previousReport" IS NULL)::int
+             AS "firstReportCompleted"`;
+  const summary = summariseStatusGroups(groups, t("bulletin.doc.noArea"), history?.hasPrevious ?? false);
   const reportRows = await db.$queryRaw<{ state: string; n: number }[]>`
     SELECT l."reviewState"::text AS state, count(*)::int AS n FROM (
       SELECT DISTINCT ON (u."taskId", u."departmentId") u."reviewState"
@@ -220,28 +246,16 @@ async function readTaskFigures(db: Tx, period: Period, progress: (step: number, 
   const laggingTasks = await listTasksWhere(db, Prisma.sql`s.status IN ('LAGGING', 'AT_RISK')`);
 
   progress(3, "newly completed tasks");
-  const newlyCompleted = await listTasksWhere(
-    db,
-    Prisma.sql`s.status = 'COMPLETED' AND s."previousStatus" <> 'COMPLETED'`,
-  );
+  const newlyCompleted = await listTasksWhere(db, NEWLY_COMPLETED);
 
   progress(4, "departments that did not report");
-  const departments = await db.$queryRaw<BulletinDepartment[]>`
-    WITH latest AS (
-      SELECT DISTINCT ON (u."taskId", u."departmentId") u."taskId", u."departmentId", u."reviewState"
-      FROM "task_update" u WHERE u."periodId" = ${periodId} AND u.kind = 'LEAD_REPORT'
-      ORDER BY u."taskId", u."departmentId", u.version DESC
-    )
-    SELECT dep.id AS "departmentId", dep.name, count(*)::int AS "tasksInScope",
-           (count(*) FILTER (WHERE l."reviewState" IS NULL OR l."reviewState" NOT IN ('SUBMITTED', 'APPROVED')))::int
-             AS missing
-    FROM ${SCOPED} s
-    JOIN "task_assignment" a ON a."taskId" = s.id AND a.role = 'LEAD'
-    JOIN "department" dep ON dep.id = a."departmentId" AND NOT dep.generic
-    LEFT JOIN latest l ON l."taskId" = s.id AND l."departmentId" = dep.id
-    WHERE s.status <> 'COMPLETED'
-    GROUP BY dep.id, dep.name
-    ORDER BY 4 DESC, dep.name`;
+  // The one rule of who owes a report (lib/server/report-duty.ts), read in this snapshot.
+  const departments: BulletinDepartment[] = (await listReportDuty(period, {}, db)).map((d) => ({
+    departmentId: d.departmentId,
+    name: d.departmentName,
+    tasksInScope: d.tasksInScope,
+    missing: d.missing,
+  }));
   const notSubmitted = departments.filter((d) => d.missing > 0);
 
   progress(5, "notable narratives");
@@ -249,8 +263,8 @@ async function readTaskFigures(db: Tx, period: Period, progress: (step: number, 
     {
       updateId: number;
       taskId: number;
-      status: TaskStatus;
-      previousStatus: TaskStatus;
+      status: TaskState;
+      newlyCompleted: boolean;
       textLength: number;
       order: number;
     }[]
@@ -261,7 +275,7 @@ async function readTaskFigures(db: Tx, period: Period, progress: (step: number, 
       WHERE u."periodId" = ${periodId} AND u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED'
       ORDER BY u."taskId", u."createdAt" DESC, u.id DESC
     )
-    SELECT a.id AS "updateId", s.id AS "taskId", s.status, s."previousStatus", a.len AS "textLength",
+    SELECT a.id AS "updateId", s.id AS "taskId", s.status, ${NEWLY_COMPLETED} AS "newlyCompleted", a.len AS "textLength",
            (row_number() OVER (ORDER BY s."docOrder", s.ordinal, s.id))::int AS "order"
     FROM approved a JOIN ${SCOPED} s ON s.id = a."taskId"`;
   const picked = rankNarratives(candidates);
@@ -305,6 +319,8 @@ async function readTaskFigures(db: Tx, period: Period, progress: (step: number, 
         returned: reportCount("RETURNED"),
         draft: reportCount("DRAFT"),
       },
+      asOf,
+      firstReportCompleted: history?.firstReportCompleted ?? 0,
       departmentsInScope: departments.length,
       departmentsNotSubmitted: notSubmitted.length,
     },
@@ -420,11 +436,10 @@ function metaOf(
   };
 }
 
+/** A stored snapshot in the current shape; older versions are upgraded (`upgradeSnapshot`). */
 export function parseSnapshot(value: unknown): BulletinSnapshot {
-  const snapshot = value as BulletinSnapshot | null;
-  if (!snapshot || typeof snapshot !== "object" || snapshot.schemaVersion !== BULLETIN_SCHEMA_VERSION) {
-    throw new AppError("INTERNAL", msg("errors.bulletins.unsupportedSnapshot"));
-  }
+  const snapshot = upgradeSnapshot(value);
+  if (!snapshot) throw new AppError("INTERNAL", msg("errors.bulletins.unsupportedSnapshot"));
   return snapshot;
 }
 

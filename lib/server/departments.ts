@@ -8,10 +8,22 @@ import "server-only";
  */
 import { Prisma } from "../generated/prisma/client";
 import { periodContaining } from "../domain/periods";
-import { escapeLikePattern, LAGGING_STATUSES } from "../domain/task-filters";
+import { escapeLikePattern } from "../domain/task-filters";
+import {
+  emptyStateCounts,
+  rollUpTaskStates,
+  TASK_STATES,
+  type StateCounts,
+  type TaskRollUp,
+  type TaskState,
+} from "../domain/task-state";
 import type { DepartmentSort } from "../search-params";
 import { getDb } from "./db";
 import { findPeriodRow } from "./periods";
+import { listReportDuty, listReportDutyTasks, type ReportDutyTask, type SubmissionState } from "./report-duty";
+import { pastDueSql, taskStateSql } from "./task-state";
+
+export { SUBMISSION_STATES, type SubmissionState } from "./report-duty";
 
 export interface DepartmentWorkload {
   id: number;
@@ -20,7 +32,7 @@ export interface DepartmentWorkload {
   leadCount: number;
   responsibleCount: number;
   cooperatingCount: number;
-  /** Tasks it leads whose status is 滞后 or 存在风险. */
+  /** Tasks it leads whose state today is 滞后 (reported, or past its deadline unfinished) or 存在风险. */
   laggingCount: number;
   /** Tasks it leads with an open milestone past due. */
   overdueCount: number;
@@ -29,8 +41,6 @@ export interface DepartmentWorkload {
 }
 
 /** Non-retired tasks with an open, non-retired milestone due before `today` (Shanghai date). */
-const lagging = [...LAGGING_STATUSES];
-
 const overdueTaskIds = (today: string) => Prisma.sql`
   SELECT DISTINCT m."taskId" FROM "milestone" m
   WHERE m."retiredAt" IS NULL AND m."completedDate" IS NULL AND m."dueDate" < ${today}::date`;
@@ -62,7 +72,7 @@ export async function listDepartmentWorkload(
   const rows = await getDb().$queryRaw<DepartmentWorkload[]>`
     WITH overdue AS (${overdueTaskIds(today)}),
     live AS (
-      SELECT a."departmentId", a.role, t."currentStatus" AS status, (o."taskId" IS NOT NULL) AS overdue
+      SELECT a."departmentId", a.role, ${taskStateSql(today)} AS state, (o."taskId" IS NOT NULL) AS overdue
       FROM "task_assignment" a
       JOIN "task" t ON t.id = a."taskId" AND t."retiredAt" IS NULL
       LEFT JOIN overdue o ON o."taskId" = a."taskId"
@@ -71,10 +81,10 @@ export async function listDepartmentWorkload(
       count(l.role) FILTER (WHERE l.role = 'LEAD')::int AS "leadCount",
       count(l.role) FILTER (WHERE l.role = 'RESPONSIBLE')::int AS "responsibleCount",
       count(l.role) FILTER (WHERE l.role = 'COOPERATING')::int AS "cooperatingCount",
-      count(l.role) FILTER (WHERE l.role = 'LEAD' AND l.status::text = ANY(${lagging}))::int AS "laggingCount",
+      count(l.role) FILTER (WHERE l.role = 'LEAD' AND l.state IN ('LAGGING', 'AT_RISK'))::int AS "laggingCount",
       count(l.role) FILTER (WHERE l.role = 'LEAD' AND l.overdue)::int AS "overdueCount",
       count(l.role) FILTER (
-        WHERE l.role = 'LEAD' AND (l.overdue OR l.status::text = ANY(${lagging}))
+        WHERE l.role = 'LEAD' AND (l.overdue OR l.state IN ('LAGGING', 'AT_RISK'))
       )::int AS "attentionCount"
     FROM "department" d
     LEFT JOIN live l ON l."departmentId" = d.id
@@ -82,9 +92,6 @@ export async function listDepartmentWorkload(
   const sorted = sortDepartments(rows, sort);
   return { units: sorted.filter((d) => !d.generic), generic: sorted.filter((d) => d.generic) };
 }
-
-export type SubmissionState = "NONE" | "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
-export const SUBMISSION_STATES: readonly SubmissionState[] = ["NONE", "DRAFT", "SUBMITTED", "RETURNED", "APPROVED"];
 
 export interface DepartmentProfile {
   id: number;
@@ -105,18 +112,20 @@ export interface DepartmentProfile {
     text: string;
   }[];
   indicators: { id: number; name: string; unit: string; taskCount: number }[];
+  /** The tasks it leads by their state today (lib/domain/task-state.ts), and how they roll up. */
+  states: { counts: StateCounts; unassignedPastDue: number; rollUp: TaskRollUp };
+  /**
+   * This period's reports: the tasks it owes a report for (lib/server/report-duty.ts — the same figures
+   * as /review's 督办 list), by the state of its report.
+   */
   submissions: {
-    period: { code: string; year: number; index: number; start: string; end: string; state: "OPEN" | "LOCKED" } | null;
+    period: { code: string; year: number; index: number; start: string; end: string; state: "OPEN" | "LOCKED" };
+    tasksInScope: number;
+    submitted: number;
+    missing: number;
     counts: Record<SubmissionState, number>;
     /** The tasks needing action first (not reported, returned, draft), then the rest; at most SHOWN. */
-    tasks: {
-      taskId: number;
-      number: string;
-      documentShortTitle: string;
-      role: "LEAD" | "RESPONSIBLE";
-      state: SubmissionState;
-      version: number | null;
-    }[];
+    tasks: ReportDutyTask[];
   };
 }
 
@@ -130,7 +139,7 @@ export const PROFILE_LIST_LIMIT = 20;
 export async function getDepartmentProfile(id: number, today: string): Promise<DepartmentProfile | null> {
   const db = getDb();
   const current = periodContaining(new Date(`${today}T12:00:00+08:00`));
-  const [department, overdueMilestones, indicators, period] = await Promise.all([
+  const [department, overdueMilestones, indicators, period, states, duty, dutyTasks] = await Promise.all([
     db.department.findUnique({
       where: { id },
       select: {
@@ -168,39 +177,25 @@ export async function getDepartmentProfile(id: number, today: string): Promise<D
       GROUP BY i.id, i.name, i.unit
       ORDER BY i.name`,
     findPeriodRow(db, current),
+    db.$queryRaw<{ state: TaskState; n: number; pastDue: number }[]>`
+      SELECT ${taskStateSql(today)} AS state, count(*)::int AS n,
+             (count(*) FILTER (WHERE ${pastDueSql(today)}))::int AS "pastDue"
+      FROM "task" t
+      WHERE t."retiredAt" IS NULL
+        AND EXISTS (SELECT 1 FROM "task_assignment" a WHERE a."taskId" = t.id AND a."departmentId" = ${id} AND a.role = 'LEAD')
+      GROUP BY 1`,
+    listReportDuty(current, { departmentId: id }),
+    listReportDutyTasks(current, id, PROFILE_LIST_LIMIT),
   ]);
   if (!department) return null;
-
-  const rows = period
-    ? await db.$queryRaw<(DepartmentProfile["submissions"]["tasks"][number] & { n: number })[]>`
-        WITH mine AS (
-          -- A unit that is both lead and responsible on a task reports once, as lead.
-          SELECT DISTINCT ON (a."taskId") a."taskId", a.role
-          FROM "task_assignment" a
-          WHERE a."departmentId" = ${id} AND a.role IN ('LEAD', 'RESPONSIBLE')
-          ORDER BY a."taskId", a.role
-        ),
-        latest AS (
-          SELECT DISTINCT ON (u."taskId") u."taskId", u."reviewState", u.version
-          FROM "task_update" u
-          WHERE u."periodId" = ${period.id} AND u."departmentId" = ${id}
-          ORDER BY u."taskId", u.version DESC
-        )
-        SELECT t.id AS "taskId", t.number, d."shortTitle" AS "documentShortTitle", mine.role::text AS role,
-          COALESCE(latest."reviewState"::text, 'NONE') AS state, latest.version,
-          -- Per state, over every task: the counts stay whole when the list is cut.
-          (count(*) OVER (PARTITION BY COALESCE(latest."reviewState"::text, 'NONE')))::int AS n
-        FROM mine
-        JOIN "task" t ON t.id = mine."taskId" AND t."retiredAt" IS NULL
-        JOIN "document" d ON d.id = t."documentId"
-        LEFT JOIN latest ON latest."taskId" = t.id
-        ORDER BY array_position(ARRAY['NONE', 'RETURNED', 'DRAFT', 'SUBMITTED', 'APPROVED'],
-                                COALESCE(latest."reviewState"::text, 'NONE')),
-                 t."documentId", t.ordinal`
-    : [];
-  const counts = Object.fromEntries(SUBMISSION_STATES.map((s) => [s, 0])) as Record<SubmissionState, number>;
-  for (const row of rows) counts[row.state] = row.n;
-  const tasks = rows.slice(0, PROFILE_LIST_LIMIT).map(({ n: _n, ...task }) => task);
+  const stateCounts = emptyStateCounts();
+  let unassignedPastDue = 0;
+  for (const row of states) {
+    if (!TASK_STATES.includes(row.state)) continue;
+    stateCounts[row.state] = row.n;
+    if (row.state === "UNASSIGNED") unassignedPastDue = row.pastDue;
+  }
+  const dutyRow = duty[0];
 
   return {
     id: department.id,
@@ -212,19 +207,22 @@ export async function getDepartmentProfile(id: number, today: string): Promise<D
     overdueTotal: overdueMilestones[0]?.total ?? 0,
     overdueMilestones: overdueMilestones.map(({ total: _total, ...m }) => m),
     indicators,
+    states: { counts: stateCounts, unassignedPastDue, rollUp: rollUpTaskStates(stateCounts, unassignedPastDue) },
     submissions: {
-      period: period
-        ? {
-            code: current.code,
-            year: current.year,
-            index: current.index,
-            start: current.start,
-            end: current.end,
-            state: period.state,
-          }
-        : null,
-      counts,
-      tasks,
+      period: {
+        code: current.code,
+        year: current.year,
+        index: current.index,
+        start: current.start,
+        end: current.end,
+        // A period without a row has had no report yet, and is open.
+        state: period?.state ?? "OPEN",
+      },
+      tasksInScope: dutyRow?.tasksInScope ?? 0,
+      submitted: dutyRow?.submitted ?? 0,
+      missing: dutyRow?.missing ?? 0,
+      counts: dutyTasks.counts,
+      tasks: dutyTasks.tasks,
     },
   };
 }

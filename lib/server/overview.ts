@@ -17,6 +17,7 @@ import { cachedRead } from "./cache";
 import { getDb } from "./db";
 import { ACTIVE_INDICATOR, listIndicators, type IndicatorListItem } from "./indicators";
 import { findPeriodRow } from "./periods";
+import { listReportDuty, totalReportDuty } from "./report-duty";
 import { taskWhere } from "./task-search";
 import { CURRENT_REPORT, pastDueSql, REPORT_AT, reportAtPeriod, taskStateSql } from "./task-state";
 
@@ -229,22 +230,15 @@ async function computeOverview(filters: OverviewFilters, now: Date): Promise<Ove
     indicatorIdsInScope(filters),
   ]);
 
-  // Same rule as the 督办 list: only the latest version of each report counts.
-  const [submission] = await db.$queryRaw<{ inScope: number; submitted: number; approved: number }[]>`
-    WITH latest AS (
-      SELECT DISTINCT ON (u."taskId", u."departmentId") u."taskId", u."departmentId", u."reviewState"
-      FROM "task_update" u
-      WHERE u."periodId" = ${periodRow?.id ?? -1}
-      ORDER BY u."taskId", u."departmentId", u.version DESC
-    )
-    SELECT count(*)::int AS "inScope",
-           (count(*) FILTER (WHERE l."reviewState" IN ('SUBMITTED', 'APPROVED')))::int AS submitted,
-           (count(*) FILTER (WHERE l."reviewState" = 'APPROVED'))::int AS approved
-    FROM "task_assignment" a
-    JOIN "task" t ON t.id = a."taskId" AND t."currentStatus" <> 'COMPLETED'
-    JOIN "department" d ON d.id = a."departmentId" AND NOT d.generic
-    LEFT JOIN latest l ON l."taskId" = t.id AND l."departmentId" = d.id
-    WHERE a.role = 'LEAD' ${leadOf} AND ${where}`;
+  // The one "owes a report" rule (lib/server/report-duty.ts), as on /review's 督办 list, the department
+  // pages and the bulletin.
+  const submission = totalReportDuty(
+    await listReportDuty(period, {
+      departmentId: filters.departmentId,
+      document: filters.document,
+      area: filters.area,
+    }),
+  );
 
   const total = emptyTally();
   const byDocument = new Map<number, Tally>();
@@ -273,7 +267,7 @@ async function computeOverview(filters: OverviewFilters, now: Date): Promise<Ove
     }),
   );
 
-  const inScope = submission?.inScope ?? 0;
+  const inScope = submission.tasksInScope;
   return {
     today,
     referenceDate,
@@ -295,9 +289,9 @@ async function computeOverview(filters: OverviewFilters, now: Date): Promise<Ove
     laggingDepartments: lagging,
     submission: {
       inScope,
-      submitted: submission?.submitted ?? 0,
-      approved: submission?.approved ?? 0,
-      rate: inScope === 0 ? null : (submission?.submitted ?? 0) / inScope,
+      submitted: submission.submitted,
+      approved: submission.approved,
+      rate: inScope === 0 ? null : submission.submitted / inScope,
       locked: periodRow?.state === "LOCKED",
     },
   };

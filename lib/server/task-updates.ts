@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { dateWindow, utcMidnight } from "../domain/dates";
-import { periodCode, shanghaiDate } from "../domain/periods";
+import { periodCode, periodOf, shanghaiDate, type Period } from "../domain/periods";
 import { canEdit, canReview, nextReviewState, submissionProblems } from "../domain/task-status";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "./audit";
@@ -26,6 +26,7 @@ import {
   type PeriodRow,
 } from "./periods";
 import { msg } from "../i18n/message";
+import { listReportDuty, type ReportDutyRow } from "./report-duty";
 
 type Tx = Prisma.TransactionClient;
 
@@ -497,39 +498,15 @@ export async function listAwaitingReview(): Promise<ReviewItem[]> {
   }));
 }
 
-export interface SupervisionRow {
-  departmentId: number;
-  departmentName: string;
-  tasksInScope: number;
-  submitted: number;
-  missing: number;
-}
+export type SupervisionRow = ReportDutyRow;
 
 /**
- * 督办: per lead department, how many of its tasks still lack a submitted or approved report for the
- * period. In scope: every non-retired task it leads that is not completed — unfinished tasks stay under
- * supervision after their document's period ends.
+ * 督办: per lead department, how many of its tasks owe a report for the period and how many still lack
+ * a submitted or approved one — the one rule of lib/server/report-duty.ts, shared with the department
+ * pages, the overview and the bulletin.
  */
-export async function listSupervision(periodId: number): Promise<SupervisionRow[]> {
-  // Only the latest version of each report counts: a returned report owes a resubmission.
-  const rows = await getDb().$queryRaw<
-    { departmentId: number; departmentName: string; tasksInScope: number; submitted: number }[]
-  >`
-    WITH latest AS (
-      SELECT DISTINCT ON (u."taskId", u."departmentId") u."taskId", u."departmentId", u."reviewState"
-      FROM "task_update" u
-      WHERE u."periodId" = ${periodId}
-      ORDER BY u."taskId", u."departmentId", u.version DESC
-    )
-    SELECT d.id AS "departmentId", d.name AS "departmentName",
-           count(*)::int AS "tasksInScope",
-           (count(*) FILTER (WHERE l."reviewState" IN ('SUBMITTED', 'APPROVED')))::int AS "submitted"
-    FROM "task_assignment" a
-    JOIN "task" t ON t.id = a."taskId" AND t."retiredAt" IS NULL AND t."currentStatus" <> 'COMPLETED'
-    JOIN "department" d ON d.id = a."departmentId" AND NOT d.generic
-    LEFT JOIN latest l ON l."taskId" = t.id AND l."departmentId" = d.id
-    WHERE a.role = 'LEAD'
-    GROUP BY d.id, d.name
-    ORDER BY count(*) - count(*) FILTER (WHERE l."reviewState" IN ('SUBMITTED', 'APPROVED')) DESC, d.name`;
-  return rows.map((r) => ({ ...r, missing: r.tasksInScope - r.submitted }));
+export async function listSupervision(period: Period | number): Promise<SupervisionRow[]> {
+  if (typeof period !== "number") return listReportDuty(period);
+  const row = await getDb().reportingPeriod.findUnique({ where: { id: period }, select: { year: true, index: true } });
+  return row ? listReportDuty(periodOf(row)) : [];
 }

@@ -62,7 +62,15 @@ export const bulletinZh = {
     s5: "五、主要指标监测情况",
     s6: "六、典型进展",
     overview:
-      "纳入本期通报的任务共 {total} 项。其中已完成 {completed} 项（较上期 {completedDelta}），按计划推进 {onTrack} 项，常态化推进 {ongoing} 项，存在风险 {atRisk} 项（较上期 {atRiskDelta}），滞后 {lagging} 项（较上期 {laggingDelta}），未启动 {notStarted} 项。",
+      "纳入本期通报的任务共 {total} 项。其中已完成 {completed} 项，常态化推进 {ongoing} 项，按计划推进 {onTrack} 项，未启动 {notStarted} 项，存在风险 {atRisk} 项，滞后 {lagging} 项，未报送 {noReport} 项，待明确责任单位 {unassigned} 项。",
+    changeLine: "较上期：已完成 {completedDelta}，存在风险 {atRiskDelta}，滞后 {laggingDelta}。",
+    changeNone: "较上期：无上期数据（上期末及以前没有审核通过的进展报告，不作比较）。",
+    noPrevious: "无上期数据",
+    rollUpLine: "总体判断：{status}（{reason}）。",
+    statesNote:
+      "说明：任务状态按 {asOf} 的情况判断。已完成、常态化推进以审核通过的报告为准；没有可报送的牵头单位的，为待明确责任单位；超过截止日期仍未完成的，为滞后；其余以截至本期最近一次审核通过的报告为准，从未有报告审核通过的，为未报送。上期状态按上期末的报告记录同样判断。",
+    completedRule: "本期新完成，指本期末已完成、且上期末已有审核通过的报告而其状态不是已完成的任务。",
+    firstReportNote: "另有 {count} 项任务首次审核通过的报告即为已完成，完成时间不能确定在本期，未计入本期新完成。",
     reportsLine:
       "本期各单位提交牵头任务进展报告 {submitted} 份待审核，审核通过 {approved} 份，退回修改 {returned} 份，草稿 {draft} 份。",
     indicatorsLine:
@@ -99,6 +107,7 @@ export const bulletinZh = {
       lagging: "滞后",
       atRisk: "存在风险",
       rate: "完成率",
+      rollUp: "总体判断",
       number: "编号",
       task: "任务",
       leadUnits: "牵头单位",
@@ -106,7 +115,7 @@ export const bulletinZh = {
       problems: "存在问题",
       previousStatus: "上期状态",
       department: "单位",
-      tasksInScope: "在办牵头任务",
+      tasksInScope: "应报送任务",
       missing: "未报送",
       indicator: "指标",
       unit: "单位",
@@ -128,7 +137,9 @@ export const bulletinZh = {
     statusCount: "状态：{status}",
     statusPrevious: "上期状态：{status}",
     indicatorsStatus: "指标：{status}",
-    departmentsInScope: "有在办牵头任务的单位",
+    departmentsInScope: "本期应报送的单位",
+    firstReportCompleted: "首次报告即已完成",
+    asOf: "状态判断日期",
     departmentsNotSubmitted: "未报送单位",
     title: "标题",
     period: "报送期",
@@ -204,7 +215,19 @@ export const bulletinEn: Widen<typeof bulletinZh> = {
     s5: "5. Indicators",
     s6: "6. Notable progress",
     overview:
-      "{total} tasks are covered. Completed {completed} (change {completedDelta}), on track {onTrack}, ongoing {ongoing}, at risk {atRisk} (change {atRiskDelta}), lagging {lagging} (change {laggingDelta}), not started {notStarted}.",
+      "{total} tasks are covered: completed {completed}, ongoing {ongoing}, on track {onTrack}, not started {notStarted}, at risk {atRisk}, lagging {lagging}, not reported {noReport}, lead unit to be assigned {unassigned}.",
+    changeLine:
+      "Change since the previous period: completed {completedDelta}, at risk {atRiskDelta}, lagging {laggingDelta}.",
+    changeNone:
+      "Change since the previous period: no previous data (no report had been approved by the end of the previous period, so there is nothing to compare).",
+    noPrevious: "No previous data",
+    rollUpLine: "Overall: {status} ({reason}).",
+    statesNote:
+      "Note: task states are judged as of {asOf}. Completed and ongoing as approved reports say; a task without a lead unit that can report is 'lead unit to be assigned'; one past its deadline unfinished is lagging; otherwise as its latest approved report up to this period says, and 'not reported' when none was ever approved. The previous period's states are judged the same way from the record at its end.",
+    completedRule:
+      "Completed in this period: completed at the end of this period, and reported in another status at the end of the previous one.",
+    firstReportNote:
+      "{count} more tasks were completed according to their first approved report; when is unknown, so they are not counted as completed in this period.",
     reportsLine:
       "Lead reports this period: {submitted} awaiting review, {approved} approved, {returned} returned, {draft} drafts.",
     indicatorsLine:
@@ -242,6 +265,7 @@ export const bulletinEn: Widen<typeof bulletinZh> = {
       lagging: "Lagging",
       atRisk: "At risk",
       rate: "Completion",
+      rollUp: "Overall",
       number: "Number",
       task: "Task",
       leadUnits: "Lead units",
@@ -249,7 +273,7 @@ export const bulletinEn: Widen<typeof bulletinZh> = {
       problems: "Problems",
       previousStatus: "Previous status",
       department: "Department",
-      tasksInScope: "Open lead tasks",
+      tasksInScope: "Reports owed",
       missing: "Not reported",
       indicator: "Indicator",
       unit: "Unit",
@@ -271,7 +295,9 @@ export const bulletinEn: Widen<typeof bulletinZh> = {
     statusCount: "Status: {status}",
     statusPrevious: "Previous status: {status}",
     indicatorsStatus: "Indicators: {status}",
-    departmentsInScope: "Departments with open lead tasks",
+    departmentsInScope: "Departments owing reports",
+    firstReportCompleted: "Completed at first report",
+    asOf: "States as of",
     departmentsNotSubmitted: "Departments that did not report",
     title: "Title",
     period: "Period",

@@ -22,7 +22,7 @@ export const departmentPageZh = {
     lagging: "滞后或存在风险",
     overdue: "逾期",
     laggingShort: "滞后",
-    lagHelp: "“滞后”与“逾期”均只统计该单位牵头的任务。",
+    lagHelp: "“滞后”与“逾期”均只统计该单位牵头的任务；逾期未完成的任务按今天的状态计为滞后。",
   },
   detail: {
     back: "返回责任单位列表",
@@ -59,10 +59,16 @@ export const departmentPageZh = {
     submissions: "本期报送情况",
     period: "{year}年第{index}期（{start} 至 {end}）",
     periodLocked: "本期已锁定",
-    noPeriod: "当前日期不在任何已建立的报送周期内。",
+    statesTitle: "牵头任务状态",
+    statesHelp:
+      "按今天的状态统计其牵头的任务：逾期未完成的任务计为滞后，尚无审核通过报告的计为未报送。点击数字查看对应任务。",
+    rollUp: "总体判断：{status}（{reason}）",
+    dutyLine: "本期应报送 {inScope} 项，已报送 {submitted} 项，未报送 {missing} 项。",
+    dutyRule:
+      "应报送：该单位牵头的、本期须报告的任务——本期已填报的一律计入；上期末已完成的不计；常态化推进的在文件实施期内计入；未完成的一律计入（文件期满后仍计入，直至完成）。只看每份报告的最新版本，被退回的须重新报送。与“审核”页督办统计、总览报送率和通报未报送单位一致。",
     noReportTasks: "该单位没有需要报送的任务。",
     submissionsCaption: "本期各任务的报送状态",
-    submissionsShown: "待报送、被退回和草稿排在前面；显示 {shown} 项，共 {total} 项。",
+    submissionsShown: "未报送、被退回和草稿排在前面；显示 {shown} 项，共 {total} 项。",
     state: "报送状态",
     states: {
       NONE: "未报送",
@@ -98,7 +104,8 @@ export const departmentPageEn: Widen<typeof departmentPageZh> = {
     lagging: "Lagging or at risk",
     overdue: "Overdue",
     laggingShort: "Lagging",
-    lagHelp: "Lagging and overdue count only the tasks the unit leads.",
+    lagHelp:
+      "Lagging and overdue count only the tasks the unit leads; an unfinished task past its deadline counts as lagging today.",
   },
   detail: {
     back: "Back to the units",
@@ -135,7 +142,13 @@ export const departmentPageEn: Widen<typeof departmentPageZh> = {
     submissions: "Reports this period",
     period: "{year} period {index} ({start} to {end})",
     periodLocked: "This period is locked",
-    noPeriod: "Today falls in no reporting period yet.",
+    statesTitle: "Tasks it leads, by state",
+    statesHelp:
+      "The tasks it leads as they stand today: an unfinished task past its deadline counts as lagging, one without an approved report as not reported. Each figure opens those tasks.",
+    rollUp: "Overall: {status} ({reason})",
+    dutyLine: "Reports owed this period: {inScope}; submitted {submitted}; missing {missing}.",
+    dutyRule:
+      "Owed: the tasks it leads that must be reported on this period — any task it has already filed for this period; not a task completed by the end of the previous period; a routine (常态化) task while its document is in force; every unfinished task, also after its document's period, until it is finished. Only the latest version of each report counts; a returned report must be resubmitted. The same figures as the review desk's follow-up list, the overview's submission rate and the bulletin.",
     noReportTasks: "This unit has no task to report on.",
     submissionsCaption: "Report state of each task this period",
     submissionsShown: "Not reported, returned and drafts first; showing {shown} of {total}.",

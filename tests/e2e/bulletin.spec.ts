@@ -79,9 +79,22 @@ test("a reviewer generates, previews, publishes and downloads a bulletin; a view
   await page.goto("/reports");
   await expect(page.getByRole("heading", { name: "生成通报" })).toBeVisible();
   await expectAccessible(page, project);
+  // Whether the period has history to compare with: some lead report approved up to the previous period.
+  // Reports are only ever added (by the other project, in parallel), so "some before generating" means
+  // differences, and "none after generating" means 无上期数据.
+  const approvedUpTo = async () =>
+    (
+      await queryE2E<{ n: number }>(
+        `SELECT count(*)::int AS n FROM task_update u JOIN reporting_period p ON p.id = u."periodId"
+         WHERE u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED' AND p."startDate" <= $1::date`,
+        [previousPeriod(period).start],
+      )
+    )[0]!.n;
+  const historyBefore = await approvedUpTo();
   await page.getByRole("combobox", { name: "报送期" }).selectOption(period.code);
   await page.getByRole("button", { name: "生成草稿" }).click();
   await expect(page).toHaveURL(new RegExp(`/reports/${period.code}$`));
+  const historyAfter = await approvedUpTo();
 
   // 2. Preview: the draft, with this test's lagging task and its problems.
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
@@ -90,6 +103,18 @@ test("a reviewer generates, previews, publishes and downloads a bulletin; a view
   const laggingRow = page.getByTestId("bulletin-lagging").getByRole("row").filter({ hasText: lagging.problems });
   await expect(laggingRow).toContainText(lagging.number);
   await expect(laggingRow).toContainText("滞后");
+  // Table 1: every state, 待明确责任单位 and 未报送 included; 较上期 from history, or 无上期数据.
+  const byStatus = page.getByTestId("bulletin-by-status");
+  await expect(byStatus.locator("tbody tr")).toHaveCount(8);
+  await expect(byStatus).toContainText("待明确责任单位");
+  await expect(byStatus).toContainText("未报送");
+  if (historyBefore > 0) await expect(byStatus).not.toContainText("无上期数据");
+  if (historyAfter === 0) {
+    for (const row of await byStatus.locator("tbody tr").all()) {
+      await expect(row.locator("td").nth(2)).toHaveText("无上期数据");
+      await expect(row.locator("td").nth(3)).toHaveText("无上期数据");
+    }
+  }
   await expectAccessible(page, project);
 
   // 3. Publish: the draft becomes the frozen, published version.

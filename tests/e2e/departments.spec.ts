@@ -79,6 +79,50 @@ test("a count on the list opens the task list filtered to those tasks", async ({
   await expect(page.getByTestId("task-count")).toHaveText(`共 ${overdue} 项`);
 });
 
+test("a department page counts its tasks by state, each linked to exactly that list, and owes what 督办 says", async ({
+  browser,
+}) => {
+  // The reviewers' desk and the unit's page, for the same unit and period, by a reviewer.
+  const page = await browser.newPage();
+  await signIn(page, "reviewer");
+  await page.goto("/review");
+  await expect(page.getByRole("heading", { level: 2, name: "督办清单：本期未报送情况" })).toBeVisible();
+  // The table is there unless nobody misses anything; it lists units with something missing.
+  const row = page.getByRole("table", { name: "督办清单：本期未报送情况" }).getByRole("row", { name: /^省大数据局/ });
+  const listed = (await row.count()) > 0;
+  const cells = listed
+    ? (await row.locator("td").allInnerTexts()).slice(1).map((c) => Number(c.replace(/,/g, "")))
+    : [];
+
+  await page.goto("/departments");
+  await page.getByTestId("department-table").first().getByRole("link", { name: "省大数据局", exact: true }).click();
+  await expect(page).toHaveURL(/\/departments\/\d+$/);
+  const id = /\/departments\/(\d+)$/.exec(page.url())![1]!;
+  const duty = await page.getByTestId("submission-duty").innerText();
+  const [inScope, submitted, missing] = [...duty.matchAll(/(\d[\d,]*)/g)].map((m) => Number(m[1]!.replace(/,/g, "")));
+  // The 督办 row lists units with something missing: the same three figures, or none missing.
+  if (listed) expect([inScope, submitted, missing]).toEqual(cells);
+  else expect(missing).toBe(0);
+  expect(missing).toBe(inScope! - submitted!);
+
+  // The states of the tasks it leads add up to its lead tasks; each figure opens the list filtered to it.
+  const heading = await page.getByRole("heading", { level: 2, name: /^牵头任务（共/ }).innerText();
+  const leadCount = Number(/共 ([\d,]+) 项/.exec(heading)![1]!.replace(/,/g, ""));
+  const states = page.getByTestId("lead-state-counts").locator("li");
+  await expect(states).toHaveCount(8);
+  let sum = 0;
+  for (const item of await states.all()) {
+    const state = (await item.getAttribute("data-state"))!;
+    const link = item.getByRole("link");
+    if ((await link.count()) === 0) continue;
+    sum += Number((await link.innerText()).replace(/,/g, ""));
+    await expect(link).toHaveAttribute("href", `/tasks?dept=${id}&role=lead&status=${state.toLowerCase()}`);
+  }
+  expect(sum).toBe(leadCount);
+  await expect(page.getByTestId("lead-roll-up")).toContainText("总体判断");
+  await page.close();
+});
+
 test("an unknown department shows the not-found page", async ({ page }) => {
   // The status may be 200: the shell streams (app/(app)/loading.tsx) before the page can call notFound().
   for (const path of ["/departments/999999", "/departments/abc"]) {

@@ -1,8 +1,9 @@
 /**
  * The bimonthly bulletin against a real PostgreSQL holding the four documents. Reports are filed and
  * reviewed through lib/server/task-updates.ts, as departments and reviewers do it; the expected figures
- * are recomputed here independently from the task_update rows (latest approved lead report per task
- * with period ≤ the bulletin's) and compared with the assembled snapshot and with every exported file,
+ * are recomputed here independently from the rows (latest approved lead report per task with period ≤
+ * the bulletin's; lead units, milestones and document ends for the state rule, judged on the period's
+ * last day) and compared with the assembled snapshot and with every exported file,
  * read back: the docx's XML, the xlsx through exceljs, the pdf's text through pdf-parse, the csv's bytes.
  * Then: publication freezes a bulletin (a later change shows only in a new version), drafts stay with
  * reviewers, and locking a period sends later submissions to the next one.
@@ -11,9 +12,12 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { periodOf, type Period } from "../../lib/domain/periods";
+import { periodOf, previousPeriod, type Period } from "../../lib/domain/periods";
+import { TASK_STATES, taskState, type TaskState } from "../../lib/domain/task-state";
 import type { TaskStatus } from "../../lib/domain/task-status";
+import { composeBulletin } from "../../lib/reports/bulletin-document";
 import type { BulletinSnapshot } from "../../lib/reports/bulletin";
+import { createTranslator } from "../../lib/i18n/catalogue";
 import type { Actor } from "../../lib/server/auth/actor";
 import { makeActor, setUpIntegrationDatabase } from "../support/integration";
 import type * as BulletinsModule from "../../lib/server/bulletins";
@@ -86,12 +90,10 @@ async function report(
   return saved;
 }
 
-/** The rule, implemented again from the rows: each task's status at a period. */
-async function expectedStatuses(period: Period): Promise<Map<number, { status: TaskStatus; progress: number }>> {
-  const tasks = await db.prisma.task.findMany({
-    where: { retiredAt: null, document: { periodStart: { lte: new Date(`${period.end}T00:00:00Z`) } } },
-    select: { id: true },
-  });
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The reported status of each task at a period: its latest approved lead report of that period or earlier. */
+async function reportsAt(period: Period): Promise<Map<number, { status: TaskStatus; progress: number }>> {
   const approved = await db.prisma.taskUpdate.findMany({
     where: { kind: "LEAD_REPORT", reviewState: "APPROVED" },
     select: {
@@ -103,34 +105,76 @@ async function expectedStatuses(period: Period): Promise<Map<number, { status: T
       period: { select: { startDate: true } },
     },
   });
-  const result = new Map<number, { status: TaskStatus; progress: number }>();
-  for (const task of tasks) {
-    const latest = approved
-      .filter((u) => u.taskId === task.id && u.period.startDate.toISOString().slice(0, 10) <= period.start)
-      .sort(
-        (a, b) =>
-          b.period.startDate.getTime() - a.period.startDate.getTime() ||
-          b.createdAt.getTime() - a.createdAt.getTime() ||
-          b.id - a.id,
-      )[0];
-    result.set(
-      task.id,
-      latest ? { status: latest.status, progress: latest.progress } : { status: "NOT_STARTED", progress: 0 },
-    );
+  const result = new Map<number, { status: TaskStatus; progress: number; key: [number, number, number] }>();
+  for (const u of approved) {
+    if (isoDay(u.period.startDate) > period.start) continue;
+    const key: [number, number, number] = [u.period.startDate.getTime(), u.createdAt.getTime(), u.id];
+    const held = result.get(u.taskId);
+    const newer =
+      !held ||
+      key[0] > held.key[0] ||
+      (key[0] === held.key[0] && (key[1] > held.key[1] || (key[1] === held.key[1] && key[2] > held.key[2])));
+    if (newer) result.set(u.taskId, { status: u.status, progress: u.progress, key });
   }
   return result;
 }
 
-function countBy(statuses: Map<number, { status: TaskStatus }>): Record<string, number> {
-  const counts: Record<string, number> = {
-    NOT_STARTED: 0,
-    ON_TRACK: 0,
-    AT_RISK: 0,
-    LAGGING: 0,
-    COMPLETED: 0,
-    ONGOING: 0,
-  };
-  for (const { status } of statuses.values()) counts[status]!++;
+/** Per task: does a unit that can report lead it, and its deadline (last current milestone, else document end). */
+async function taskFacts(period: Period) {
+  const tasks = await db.prisma.task.findMany({
+    where: { retiredAt: null, document: { periodStart: { lte: new Date(`${period.end}T00:00:00Z`) } } },
+    select: {
+      id: true,
+      document: { select: { periodEnd: true } },
+      milestones: { where: { retiredAt: null }, select: { dueDate: true } },
+      assignments: { where: { role: "LEAD" }, select: { department: { select: { generic: true } } } },
+    },
+  });
+  return tasks.map((t) => ({
+    id: t.id,
+    hasLead: t.assignments.some((a) => !a.department.generic),
+    deadline: t.milestones.length
+      ? t.milestones
+          .map((m) => isoDay(m.dueDate))
+          .sort()
+          .at(-1)!
+      : isoDay(t.document.periodEnd),
+  }));
+}
+
+/**
+ * The rule, implemented again from the rows: each task in scope at `period`, its state on the period's last
+ * day and on the previous period's last day, and the reported status behind each.
+ */
+async function expectedStatuses(period: Period) {
+  const before = previousPeriod(period);
+  const [facts, now, earlier] = await Promise.all([taskFacts(period), reportsAt(period), reportsAt(before)]);
+  const result = new Map<
+    number,
+    { status: TaskState; progress: number; previousStatus: TaskState; previousReport: TaskStatus | null }
+  >();
+  for (const f of facts) {
+    const reported = now.get(f.id) ?? null;
+    const previousReport = earlier.get(f.id)?.status ?? null;
+    result.set(f.id, {
+      status: taskState(
+        { reportedStatus: reported?.status ?? null, hasLead: f.hasLead, deadline: f.deadline },
+        period.end,
+      ),
+      progress: reported?.progress ?? 0,
+      previousStatus: taskState(
+        { reportedStatus: previousReport, hasLead: f.hasLead, deadline: f.deadline },
+        before.end,
+      ),
+      previousReport,
+    });
+  }
+  return result;
+}
+
+function countBy(statuses: Iterable<TaskState>): Record<TaskState, number> {
+  const counts = Object.fromEntries(TASK_STATES.map((s) => [s, 0])) as Record<TaskState, number>;
+  for (const status of statuses) counts[status]++;
   return counts;
 }
 
@@ -188,7 +232,7 @@ beforeAll(async () => {
   actors.viewer = await makeActor(db.prisma, { username: "b-viewer", role: "VIEWER" });
   bureauTasks = await tasksLedOnlyBy("省大数据局");
   miitTasks = await tasksLedOnlyBy("省工业和信息化厅");
-  expect(bureauTasks.length).toBeGreaterThanOrEqual(6);
+  expect(bureauTasks.length).toBeGreaterThanOrEqual(7);
   expect(miitTasks.length).toBeGreaterThanOrEqual(2);
 
   // Period 2: two tasks on track, one lagging.
@@ -243,6 +287,13 @@ beforeAll(async () => {
     IN_P3,
     false,
   );
+  // A task whose first approved report says 已完成: not a completion seen in period 3.
+  await report(
+    actors.bureau,
+    bureauTasks[6]!,
+    { status: "COMPLETED", progress: 100, progressText: "早已建成。" },
+    IN_P3,
+  );
 }, 180_000);
 
 describe("assembly", () => {
@@ -254,25 +305,31 @@ describe("assembly", () => {
     expect(steps).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
-  it("counts tasks by their status at the period, and at the previous one, as the rows say", async () => {
+  it("counts tasks by their state at the period, and at the previous one, as the rows say", async () => {
     const now = await expectedStatuses(P3);
-    const before = await expectedStatuses(P2);
+    expect(snapshot.summary.asOf).toBe(P3.end);
     expect(snapshot.summary.totalTasks).toBe(now.size);
-    expect(snapshot.summary.byStatus).toEqual(countBy(now));
-    // The previous column describes the same tasks at the end of period 2.
-    const previousOfScope = new Map(
-      [...now.keys()].map((id) => [id, before.get(id) ?? { status: "NOT_STARTED" as const }]),
-    );
-    expect(snapshot.summary.previousByStatus).toEqual(countBy(previousOfScope));
-    expect(snapshot.summary.byStatus).toMatchObject({ COMPLETED: 1, AT_RISK: 1, LAGGING: 1, ON_TRACK: 1 });
-    expect(snapshot.summary.previousByStatus).toMatchObject({ COMPLETED: 0, LAGGING: 1, ON_TRACK: 2 });
+    expect(snapshot.summary.byStatus).toEqual(countBy([...now.values()].map((t) => t.status)));
+    // The previous column: the same tasks at the end of period 2, from the history (no bulletin then).
+    expect(snapshot.summary.previousByStatus).toEqual(countBy([...now.values()].map((t) => t.previousStatus)));
+    // What was reported: one completed, one at risk, the miit task back on track; and the states the
+    // reports do not say: tasks past their deadline unfinished are 滞后, tasks no unit can report on
+    // 待明确责任单位, tasks never reported 未报送 — none of them 未启动.
+    expect(snapshot.summary.byStatus).toMatchObject({ COMPLETED: 2, AT_RISK: 1, ON_TRACK: 1, NOT_STARTED: 0 });
+    expect(now.get(bureauTasks[2]!)!.status).toBe("LAGGING");
+    expect(snapshot.summary.byStatus.UNASSIGNED).toBeGreaterThan(0);
+    expect(snapshot.summary.byStatus.NO_REPORT).toBeGreaterThan(0);
+    expect(snapshot.summary.previousByStatus).toMatchObject({ COMPLETED: 0, ON_TRACK: 2, NOT_STARTED: 0 });
     const docTotal = snapshot.summary.byDocument.reduce((sum, d) => sum + d.total, 0);
     expect(docTotal).toBe(now.size);
     const wp = snapshot.summary.byDocument.find((d) => d.key === "work-points-2023")!;
-    expect(wp.completed).toBe(1);
-    expect(wp.completionRate).toBeCloseTo(1 / wp.total);
+    expect(wp.completed).toBe(2);
+    expect(wp.completionRate).toBeCloseTo(2 / wp.total);
     expect(snapshot.summary.byArea.reduce((sum, a) => sum + a.total, 0)).toBe(now.size);
-    expect(snapshot.summary.reports).toEqual({ submitted: 1, approved: 4, returned: 0, draft: 0 });
+    expect(snapshot.summary.reports).toEqual({ submitted: 1, approved: 5, returned: 0, draft: 0 });
+    // The plan's tasks name no unit that can report: nothing known about them, never 符合序时进度.
+    const plan = snapshot.summary.byDocument.find((d) => d.key === "plan-2021-2025")!;
+    expect(plan.rollUp?.status).not.toBe("ON_PACE");
   });
 
   it("lists the lagging and at-risk tasks with their lead units and problems", async () => {
@@ -288,18 +345,40 @@ describe("assembly", () => {
     });
     expect(atRisk.leadUnits).toEqual(["省大数据局"]);
     // A submitted-but-unapproved report changes nothing.
-    expect(snapshot.laggingTasks.some((t) => t.taskId === bureauTasks[3])).toBe(false);
-    expect(snapshot.newlyCompleted.map((t) => t.taskId)).toEqual([bureauTasks[0]]);
+    expect(snapshot.laggingTasks.find((t) => t.taskId === bureauTasks[3])?.status).not.toBe("LAGGING");
   });
 
-  it("names the departments that did not report on every open task they lead", async () => {
+  it("counts a completion once, after a reported status; a first report saying 已完成 is not one", async () => {
+    const now = await expectedStatuses(P3);
+    const expected = [...now]
+      .filter(([, t]) => t.status === "COMPLETED" && t.previousReport !== null && t.previousReport !== "COMPLETED")
+      .map(([id]) => id);
+    expect(expected).toEqual([bureauTasks[0]]);
+    expect(snapshot.newlyCompleted.map((t) => t.taskId)).toEqual(expected);
+    expect(snapshot.newlyCompleted[0]).toMatchObject({ status: "COMPLETED", previousStatus: "ON_TRACK" });
+    expect(snapshot.summary.firstReportCompleted).toBe(1);
+    const t = createTranslator("zh-CN");
+    const meta = { title: "t", issueLabel: "i", issuer: "x", version: 1, issuedOn: "2023-07-03", draft: false };
+    const texts = composeBulletin(snapshot, meta, t, "zh-CN").map((b) => ("text" in b ? b.text : ""));
+    expect(texts).toContain("本期新完成任务 1 项：");
+    expect(texts).toContain("另有 1 项任务首次审核通过的报告即为已完成，完成时间不能确定在本期，未计入本期新完成。");
+  });
+
+  it("names the departments that did not report, by the one rule of who owes a report", async () => {
     const bureau = snapshot.departmentsNotSubmitted.find((d) => d.name === "省大数据局")!;
-    const openBureauTasks = await db.prisma.task.count({
-      where: { retiredAt: null, assignments: { some: { role: "LEAD", department: { name: "省大数据局" } } } },
+    // Every task 省大数据局 leads in a document in force by the end of period 3 is unfinished at the end
+    // of period 2 (nothing was completed before), so it owes a report — the one completed in period 3
+    // too, since its report was filed in the period.
+    const owed = await db.prisma.task.count({
+      where: {
+        retiredAt: null,
+        document: { periodStart: { lte: new Date(`${P3.end}T00:00:00Z`) } },
+        assignments: { some: { role: "LEAD", department: { name: "省大数据局" } } },
+      },
     });
-    // Task 0 is completed (out of scope); tasks 1–3 have a submitted or approved report.
-    expect(bureau.tasksInScope).toBe(openBureauTasks - 1);
-    expect(bureau.missing).toBe(openBureauTasks - 1 - 3);
+    expect(bureau.tasksInScope).toBe(owed);
+    // Tasks 0, 1, 2 and 6 approved, task 3 submitted.
+    expect(bureau.missing).toBe(owed - 5);
     expect(snapshot.departmentsNotSubmitted.every((d) => d.missing > 0)).toBe(true);
     expect(snapshot.summary.departmentsNotSubmitted).toBe(snapshot.departmentsNotSubmitted.length);
   });
@@ -310,6 +389,8 @@ describe("assembly", () => {
       [bureauTasks[2], "LAGGING"],
       [bureauTasks[1], "AT_RISK"],
       [miitTasks[0], "DETAILED"],
+      // First reported as completed: a detailed report, not a completion of the period.
+      [bureauTasks[6], "DETAILED"],
     ]);
     expect(snapshot.narratives[0]!.progressText).toContain("全省一体化大数据平台");
   });
@@ -322,15 +403,39 @@ describe("assembly", () => {
 
   it("a past period is computed from its own reports, not from today's task status", async () => {
     const p2 = await bulletins.assembleBulletin(P2);
-    expect(p2.summary.byStatus).toEqual(countBy(await expectedStatuses(P2)));
+    const expected = await expectedStatuses(P2);
+    expect(p2.summary.byStatus).toEqual(countBy([...expected.values()].map((t) => t.status)));
     expect(p2.newlyCompleted).toEqual([]);
-    expect(p2.laggingTasks.map((t) => t.taskId)).toEqual([miitTasks[0]]);
+    expect(p2.laggingTasks.map((t) => t.taskId)).toContain(miitTasks[0]);
+    expect(p2.laggingTasks.find((t) => t.taskId === miitTasks[0])).toMatchObject({ status: "LAGGING", progress: 10 });
     // The denormalised status says otherwise: the miit task is ON_TRACK today.
     const today = await db.prisma.task.findUniqueOrThrow({
       where: { id: miitTasks[0]! },
       select: { currentStatus: true },
     });
     expect(today.currentStatus).toBe("ON_TRACK");
+  });
+
+  it("the first period of the data has no previous data: every 较上期 figure says 无上期数据", async () => {
+    // Nothing was approved for period 1 or earlier.
+    const p2 = await bulletins.assembleBulletin(P2);
+    expect(p2.summary.previousByStatus).toBeNull();
+    expect(p2.summary.firstReportCompleted).toBe(0);
+    const t = createTranslator("zh-CN");
+    const meta = { title: "t", issueLabel: "i", issuer: "x", version: 1, issuedOn: "2023-05-03", draft: false };
+    const blocks = composeBulletin(p2, meta, t, "zh-CN");
+    expect(blocks.map((b) => ("text" in b ? b.text : ""))).toContain(
+      "较上期：无上期数据（上期末及以前没有审核通过的进展报告，不作比较）。",
+    );
+    const table = blocks.find((b) => b.kind === "table" && b.testId === "bulletin-by-status") as { rows: string[][] };
+    for (const row of table.rows) expect(row.slice(2)).toEqual(["无上期数据", "无上期数据"]);
+    // Period 3 has a previous picture (period 2's reports): differences, not 无上期数据.
+    expect(snapshot.summary.previousByStatus).not.toBeNull();
+  });
+
+  it("judges a bulletin generated before its period ends on the generation day", async () => {
+    const early = await bulletins.assembleBulletin(P3, { now: new Date("2023-05-20T02:00:00Z") });
+    expect(early.summary.asOf).toBe("2023-05-20");
   });
 });
 
@@ -407,7 +512,14 @@ describe("generate, publish and download", () => {
     for (const heading of ["一、总体情况", "二、滞后和存在风险的任务", "三、未按时报送进展的单位", "六、典型进展"]) {
       expect(docx.text).toContain(heading);
     }
-    expect(docx.text).toContain(`纳入本期通报的任务共 ${now.size} 项。其中已完成 1 项（较上期 +1）`);
+    const counts = countBy([...now.values()].map((t) => t.status));
+    expect(docx.text).toContain(
+      `纳入本期通报的任务共 ${now.size} 项。其中已完成 2 项，常态化推进 0 项，按计划推进 1 项，未启动 0 项，存在风险 1 项，滞后 ${counts.LAGGING} 项，未报送 ${counts.NO_REPORT} 项，待明确责任单位 ${counts.UNASSIGNED} 项。`,
+    );
+    const previous = countBy([...now.values()].map((t) => t.previousStatus));
+    expect(docx.text).toContain(
+      `较上期：已完成 +2，存在风险 +1，滞后 ${counts.LAGGING - previous.LAGGING === 0 ? "0" : `${counts.LAGGING > previous.LAGGING ? "+" : "−"}${Math.abs(counts.LAGGING - previous.LAGGING)}`}。`,
+    );
     expect(docx.text).toContain(`共有 ${lagging.length} 项任务滞后或存在风险`);
     for (const task of snapshot.laggingTasks) expect(docx.text).toContain(task.heading);
     for (const task of laggingRows) {
@@ -444,8 +556,10 @@ describe("generate, publish and download", () => {
     };
     expect(summaryValue("标题")).toBe("数字强省建设工作进展通报（2023年第3期）");
     expect(summaryValue("任务总数")).toBe(now.size);
-    expect(summaryValue("状态：滞后")).toBe(1);
-    expect(summaryValue("状态：已完成")).toBe(1);
+    expect(summaryValue("状态：滞后")).toBe(counts.LAGGING);
+    expect(summaryValue("状态：已完成")).toBe(2);
+    expect(summaryValue("状态：待明确责任单位")).toBe(counts.UNASSIGNED);
+    expect(summaryValue("首次报告即已完成")).toBe(1);
     const tasksSheet = book.getWorksheet("滞后任务")!;
     expect(tasksSheet.rowCount).toBe(1 + lagging.length + 1); // header, lagging, one newly completed
     const idColumn = tasksSheet.getRow(1).cellCount;
@@ -662,5 +776,73 @@ describe("GET /reports/files/{id}/{format}", () => {
     const book = await workbook(new Uint8Array(await response.arrayBuffer()));
     expect(book.getWorksheet("汇总")!.getRow(2).getCell(2).value).toBe("数字强省建设工作进展通报（2023年第2期）");
     expect(await db.prisma.bulletinFile.count({ where: { bulletinId: draft.id } })).toBe(0);
+  });
+});
+
+describe("bulletins stored before the task states (schema version 1)", () => {
+  const P1 = periodOf({ year: 2023, index: 1 });
+  const v1Snapshot = {
+    schemaVersion: 1,
+    period: { year: 2023, index: 1, code: "2023-P1", start: P1.start, end: P1.end },
+    previousPeriodCode: "2022-P6",
+    generatedAt: "2023-03-01T00:00:00.000Z",
+    summary: {
+      totalTasks: 3,
+      byStatus: { NOT_STARTED: 1, ON_TRACK: 1, AT_RISK: 0, LAGGING: 0, COMPLETED: 1, ONGOING: 0 },
+      previousByStatus: { NOT_STARTED: 3, ON_TRACK: 0, AT_RISK: 0, LAGGING: 0, COMPLETED: 0, ONGOING: 0 },
+      byDocument: [
+        { key: "wp", label: "2023年工作要点", total: 3, completed: 1, lagging: 0, atRisk: 0, completionRate: 1 / 3 },
+      ],
+      byArea: [],
+      indicatorsByStatus: { ACHIEVED: 0, ON_PACE: 0, AT_RISK: 0, BEHIND: 0, NO_DATA: 0 },
+      reports: { submitted: 0, approved: 2, returned: 0, draft: 0 },
+      departmentsInScope: 1,
+      departmentsNotSubmitted: 0,
+    },
+    laggingTasks: [],
+    newlyCompleted: [],
+    departmentsNotSubmitted: [],
+    indicators: [],
+    narratives: [],
+  };
+
+  it("still open, render, download and publish", async () => {
+    const row = await db.prisma.reportingPeriod.upsert({
+      where: { year_index: { year: 2023, index: 1 } },
+      create: {
+        year: 2023,
+        index: 1,
+        startDate: new Date(`${P1.start}T00:00:00Z`),
+        endDate: new Date(`${P1.end}T00:00:00Z`),
+      },
+      update: {},
+    });
+    const stored = await db.prisma.bulletin.create({
+      data: {
+        periodId: row.id,
+        version: 1,
+        state: "DRAFT",
+        title: "数字强省建设工作进展通报（2023年第1期）",
+        issueLabel: "2023年第1期",
+        issuer: "山东省数字强省建设领导小组办公室",
+        snapshot: v1Snapshot,
+        createdById: actors.reviewer.id,
+      },
+    });
+    const view = await bulletins.getBulletinForPeriod(actors.reviewer, P1, null);
+    expect(view!.snapshot.summary.byStatus).toMatchObject({ COMPLETED: 1, ON_TRACK: 1, UNASSIGNED: 0, NO_REPORT: 0 });
+    const t = createTranslator("zh-CN");
+    const texts = composeBulletin(view!.snapshot, view!.meta, t, "zh-CN").map((b) => ("text" in b ? b.text : ""));
+    // As it was written then: its own comparison, no roll-up it never had.
+    expect(texts).toContain("较上期：已完成 +1，存在风险 0，滞后 0。");
+    for (const format of ["docx", "pdf", "xlsx", "csv"] as const) {
+      const file = await bulletins.getBulletinFile(actors.reviewer, stored.id, format);
+      expect(file.content.byteLength).toBeGreaterThan(0);
+    }
+    await bulletins.publishBulletin(actors.reviewer, { bulletinId: stored.id }, AFTER_P3);
+    const published = await bulletins.getBulletinForPeriod(actors.viewer, P1, null);
+    expect(published).toMatchObject({ state: "PUBLISHED", version: 1 });
+    const pdf = flat(await pdfText((await bulletins.getBulletinFile(actors.viewer, stored.id, "pdf")).content));
+    expect(pdf).toContain("纳入本期通报的任务共3项");
   });
 });

@@ -73,7 +73,7 @@ describe("reading a period that has no row yet", () => {
     // Review page: the current period, and every lead unit still owes its reports.
     const current = await periods.getCurrentPeriod(NOW);
     expect(current).toMatchObject({ code: "2026-P2", start: "2026-03-01", end: "2026-04-30" });
-    const supervision = await updates.listSupervision(current.id);
+    const supervision = await updates.listSupervision(current);
     expect(supervision.length).toBeGreaterThan(0);
     for (const row of supervision) expect(row).toMatchObject({ submitted: 0, missing: row.tasksInScope });
 
@@ -82,7 +82,14 @@ describe("reading a period that has no row yet", () => {
     expect(board.period.code).toBe("2026-P2");
     expect(board.submission).toMatchObject({ submitted: 0, approved: 0, locked: false });
     const profile = await departments.getDepartmentProfile(editor.departmentId!, TODAY);
-    expect(profile?.submissions.period).toBeNull();
+    // No row yet: the period is open, nothing filed, every owed report missing (the 督办 figure).
+    expect(profile?.submissions.period).toMatchObject({ code: "2026-P2", state: "OPEN" });
+    const own = supervision.find((r) => r.departmentId === editor.departmentId);
+    expect(profile?.submissions).toMatchObject({
+      submitted: 0,
+      tasksInScope: own?.tasksInScope ?? 0,
+      missing: own?.missing ?? 0,
+    });
     expect(await dashboard.getDocumentDashboard("work-points-2023", TODAY)).not.toBeNull();
     const recent = await periods.listRecentPeriods(NOW, 3);
     expect(recent.map((p) => [p.code, p.id, p.current, p.bulletin])).toEqual([

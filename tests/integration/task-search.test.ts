@@ -647,12 +647,21 @@ describe("departments", () => {
     ]);
     expect(profile.submissions.counts).toEqual({ NONE: 1, DRAFT: 0, SUBMITTED: 1, RETURNED: 1, APPROVED: 0 });
 
+    // Its tasks by state today: net reported on track; underscore past its deadline (2026-01-01)
+    // unfinished → 滞后 whatever was set; community has a unit but no approved report → 未报送.
+    expect(profile.states.counts).toMatchObject({ ON_TRACK: 1, LAGGING: 1, NO_REPORT: 1, AT_RISK: 0, UNASSIGNED: 0 });
+    // 1 lagging of 3 ≥ 20 %: 滞后.
+    expect(profile.states.rollUp).toMatchObject({ total: 3, lagging: 1, status: "BEHIND", reason: "MANY_BEHIND" });
+    expect(profile.submissions).toMatchObject({ tasksInScope: 3, submitted: 1, missing: 2 });
+
     const industry = (await getDepartmentProfile(fx.departments.industry, TODAY))!;
     expect(industry.overdueMilestones.map((m) => [m.taskId, m.role])).toEqual([
       [fx.tasks.net, "RESPONSIBLE"],
       [fx.tasks.community, "RESPONSIBLE"],
     ]);
-    expect(industry.submissions.tasks.find((t) => t.taskId === fx.tasks.community)!.state).toBe("APPROVED");
+    // It owes the lead report of the one task it leads; its approved contribution to community is not one.
+    expect(industry.submissions.tasks.map((t) => [t.taskId, t.state])).toEqual([[fx.tasks.share, "NONE"]]);
+    expect(industry.submissions).toMatchObject({ tasksInScope: 1, submitted: 0, missing: 1 });
   });
 
   it("lists the indicators of the tasks a unit leads, merged ones under their target", async () => {
@@ -677,12 +686,15 @@ describe("departments", () => {
     expect(profile.indicators).toEqual([{ id: kept.id, name: "5G基站数", unit: "万个", taskCount: 2 }]);
   });
 
-  it("has no submissions section without a period row, and no profile for an unknown id", async () => {
+  it("a period without a row is open with every owed report missing, and no profile for an unknown id", async () => {
     const profile = (await getDepartmentProfile(fx.departments.bigData, "2030-05-01"))!;
-    expect(profile.submissions).toEqual({
-      period: null,
-      counts: { NONE: 0, DRAFT: 0, SUBMITTED: 0, RETURNED: 0, APPROVED: 0 },
-      tasks: [],
+    // Nothing is finished, so each task it leads still owes a report years after its document ended.
+    expect(profile.submissions).toMatchObject({
+      period: { code: "2030-P3", state: "OPEN" },
+      tasksInScope: 3,
+      submitted: 0,
+      missing: 3,
+      counts: { NONE: 3, DRAFT: 0, SUBMITTED: 0, RETURNED: 0, APPROVED: 0 },
     });
     expect(await getDepartmentProfile(999_999, TODAY)).toBeNull();
   });

@@ -7,6 +7,7 @@ import {
   emptyStatusCounts,
   formatDelta,
   formatShare,
+  isNewlyCompleted,
   narrativeReason,
   rankNarratives,
   statusDelta,
@@ -15,7 +16,9 @@ import {
   type BulletinMeta,
   type BulletinSnapshot,
   type StatusGroup,
+  upgradeSnapshot,
 } from "../../lib/reports/bulletin";
+import type { TaskStatus } from "../../lib/domain/task-status";
 import { composeBulletin, DOCUMENT_LIST_LIMIT, printedDate } from "../../lib/reports/bulletin-document";
 
 const zh = createTranslator("zh-CN");
@@ -38,6 +41,7 @@ describe("summariseStatusGroups", () => {
     status: StatusGroup["status"],
     previousStatus: StatusGroup["previousStatus"],
     count: number,
+    pastDue = false,
   ): StatusGroup => ({
     documentKey,
     documentLabel: documentKey.toUpperCase(),
@@ -45,6 +49,7 @@ describe("summariseStatusGroups", () => {
     area,
     status,
     previousStatus,
+    pastDue,
     count,
   });
 
@@ -85,6 +90,34 @@ describe("summariseStatusGroups", () => {
   it("is empty for no rows", () => {
     const summary = summariseStatusGroups([], "-");
     expect(summary).toMatchObject({ totalTasks: 0, byDocument: [], byArea: [] });
+    expect(summary.rollUp.status).toBe("NO_DATA");
+  });
+
+  it("rolls each group up with the task state rule: unassigned past due counts as behind, never on pace", () => {
+    const summary = summariseStatusGroups(
+      [
+        // A plan whose tasks name no unit and are past due: 4 of 4 behind → 滞后, not 符合序时进度.
+        group("plan", 1, null, "UNASSIGNED", "UNASSIGNED", 4, true),
+        // 1 on track, 1 not reported, 1 completed: nothing behind, too little unknown → 符合序时进度.
+        group("wp", 2, null, "ON_TRACK", "ON_TRACK", 1),
+        group("wp", 2, null, "NO_REPORT", "NO_REPORT", 1),
+        group("wp", 2, null, "COMPLETED", "ON_TRACK", 1),
+      ],
+      "-",
+    );
+    expect(summary.byDocument.map((d) => [d.key, d.rollUp?.status, d.rollUp?.reason])).toEqual([
+      ["plan", "BEHIND", "MANY_BEHIND"],
+      ["wp", "ON_PACE", "REPORTED_ON_PACE"],
+    ]);
+    // Overall: 4 behind of 7 = 57 % ≥ 20 %.
+    expect(summary.rollUp).toMatchObject({ total: 7, lagging: 4, status: "BEHIND" });
+    expect(summary.byStatus).toMatchObject({ UNASSIGNED: 4, NO_REPORT: 1, ON_TRACK: 1, COMPLETED: 1 });
+  });
+
+  it("has no previous counts when there is no previous data", () => {
+    const summary = summariseStatusGroups([group("wp", 1, null, "ON_TRACK", "NO_REPORT", 2)], "-", false);
+    expect(summary.previousByStatus).toBeNull();
+    expect(statusDelta(summary.byStatus, summary.previousByStatus)).toBeNull();
   });
 });
 
@@ -110,24 +143,34 @@ describe("notable narratives", () => {
   const candidate = (
     taskId: number,
     status: StatusGroup["status"],
-    previousStatus: StatusGroup["status"],
+    previousReport: TaskStatus | null,
     textLength: number,
     order = taskId,
   ) => ({
     taskId,
     status,
-    previousStatus,
+    newlyCompleted: isNewlyCompleted(status, previousReport),
     textLength,
     order,
   });
 
+  it("counts a completion only after a report that said otherwise", () => {
+    expect(isNewlyCompleted("COMPLETED", "ON_TRACK")).toBe(true);
+    expect(isNewlyCompleted("COMPLETED", "ONGOING")).toBe(true);
+    // Completed earlier, or the first report says 已完成: not a completion seen in this period.
+    expect(isNewlyCompleted("COMPLETED", "COMPLETED")).toBe(false);
+    expect(isNewlyCompleted("COMPLETED", null)).toBe(false);
+    expect(isNewlyCompleted("ON_TRACK", "NOT_STARTED")).toBe(false);
+  });
+
   it("gives the reason a report was picked", () => {
-    expect(narrativeReason({ status: "COMPLETED", previousStatus: "ON_TRACK" })).toBe("COMPLETED");
-    // Completed earlier: not news, just a detailed report.
-    expect(narrativeReason({ status: "COMPLETED", previousStatus: "COMPLETED" })).toBe("DETAILED");
-    expect(narrativeReason({ status: "LAGGING", previousStatus: "LAGGING" })).toBe("LAGGING");
-    expect(narrativeReason({ status: "AT_RISK", previousStatus: "ON_TRACK" })).toBe("AT_RISK");
-    expect(narrativeReason({ status: "ON_TRACK", previousStatus: "NOT_STARTED" })).toBe("DETAILED");
+    expect(narrativeReason(candidate(1, "COMPLETED", "ON_TRACK", 1))).toBe("COMPLETED");
+    // Completed earlier, or first reported as completed: not news, just a detailed report.
+    expect(narrativeReason(candidate(1, "COMPLETED", "COMPLETED", 1))).toBe("DETAILED");
+    expect(narrativeReason(candidate(1, "COMPLETED", null, 1))).toBe("DETAILED");
+    expect(narrativeReason(candidate(1, "LAGGING", "LAGGING", 1))).toBe("LAGGING");
+    expect(narrativeReason(candidate(1, "AT_RISK", "ON_TRACK", 1))).toBe("AT_RISK");
+    expect(narrativeReason(candidate(1, "ON_TRACK", "NOT_STARTED", 1))).toBe("DETAILED");
   });
 
   it("ranks completed, lagging, at risk, then longer texts, then document order; skips empty texts", () => {
@@ -179,14 +222,16 @@ describe("bulletinFileName", () => {
 
 describe("composeBulletin", () => {
   const snapshot: BulletinSnapshot = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     period: { year: 2023, index: 3, code: "2023-P3", start: "2023-05-01", end: "2023-06-30" },
     previousPeriodCode: "2023-P2",
     generatedAt: "2023-07-01T00:00:00.000Z",
     summary: {
       totalTasks: 4,
+      asOf: "2023-06-30",
       byStatus: { ...emptyStatusCounts(), COMPLETED: 1, LAGGING: 1, ON_TRACK: 2 },
       previousByStatus: { ...emptyStatusCounts(), ON_TRACK: 3, LAGGING: 1 },
+      firstReportCompleted: 0,
       byDocument: [
         { key: "wp", label: "2023年工作要点", total: 4, completed: 1, lagging: 1, atRisk: 0, completionRate: 0.25 },
       ],
@@ -272,8 +317,9 @@ describe("composeBulletin", () => {
     ]);
     const texts = blocks.map((b) => ("text" in b ? b.text : ""));
     expect(texts).toContain(
-      "纳入本期通报的任务共 4 项。其中已完成 1 项（较上期 +1），按计划推进 2 项，常态化推进 0 项，存在风险 0 项（较上期 0），滞后 1 项（较上期 0），未启动 0 项。",
+      "纳入本期通报的任务共 4 项。其中已完成 1 项，常态化推进 0 项，按计划推进 2 项，未启动 0 项，存在风险 0 项，滞后 1 项，未报送 0 项，待明确责任单位 0 项。",
     );
+    expect(texts).toContain("较上期：已完成 +1，存在风险 0，滞后 0。");
     // Empty sections say so instead of printing an empty table.
     expect(texts).toContain("各牵头单位均已按时报送本期进展。");
     expect(texts).toContain("本期无新完成的任务。");
@@ -347,6 +393,50 @@ describe("composeBulletin", () => {
       "戊覆盖率（万个）",
       "甲无数据（万个）",
     ]);
+  });
+
+  it("says 无上期数据 in every 较上期 figure when there is no previous data", () => {
+    const first = { ...snapshot, summary: { ...snapshot.summary, previousByStatus: null } };
+    const blocks = composeBulletin(first, meta, zh, "zh-CN");
+    const texts = blocks.map((b) => ("text" in b ? b.text : ""));
+    expect(texts).toContain("较上期：无上期数据（上期末及以前没有审核通过的进展报告，不作比较）。");
+    expect(texts.some((text) => text.startsWith("较上期：已完成"))).toBe(false);
+    const table = blocks.find((b) => b.kind === "table" && b.testId === "bulletin-by-status") as { rows: string[][] };
+    expect(table.rows).toHaveLength(8);
+    for (const row of table.rows) expect(row.slice(2)).toEqual(["无上期数据", "无上期数据"]);
+    expect(table.rows.map((r) => r[0])).toContain("待明确责任单位");
+    expect(table.rows.map((r) => r[0])).toContain("未报送");
+  });
+
+  it("says how many tasks were completed at their first report, apart from the newly completed", () => {
+    const withFirst = { ...snapshot, summary: { ...snapshot.summary, firstReportCompleted: 3 } };
+    const texts = composeBulletin(withFirst, meta, zh, "zh-CN").map((b) => ("text" in b ? b.text : ""));
+    expect(texts).toContain("另有 3 项任务首次审核通过的报告即为已完成，完成时间不能确定在本期，未计入本期新完成。");
+  });
+
+  it("reads a version 1 snapshot as published: two new states at 0, no roll-up", () => {
+    const { asOf: _a, firstReportCompleted: _f, ...oldSummary } = snapshot.summary;
+    const v1 = {
+      ...snapshot,
+      schemaVersion: 1,
+      summary: {
+        ...oldSummary,
+        byStatus: { COMPLETED: 1, LAGGING: 1, ON_TRACK: 2, AT_RISK: 0, NOT_STARTED: 0, ONGOING: 0 },
+        previousByStatus: { COMPLETED: 0, LAGGING: 1, ON_TRACK: 3, AT_RISK: 0, NOT_STARTED: 0, ONGOING: 0 },
+      },
+    };
+    const upgraded = upgradeSnapshot(JSON.parse(JSON.stringify(v1)))!;
+    expect(upgraded.schemaVersion).toBe(2);
+    expect(upgraded.summary.byStatus).toEqual({ ...emptyStatusCounts(), COMPLETED: 1, LAGGING: 1, ON_TRACK: 2 });
+    expect(upgraded.summary.previousByStatus).toEqual({ ...emptyStatusCounts(), LAGGING: 1, ON_TRACK: 3 });
+    const blocks = composeBulletin(upgraded, meta, zh, "zh-CN");
+    expect(blocks.map((b) => ("text" in b ? b.text : ""))).toContain("较上期：已完成 +1，存在风险 0，滞后 0。");
+    const byDocument = blocks.find((b) => b.kind === "table" && b.testId === "bulletin-by-document") as {
+      rows: string[][];
+    };
+    expect(byDocument.rows[0]!.at(-1)).toBe("—");
+    expect(upgradeSnapshot({ schemaVersion: 99 })).toBeNull();
+    expect(upgradeSnapshot(null)).toBeNull();
   });
 
   it("prints dates as Chinese documents do", () => {

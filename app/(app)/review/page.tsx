@@ -11,6 +11,6 @@ export default async function ReviewPage() {
     getCurrentPeriod(),
     listAwaitingReview(),
   ]);
-  const supervision = await listSupervision(period.id);
+  const supervision = await listSupervision(period);
   return <ReviewView period={period} awaiting={awaiting} supervision={supervision} locale={locale} t={t} />;
 }

@@ -1,0 +1,154 @@
+import "server-only";
+/**
+ * Who owes a report for a period, and how many they filed — the one count behind `/review`'s 督办 list,
+ * the department pages, the overview's submission rate and the bulletin's 未报送单位 (the rule is
+ * `owesReport` in lib/domain/task-state.ts, its SQL `owesReportSql` in lib/server/task-state.ts).
+ *
+ * Per lead unit (a LEAD assignment to a department that is not a generic group such as 有关部门):
+ *   - in scope: the tasks it leads that owe a report for the period — a report thread it opened for the
+ *     period always counts; otherwise a task completed before the period owes nothing, a 常态化推进 one
+ *     owes a report only while its document is in force, and an unfinished one owes a report (also after
+ *     its document's period, until it is finished);
+ *   - submitted: of those, the ones whose LATEST version for the period is submitted or approved (a
+ *     returned report owes a resubmission, a draft is not a report);
+ *   - approved: of those, the ones whose latest version is approved;
+ *   - missing = in scope − submitted.
+ * "Before the period" is the task's reported status at the end of the previous period (its latest approved
+ * lead report of that period or an earlier one), so a past period is judged as it stood, not by today.
+ */
+import { previousPeriod, type Period } from "../domain/periods";
+import { DEFAULT_STATE, filtersOf } from "../domain/task-filters";
+import { Prisma } from "../generated/prisma/client";
+import { getDb } from "./db";
+import { findPeriodRow } from "./periods";
+import { taskWhere } from "./task-search";
+import { owesReportSql, reportAtPeriod } from "./task-state";
+
+type Db = Prisma.TransactionClient;
+
+export interface ReportDutyFilters {
+  /** Only this lead unit. */
+  departmentId?: number | null;
+  /** Document slug. */
+  document?: string | null;
+  /** Task area, or UNASSIGNED_AREA (lib/domain/task-filters.ts) for tasks without one. */
+  area?: string | null;
+}
+
+export interface ReportDutyRow {
+  departmentId: number;
+  departmentName: string;
+  tasksInScope: number;
+  submitted: number;
+  approved: number;
+  missing: number;
+}
+
+/**
+ * The (lead unit, task) pairs owing a report for `period`, as FROM … WHERE over `a` (the LEAD assignment),
+ * `t`, `doc`, `dep` and `l` (the latest version of the unit's report thread for the period, if any). Both
+ * the per-unit counts and the department page's task list are read through it, so they cannot disagree.
+ */
+async function dutyPairs(db: Db, period: Period, filters: ReportDutyFilters): Promise<Prisma.Sql> {
+  // No period row means no report was ever opened for it: nothing filed, everything owed.
+  const periodId = (await findPeriodRow(db, period))?.id ?? -1;
+  const scope = taskWhere(
+    { ...filtersOf(DEFAULT_STATE), document: filters.document ?? null, area: filters.area ?? null },
+    period.end,
+  );
+  const unit =
+    filters.departmentId === null || filters.departmentId === undefined
+      ? Prisma.empty
+      : Prisma.sql`AND a."departmentId" = ${filters.departmentId}`;
+  return Prisma.sql`
+    FROM "task_assignment" a
+    JOIN "task" t ON t.id = a."taskId"
+    JOIN "document" doc ON doc.id = t."documentId"
+    JOIN "department" dep ON dep.id = a."departmentId" AND NOT dep.generic
+    -- Only the latest version of each report thread counts: a returned report owes a resubmission.
+    LEFT JOIN LATERAL (
+      SELECT u."taskId", u."reviewState"::text AS "reviewState", u.version
+      FROM "task_update" u
+      WHERE u."periodId" = ${periodId} AND u.kind = 'LEAD_REPORT' AND u."taskId" = t.id AND u."departmentId" = dep.id
+      ORDER BY u.version DESC LIMIT 1
+    ) l ON true
+    LEFT JOIN (${reportAtPeriod(previousPeriod(period))}) r ON r."taskId" = t.id
+    WHERE a.role = 'LEAD' ${unit} AND ${scope}
+      AND ${owesReportSql(period, Prisma.sql`(l."taskId" IS NOT NULL)`, Prisma.sql`r.status`)}`;
+}
+
+/**
+ * Every lead unit with at least one task owing a report for `period`, most missing first (then by name).
+ * `db` lets the bulletin read it inside its own snapshot transaction.
+ */
+export async function listReportDuty(
+  period: Period,
+  filters: ReportDutyFilters = {},
+  db: Db = getDb(),
+): Promise<ReportDutyRow[]> {
+  const rows = await db.$queryRaw<Omit<ReportDutyRow, "missing">[]>`
+    SELECT dep.id AS "departmentId", dep.name AS "departmentName",
+           count(*)::int AS "tasksInScope",
+           (count(*) FILTER (WHERE l."reviewState" IN ('SUBMITTED', 'APPROVED')))::int AS submitted,
+           (count(*) FILTER (WHERE l."reviewState" = 'APPROVED'))::int AS approved
+    ${await dutyPairs(db, period, filters)}
+    GROUP BY dep.id, dep.name`;
+  return rows
+    .map((r) => ({ ...r, missing: r.tasksInScope - r.submitted }))
+    .sort(
+      (a, b) =>
+        b.missing - a.missing ||
+        a.departmentName.localeCompare(b.departmentName, "zh-CN") ||
+        a.departmentId - b.departmentId,
+    );
+}
+
+/** Report state of a task's thread for the period: NONE when the unit has not opened one. */
+export type SubmissionState = "NONE" | "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED";
+export const SUBMISSION_STATES: readonly SubmissionState[] = ["NONE", "DRAFT", "SUBMITTED", "RETURNED", "APPROVED"];
+
+export interface ReportDutyTask {
+  taskId: number;
+  number: string;
+  documentShortTitle: string;
+  state: SubmissionState;
+  version: number | null;
+}
+
+/**
+ * One unit's tasks owing a report for `period` (the pairs `listReportDuty` counts): how many in each
+ * report state over all of them, and the first `limit` — not reported, returned and drafts first.
+ */
+export async function listReportDutyTasks(
+  period: Period,
+  departmentId: number,
+  limit: number,
+  db: Db = getDb(),
+): Promise<{ counts: Record<SubmissionState, number>; tasks: ReportDutyTask[] }> {
+  const rows = await db.$queryRaw<(ReportDutyTask & { n: number })[]>`
+    SELECT t.id AS "taskId", t.number, doc."shortTitle" AS "documentShortTitle",
+           COALESCE(l."reviewState", 'NONE') AS state, l.version,
+           -- Per state, over every task: the counts stay whole when the list is cut.
+           (count(*) OVER (PARTITION BY COALESCE(l."reviewState", 'NONE')))::int AS n
+    ${await dutyPairs(db, period, { departmentId })}
+    ORDER BY array_position(ARRAY['NONE', 'RETURNED', 'DRAFT', 'SUBMITTED', 'APPROVED'], COALESCE(l."reviewState", 'NONE')),
+             t."documentId", t.ordinal, t.id`;
+  const counts = Object.fromEntries(SUBMISSION_STATES.map((s) => [s, 0])) as Record<SubmissionState, number>;
+  for (const row of rows) counts[row.state] = row.n;
+  return { counts, tasks: rows.slice(0, limit).map(({ n: _n, ...task }) => task) };
+}
+
+/** The totals over `listReportDuty`'s rows: the overview's submission rate. */
+export function totalReportDuty(
+  rows: readonly ReportDutyRow[],
+): Omit<ReportDutyRow, "departmentId" | "departmentName"> {
+  return rows.reduce(
+    (sum, r) => ({
+      tasksInScope: sum.tasksInScope + r.tasksInScope,
+      submitted: sum.submitted + r.submitted,
+      approved: sum.approved + r.approved,
+      missing: sum.missing + r.missing,
+    }),
+    { tasksInScope: 0, submitted: 0, approved: 0, missing: 0 },
+  );
+}
