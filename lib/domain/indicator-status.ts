@@ -30,7 +30,6 @@
  */
 import { EARLIEST_DATE, isCalendarDate } from "./dates";
 import { unusableReason } from "./indicator-values";
-import type { TaskStatus } from "./task-status";
 
 export const INDICATOR_STATUSES = ["ACHIEVED", "ON_PACE", "AT_RISK", "BEHIND", "NO_DATA"] as const;
 export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
@@ -376,56 +375,6 @@ export function forecastAttains(
   approxTolerance: number = DEFAULT_INDICATOR_THRESHOLDS.approxTolerance,
 ): boolean {
   return prediction !== null && meetsTarget(prediction.value, target, direction, approxTolerance);
-}
-
-// ───────────────────────────── task roll-ups ─────────────────────────────
-
-export interface TaskRollUp {
-  total: number;
-  completed: number;
-  /** completed / total; 0 when there are no tasks. ONGOING (常态化) tasks count in the total. */
-  completionRate: number;
-  /** LAGGING + AT_RISK */
-  lagging: number;
-  /** lagging / total; 0 when there are no tasks. */
-  laggingRate: number;
-  status: IndicatorStatus;
-}
-
-/** Share of lagging or at-risk tasks from which a group of tasks is BEHIND. */
-export const DEFAULT_ROLL_UP_BEHIND_RATE = 0.2;
-
-/**
- * Rolls task statuses up (per department, document or area) onto the indicator status scale, the
- * worst meaningful state winning:
- *   no tasks                                   → NO_DATA
- *   laggingRate ≥ behindRate (default 0.2)     → BEHIND
- *   any task LAGGING or AT_RISK                → AT_RISK
- *   every task COMPLETED                       → ACHIEVED
- *   otherwise                                  → ON_PACE
- * Missing statuses count as 0; counts are expected to be non-negative integers.
- */
-export function rollUpTaskStatuses(
-  counts: Partial<Record<TaskStatus, number>>,
-  behindRate: number = DEFAULT_ROLL_UP_BEHIND_RATE,
-): TaskRollUp {
-  const n = (status: TaskStatus) => counts[status] ?? 0;
-  const total = n("NOT_STARTED") + n("ON_TRACK") + n("AT_RISK") + n("LAGGING") + n("COMPLETED") + n("ONGOING");
-  const completed = n("COMPLETED");
-  const lagging = n("LAGGING") + n("AT_RISK");
-  const completionRate = total === 0 ? 0 : completed / total;
-  const laggingRate = total === 0 ? 0 : lagging / total;
-  const status: IndicatorStatus =
-    total === 0
-      ? "NO_DATA"
-      : lagging > 0 && laggingRate >= behindRate - SHARE_EPSILON
-        ? "BEHIND"
-        : lagging > 0
-          ? "AT_RISK"
-          : completed === total
-            ? "ACHIEVED"
-            : "ON_PACE";
-  return { total, completed, completionRate, lagging, laggingRate, status };
 }
 
 /** How a comparator is written next to a figure: ≥ 20万, ≈ 50. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_INDICATOR_THRESHOLDS,
-  DEFAULT_ROLL_UP_BEHIND_RATE,
   actualShare,
   dayNumber,
   evaluateIndicator,
@@ -10,7 +9,6 @@ import {
   forecastAttains,
   latestObservation,
   meetsTarget,
-  rollUpTaskStatuses,
   selectTarget,
   type DatedValue,
   type TargetInput,
@@ -449,48 +447,6 @@ describe("forecast", () => {
   });
 });
 
-describe("rollUpTaskStatuses", () => {
-  it("2023 work points, 46 tasks: 5 lagging or at risk of 46 = 0.1087 → AT_RISK", () => {
-    const r = rollUpTaskStatuses({ COMPLETED: 12, ON_TRACK: 25, ONGOING: 4, AT_RISK: 3, LAGGING: 2 });
-    expect(r).toMatchObject({ total: 46, completed: 12, lagging: 5, status: "AT_RISK" });
-    expect(r.completionRate).toBeCloseTo(12 / 46, 12);
-    expect(r.laggingRate).toBeCloseTo(5 / 46, 12);
-  });
-
-  it("BEHIND from a lagging rate of 0.2 (boundary included, also for 3 of 15)", () => {
-    expect(DEFAULT_ROLL_UP_BEHIND_RATE).toBe(0.2);
-    expect(rollUpTaskStatuses({ ON_TRACK: 8, LAGGING: 1, AT_RISK: 1 })).toMatchObject({
-      laggingRate: 0.2,
-      status: "BEHIND",
-    });
-    expect(rollUpTaskStatuses({ ON_TRACK: 12, LAGGING: 3 }).status).toBe("BEHIND");
-    expect(rollUpTaskStatuses({ ON_TRACK: 13, LAGGING: 2 }).status).toBe("AT_RISK"); // 0.1333
-    expect(rollUpTaskStatuses({ ON_TRACK: 13, LAGGING: 2 }, 0.1).status).toBe("BEHIND"); // configurable
-  });
-
-  it("ON_PACE without lagging tasks; ACHIEVED only when every task is completed", () => {
-    expect(rollUpTaskStatuses({ NOT_STARTED: 2, ON_TRACK: 5, COMPLETED: 3, ONGOING: 1 })).toMatchObject({
-      total: 11,
-      lagging: 0,
-      laggingRate: 0,
-      status: "ON_PACE",
-    });
-    expect(rollUpTaskStatuses({ COMPLETED: 18 })).toMatchObject({ completionRate: 1, status: "ACHIEVED" });
-    expect(rollUpTaskStatuses({ COMPLETED: 17, ONGOING: 1 }).status).toBe("ON_PACE");
-  });
-
-  it("NO_DATA without tasks, with rates of 0 rather than NaN", () => {
-    expect(rollUpTaskStatuses({})).toEqual({
-      total: 0,
-      completed: 0,
-      completionRate: 0,
-      lagging: 0,
-      laggingRate: 0,
-      status: "NO_DATA",
-    });
-    expect(rollUpTaskStatuses({ LAGGING: 0 }, 0).status).toBe("NO_DATA");
-  });
-});
 
 // Type-level check: caller's extra fields (ids, keys) flow through to the result.
 describe("generic pass-through", () => {
