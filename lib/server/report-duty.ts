@@ -16,13 +16,13 @@ import "server-only";
  * "Before the period" is the task's reported status at the end of the previous period (its latest approved
  * lead report of that period or an earlier one), so a past period is judged as it stood, not by today.
  */
-import { previousPeriod, type Period } from "../domain/periods";
+import { periodContaining, previousPeriod, type Period } from "../domain/periods";
 import { DEFAULT_STATE, filtersOf } from "../domain/task-filters";
 import { Prisma } from "../generated/prisma/client";
 import { getDb } from "./db";
 import { findPeriodRow } from "./periods";
 import { taskWhere } from "./task-search";
-import { owesReportSql, reportAtPeriod } from "./task-state";
+import { CURRENT_REPORT, owesReportSql } from "./task-state";
 
 type Db = Prisma.TransactionClient;
 
@@ -72,9 +72,29 @@ async function dutyPairs(db: Db, period: Period, filters: ReportDutyFilters): Pr
       WHERE u."periodId" = ${periodId} AND u.kind = 'LEAD_REPORT' AND u."taskId" = t.id AND u."departmentId" = dep.id
       ORDER BY u.version DESC LIMIT 1
     ) l ON true
-    LEFT JOIN (${reportAtPeriod(previousPeriod(period))}) r ON r."taskId" = t.id
     WHERE a.role = 'LEAD' ${unit} AND ${scope}
-      AND ${owesReportSql(period, Prisma.sql`(l."taskId" IS NOT NULL)`, Prisma.sql`r.status`)}`;
+      AND ${owesReportSql(period, Prisma.sql`(l."taskId" IS NOT NULL)`, statusBefore(period, periodId))}`;
+}
+
+/**
+ * The task's reported status at the end of the period before `period`, as an SQL expression over `t`.
+ * Looked up per task (an index scan of its own reports), never by reading every approved report:
+ * - for the current period (no later report can exist), the task's current report stands unless a
+ *   report of this very period was approved — only then is the earlier one looked up;
+ * - for a past period, always the latest approved lead report of an earlier period.
+ */
+function statusBefore(period: Period, periodId: number): Prisma.Sql {
+  const previous = previousPeriod(period);
+  const earlier = Prisma.sql`(
+    SELECT u.status::text FROM "task_update" u JOIN "reporting_period" p ON p.id = u."periodId"
+    WHERE u."taskId" = t.id AND u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED'
+      AND p."startDate" <= ${previous.start}::date
+    ORDER BY p."startDate" DESC, u."createdAt" DESC, u.id DESC LIMIT 1)`;
+  if (period.code !== periodContaining(new Date()).code) return earlier;
+  return Prisma.sql`(CASE WHEN EXISTS (
+      SELECT 1 FROM "task_update" u
+      WHERE u."taskId" = t.id AND u."periodId" = ${periodId} AND u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED')
+    THEN ${earlier} ELSE ${CURRENT_REPORT.status} END)`;
 }
 
 /**
