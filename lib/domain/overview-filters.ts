@@ -13,8 +13,9 @@ import type { RawSearchParams } from "./task-filters";
  *   task the department leads;
  * - period chooses the reporting period of the submission rate and the reference date of the
  *   milestone cards and indicator statuses: today for the current period, the period's last day for a
- *   past one. Task statuses are always the current ones (the approved state of each task); the
- *   bulletin is where a past period's statuses are frozen.
+ *   past one. Task states are judged on that date (lib/domain/task-state.ts): for the current period
+ *   from each task's latest approved report, for a past period from its report history as it stood at
+ *   that period — the figures that period's bulletin gives.
  */
 export interface OverviewFilters {
   document: string | null;
