@@ -89,7 +89,11 @@ test("report → return → resubmit → approve, with evidence, history and aud
     .click();
   await expect(reviewer.getByRole("region", { name: /审核：省大数据局/ })).toHaveCount(0);
   await expect(reviewerHistory.first()).toContainText("已通过");
-  await expect(reviewer.getByTestId("task-status")).toHaveText("按计划推进");
+  // The approved report says 按计划推进, but the task's deadline (the 2023 work points: 2023-12-31) has
+  // passed unfinished: its state is 滞后, with the reason beside it (lib/domain/task-state.ts).
+  await expect(reviewer.getByTestId("task-status")).toHaveText("滞后");
+  await expect(reviewer.getByTestId("task-state-reason")).toContainText("逾期未完成");
+  await expect(reviewerHistory.first()).toContainText("按计划推进");
 
   // The history shows the four steps (newest first), visible to a viewer too.
   const viewer = await asUser(browser, await createAccount("VIEWER"), project);
