@@ -447,7 +447,6 @@ describe("forecast", () => {
   });
 });
 
-
 // Type-level check: caller's extra fields (ids, keys) flow through to the result.
 describe("generic pass-through", () => {
   it("returns the caller's own target and observation objects", () => {
