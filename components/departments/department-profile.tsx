@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { rollUpReason } from "@/components/tasks/task-state-counts";
 import { TaskTable } from "@/components/tasks/task-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DEFAULT_STATE, taskListHref, type TaskListState } from "@/lib/domain/task-filters";
@@ -85,11 +86,7 @@ function LeadTaskStates({ profile, locale, t }: { profile: Profile; locale: Loca
       <p className="mb-2 text-sm text-slate-700" data-testid="lead-roll-up" data-status={rollUp.status}>
         {t("departmentPage.detail.rollUp", {
           status: t(`indicators.statusLabel.${rollUp.status}`),
-          reason: t(`taskList.rollUpReason.${rollUp.reason}`, {
-            lagging: formatNumber(locale, rollUp.lagging),
-            unknown: formatNumber(locale, rollUp.unknown),
-            rate: `${Math.round(rollUp.laggingRate * 100)}%`,
-          }),
+          reason: rollUpReason(rollUp, locale, t),
         })}
       </p>
       <ul className="flex flex-wrap gap-2 text-sm" data-testid="lead-state-counts">

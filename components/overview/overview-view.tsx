@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { IndicatorStatusBadge, INDICATOR_STATUS_FILL } from "@/components/indicators/indicator-status-badge";
 import { gapText } from "@/components/indicators/indicator-gap";
-import { rollUpReason, TaskStateCounts } from "@/components/tasks/task-state-counts";
+import { RollUpStatus, TaskStateCounts } from "@/components/tasks/task-state-counts";
 import { TASK_STATUS_CHART_ORDER, TASK_STATUS_STYLE } from "@/components/tasks/task-status-style";
 import { CategoryBarChart } from "@/components/ui/category-bar-chart";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -159,11 +159,7 @@ export function OverviewView({
           {t("overview.sections.taskStatus")}
         </h2>
         <p className="mb-3 text-sm text-slate-600" data-testid="task-roll-up">
-          <IndicatorStatusBadge
-            status={tasks.rollUp.status}
-            label={t(`indicators.statusLabel.${tasks.rollUp.status}`)}
-          />{" "}
-          {rollUpReason(tasks.rollUp, locale, t)}
+          <RollUpStatus rollUp={tasks.rollUp} locale={locale} t={t} />
         </p>
         <TaskStateCounts
           counts={tasks.counts}

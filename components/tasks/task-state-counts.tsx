@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { STATE_SEVERITY, type StateCounts, type TaskRollUp, type TaskState } from "@/lib/domain/task-state";
 import { formatNumber, type Locale, type Translate } from "@/lib/i18n/catalogue";
+import { IndicatorStatusBadge } from "@/components/indicators/indicator-status-badge";
 import { TASK_STATUS_STYLE } from "./task-status-style";
 
 /**
@@ -63,4 +64,14 @@ export function rollUpReason(rollUp: TaskRollUp, locale: Locale, t: Translate): 
     unknown: formatNumber(locale, rollUp.unknown),
     rate: formatNumber(locale, rollUp.laggingRate, { style: "percent", maximumFractionDigits: 1 }),
   });
+}
+
+/** A group's roll-up as the dashboards show it: the status badge, then the reason in words. */
+export function RollUpStatus({ rollUp, locale, t }: { rollUp: TaskRollUp; locale: Locale; t: Translate }) {
+  return (
+    <>
+      <IndicatorStatusBadge status={rollUp.status} label={t(`indicators.statusLabel.${rollUp.status}`)} />{" "}
+      {rollUpReason(rollUp, locale, t)}
+    </>
+  );
 }

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { rollUpReason, TaskStateCounts } from "@/components/tasks/task-state-counts";
+import { rollUpReason, RollUpStatus, TaskStateCounts } from "@/components/tasks/task-state-counts";
 import { TASK_STATUS_CHART_ORDER, TASK_STATUS_STYLE } from "@/components/tasks/task-status-style";
-import { IndicatorStatusBadge } from "@/components/indicators/indicator-status-badge";
 import { StackedBarChart, type StackedSeries } from "@/components/ui/stacked-bar-chart";
 import { StatCard } from "@/components/ui/stat-card";
 import { DEFAULT_STATE, taskListHref, type TaskListState } from "@/lib/domain/task-filters";
@@ -122,11 +121,7 @@ export function DocumentDashboardView({
           {t("documentDashboard.states.heading")}
         </h2>
         <p className="mt-1 mb-3 text-sm text-slate-600" data-testid="document-roll-up">
-          <IndicatorStatusBadge
-            status={tasks.rollUp.status}
-            label={t(`indicators.statusLabel.${tasks.rollUp.status}`)}
-          />{" "}
-          {rollUpReason(tasks.rollUp, locale, t)}
+          <RollUpStatus rollUp={tasks.rollUp} locale={locale} t={t} />
           {` ${t("documentDashboard.states.intro")}`}
         </p>
         <TaskStateCounts
