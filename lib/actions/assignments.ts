@@ -9,8 +9,12 @@ import { assignTask } from "../server/assignments";
 // Thin: assignTask authorizes (reviewers and admins), validates again and writes in one transaction.
 const assignTaskInput = assignmentChangeFields.extend({ taskId: z.number().int().positive() }).strict();
 
-export const assignTaskAction = defineAction(assignTaskInput, async ({ taskId, ...input }, actor) => {
-  const result = await assignTask(actor, taskId, input, "BROWSER");
-  revalidatePath(`/tasks/${taskId}`);
-  return { changed: result.changed };
-});
+export const assignTaskAction = defineAction(
+  assignTaskInput,
+  async ({ taskId, ...input }, actor) => {
+    const result = await assignTask(actor, taskId, input, "BROWSER");
+    revalidatePath(`/tasks/${taskId}`);
+    return { changed: result.changed };
+  },
+  { roles: ["ADMIN", "REVIEWER"] },
+);
