@@ -92,7 +92,8 @@ test("a reviewer assigns a plan task; the lead unit's editor then reports on it"
   await expect(history.first()).toContainText("网页");
   await expect(history.first()).toContainText("依据数字强省建设领导小组办公室任务分工方案");
   await expect(history.first()).toContainText("牵头单位：省大数据局");
-  await expect(reviewer.getByTestId("task-status")).toContainText("未报送");
+  // It has a lead unit now; the plan's period ended on 2025-12-31, so the task is overdue (滞后), no longer 待明确.
+  await expect(reviewer.getByTestId("task-status")).toContainText("滞后");
   await expectAxeClean(reviewer);
 
   // The lead unit's editor: sees the task as its own, no assignment editor, and reports.
