@@ -21,6 +21,7 @@ import {
   filterLabelClass,
   SelectField,
 } from "@/components/ui/filter-field";
+import { DepartmentOptions } from "@/components/tasks/department-options";
 
 const field = filterControlClass();
 const label = filterLabelClass;
@@ -114,22 +115,12 @@ export function TaskFilters({
               defaultValue={state.departmentId ?? ""}
               allLabel={t("taskList.filters.allDepartments")}
             >
-              <optgroup label={t("taskList.filters.unitsGroup")}>
-                {units.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </optgroup>
-              {generic.length ? (
-                <optgroup label={t("taskList.filters.genericGroup")}>
-                  {generic.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null}
+              <DepartmentOptions
+                units={units.map(({ id, name }) => ({ id, name }))}
+                generic={generic.map(({ id, name }) => ({ id, name }))}
+                unitsLabel={t("taskList.filters.unitsGroup")}
+                genericLabel={t("taskList.filters.genericGroup")}
+              />
             </SelectField>
             <SelectField
               id="filter-area"

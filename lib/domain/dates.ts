@@ -46,14 +46,17 @@ export function addYears(date: string, years: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(day, daysInMonth(year, month)))}`;
 }
 
+// Built once: constructing an Intl formatter costs far more than formatting with it (issue 14).
+const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 /** The calendar date (YYYY-MM-DD) of an instant in Shanghai. */
 export function shanghaiDate(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+  return SHANGHAI_DAY.format(instant);
 }
 
 /*

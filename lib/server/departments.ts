@@ -20,7 +20,7 @@ import {
 import type { DepartmentSort } from "../search-params";
 import { getDb } from "./db";
 import { findPeriodRow } from "./periods";
-import { listReportDuty, listReportDutyTasks, type ReportDutyTask, type SubmissionState } from "./report-duty";
+import { dutyTotalsOf, listReportDutyTasks, type ReportDutyTask, type SubmissionState } from "./report-duty";
 import { pastDueSql, taskStateSql } from "./task-state";
 
 export { SUBMISSION_STATES, type SubmissionState } from "./report-duty";
@@ -139,7 +139,7 @@ export const PROFILE_LIST_LIMIT = 20;
 export async function getDepartmentProfile(id: number, today: string): Promise<DepartmentProfile | null> {
   const db = getDb();
   const current = periodContaining(new Date(`${today}T12:00:00+08:00`));
-  const [department, overdueMilestones, indicators, period, states, duty, dutyTasks] = await Promise.all([
+  const [department, overdueMilestones, indicators, period, states, dutyTasks] = await Promise.all([
     db.department.findUnique({
       where: { id },
       select: {
@@ -184,7 +184,7 @@ export async function getDepartmentProfile(id: number, today: string): Promise<D
       WHERE t."retiredAt" IS NULL
         AND EXISTS (SELECT 1 FROM "task_assignment" a WHERE a."taskId" = t.id AND a."departmentId" = ${id} AND a.role = 'LEAD')
       GROUP BY 1`,
-    listReportDuty(current, { departmentId: id }),
+    // The unit's 督办 figures (listReportDuty's row) are the totals of these per-state counts.
     listReportDutyTasks(current, id, PROFILE_LIST_LIMIT),
   ]);
   if (!department) return null;
@@ -195,7 +195,7 @@ export async function getDepartmentProfile(id: number, today: string): Promise<D
     stateCounts[row.state] = row.n;
     if (row.state === "UNASSIGNED") unassignedPastDue = row.pastDue;
   }
-  const dutyRow = duty[0];
+  const duty = dutyTotalsOf(dutyTasks.counts);
 
   return {
     id: department.id,
@@ -218,9 +218,9 @@ export async function getDepartmentProfile(id: number, today: string): Promise<D
         // A period without a row has had no report yet, and is open.
         state: period?.state ?? "OPEN",
       },
-      tasksInScope: dutyRow?.tasksInScope ?? 0,
-      submitted: dutyRow?.submitted ?? 0,
-      missing: dutyRow?.missing ?? 0,
+      tasksInScope: duty.tasksInScope,
+      submitted: duty.submitted,
+      missing: duty.missing,
       counts: dutyTasks.counts,
       tasks: dutyTasks.tasks,
     },

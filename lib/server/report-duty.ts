@@ -158,6 +158,19 @@ export async function listReportDutyTasks(
   return { counts, tasks: rows.slice(0, limit).map(({ n: _n, ...task }) => task) };
 }
 
+/**
+ * One unit's row of `listReportDuty` from the per-state counts `listReportDutyTasks` returns for it: the
+ * same pairs, so the same figures (tests/integration/report-duty.test.ts checks every unit). The
+ * department page reads both from one query instead of running the duty query twice.
+ */
+export function dutyTotalsOf(
+  counts: Record<SubmissionState, number>,
+): Omit<ReportDutyRow, "departmentId" | "departmentName"> {
+  const tasksInScope = SUBMISSION_STATES.reduce((sum, state) => sum + counts[state], 0);
+  const submitted = counts.SUBMITTED + counts.APPROVED;
+  return { tasksInScope, submitted, approved: counts.APPROVED, missing: tasksInScope - submitted };
+}
+
 /** The totals over `listReportDuty`'s rows: the overview's submission rate. */
 export function totalReportDuty(
   rows: readonly ReportDutyRow[],

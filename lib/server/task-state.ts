@@ -12,15 +12,26 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import type { Period } from "../domain/periods";
 
-/** Where the reported status comes from: two SQL expressions over the query's rows. */
+/** Where the reported status comes from: SQL expressions over the query's rows. */
 export interface ReportSource {
   /** The reported status as text ('COMPLETED', …), NULL when no report was approved. */
   status: Prisma.Sql;
+  /**
+   * Whether that status is 已完成 or 常态化推进 (true), or not or no report (false or NULL) — the same
+   * as `status IN ('COMPLETED', 'ONGOING')`, which is the default; a source can say it more cheaply.
+   */
+  finished?: Prisma.Sql;
 }
 
-/** The task's latest approved lead report, denormalised on the row (null when never approved). */
+/**
+ * The task's latest approved lead report, denormalised on the row (null when never approved). `finished`
+ * compares the enum column directly: the state CASE tests it on every row it counts, and turning the
+ * enum into text first (a catalogue lookup per call) was most of the cost of counting 50,000 tasks by
+ * state (issue 14). `status` converts once, only where the text is the answer.
+ */
 export const CURRENT_REPORT: ReportSource = {
   status: Prisma.sql`(CASE WHEN t."statusUpdatedAt" IS NULL THEN NULL ELSE t."currentStatus"::text END)`,
+  finished: Prisma.sql`(t."statusUpdatedAt" IS NOT NULL AND t."currentStatus" IN ('COMPLETED', 'ONGOING'))`,
 };
 
 /**
@@ -39,7 +50,7 @@ export function reportAtPeriod(period: Pick<Period, "start">): Prisma.Sql {
 /** The report joined as `r` (see `reportAtPeriod`). */
 export const REPORT_AT: ReportSource = { status: Prisma.sql`r.status` };
 
-const finished = (src: ReportSource) => Prisma.sql`(${src.status} IN ('COMPLETED', 'ONGOING'))`;
+const finished = (src: ReportSource) => src.finished ?? Prisma.sql`(${src.status} IN ('COMPLETED', 'ONGOING'))`;
 
 /** Unfinished with its deadline before `date`: 逾期未完成 (`isPastDue`). */
 export function pastDueSql(date: string, src: ReportSource = CURRENT_REPORT): Prisma.Sql {

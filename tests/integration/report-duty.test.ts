@@ -262,6 +262,16 @@ describe("each branch of the rule", () => {
     const [row] = await duty.listReportDuty(Q, { departmentId: unit.id });
     expect(row).toMatchObject({ tasksInScope: owed.length, submitted: 0, missing: owed.length });
     expect(byId(await duty.listReportDuty(Q))).toEqual(asRows(await expectedDuty(Q)));
+    // The department page's figures (totals of its per-state counts) are the 督办 row, for every unit.
+    for (const dutyRow of await duty.listReportDuty(Q)) {
+      const { counts } = await duty.listReportDutyTasks(Q, dutyRow.departmentId, 0);
+      expect(duty.dutyTotalsOf(counts)).toEqual({
+        tasksInScope: dutyRow.tasksInScope,
+        submitted: dutyRow.submitted,
+        approved: dutyRow.approved,
+        missing: dutyRow.missing,
+      });
+    }
     // A document that has not started by the period's end owes nothing.
     const early = periodOf({ year: 2021, index: 1 });
     const late = await db.prisma.task.count({

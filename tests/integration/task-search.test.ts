@@ -6,10 +6,18 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/client";
-import { DEFAULT_STATE, parseTaskListState, type TaskListState } from "../../lib/domain/task-filters";
+import { compareAreas } from "../../lib/domain/areas";
+import {
+  DEFAULT_STATE,
+  parseTaskListState,
+  TASK_SORTS,
+  type TaskListState,
+  type TaskStatusValue,
+} from "../../lib/domain/task-filters";
 import { STATE_SEVERITY, TASK_STATES } from "../../lib/domain/task-state";
 import { getDepartmentProfile, listDepartmentWorkload } from "../../lib/server/departments";
-import { getTaskFilterOptions, searchTasks } from "../../lib/server/task-search";
+import { getTaskFilterOptions, overdueExists, searchTasks, taskOrder, taskWhere } from "../../lib/server/task-search";
+import { taskStateSql } from "../../lib/server/task-state";
 import { setUpIntegrationDatabase } from "../support/integration";
 
 const TODAY = "2026-11-23";
@@ -697,5 +705,75 @@ describe("departments", () => {
       counts: { NONE: 3, DRAFT: 0, SUBMITTED: 0, RETURNED: 0, APPROVED: 0 },
     });
     expect(await getDepartmentProfile(999_999, TODAY)).toBeNull();
+  });
+});
+
+/*
+ * Issue 14 made two queries faster by changing their shape; these prove the new shape gives what the
+ * plain one gives. A page is now "pick the page's rows, then compute their columns" (so PostgreSQL probes
+ * the milestone index per row instead of hashing every open milestone); the areas come from a loose
+ * index scan instead of Prisma's in-memory `distinct`.
+ */
+describe("query shapes (issue 14)", () => {
+  /** The plain form: one SELECT over every match, its columns computed in the same statement. */
+  async function flatReference(view: TaskListState) {
+    return db.prisma.$queryRaw<{ id: number; status: string; overdue: boolean }[]>`
+      SELECT t.id, ${taskStateSql(TODAY)} AS status, ${overdueExists(TODAY)} AS overdue
+      FROM "task" t JOIN "document" d ON d.id = t."documentId"
+      WHERE ${taskWhere(view, TODAY)}
+      ORDER BY ${taskOrder(view.sort, view.direction, TODAY)}`;
+  }
+
+  const views: Partial<TaskListState>[] = [
+    {},
+    { statuses: ["LAGGING", "AT_RISK"] as TaskStatusValue[] },
+    { statuses: ["ONGOING", "LAGGING"] as TaskStatusValue[] }, // the 50 fillers: several pages of ties
+    { overdue: true },
+    { document: "doc-a" },
+  ];
+
+  it("every page holds the rows of the plain query at its offset, in its order, with the same state and flag", async () => {
+    for (const sort of TASK_SORTS) {
+      for (const direction of ["asc", "desc"] as const) {
+        for (const change of views) {
+          const view = state({ ...change, sort, direction, pageSize: 20 });
+          const expected = await flatReference(view);
+          expect(expected.length).toBeGreaterThan(0);
+          const paged: { id: number; status: string; overdue: boolean }[] = [];
+          for (let page = 1; page <= Math.ceil(expected.length / 20); page++) {
+            const result = await searchTasks({ ...view, page }, TODAY);
+            expect(result.total).toBe(expected.length);
+            paged.push(...result.rows.map((r) => ({ id: r.id, status: r.status, overdue: r.overdue })));
+          }
+          expect(paged, `${sort} ${direction} ${JSON.stringify(change)}`).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it("offers exactly the distinct areas of current tasks (none when no task has one), in strategy order", async () => {
+    const p = db.prisma;
+    const reference = async () =>
+      (await p.$queryRaw<{ area: string | null }[]>`SELECT DISTINCT area FROM "task" WHERE "retiredAt" IS NULL`)
+        .map((r) => r.area)
+        .sort(compareAreas);
+    // The fixture's tasks have no area: only "none".
+    expect((await getTaskFilterOptions(null)).areas).toEqual([null]);
+    const set = (key: string, area: string | null) => p.task.update({ where: { id: fx.tasks[key]! }, data: { area } });
+    try {
+      await set("net", "数字基础设施");
+      await set("share", "数字政府");
+      await set("community", "数字政府");
+      await set("retired", "数字经济"); // retired: never offered
+      const areas = (await getTaskFilterOptions(null)).areas;
+      expect(areas).toEqual(await reference());
+      expect(areas).toEqual(["数字基础设施", "数字政府", null].sort(compareAreas));
+      // Every current task with an area: no "none" choice.
+      await p.task.updateMany({ where: { area: null }, data: { area: "数字社会" } });
+      expect((await getTaskFilterOptions(null)).areas).toEqual(await reference());
+      expect((await getTaskFilterOptions(null)).areas).not.toContain(null);
+    } finally {
+      await p.task.updateMany({ data: { area: null } });
+    }
   });
 });
