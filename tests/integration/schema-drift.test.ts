@@ -128,6 +128,7 @@ describe("schema drift", () => {
       expect(rows.map((r) => r.tgname)).toEqual([
         "audit_log_append_only",
         "observation_append_only",
+        "task_assignment_change_append_only",
         "task_update_append_only",
       ]);
     } finally {
