@@ -38,7 +38,11 @@ export async function writeAudit(
 }
 
 /** Many entries in one statement (a bulk import audits each stored row), inside the caller's transaction. */
-export async function writeAuditMany(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+export async function writeAuditMany(
+  tx: Tx,
+  actor: Pick<Actor, "id" | "username"> | null,
+  entries: AuditEntry[],
+): Promise<void> {
   if (entries.length === 0) return;
   await tx.auditLog.createMany({
     data: entries.map((entry) => ({
