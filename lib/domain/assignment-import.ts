@@ -11,6 +11,7 @@
  * - The three unit columns hold the task's whole assignment after the upload: what a cell lists replaces
  *   what the role had (an empty 配合单位 cell removes the cooperating units). Units are separated by
  *   、，,；; / or line breaks.
+ * - A row that changes a task must name a lead unit (one repeating the current assignment need not).
  * - A row whose three unit cells and 完成时限 are all empty is skipped (an untouched template row); to take
  *   every unit off a task, use the task's page — a blank row never deletes anything.
  * - A unit is found by its registry name, short name or alias (a renamed unit's old name is an alias), with
@@ -192,11 +193,7 @@ export function buildUnitIndex(units: RegistryUnit[]): UnitIndex {
   return {
     find(name) {
       const key = normaliseUnitName(name);
-      return (
-        byName.get(key) ??
-        (key.startsWith("省") ? byName.get(key.slice(1)) : byName.get(`省${key}`)) ??
-        null
-      );
+      return byName.get(key) ?? (key.startsWith("省") ? byName.get(key.slice(1)) : byName.get(`省${key}`)) ?? null;
     },
     suggest(name, limit = 3) {
       const key = normaliseUnitName(name);
@@ -376,14 +373,15 @@ export function typeAssignmentRow(
       roles[role].push({ id: unit.id, name: unit.name });
     }
   }
-  if (roles.lead.length === 0 && !issues.some((i) => i.column === "lead")) {
-    issues.push({ column: "lead", code: "leadRequired" });
-  }
   const parsed = parseDeadline(row.fields.deadline);
   let deadline: string | null = null;
   let deadlineInput: string | null | undefined;
   if (parsed === "format") {
-    issues.push({ column: "deadline", code: "deadlineFormat", params: { text: cellText(row.fields.deadline).slice(0, 40) } });
+    issues.push({
+      column: "deadline",
+      code: "deadlineFormat",
+      params: { text: cellText(row.fields.deadline).slice(0, 40) },
+    });
   } else if (parsed !== null && (parsed < period.start || parsed > period.end)) {
     issues.push({
       column: "deadline",
@@ -407,6 +405,11 @@ export function typeAssignmentRow(
   }
   const note = cellText(row.fields.note);
   if (note.length > NOTE_MAX) issues.push({ column: "note", code: "noteTooLong", params: { max: NOTE_MAX } });
+  // A change needs a lead unit; a row repeating the current assignment (a template row of a task the
+  // text gives only responsible units, say) is simply unchanged.
+  if (roles.lead.length === 0 && task && !issues.some((i) => i.column === "lead")) {
+    if (!sameAssignment(task.current, { ...roles, deadline })) issues.push({ column: "lead", code: "leadRequired" });
+  }
   const ok = issues.length === 0 && task !== null;
   return {
     rowNumber: row.rowNumber,

@@ -19,7 +19,12 @@ export interface TemplateTask {
   number: string;
   title: string;
   source: string;
-  current: { lead: { name: string }[]; responsible: { name: string }[]; cooperating: { name: string }[]; deadline: string | null };
+  current: {
+    lead: { name: string }[];
+    responsible: { name: string }[];
+    cooperating: { name: string }[];
+    deadline: string | null;
+  };
   textDeadline: string | null;
 }
 

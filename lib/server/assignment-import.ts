@@ -200,9 +200,7 @@ export async function getAssignmentTemplateData(actor: Actor, slug: string) {
   const sourceUnits = await loadSourceUnits(db, document.id);
   return {
     document: { slug: document.slug, title: document.title, period: document.period },
-    tasks: document.tasks
-      .filter((t) => !t.retired)
-      .map((t) => ({ ...t, source: sourceUnits.get(t.id) ?? "" })),
+    tasks: document.tasks.filter((t) => !t.retired).map((t) => ({ ...t, source: sourceUnits.get(t.id) ?? "" })),
     units: registry.filter((u) => !u.retired).map((u) => u.name),
   };
 }
@@ -440,8 +438,6 @@ export async function commitAssignmentImport(
   );
 }
 
-
-
 /** What the 分工表 page shows about its document; null when there is none. */
 export async function getAssignmentPageDocument(slug: string) {
   const document = await getDb().document.findUnique({
@@ -449,6 +445,11 @@ export async function getAssignmentPageDocument(slug: string) {
     select: { slug: true, title: true, periodStart: true, periodEnd: true },
   });
   return document
-    ? { slug: document.slug, title: document.title, start: utcDay(document.periodStart), end: utcDay(document.periodEnd) }
+    ? {
+        slug: document.slug,
+        title: document.title,
+        start: utcDay(document.periodStart),
+        end: utcDay(document.periodEnd),
+      }
     : null;
 }

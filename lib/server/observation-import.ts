@@ -173,7 +173,11 @@ export async function readImportFile(
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", msg("errors.imports.unsupported"));
   }
   if (kind === "xlsx") {
-    const rows = await readXlsx(file.bytes, options.isDataHeader ?? isObservationHeader, options.maxRows ?? IMPORT_MAX_ROWS);
+    const rows = await readXlsx(
+      file.bytes,
+      options.isDataHeader ?? isObservationHeader,
+      options.maxRows ?? IMPORT_MAX_ROWS,
+    );
     return { format: "xlsx", encoding: null, rows };
   }
   const decoded = decodeCsvBytes(file.bytes);

@@ -3,7 +3,8 @@ import type { Widen } from "../widen";
 /** The 任务分工表 round trip (lib/server/assignment-import.ts, /documents/[slug]/assignments). */
 export const assignmentImportZh = {
   title: "任务分工表",
-  intro: "下载本文件的任务分工表，填写各任务的牵头单位、责任单位、配合单位和完成时限后上传；预览无误后确认。整个文件要么全部生效，要么全部不生效，每项调整都记入分工记录。",
+  intro:
+    "下载本文件的任务分工表，填写各任务的牵头单位、责任单位、配合单位和完成时限后上传；预览无误后确认。整个文件要么全部生效，要么全部不生效，每项调整都记入分工记录。",
   link: "任务分工表",
   back: "返回文件看板",
   notAllowed: "只有督导员和管理员可以调整任务分工。",
@@ -19,7 +20,8 @@ export const assignmentImportZh = {
   preview: "上传并预览",
   previewing: "正在检查…",
   previewHeading: "3. 检查预览并确认",
-  summary: "共 {total} 行：{changed} 项任务将调整，{unchanged} 项与现有分工相同，{errors} 行有误，{skipped} 行未填写已跳过。",
+  summary:
+    "共 {total} 行：{changed} 项任务将调整，{unchanged} 项与现有分工相同，{errors} 行有误，{skipped} 行未填写已跳过。",
   encodingNote: "文件编码：{encoding}",
   mustFix: "请修改有误的行后重新上传；有误的行存在时整个文件不会生效。",
   nothingToDo: "文件中没有需要调整的任务。",
@@ -77,9 +79,12 @@ export const assignmentImportZh = {
     listSheet: "单位名录",
     instructions: {
       what: "本表列出文件的全部任务及其现有分工。修改“牵头单位”“责任单位”“配合单位”“完成时限”后上传即可；“编号”用于识别任务，请勿修改；“标题”“原文单位”仅供参考，不会导入。",
-      units: "单位可从下拉列表选择（“单位名录”工作表），一格填写多个单位时用“、”“，”或“；”分隔。单位须与名录一致（简称和更名前的旧称也可识别）；名录中没有的单位不会被自动新增，预览时会提示最接近的名称。",
-      roles: "每项任务须有牵头单位；同一单位在一项任务中只能承担一种角色。上传的分工将整体替换该任务原有分工：清空“配合单位”即取消全部配合单位。三类单位和完成时限都为空的行视为未填写，不作改动。",
-      deadline: "完成时限写作 2025-12-31（也可写 2025年12月、2025年底），须在文件实施期内。原文已规定时限的任务，其时限以原文为准，不能在此修改。",
+      units:
+        "单位可从下拉列表选择（“单位名录”工作表），一格填写多个单位时用“、”“，”或“；”分隔。单位须与名录一致（简称和更名前的旧称也可识别）；名录中没有的单位不会被自动新增，预览时会提示最接近的名称。",
+      roles:
+        "每项任务须有牵头单位；同一单位在一项任务中只能承担一种角色。上传的分工将整体替换该任务原有分工：清空“配合单位”即取消全部配合单位。三类单位和完成时限都为空的行视为未填写，不作改动。",
+      deadline:
+        "完成时限写作 2025-12-31（也可写 2025年12月、2025年底），须在文件实施期内。原文已规定时限的任务，其时限以原文为准，不能在此修改。",
       note: "“备注”填写该任务调整的原因；未填写的，使用上传页面填写的调整说明。",
       all: "任何一行有误时整个文件都不会生效；请按预览提示修改后重新上传。",
     },
@@ -101,12 +106,14 @@ export const assignmentImportZh = {
 
 export const assignmentImportEn: Widen<typeof assignmentImportZh> = {
   title: "Task-division table",
-  intro: "Download this document's task-division table, fill in each task's lead, responsible and cooperating units and deadline, and upload it; confirm after checking the preview. The whole file takes effect or none of it, and every change is recorded in the tasks' assignment history.",
+  intro:
+    "Download this document's task-division table, fill in each task's lead, responsible and cooperating units and deadline, and upload it; confirm after checking the preview. The whole file takes effect or none of it, and every change is recorded in the tasks' assignment history.",
   link: "Task-division table",
   back: "Back to the document dashboard",
   notAllowed: "Only reviewers and administrators can change task assignments.",
   templateHeading: "1. Download the table",
-  templateHint: "The table lists every task of this document with its current units; pick units from the drop-down lists, separate several units with “、”.",
+  templateHint:
+    "The table lists every task of this document with its current units; pick units from the drop-down lists, separate several units with “、”.",
   templateXlsx: "Download Excel table",
   templateCsv: "Download CSV table",
   uploadHeading: "2. Upload and preview",
@@ -117,7 +124,8 @@ export const assignmentImportEn: Widen<typeof assignmentImportZh> = {
   preview: "Upload and preview",
   previewing: "Checking…",
   previewHeading: "3. Check the preview and confirm",
-  summary: "{total} rows: {changed} tasks will change, {unchanged} are unchanged, {errors} rows have errors, {skipped} empty rows skipped.",
+  summary:
+    "{total} rows: {changed} tasks will change, {unchanged} are unchanged, {errors} rows have errors, {skipped} empty rows skipped.",
   encodingNote: "File encoding: {encoding}",
   mustFix: "Correct the rows with errors and upload again; while any row has an error nothing takes effect.",
   nothingToDo: "No task in the file needs a change.",
@@ -175,9 +183,12 @@ export const assignmentImportEn: Widen<typeof assignmentImportZh> = {
     listSheet: "Units",
     instructions: {
       what: "The table lists every task of the document with its current assignment. Change the lead, responsible and cooperating units and the deadline, then upload it; the number identifies the task, do not change it; the title and the units in the text are for reference and are not read.",
-      units: "Pick units from the drop-down lists (the Units sheet); separate several units in one cell with “、”, “,” or “;”. Units must match the registry (short names and former names are recognised); an unknown unit is never created, the preview suggests the closest names.",
-      roles: "Every task needs a lead unit; a unit holds one role per task. The uploaded assignment replaces the task's: an empty cooperating cell removes every cooperating unit. A row whose three unit cells and deadline are empty is left as it is.",
-      deadline: "Write deadlines as 2025-12-31 (or 2025年12月, 2025年底), within the document's period. Where the text sets the deadline it stands and cannot be changed here.",
+      units:
+        "Pick units from the drop-down lists (the Units sheet); separate several units in one cell with “、”, “,” or “;”. Units must match the registry (short names and former names are recognised); an unknown unit is never created, the preview suggests the closest names.",
+      roles:
+        "Every task needs a lead unit; a unit holds one role per task. The uploaded assignment replaces the task's: an empty cooperating cell removes every cooperating unit. A row whose three unit cells and deadline are empty is left as it is.",
+      deadline:
+        "Write deadlines as 2025-12-31 (or 2025年12月, 2025年底), within the document's period. Where the text sets the deadline it stands and cannot be changed here.",
       note: "The Note column says why the task changes; where it is empty, the reason entered on the upload page is used.",
       all: "If any row has an error nothing takes effect; correct the rows as the preview says and upload again.",
     },

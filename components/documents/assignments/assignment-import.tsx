@@ -217,7 +217,9 @@ export function AssignmentImport({
               })}
             </p>
             {preview.encoding ? (
-              <p className="text-slate-600">{interpolate(m.encodingNote, { encoding: preview.encoding.toUpperCase() })}</p>
+              <p className="text-slate-600">
+                {interpolate(m.encodingNote, { encoding: preview.encoding.toUpperCase() })}
+              </p>
             ) : null}
             {preview.errorCount > 0 ? <p className="font-medium text-red-900">{m.mustFix}</p> : null}
             {preview.errorCount === 0 && preview.changedCount === 0 ? <p>{m.nothingToDo}</p> : null}

@@ -1,11 +1,7 @@
 import { slugParams } from "@/lib/api/schemas";
 import { AppError, forbidden } from "@/lib/server/errors";
 import { defineRoute, MULTIPART_OVERHEAD_BYTES, readLimitedFormData } from "@/lib/server/http";
-import {
-  canImportAssignments,
-  commitAssignmentImport,
-  previewAssignmentImport,
-} from "@/lib/server/assignment-import";
+import { canImportAssignments, commitAssignmentImport, previewAssignmentImport } from "@/lib/server/assignment-import";
 import { IMPORT_MAX_BYTES } from "@/lib/server/observation-import";
 import { msg } from "@/lib/i18n/message";
 
