@@ -37,11 +37,17 @@ const RESPONSE_SCHEMAS = {
   IndicatorDetail: s.indicatorDetail,
   Period: s.period,
   PeriodList: s.periodListResponse,
+  AssignmentPreview: s.assignmentPreview,
+  AssignmentImportResult: s.assignmentImportResult,
 } satisfies Record<string, z.ZodType>;
 type SchemaName = keyof typeof RESPONSE_SCHEMAS | keyof typeof BODY_SCHEMAS;
 
 // Request bodies are described as clients send them (io: "input": fields with defaults are optional).
-const BODY_SCHEMAS = { TaskUpdateBody: s.taskUpdateBody, ReviewBody: s.reviewBody } satisfies Record<string, z.ZodType>;
+const BODY_SCHEMAS = {
+  TaskUpdateBody: s.taskUpdateBody,
+  ReviewBody: s.reviewBody,
+  AssignmentImportForm: s.assignmentImportForm,
+} satisfies Record<string, z.ZodType>;
 
 const ERROR_RESPONSES = {
   Unauthenticated: { status: 401, text: "unauthenticated", schema: "Error" },
@@ -62,7 +68,11 @@ interface OperationSpec {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: keyof typeof BODY_SCHEMAS;
+  /** The body is multipart/form-data (a file upload) rather than JSON. */
+  multipart?: boolean;
   response: { status: 200 | 201; schema: SchemaName };
+  /** A second success (an import's preview answers 200, its commit 201). */
+  alsoResponse?: { status: 200 | 201; schema: SchemaName };
   errors: ErrorResponseName[];
   public?: boolean;
 }
@@ -181,6 +191,17 @@ export const OPERATIONS: OperationSpec[] = [
     errors: BY_ID,
   },
   {
+    method: "post",
+    path: "/assignments/import",
+    op: "importAssignments",
+    tag: "tasks",
+    body: "AssignmentImportForm",
+    multipart: true,
+    response: { status: 201, schema: "AssignmentImportResult" },
+    alsoResponse: { status: 200, schema: "AssignmentPreview" },
+    errors: WRITE_ERRORS,
+  },
+  {
     method: "get",
     path: "/periods",
     op: "listPeriods",
@@ -238,9 +259,22 @@ function operationOf(spec: OperationSpec): JsonSchema {
       ...(spec.query ? parametersOf(spec.query, "query") : []),
     ],
     ...(spec.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: ref(spec.body) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { [spec.multipart ? "multipart/form-data" : "application/json"]: { schema: ref(spec.body) } },
+          },
+        }
       : {}),
     responses: {
+      ...(spec.alsoResponse
+        ? {
+            [String(spec.alsoResponse.status)]: {
+              description: apiEn.responses[spec.alsoResponse.status === 201 ? "created" : "ok"],
+              content: { "application/json": { schema: ref(spec.alsoResponse.schema) } },
+            },
+          }
+        : {}),
       [String(spec.response.status)]: {
         description: apiEn.responses[spec.response.status === 201 ? "created" : "ok"],
         content: { "application/json": { schema: ref(spec.response.schema) } },
