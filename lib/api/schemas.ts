@@ -426,24 +426,20 @@ const assignmentColumn = z.enum([
 /** The multipart form of POST /assignments/import (validated field by field by the route). */
 export const assignmentImportForm = z.object({
   document: z.string().meta({ description: "The document's slug: the file's task numbers are this document's" }),
-  file: z
-    .string()
-    .meta({
-      format: "binary",
-      description: "The 任务分工表: .xlsx, or .csv in UTF-8 or GB18030; ≤ 2 MB, ≤ 5,000 rows",
-    }),
+  file: z.string().meta({
+    format: "binary",
+    description: "The 任务分工表: .xlsx, or .csv in UTF-8 or GB18030; ≤ 2 MB, ≤ 5,000 rows",
+  }),
   intent: z.enum(["preview", "commit"]).default("preview"),
   sha256: hex64.optional().meta({ description: "commit: the sha256 the preview returned (the same file)" }),
   version: hex64
     .optional()
     .meta({ description: "commit: the version the preview returned (the tasks unchanged since)" }),
   note: z.string().max(500).optional().meta({ description: "commit: the reason, for rows whose 备注 is empty" }),
-  effectiveDate: isoDate
-    .optional()
-    .meta({
-      description:
-        "commit: from when the assignment holds; default today, not in the future nor before the document's start",
-    }),
+  effectiveDate: isoDate.optional().meta({
+    description:
+      "commit: from when the assignment holds; default today, not in the future nor before the document's start",
+  }),
 });
 
 export const assignmentPreview = z

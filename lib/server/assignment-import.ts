@@ -9,7 +9,6 @@ import {
   selectAssignmentRows,
   stateFingerprint,
   typeAssignmentRow,
-  UNIT_ROLES,
   buildUnitIndex,
   type AssignmentColumn,
   type AssignmentIssue,

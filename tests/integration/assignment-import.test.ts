@@ -19,7 +19,6 @@ type Handler = (request: Request, ctx: { params: Promise<Record<string, string>>
 
 const PLAN = "plan-2021-2025";
 const db = setUpIntegrationDatabase({ documents: [PLAN, "work-points-2023"] });
-let imports: typeof ImportModule;
 let assignments: typeof AssignmentsModule;
 let routes: { template: Handler; importFile: Handler };
 const actors = {} as Record<Who, Actor>;
@@ -100,7 +99,6 @@ async function leadsOf(taskId: number) {
 }
 
 beforeAll(async () => {
-  imports = await db.load(() => import("../../lib/server/assignment-import"));
   assignments = await db.load(() => import("../../lib/server/assignments"));
   routes = {
     template: (await db.load(() => import("../../app/api/documents/[slug]/assignments/template/route"))).GET,
