@@ -176,7 +176,7 @@ export async function applyAssignment(
     );
   }
   const stale = existing.filter((row) => !wanted.has(`${row.departmentId}:${row.role}`)).map((row) => row.id);
-  if (stale.length) await tx.taskAssignment.deleteMany({ where: { id: { in: stale } } });
+  if (stale.length) await tx.$executeRaw`DELETE FROM "task_assignment" WHERE id = ANY(${stale}::int[])`;
   for (const row of existing) {
     const want = wanted.get(`${row.departmentId}:${row.role}`);
     if (!want) continue;
@@ -372,14 +372,22 @@ export async function applyAssignments(
       create.push({ taskId: plan.taskId, ...w, rawName: units.get(w.departmentId)?.name ?? String(w.departmentId) });
     }
   }
-  if (stale.length) await tx.taskAssignment.deleteMany({ where: { id: { in: stale } } });
+  if (stale.length) await tx.$executeRaw`DELETE FROM "task_assignment" WHERE id = ANY(${stale}::int[])`;
   if (renumber.length) {
     await tx.$executeRaw`
       UPDATE "task_assignment" a SET "ordinal" = v.ordinal
       FROM unnest(${renumber.map((r) => r.id)}::int[], ${renumber.map((r) => r.ordinal)}::int[]) AS v(id, ordinal)
       WHERE a.id = v.id`;
   }
-  if (create.length) await tx.taskAssignment.createMany({ data: create });
+  if (create.length) {
+    // One INSERT … SELECT over arrays (five parameters) rather than a VALUES list of thousands of rows.
+    await tx.$executeRaw`
+      INSERT INTO "task_assignment" ("taskId", "departmentId", "role", "ordinal", "rawName")
+      SELECT v."taskId", v."departmentId", v.role::"AssignmentRole", v.ordinal, v."rawName"
+      FROM unnest(${create.map((c) => c.taskId)}::int[], ${create.map((c) => c.departmentId)}::int[],
+                  ${create.map((c) => c.role)}::text[], ${create.map((c) => c.ordinal)}::int[],
+                  ${create.map((c) => c.rawName)}::text[]) AS v("taskId", "departmentId", role, ordinal, "rawName")`;
+  }
 
   // The assigned deadlines: retired, revived/moved, or created — one statement each.
   const deadlineChanged = changed.filter((p) => p.after.deadline !== p.before.deadline);
@@ -417,19 +425,17 @@ export async function applyAssignments(
       WHERE t.id = ANY(${deadlineChanged.map((p) => p.taskId)}::int[])`;
   }
 
-  await tx.task.updateMany({ where: { id: { in: changed.map((p) => p.taskId) } }, data: { assignmentDecided: true } });
-  await tx.taskAssignmentChange.createMany({
-    data: changed.map((p) => ({
-      taskId: p.taskId,
-      channel: ctx.channel,
-      batchId: ctx.batchId ?? null,
-      actorId: actor.id,
-      note: p.note,
-      effectiveDate: utcMidnight(ctx.effectiveDate),
-      before: p.before as unknown as Prisma.InputJsonValue,
-      after: p.after as unknown as Prisma.InputJsonValue,
-    })),
-  });
+  await tx.$executeRaw`
+    UPDATE "task" SET "assignmentDecided" = true, "updatedAt" = now()
+    WHERE id = ANY(${changed.map((p) => p.taskId)}::int[]) AND NOT "assignmentDecided"`;
+  await tx.$executeRaw`
+    INSERT INTO "task_assignment_change"
+      ("taskId", "channel", "batchId", "actorId", "note", "effectiveDate", "before", "after")
+    SELECT v."taskId", ${ctx.channel}::"AssignmentChannel", ${ctx.batchId ?? null}, ${actor.id}, v.note,
+           ${ctx.effectiveDate}::date, v.before, v.after
+    FROM unnest(${changed.map((p) => p.taskId)}::int[], ${changed.map((p) => p.note)}::text[],
+                ${changed.map((p) => JSON.stringify(p.before))}::jsonb[],
+                ${changed.map((p) => JSON.stringify(p.after))}::jsonb[]) AS v("taskId", note, before, after)`;
   await writeAuditMany(
     tx,
     actor,
