@@ -11,6 +11,7 @@ import { overviewEn } from "./areas/overview";
 import { indicatorChartEn } from "./areas/indicatorChart";
 import { compareEn } from "./areas/compare";
 import { observationImportEn } from "./areas/observationImport";
+import { assignmentImportEn } from "./areas/assignmentImport";
 import { inputRulesEn } from "./areas/inputRules";
 import { indicatorAdminEn } from "./areas/indicatorAdmin";
 import { documentDashboardEn } from "./areas/documentDashboard";
@@ -205,6 +206,7 @@ export const en: Messages = {
   indicatorChart: indicatorChartEn,
   compare: compareEn,
   observationImport: observationImportEn,
+  assignmentImport: assignmentImportEn,
   inputRules: inputRulesEn,
   indicatorAdmin: indicatorAdminEn,
   documentDashboard: documentDashboardEn,

@@ -11,6 +11,7 @@ import { overviewZh } from "./areas/overview";
 import { indicatorChartZh } from "./areas/indicatorChart";
 import { compareZh } from "./areas/compare";
 import { observationImportZh } from "./areas/observationImport";
+import { assignmentImportZh } from "./areas/assignmentImport";
 import { inputRulesZh } from "./areas/inputRules";
 import { indicatorAdminZh } from "./areas/indicatorAdmin";
 import { documentDashboardZh } from "./areas/documentDashboard";
@@ -215,6 +216,7 @@ export const zhCN = {
   indicatorChart: indicatorChartZh,
   compare: compareZh,
   observationImport: observationImportZh,
+  assignmentImport: assignmentImportZh,
   inputRules: inputRulesZh,
   indicatorAdmin: indicatorAdminZh,
   documentDashboard: documentDashboardZh,

@@ -19,7 +19,8 @@
  * Each route gets a warm-up, then `duration` seconds at `connections` concurrent connections; the
  * latency of every response is recorded (p50/p95/p99) with the throughput and any non-2xx answer. Then,
  * in process: extraction of the seed documents, and bulletin generation (assembly + the four files) of
- * the last closed period on each database. Results go to stdout and, unless --no-write, replace the
+ * the last closed period on each database, and the 任务分工表 import (preview and commit of up to 2,000 rows,
+ * issue 15). Results go to stdout and, unless --no-write, replace the
  * "Benchmark of record" section of BENCHMARKS.md, with the machine, the date and the command.
  *
  * Runs under --conditions=react-server (package.json) because lib/server modules are server-only.
@@ -82,7 +83,22 @@ interface ScaleResult {
   counts: Record<string, number>;
   routes: RouteResult[];
   bulletin: { period: string; coldMs: number; meanMs: number; p95Ms: number; runs: number };
+  assignmentImport: AssignmentImportTiming;
 }
+
+interface AssignmentImportTiming {
+  document: string;
+  documentTasks: number;
+  rows: number;
+  changed: number;
+  previewColdMs: number;
+  previewMeanMs: number;
+  previewRuns: number;
+  commitMs: number;
+}
+
+/** Issue 15: a 2,000-row 分工表 previews in ≤ 2 s and commits in ≤ 5 s on the scale data set. */
+const ASSIGNMENT_TARGETS = { previewMs: 2_000, commitMs: 5_000, rows: 2_000 };
 
 interface Route {
   key: string;
@@ -356,6 +372,95 @@ async function timeBulletin(databaseUrl: string): Promise<ScaleResult["bulletin"
   };
 }
 
+// ───────────────────────────── 任务分工表 import ─────────────────────────────
+
+/**
+ * In process, like the bulletin: a 分工表 CSV (UTF-8 with BOM, as the template) of the document with the
+ * most tasks — up to 2,000 rows, each giving its task a lead, a responsible and a cooperating unit other
+ * than its own — previewed (cold, then mean of three) and committed once by an administrator, through the
+ * same functions the route calls (reader, validation, applyAssignments, audit).
+ */
+async function timeAssignmentImport(databaseUrl: string): Promise<AssignmentImportTiming> {
+  const prisma = createPrismaClient(databaseUrl, { poolSize: 10 });
+  (globalThis as { dptPrisma?: unknown }).dptPrisma = prisma;
+  try {
+    const { previewAssignmentImport, commitAssignmentImport } = await import("../lib/server/assignment-import");
+    const [largest] = await prisma.task.groupBy({
+      by: ["documentId"],
+      where: { retiredAt: null },
+      _count: { _all: true },
+      orderBy: { _count: { id: "desc" } },
+      take: 1,
+    });
+    const document = await prisma.document.findUniqueOrThrow({
+      where: { id: largest!.documentId },
+      select: { slug: true },
+    });
+    const tasks = await prisma.task.findMany({
+      where: { documentId: largest!.documentId, retiredAt: null },
+      orderBy: { ordinal: "asc" },
+      take: ASSIGNMENT_TARGETS.rows,
+      select: { number: true },
+    });
+    const units = await prisma.department.findMany({
+      where: { generic: false },
+      orderBy: { id: "desc" },
+      take: 61,
+      select: { name: true },
+    });
+    const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+    const lines = ["编号,标题,牵头单位,责任单位,配合单位,完成时限,备注"];
+    tasks.forEach((task, i) => {
+      const [lead, responsible, cooperating] = [0, 1, 2].map((k) => units[(i + k * 20) % units.length]!.name);
+      lines.push([task.number, "", lead, responsible, cooperating, "", ""].map((c) => quote(c!)).join(","));
+    });
+    const file = { name: "bench.csv", bytes: new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`) };
+    const admin = await prisma.user.create({
+      data: { username: `bench-assign-${randomBytes(4).toString("hex")}`, displayName: "bench", role: "ADMIN" },
+      select: { id: true, username: true, displayName: true },
+    });
+    const actor = {
+      ...admin,
+      role: "ADMIN" as const,
+      departmentId: null,
+      departmentName: null,
+      locale: "zh-CN",
+      via: "session" as const,
+    };
+    const timed = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
+      const started = performance.now();
+      const value = await run();
+      return [value, performance.now() - started];
+    };
+    const [preview, previewColdMs] = await timed(() => previewAssignmentImport(actor, document.slug, file));
+    if (!preview.canCommit) {
+      throw new Error(`the bench 分工表 does not pass its own preview: ${JSON.stringify(preview.errors.slice(0, 3))}`);
+    }
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) runs.push((await timed(() => previewAssignmentImport(actor, document.slug, file)))[1]);
+    const [result, commitMs] = await timed(() =>
+      commitAssignmentImport(actor, document.slug, file, {
+        sha256: preview.sha256,
+        version: preview.version,
+        note: "benchmark: 任务分工表",
+      }),
+    );
+    return {
+      document: document.slug,
+      documentTasks: largest!._count._all,
+      rows: tasks.length,
+      changed: result.changed,
+      previewColdMs,
+      previewMeanMs: runs.reduce((a, b) => a + b, 0) / runs.length,
+      previewRuns: runs.length,
+      commitMs,
+    };
+  } finally {
+    await prisma.$disconnect();
+    (globalThis as { dptPrisma?: unknown }).dptPrisma = undefined;
+  }
+}
+
 // ───────────────────────────── report ─────────────────────────────
 
 async function tableCounts(url: string): Promise<Record<string, number>> {
@@ -417,6 +522,8 @@ function renderMarkdown(results: ScaleResult[], extraction: ExtractionTiming, pg
       `Bulletin generation for ${r.bulletin.period} (assembly + docx, pdf, xlsx, csv): cold ${ms(r.bulletin.coldMs)} ms, ` +
         `then mean ${ms(r.bulletin.meanMs)} ms, p95 ${ms(r.bulletin.p95Ms)} ms over ${r.bulletin.runs} runs.`,
       "",
+      assignmentLine(r.assignmentImport, r !== seed),
+      "",
     );
   }
   lines.push(
@@ -425,6 +532,23 @@ function renderMarkdown(results: ScaleResult[], extraction: ExtractionTiming, pg
     "",
   );
   return lines.join("\n");
+}
+
+function assignmentLine(a: AssignmentImportTiming, judged: boolean): string {
+  const verdict = (value: number, target: number) => (value <= target ? "met" : `missed by ${ms(value - target)} ms`);
+  const short =
+    a.rows < ASSIGNMENT_TARGETS.rows
+      ? ` (the largest document has ${a.documentTasks.toLocaleString("en-US")} tasks: every one is a row)`
+      : "";
+  const targets = judged
+    ? ` Targets: preview ≤ ${ASSIGNMENT_TARGETS.previewMs} ms (${verdict(a.previewMeanMs, ASSIGNMENT_TARGETS.previewMs)}), ` +
+      `commit ≤ ${ASSIGNMENT_TARGETS.commitMs} ms (${verdict(a.commitMs, ASSIGNMENT_TARGETS.commitMs)}).`
+    : "";
+  return (
+    `任务分工表 import of ${a.rows.toLocaleString("en-US")} rows${short} into ${a.document}: preview cold ` +
+    `${ms(a.previewColdMs)} ms, then mean ${ms(a.previewMeanMs)} ms over ${a.previewRuns} runs; commit of ` +
+    `${a.changed.toLocaleString("en-US")} changed tasks (one transaction) ${ms(a.commitMs)} ms.${targets}`
+  );
 }
 
 const SECTION_START = "<!-- bench:start -->";
@@ -488,7 +612,16 @@ async function main(): Promise<void> {
       log(
         `  bulletin ${bulletin.period}: cold ${ms(bulletin.coldMs)} ms, mean ${ms(bulletin.meanMs)} ms, p95 ${ms(bulletin.p95Ms)} ms`,
       );
-      results.push({ name: database.name, counts: await tableCounts(database.url), routes, bulletin });
+      log(`${database.name}: 任务分工表 import…`);
+      const assignmentImport = await timeAssignmentImport(database.url);
+      log(`  ${assignmentLine(assignmentImport, false)}`);
+      results.push({
+        name: database.name,
+        counts: await tableCounts(database.url),
+        routes,
+        bulletin,
+        assignmentImport,
+      });
     }
     log("extraction of the seed documents…");
     const extraction = timeExtraction(20);

@@ -40,6 +40,8 @@ const RESPONSE_SCHEMAS = {
   AssignmentSnapshot: s.assignmentSnapshot,
   TaskAssignments: s.taskAssignmentsResponse,
   AssignmentResult: s.assignmentResult,
+  AssignmentPreview: s.assignmentPreview,
+  AssignmentImportResult: s.assignmentImportResult,
 } satisfies Record<string, z.ZodType>;
 type SchemaName = keyof typeof RESPONSE_SCHEMAS | keyof typeof BODY_SCHEMAS;
 
@@ -48,6 +50,7 @@ const BODY_SCHEMAS = {
   TaskUpdateBody: s.taskUpdateBody,
   ReviewBody: s.reviewBody,
   AssignmentBody: s.assignmentBody,
+  AssignmentImportForm: s.assignmentImportForm,
 } satisfies Record<string, z.ZodType>;
 
 const ERROR_RESPONSES = {
@@ -69,7 +72,11 @@ interface OperationSpec {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: keyof typeof BODY_SCHEMAS;
+  /** The body is multipart/form-data (a file upload) rather than JSON. */
+  multipart?: boolean;
   response: { status: 200 | 201; schema: SchemaName };
+  /** A second success (an import's preview answers 200, its commit 201). */
+  alsoResponse?: { status: 200 | 201; schema: SchemaName };
   errors: ErrorResponseName[];
   public?: boolean;
 }
@@ -207,6 +214,17 @@ export const OPERATIONS: OperationSpec[] = [
     errors: BY_ID,
   },
   {
+    method: "post",
+    path: "/assignments/import",
+    op: "importAssignments",
+    tag: "tasks",
+    body: "AssignmentImportForm",
+    multipart: true,
+    response: { status: 201, schema: "AssignmentImportResult" },
+    alsoResponse: { status: 200, schema: "AssignmentPreview" },
+    errors: WRITE_ERRORS,
+  },
+  {
     method: "get",
     path: "/periods",
     op: "listPeriods",
@@ -264,9 +282,22 @@ function operationOf(spec: OperationSpec): JsonSchema {
       ...(spec.query ? parametersOf(spec.query, "query") : []),
     ],
     ...(spec.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: ref(spec.body) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { [spec.multipart ? "multipart/form-data" : "application/json"]: { schema: ref(spec.body) } },
+          },
+        }
       : {}),
     responses: {
+      ...(spec.alsoResponse
+        ? {
+            [String(spec.alsoResponse.status)]: {
+              description: apiEn.responses[spec.alsoResponse.status === 201 ? "created" : "ok"],
+              content: { "application/json": { schema: ref(spec.alsoResponse.schema) } },
+            },
+          }
+        : {}),
       [String(spec.response.status)]: {
         description: apiEn.responses[spec.response.status === 201 ? "created" : "ok"],
         content: { "application/json": { schema: ref(spec.response.schema) } },

@@ -470,3 +470,93 @@ export const assignmentResult = z.object({
   changed: z.boolean().meta({ description: "false: the same assignment again, nothing was recorded" }),
   assignments: taskAssignmentsResponse,
 });
+// ───────────────────────────── the 任务分工表 import ─────────────────────────────
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/i);
+const assignmentState = z.object({
+  lead: z.array(snapshotUnit),
+  responsible: z.array(snapshotUnit),
+  cooperating: z.array(snapshotUnit),
+  deadline: isoDate.nullable().meta({ description: "The deadline a person assigned; null when none is" }),
+});
+const assignmentColumn = z.enum([
+  "number",
+  "title",
+  "source",
+  "lead",
+  "responsible",
+  "cooperating",
+  "deadline",
+  "note",
+]);
+
+/** The multipart form of POST /assignments/import (validated field by field by the route). */
+export const assignmentImportForm = z.object({
+  document: z.string().meta({ description: "The document's slug: the file's task numbers are this document's" }),
+  file: z.string().meta({
+    format: "binary",
+    description: "The 任务分工表: .xlsx, or .csv in UTF-8 or GB18030; ≤ 2 MB, ≤ 5,000 rows",
+  }),
+  intent: z.enum(["preview", "commit"]).default("preview"),
+  sha256: hex64.optional().meta({ description: "commit: the sha256 the preview returned (the same file)" }),
+  version: hex64
+    .optional()
+    .meta({ description: "commit: the version the preview returned (the tasks unchanged since)" }),
+  note: z.string().max(500).optional().meta({ description: "commit: the reason, for rows whose 备注 is empty" }),
+  effectiveDate: isoDate.optional().meta({
+    description:
+      "commit: from when the assignment holds; default today, not in the future nor before the document's start",
+  }),
+});
+
+export const assignmentPreview = z
+  .object({
+    document: z.object({ slug: z.string(), title: z.string() }),
+    fileName: z.string(),
+    sha256: hex64,
+    version: hex64,
+    format: z.enum(["xlsx", "csv"]),
+    encoding: z.enum(["utf-8", "gb18030", "utf-16"]).nullable(),
+    rowCount: z.number().int(),
+    skipped: z.number().int(),
+    unchangedCount: z.number().int().meta({ description: "Rows equal to the task's current assignment (not listed)" }),
+    changedCount: z.number().int(),
+    errorCount: z.number().int(),
+    changes: z.array(
+      z.object({
+        rowNumber: z.number().int(),
+        taskId: id,
+        number: z.string(),
+        title: z.string(),
+        before: assignmentState,
+        after: assignmentState,
+        note: z.string(),
+      }),
+    ),
+    errors: z.array(
+      z.object({
+        rowNumber: z.number().int(),
+        number: z.string(),
+        issues: z.array(
+          z.object({
+            column: assignmentColumn,
+            code: z.string(),
+            params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+            message: z.string().meta({ description: "In the request's language" }),
+          }),
+        ),
+      }),
+    ),
+    canCommit: z.boolean(),
+  })
+  .meta({ description: "intent=preview: every changed task before → after and every bad row; nothing written" });
+
+export const assignmentImportResult = z
+  .object({
+    batchId: z.string().meta({ description: "Shared by every change of this upload in the tasks' history" }),
+    sha256: hex64,
+    changed: z.number().int(),
+    unchanged: z.number().int(),
+    tasks: z.array(z.object({ id, number: z.string() })),
+  })
+  .meta({ description: "intent=commit: every row stored, in one transaction" });

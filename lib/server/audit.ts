@@ -37,18 +37,23 @@ export async function writeAudit(
   });
 }
 
-/** Many entries in one statement (a bulk import audits each stored row), inside the caller's transaction. */
-export async function writeAuditMany(tx: Tx, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+/**
+ * Many entries in one statement (a bulk import audits each stored row), inside the caller's transaction:
+ * one INSERT … SELECT over arrays, so a batch of thousands binds seven parameters, not seven per entry.
+ */
+export async function writeAuditMany(
+  tx: Tx,
+  actor: Pick<Actor, "id" | "username"> | null,
+  entries: AuditEntry[],
+): Promise<void> {
   if (entries.length === 0) return;
-  await tx.auditLog.createMany({
-    data: entries.map((entry) => ({
-      actorId: actor?.id ?? null,
-      actorLabel: actor?.username ?? "system",
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: sanitizeText(String(entry.entityId)),
-      before: json(entry.before),
-      after: json(entry.after),
-    })),
-  });
+  const jsonText = (value: unknown) => (value === undefined ? null : JSON.stringify(json(value)));
+  await tx.$executeRaw`
+    INSERT INTO "audit_log" ("actorId", "actorLabel", "action", "entityType", "entityId", "before", "after")
+    SELECT ${actor?.id ?? null}::int, ${actor?.username ?? "system"}, v.action, v."entityType", v."entityId",
+           v.before, v.after
+    FROM unnest(${entries.map((e) => e.action)}::text[], ${entries.map((e) => e.entityType)}::text[],
+                ${entries.map((e) => sanitizeText(String(e.entityId)))}::text[],
+                ${entries.map((e) => jsonText(e.before))}::jsonb[], ${entries.map((e) => jsonText(e.after))}::jsonb[])
+      AS v(action, "entityType", "entityId", before, after)`;
 }

@@ -142,9 +142,24 @@ async function assertCanImport(actor: Actor): Promise<void> {
 const bad = (key: Parameters<typeof msg>[0], values?: Parameters<typeof msg>[1]) =>
   new AppError("VALIDATION", msg(key, values));
 
-/** Bytes → sheet rows. The type comes from the content (magic bytes), never from the name alone. */
+/** How a caller other than the indicator import tells its own sheet (the 分工表 import reuses this reader). */
+export interface ReadOptions {
+  /** Whether a sheet's first non-empty row is the header of the data sheet (default: the indicator columns). */
+  isDataHeader?: (cells: Cell[]) => boolean;
+  /** The data-row limit whose multiple bounds what is copied out of a sheet (default IMPORT_MAX_ROWS). */
+  maxRows?: number;
+}
+
+const isObservationHeader = (cells: Cell[]) => mapHeader(cells).missing.length === 0;
+
+/**
+ * Bytes → sheet rows. The type comes from the content (magic bytes), never from the name alone. The one
+ * reader for every spreadsheet upload (indicator values, the 任务分工表): size limit, xls refusal, the
+ * bounded unzip, CSV encodings.
+ */
 export async function readImportFile(
   file: ImportFile,
+  options: ReadOptions = {},
 ): Promise<{ format: "xlsx" | "csv"; encoding: CsvEncoding | null; rows: SheetRow[] }> {
   if (file.bytes.byteLength === 0) throw bad("errors.imports.empty");
   if (file.bytes.byteLength > IMPORT_MAX_BYTES) {
@@ -157,7 +172,14 @@ export async function readImportFile(
   if (kind === "other") {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", msg("errors.imports.unsupported"));
   }
-  if (kind === "xlsx") return { format: "xlsx", encoding: null, rows: await readXlsx(file.bytes) };
+  if (kind === "xlsx") {
+    const rows = await readXlsx(
+      file.bytes,
+      options.isDataHeader ?? isObservationHeader,
+      options.maxRows ?? IMPORT_MAX_ROWS,
+    );
+    return { format: "xlsx", encoding: null, rows };
+  }
   const decoded = decodeCsvBytes(file.bytes);
   if (!decoded) {
     throw bad("errors.imports.encoding");
@@ -165,7 +187,11 @@ export async function readImportFile(
   return { format: "csv", encoding: decoded.encoding, rows: parseCsv(decoded.text) };
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
+async function readXlsx(
+  bytes: Uint8Array,
+  isDataHeader: (cells: Cell[]) => boolean,
+  maxRows: number,
+): Promise<SheetRow[]> {
   // Every entry verified and inflated here with a bound (zip-archive.ts); ExcelJS, which trusts whatever
   // the headers say, is given a fresh archive of exactly those entries, never the upload itself.
   const zip = await readZip(bytes, { maxUnpackedBytes: IMPORT_MAX_UNPACKED_BYTES });
@@ -188,11 +214,11 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
   }
   // The first sheet whose header names the required columns (the template's instructions sheet is not);
   // failing that the first sheet, whose header then reports what is missing.
-  const sheets = workbook.worksheets.map(sheetRows);
+  const sheets = workbook.worksheets.map((sheet) => sheetRows(sheet, maxRows));
   return (
     sheets.find((rows) => {
       const header = rows.find((r) => r.cells.some((c) => cellText(c) !== ""));
-      return header !== undefined && mapHeader(header.cells).missing.length === 0;
+      return header !== undefined && isDataHeader(header.cells);
     }) ??
     sheets[0] ??
     []
@@ -203,10 +229,10 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
  * A sheet's non-empty rows. The data-row limit is applied after untouched template rows are skipped;
  * this cap only bounds what is copied out of a sheet far beyond any acceptable file.
  */
-function sheetRows(sheet: ExcelJS.Worksheet): SheetRow[] {
+function sheetRows(sheet: ExcelJS.Worksheet, maxRows: number): SheetRow[] {
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rows.length > IMPORT_MAX_ROWS * 5) throw tooManyRows();
+    if (rows.length > maxRows * 5) throw tooManyRows(maxRows);
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
       cells[column - 1] = xlsxCell(cell);
@@ -238,7 +264,7 @@ function xlsxCell(cell: ExcelJS.Cell): Cell {
   return null;
 }
 
-const tooManyRows = () => bad("errors.imports.tooManyRows", { max: IMPORT_MAX_ROWS });
+const tooManyRows = (max = IMPORT_MAX_ROWS) => bad("errors.imports.tooManyRows", { max });
 
 /** A row's problem in the request's language, for API clients (the page words it from code and params). */
 function describeIssue(issue: ImportIssue, locale: Locale): PreviewIssue {

@@ -29,6 +29,7 @@ export const apiZh = {
     listIndicators: "指标列表",
     getIndicator: "指标详情：基期值与目标值",
     listPeriods: "填报周期（标出当前周期）",
+    importAssignments: "上传任务分工表：预览（intent=preview）或确认（intent=commit，全部生效或全部不生效）",
     openapi: "本接口说明（OpenAPI 3.1，无需登录）",
   },
   responses: {
@@ -76,6 +77,8 @@ export const apiEn: Widen<typeof apiZh> = {
     listIndicators: "List indicators",
     getIndicator: "An indicator: baselines and targets",
     listPeriods: "Reporting periods (the current one flagged)",
+    importAssignments:
+      "Upload a task-division table (任务分工表): preview it (intent=preview) or commit it (intent=commit: every row or none); reviewers and administrators only",
     openapi: "This description (OpenAPI 3.1, public)",
   },
   responses: {

@@ -81,27 +81,32 @@ test("the overview draws its charts, and its filters change the numbers", async 
 test("every task-state count on the overview equals the task list it links to", async ({ page }) => {
   // Nine page loads: a slow test by design.
   test.slow();
-  await page.goto("/");
   const states = ["LAGGING", "AT_RISK", "UNASSIGNED", "NO_REPORT", "NOT_STARTED", "ON_TRACK", "ONGOING", "COMPLETED"];
-  const counts: Record<string, { value: number; href: string }> = {};
-  for (const state of states) {
-    const link = page.getByTestId(`task-status-${state}`);
-    counts[state] = {
-      value: Number((await link.locator("[data-value]").innerText()).replace(/,/g, "")),
-      href: (await link.getAttribute("href"))!,
-    };
-    expect(counts[state].href).toContain(`status=${state.toLowerCase()}`);
-  }
-  // The plan names no units: its tasks are 待明确责任单位, never counted as on track.
-  expect(counts.UNASSIGNED!.value).toBeGreaterThanOrEqual(178);
-  // The states partition the tasks.
-  const total = Number((await cardValue(page, "card-tasks").innerText()).replace(/,/g, ""));
-  expect(states.reduce((sum, s) => sum + counts[s]!.value, 0)).toBe(total);
-  for (const state of states) {
-    await page.goto(counts[state]!.href);
-    const text = await page.getByTestId("task-count").innerText();
-    expect(Number(/([\d,]+)/.exec(text)![1]!.replace(/,/g, "")), state).toBe(counts[state]!.value);
-  }
+  // Retried as a whole: journeys running in parallel (the 任务分工表 assigns plan tasks, reports get
+  // approved) may move a task between states while the lists are opened one after another.
+  await expect(async () => {
+    await page.goto("/");
+    const counts: Record<string, { value: number; href: string }> = {};
+    for (const state of states) {
+      const link = page.getByTestId(`task-status-${state}`);
+      counts[state] = {
+        value: Number((await link.locator("[data-value]").innerText()).replace(/,/g, "")),
+        href: (await link.getAttribute("href"))!,
+      };
+      expect(counts[state].href).toContain(`status=${state.toLowerCase()}`);
+    }
+    // The plan names no units: its tasks are 待明确责任单位 (but for the few the 分工表 journeys assign),
+    // never counted as on track.
+    expect(counts.UNASSIGNED!.value).toBeGreaterThanOrEqual(178 - 6);
+    // The states partition the tasks.
+    const total = Number((await cardValue(page, "card-tasks").innerText()).replace(/,/g, ""));
+    expect(states.reduce((sum, s) => sum + counts[s]!.value, 0)).toBe(total);
+    for (const state of states) {
+      await page.goto(counts[state]!.href);
+      const text = await page.getByTestId("task-count").innerText();
+      expect(Number(/([\d,]+)/.exec(text)![1]!.replace(/,/g, "")), state).toBe(counts[state]!.value);
+    }
+  }).toPass({ timeout: 120_000 });
   // The unit ranking states its order.
   await page.goto("/");
   await expect(page.getByText("按滞后任务数排序，其次存在风险")).toBeVisible();

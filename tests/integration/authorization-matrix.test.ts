@@ -71,6 +71,8 @@ async function snapshot() {
     tokens: await p.apiToken.count({ where: { revokedAt: null } }),
     aliases: await p.departmentAlias.count(),
     observations: await p.observation.count(),
+    assignments: await p.taskAssignment.count(),
+    assignmentChanges: await p.taskAssignmentChange.count(),
     settings: await p.appSetting.findMany({ select: { key: true, value: true }, orderBy: { key: "asc" } }),
     bulletins: await p.bulletin.findMany({
       select: { id: true, state: true, version: true, createdAt: true, publishedAt: true },
@@ -655,6 +657,7 @@ describe("API routes with tokens", () => {
         .POST as Handler,
       "PUT /api/v1/tasks/{id}/assignments": (await import("../../app/api/v1/tasks/[id]/assignments/route"))
         .PUT as Handler,
+      "POST /api/v1/assignments/import": (await import("../../app/api/v1/assignments/import/route")).POST as Handler,
     };
   });
 
@@ -701,6 +704,7 @@ describe("API routes with tokens", () => {
         "app/api/tasks/[id]/evidence/route.ts",
         "app/api/v1/[...path]/route.ts", // unknown paths: answers 401/404, writes nothing
         "app/api/v1/tasks/[id]/assignments/route.ts",
+        "app/api/v1/assignments/import/route.ts",
         "app/api/v1/tasks/[id]/reviews/route.ts",
         "app/api/v1/tasks/[id]/updates/route.ts",
       ].sort(),
@@ -714,6 +718,41 @@ describe("API routes with tokens", () => {
     // Committing a file of actual values for an indicator of a task the own department leads.
     "POST /api/indicators/observations/import": ["ADMIN", "REVIEWER", "EDITOR_OWN"],
     "PUT /api/v1/tasks/{id}/assignments": ["ADMIN", "REVIEWER"],
+    // Committing a 任务分工表: reviewers and administrators only.
+    "POST /api/v1/assignments/import": ["ADMIN", "REVIEWER"],
+  };
+
+  /**
+   * A one-row 分工表 giving an unassigned plan task (one per case) the own department as lead, committed
+   * with the sha256 and version of a preview (an administrator's: a preview writes nothing).
+   */
+  const assignmentForm = async (c: Case | null) => {
+    const open = await db.prisma.task.findMany({
+      where: { document: { slug: "plan-2021-2025" }, hasLead: false, retiredAt: null },
+      orderBy: { ordinal: "asc" },
+      take: CASES.length + 1,
+      select: { number: true },
+    });
+    const task = open[c === null ? CASES.length : CASES.indexOf(c)]!;
+    const bytes = new TextEncoder().encode(`\uFEFF编号,牵头单位\r\n${task.number},省大数据局\r\n`);
+    const form = (intent: string) => {
+      const data = new FormData();
+      data.set("document", "plan-2021-2025");
+      data.set("file", new File([bytes], "matrix.csv"));
+      data.set("intent", intent);
+      return data;
+    };
+    const preview = (await (
+      await call("POST /api/v1/assignments/import", "ADMIN", 0, form("preview"), false)
+    ).json()) as {
+      sha256: string;
+      version: string;
+    };
+    const commit = form("commit");
+    commit.set("sha256", preview.sha256);
+    commit.set("version", preview.version);
+    commit.set("note", `matrix ${c}`);
+    return commit;
   };
 
   /** A one-row CSV for an indicator led by the own department, with a date and value of its own per call. */
@@ -745,6 +784,9 @@ describe("API routes with tokens", () => {
   describe.each(Object.entries(expectations))("%s", (route, allowedCases) => {
     const body = async (c: Case | null) => {
       if (route.endsWith("/evidence")) return { id: freeTasks[1]!, body: pdfForm() as BodyInit, json: false };
+      if (route === "POST /api/v1/assignments/import") {
+        return { id: 0, body: (await assignmentForm(c)) as BodyInit, json: false };
+      }
       if (route.endsWith("/import")) return { id: 0, body: (await importForm(c)) as BodyInit, json: false };
       if (route.endsWith("/assignments")) {
         const bureau = await db.prisma.department.findUniqueOrThrow({ where: { name: "省大数据局" } });
@@ -860,6 +902,8 @@ describe("read routes", () => {
   const RESTRICTED: Record<string, Case[]> = {
     // The import template lists the indicators the caller may record: reviewers, admins, lead departments.
     "app/api/indicators/observations/template/route.ts": ["ADMIN", "REVIEWER", "EDITOR_OWN", "EDITOR_OTHER"],
+    // The 任务分工表 template: reviewers and administrators (who alone may upload it).
+    "app/api/documents/[slug]/assignments/template/route.ts": ["ADMIN", "REVIEWER"],
   };
 
   it("every non-public read route answers each role as the matrix says (403 exactly where it must)", async () => {

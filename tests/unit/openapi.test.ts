@@ -67,6 +67,7 @@ describe("OpenAPI document", () => {
       "get /indicators",
       "get /indicators/{id}",
       "get /periods",
+      "post /assignments/import",
       "get /openapi.json",
     ];
     expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual(expected.sort());
@@ -145,6 +146,20 @@ describe("OpenAPI document", () => {
     for (const name of ["Unauthenticated", "Forbidden", "NotFound", "Conflict", "ValidationFailed"]) {
       expect(doc.components.responses).toHaveProperty(name);
     }
+  });
+
+  it("describes the 任务分工表 import as a multipart upload answering a preview (200) or a commit (201)", () => {
+    const op = operations.find((o) => o.op.operationId === "importAssignments")!.op as Operation & {
+      requestBody: { content: Record<string, { schema: { $ref: string } }> };
+    };
+    expect(Object.keys(op.requestBody.content)).toEqual(["multipart/form-data"]);
+    const form = resolve(op.requestBody.content["multipart/form-data"]!.schema.$ref) as { properties: object };
+    expect(Object.keys(form.properties)).toEqual(
+      expect.arrayContaining(["document", "file", "intent", "sha256", "version", "note", "effectiveDate"]),
+    );
+    expect(op.responses).toHaveProperty("200");
+    expect(op.responses).toHaveProperty("201");
+    expect(op.responses).toHaveProperty("403");
   });
 
   it("keeps OPERATIONS and the document in step", () => {

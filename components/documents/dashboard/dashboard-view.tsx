@@ -16,10 +16,13 @@ export function DocumentDashboardView({
   dashboard,
   locale,
   t,
+  canAssign = false,
 }: {
   dashboard: DocumentDashboard;
   locale: Locale;
   t: Translate;
+  /** Reviewers and administrators: a link to the document's 任务分工表. */
+  canAssign?: boolean;
 }) {
   const { document: doc, tasks, milestones } = dashboard;
   const scope: TaskListState = { ...DEFAULT_STATE, document: doc.slug };
@@ -40,13 +43,24 @@ export function DocumentDashboardView({
             </div>
             <h1 className="mt-1 text-xl font-bold md:text-2xl">{doc.title}</h1>
           </div>
-          <Link
-            href={`/documents/${doc.slug}`}
-            className="shrink-0 rounded border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
-            data-testid="back-to-reader"
-          >
-            {t("documentDashboard.backToReader")}
-          </Link>
+          <div className="flex shrink-0 flex-wrap gap-2">
+            {canAssign ? (
+              <Link
+                href={`/documents/${doc.slug}/assignments`}
+                className="rounded border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
+                data-testid="assignment-table-link"
+              >
+                {t("assignmentImport.link")}
+              </Link>
+            ) : null}
+            <Link
+              href={`/documents/${doc.slug}`}
+              className="rounded border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
+              data-testid="back-to-reader"
+            >
+              {t("documentDashboard.backToReader")}
+            </Link>
+          </div>
         </div>
         <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
           {doc.issuer ? <Meta term={t("documents.issuer")} value={doc.issuer} /> : null}
