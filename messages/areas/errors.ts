@@ -26,6 +26,7 @@ export const errorsZh = {
     publishBulletin: "发布通报",
     lockPeriod: "锁定报送期",
     reopenPeriod: "重新开放报送期",
+    reformDepartments: "机构改革（单位更名、合并、拆分）",
   },
   subjects: {
     task: "任务",
@@ -40,6 +41,7 @@ export const errorsZh = {
     valueToCorrect: "被更正的数值",
     document: "文件",
     user: "用户",
+    reform: "机构改革记录",
   },
   // Failures mapped in lib/server/failures.ts.
   exists: "记录已存在或已被他人修改",
@@ -146,6 +148,23 @@ export const errorsZh = {
     nameTakenField: "该名称已被其他单位或别名使用",
     aliasTaken: "别名「{alias}」已属于「{owner}」",
   },
+  // Institutional reform (lib/server/department-reform.ts).
+  reform: {
+    noteRequired: "请填写说明（如机构改革文件名称与文号）",
+    noteMax: "说明不超过 {maximum} 个字符",
+    chooseTasks: "请至少选择一项要移交的任务",
+    chooseTarget: "请选择接收单位，或填写新单位名称（二选一）",
+    sameUnit: "不能合并或移交到单位本身",
+    merged: "「{name}」已并入其他单位，不能再作为合并或拆分的对象",
+    futureDate: "生效日期 {date} 晚于今天：机构改革在登记时即生效",
+    generic: "泛指单位（如“有关部门”）不能合并或拆分",
+    notOpenTask: "任务 {id} 不是该单位的未完成任务",
+    notUnitUser: "所选账号不全属于该单位",
+    alreadyReversed: "该操作已被撤销过",
+    notReversible: "撤销操作本身不能再撤销；如需恢复，请重新执行原操作",
+    renamedSince: "单位此后又改名为「{name}」，请先撤销较新的更名",
+    targetMerged: "合并后的单位此后又有变动，请先撤销较新的合并",
+  },
   // Indicator values (lib/server/observations.ts).
   observations: {
     merged: "该指标已合并到其他指标，请在合并后的指标上填报",
@@ -218,6 +237,7 @@ export const errorsEn: Widen<typeof errorsZh> = {
     publishBulletin: "publishing a bulletin",
     lockPeriod: "locking a period",
     reopenPeriod: "reopening a period",
+    reformDepartments: "institutional reform (renaming, merging, splitting departments)",
   },
   subjects: {
     task: "The task",
@@ -232,6 +252,7 @@ export const errorsEn: Widen<typeof errorsZh> = {
     valueToCorrect: "The value to correct",
     document: "The document",
     user: "The user",
+    reform: "The reform record",
   },
   exists: "The record already exists or was changed",
   recordNotFound: "Not found",
@@ -328,6 +349,22 @@ export const errorsEn: Widen<typeof errorsZh> = {
     nameTaken: "The name “{name}” is taken",
     nameTakenField: "Already used by another department",
     aliasTaken: "The alias “{alias}” already belongs to {owner}",
+  },
+  reform: {
+    noteRequired: "Give a note (e.g. the reform document's title and number)",
+    noteMax: "At most {maximum} characters",
+    chooseTasks: "Choose at least one task to move",
+    chooseTarget: "Choose the receiving department or give a new department's name (one of the two)",
+    sameUnit: "A department cannot be merged or split into itself",
+    merged: "“{name}” was merged into another department and cannot take part in a merge or split",
+    futureDate: "The effective date {date} is after today: a reform applies when it is recorded",
+    generic: "Generic groups (such as 有关部门) cannot be merged or split",
+    notOpenTask: "Task {id} is not an open task of this department",
+    notUnitUser: "Not every chosen account belongs to this department",
+    alreadyReversed: "This operation was already reversed",
+    notReversible: "An inverse operation cannot be reversed; perform the original operation again",
+    renamedSince: "The department was renamed again since (now “{name}”): reverse the newer rename first",
+    targetMerged: "The merged department changed since: reverse the newer merge first",
   },
   observations: {
     merged: "This indicator was merged into another; enter values on the survivor",
