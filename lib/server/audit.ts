@@ -19,7 +19,11 @@ const json = (value: unknown) =>
   value === undefined ? undefined : (sanitizeJson(JSON.parse(JSON.stringify(value))) as Prisma.InputJsonValue);
 
 /** Appends an audit entry inside the caller's transaction: the change and its record commit together. */
-export async function writeAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+export async function writeAudit(
+  tx: Tx,
+  actor: Pick<Actor, "id" | "username"> | null,
+  entry: AuditEntry,
+): Promise<void> {
   await tx.auditLog.create({
     data: {
       actorId: actor?.id ?? null,

@@ -30,6 +30,7 @@ import type {
   ReverseResult,
   SplitDepartmentInput,
 } from "../schemas/departments";
+import { applyAssignment } from "./assignments";
 import type { Actor } from "./auth/actor";
 import { writeAudit } from "./audit";
 import { getDb } from "./db";
@@ -131,6 +132,24 @@ async function openTaskIds(tx: Pick<Tx, "$queryRaw">, departmentId: number): Pro
   return rows.map((r) => r.id);
 }
 
+/** Each task's document start (YYYY-MM-DD). */
+async function documentStarts(tx: Tx, taskIds: number[]): Promise<Map<number, string>> {
+  const rows = await tx.task.findMany({
+    where: { id: { in: taskIds } },
+    select: { id: true, document: { select: { periodStart: true } } },
+  });
+  return new Map(rows.map((r) => [r.id, r.document.periodStart.toISOString().slice(0, 10)]));
+}
+
+/**
+ * A reform dated before a task's document started holds for that task from the document's start (an
+ * assignment cannot hold before its document — lib/domain/assignments.ts), never later than today.
+ */
+function notBefore(date: string, start: string | undefined): string {
+  if (!start || start <= date) return date;
+  return start <= shanghaiDate(new Date()) ? start : date;
+}
+
 /** Passes `fromId`'s part of each task to `toId` through the assignment service. */
 async function passTasks(
   tx: Tx,
@@ -140,35 +159,16 @@ async function passTasks(
   ctx: { actor: Actor; note: string; effectiveDate: string; batchId: string },
 ): Promise<MovedTask[]> {
   const units = await unitsOf(tx, taskIds);
+  const starts = await documentStarts(tx, taskIds);
   const moved: MovedTask[] = [];
   for (const taskId of taskIds) {
     const before = units.get(taskId)!;
     const after = passUnit(before, fromId, toId);
     if (!after) continue;
-    await setUnits(tx, taskId, after, ctx);
+    await setUnits(tx, taskId, after, { ...ctx, effectiveDate: notBefore(ctx.effectiveDate, starts.get(taskId)) });
     moved.push({ taskId, before, after });
   }
   return moved;
-}
-
-// TEMPORARY until i15-core's assignment service is merged: writes task_assignment directly.
-async function applyAssignment(
-  tx: Tx,
-  taskId: number,
-  units: UnitsByRole,
-  _ctx: { actorId: number; note: string; effectiveDate: string; channel: "REFORM"; batchId: string },
-): Promise<void> {
-  await tx.taskAssignment.deleteMany({ where: { taskId } });
-  const ids = [...units.lead, ...units.responsible, ...units.cooperating];
-  const names = new Map(
-    (await tx.department.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((d) => [d.id, d.name]),
-  );
-  const role = { lead: "LEAD", responsible: "RESPONSIBLE", cooperating: "COOPERATING" } as const;
-  await tx.taskAssignment.createMany({
-    data: (["lead", "responsible", "cooperating"] as const).flatMap((r) =>
-      units[r].map((departmentId, ordinal) => ({ taskId, departmentId, role: role[r], ordinal, rawName: names.get(departmentId) ?? "" })),
-    ),
-  });
 }
 
 async function setUnits(

@@ -27,6 +27,7 @@ export const errorsZh = {
     lockPeriod: "锁定报送期",
     reopenPeriod: "重新开放报送期",
     reformDepartments: "机构改革（单位更名、合并、拆分）",
+    assignTasks: "调整任务分工",
   },
   subjects: {
     task: "任务",
@@ -98,6 +99,20 @@ export const errorsZh = {
     keyTaken: "标识「{key}」已被使用",
     keyTakenField: "该标识已被使用",
     notMergedInto: "「{merged}」没有合并到「{survivor}」",
+  },
+  // Task assignment (lib/domain/assignments.ts, lib/server/assignments.ts).
+  assignments: {
+    tooManyUnits: "每类单位最多 {maximum} 个",
+    noteRequired: "请填写调整说明（为什么这样分工）",
+    noteMax: "说明不超过 {maximum} 个字符",
+    unknownUnit: "单位（编号 {id}）不存在，请从单位列表中选择",
+    retiredUnit: "「{name}」已撤销或合并，请选择现有单位",
+    oneRole: "「{name}」在同一任务中只能承担一种角色",
+    effectiveFuture: "生效日期不能晚于今天",
+    effectiveBeforeStart: "生效日期不能早于文件实施起始日（{start}）",
+    deadlineFromText: "该任务的完成时限由文件原文规定，不能另行指定",
+    deadlineOutsidePeriod: "完成时限应在文件实施期内（{start} 至 {end}）",
+    invalid: "分工有误，未保存：请按提示修改",
   },
   // Bulletins and reporting periods (lib/server/bulletins.ts).
   bulletins: {
@@ -238,6 +253,7 @@ export const errorsEn: Widen<typeof errorsZh> = {
     lockPeriod: "locking a period",
     reopenPeriod: "reopening a period",
     reformDepartments: "institutional reform (renaming, merging, splitting departments)",
+    assignTasks: "assigning tasks",
   },
   subjects: {
     task: "The task",
@@ -305,6 +321,19 @@ export const errorsEn: Widen<typeof errorsZh> = {
     keyTaken: "The key “{key}” is taken",
     keyTakenField: "Already taken",
     notMergedInto: "“{merged}” is not merged into “{survivor}”",
+  },
+  assignments: {
+    tooManyUnits: "At most {maximum} units per role",
+    noteRequired: "Say why (a note is required)",
+    noteMax: "At most {maximum} characters",
+    unknownUnit: "Unit #{id} does not exist: choose one from the list",
+    retiredUnit: "{name} has been dissolved or merged: choose a current unit",
+    oneRole: "{name} can hold only one role on a task",
+    effectiveFuture: "The effective date cannot be after today",
+    effectiveBeforeStart: "The effective date cannot be before the document's start ({start})",
+    deadlineFromText: "The document's text sets this task's deadline; it cannot be assigned",
+    deadlineOutsidePeriod: "The deadline must lie within the document's period ({start} to {end})",
+    invalid: "The assignment was not saved: please correct the fields shown",
   },
   bulletins: {
     periodFormat: "Expected a period such as 2023-P3",

@@ -129,6 +129,7 @@ describe("schema drift", () => {
         "audit_log_append_only",
         "department_reform_append_only",
         "observation_append_only",
+        "task_assignment_change_append_only",
         "task_update_append_only",
       ]);
     } finally {
