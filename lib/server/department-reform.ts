@@ -56,6 +56,8 @@ interface ReformPayload {
   /** Units merged into A before, re-pointed to B (no chains). */
   repointedIds?: number[];
   createdDepartmentId?: number | null;
+  /** Merge: A's finished tasks whose assignment the merge marked decided, so re-imports leave them to A. */
+  frozenTaskIds?: number[];
   oldName?: string;
   newName?: string;
   /** Rename: whether the old name's alias row was created by the rename (else it existed before). */
@@ -297,6 +299,14 @@ export async function mergeDepartment(input: MergeDepartmentInput, actor: Actor)
       const batchId = randomUUID();
       const ctx = { actor, note: input.note, effectiveDate: input.effectiveDate, batchId };
       const tasks = await passTasks(tx, await openTaskIds(tx, from.id), from.id, to.id, ctx);
+      // A's finished tasks stay A's. A's name now resolves to B, so a re-import would give them to B while
+      // the importer still mirrors their text: marking them decided keeps them (no assignment changes).
+      const frozen = await tx.task.findMany({
+        where: { assignmentDecided: false, assignments: { some: { departmentId: from.id } } },
+        select: { id: true },
+      });
+      const frozenTaskIds = frozen.map((t) => t.id);
+      await tx.task.updateMany({ where: { id: { in: frozenTaskIds } }, data: { assignmentDecided: true } });
       const users = await tx.user.findMany({ where: { departmentId: from.id }, select: { id: true } });
       const userIds = users.map((u) => u.id);
       const tokenIds = await tokenIdsOf(tx, userIds);
@@ -325,7 +335,7 @@ export async function mergeDepartment(input: MergeDepartmentInput, actor: Actor)
         effectiveDate: input.effectiveDate,
         note: input.note,
         batchId,
-        payload: { tasks, userIds, tokenIds, aliasIds, nameAliasId: nameAlias.id, repointedIds },
+        payload: { tasks, userIds, tokenIds, aliasIds, nameAliasId: nameAlias.id, repointedIds, frozenTaskIds },
       });
       return { reformId, movedTasks: tasks.length, movedUsers: userIds.length, movedTokens: tokenIds.length };
     },
@@ -470,6 +480,12 @@ export async function reverseReform(input: ReverseReformInput, actor: Actor): Pr
             data: { departmentId: from },
           });
           if (payload.nameAliasId) await tx.departmentAlias.deleteMany({ where: { id: payload.nameAliasId } });
+          // Finished tasks the merge marked decided go back to following their text, unless a person has
+          // decided their assignment since (a change row).
+          await tx.task.updateMany({
+            where: { id: { in: payload.frozenTaskIds ?? [] }, assignmentChanges: { none: {} } },
+            data: { assignmentDecided: false },
+          });
         } else {
           // The target must still be a unit a task may be given back from; its own row stays.
           await activeDepartment(tx, from);
