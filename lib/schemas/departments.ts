@@ -133,7 +133,13 @@ export interface ReformPanel {
   /** Units a merge or split may target: active (not merged away), not this one. */
   targets: { id: number; name: string; generic: boolean }[];
   /** The open tasks the unit holds (what a merge moves, what a split chooses from), by document. */
-  openTasks: { id: number; number: string; headline: string; document: string; role: "LEAD" | "RESPONSIBLE" | "COOPERATING" }[];
+  openTasks: {
+    id: number;
+    number: string;
+    headline: string;
+    document: string;
+    role: "LEAD" | "RESPONSIBLE" | "COOPERATING";
+  }[];
   users: { id: number; username: string; displayName: string }[];
   history: ReformEntry[];
 }

@@ -258,7 +258,13 @@ async function tokenIdsOf(tx: Tx, userIds: number[]): Promise<number[]> {
 export async function recordRename(
   tx: Tx,
   actor: Actor,
-  rename: { departmentId: number; oldName: string; newName: string; oldNameAliasCreated: boolean; newNameWasAlias: boolean },
+  rename: {
+    departmentId: number;
+    oldName: string;
+    newName: string;
+    oldNameAliasCreated: boolean;
+    newNameWasAlias: boolean;
+  },
 ): Promise<void> {
   await recordReform(tx, actor, {
     kind: "RENAME",
@@ -445,7 +451,12 @@ export async function reverseReform(input: ReverseReformInput, actor: Actor): Pr
       const batchId = randomUUID();
       const ctx = { actor, note: input.note, effectiveDate: today, batchId };
       const result: ReverseResult = { restoredTasks: 0, restoredUsers: 0, skippedTasks: [], skippedUsers: [] };
-      const reversal = { restoredTasks: [] as number[], skippedTasks: [] as number[], restoredUsers: [] as number[], skippedUsers: [] as number[] };
+      const reversal = {
+        restoredTasks: [] as number[],
+        skippedTasks: [] as number[],
+        restoredUsers: [] as number[],
+        skippedUsers: [] as number[],
+      };
 
       if (reform.kind === "RENAME") {
         const department = await tx.department.findUniqueOrThrow({
@@ -455,7 +466,8 @@ export async function reverseReform(input: ReverseReformInput, actor: Actor): Pr
         if (department.name !== payload.newName) throw conflict("renamedSince", { name: department.name });
         const taken = await tx.department.findUnique({ where: { name: payload.oldName! }, select: { id: true } });
         if (taken) throw new AppError("CONFLICT", msg("errors.departments.nameTaken", { name: payload.oldName! }));
-        if (payload.oldNameAliasCreated) await tx.departmentAlias.deleteMany({ where: { alias: payload.oldName!, departmentId: department.id } });
+        if (payload.oldNameAliasCreated)
+          await tx.departmentAlias.deleteMany({ where: { alias: payload.oldName!, departmentId: department.id } });
         await tx.department.update({ where: { id: department.id }, data: { name: payload.oldName! } });
         if (payload.newNameWasAlias) {
           await tx.departmentAlias.upsert({
@@ -492,7 +504,10 @@ export async function reverseReform(input: ReverseReformInput, actor: Actor): Pr
         }
         // Tasks: back to what they were, where nothing changed since.
         const moved = payload.tasks ?? [];
-        const current = await unitsOf(tx, moved.map((t) => t.taskId));
+        const current = await unitsOf(
+          tx,
+          moved.map((t) => t.taskId),
+        );
         for (const task of moved) {
           const now = current.get(task.taskId)!;
           if (sameUnits(now, task.after)) {

@@ -56,7 +56,11 @@ beforeAll(async () => {
   [A, B] = ranked as [typeof A, typeof B];
   actors.admin = await makeActor(db.prisma, { username: "reform-admin", role: "ADMIN" });
   actors.reviewer = await makeActor(db.prisma, { username: "reform-reviewer", role: "REVIEWER" });
-  actors.editor = await makeActor(db.prisma, { username: "reform-editor", role: "DEPARTMENT_EDITOR", department: B.id });
+  actors.editor = await makeActor(db.prisma, {
+    username: "reform-editor",
+    role: "DEPARTMENT_EDITOR",
+    department: B.id,
+  });
   actors.viewer = await makeActor(db.prisma, { username: "reform-viewer", role: "VIEWER" });
   editorOfA = await makeActor(db.prisma, { username: "reform-editor-a", role: "DEPARTMENT_EDITOR", department: A.id });
   await issueApiToken(db.prisma, editorOfA.id, "A's integration");
@@ -113,7 +117,11 @@ async function holdings(departmentId: number) {
 }
 
 const reportsOf = (departmentId: number) =>
-  db.prisma.taskUpdate.findMany({ where: { departmentId }, orderBy: { id: "asc" }, select: { id: true, taskId: true } });
+  db.prisma.taskUpdate.findMany({
+    where: { departmentId },
+    orderBy: { id: "asc" },
+    select: { id: true, taskId: true },
+  });
 
 describe("authorization", () => {
   it("refuses reviewers, editors and viewers every reform operation and writes nothing", async () => {
@@ -265,7 +273,6 @@ describe("merging A into B and reversing it", () => {
     await db.prisma.user.update({ where: { id: editorOfA.id }, data: { departmentId: third.id } });
 
     const result = await reform.reverseReform({ reformId: merge.id, note: "撤销合并" }, actors.admin);
-    console.log("SKIPPED", JSON.stringify(result.skippedTasks), changed);
     expect(result.restoredTasks).toBe(moved.length - 1);
     expect(result.skippedTasks.map((t) => t.id)).toEqual([changed]);
     expect(result.skippedUsers.map((u) => u.id)).toEqual([editorOfA.id]);
@@ -337,7 +344,9 @@ describe("splitting A's tasks", () => {
     expect(back).toMatchObject({ restoredTasks: 2, restoredUsers: 1, skippedTasks: [], skippedUsers: [] });
     expect((await holdings(A.id)).all).toEqual(a.all);
     expect((await holdings(result.toId)).all.size).toBe(0);
-    expect(await db.prisma.auditLog.count({ where: { action: { in: ["department.split", "department.split_undo"] } } })).toBe(2);
+    expect(
+      await db.prisma.auditLog.count({ where: { action: { in: ["department.split", "department.split_undo"] } } }),
+    ).toBe(2);
   });
 });
 
