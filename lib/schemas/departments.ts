@@ -60,9 +60,19 @@ const reformNote = z
 
 const taskIds = z.array(departmentId).max(5_000);
 
+/** The receiving unit, chosen from a list: an empty choice reads "choose one". */
+const targetId = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.coerce
+    .number(messageRef("errors.reform.chooseMergeTarget"))
+    .int()
+    .min(1, messageRef("errors.reform.chooseMergeTarget"))
+    .max(2_147_483_647),
+);
+
 export const mergeDepartmentSchema = z.object({
   fromId: departmentId,
-  toId: departmentId,
+  toId: targetId,
   effectiveDate: inputDateSchema,
   note: reformNote,
 });

@@ -19,7 +19,7 @@ import { randomUUID } from "node:crypto";
 import { passUnit, sameUnits, type UnitsByRole } from "../domain/department-reform";
 import { shanghaiDate } from "../domain/dates";
 import { taskHeading } from "../domain/task-heading";
-import { Prisma } from "../generated/prisma/client";
+import type { Prisma } from "../generated/prisma/client";
 import { msg } from "../i18n/message";
 import type {
   MergeDepartmentInput,
