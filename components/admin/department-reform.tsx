@@ -36,11 +36,14 @@ export function DepartmentReform({
   text: AdminText;
 }) {
   const r = text.departments.reform;
+  // Kept here: once merged, the page refreshes without the forms, and the outcome must stay readable.
+  const [merged, setMerged] = useState<string | null>(null);
   return (
     <section aria-labelledby="department-reform" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="department-reform" className="mb-2 text-lg font-semibold text-slate-900">
         {r.title}
       </h2>
+      {merged ? <FormMessage kind="success">{merged}</FormMessage> : null}
       {panel.mergedInto ? (
         <p role="note" className="mb-4 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
           {fill(r.mergedNotice, { date: panel.mergedInto.on })}{" "}
@@ -53,7 +56,7 @@ export function DepartmentReform({
         <>
           <p className="mb-4 text-sm text-slate-600">{r.intro}</p>
           <div className="grid gap-6 lg:grid-cols-2">
-            <MergeForm departmentId={departmentId} panel={panel} today={today} text={text} />
+            <MergeForm departmentId={departmentId} panel={panel} today={today} text={text} onMerged={setMerged} />
             <SplitForm departmentId={departmentId} panel={panel} today={today} text={text} />
           </div>
         </>
@@ -106,14 +109,15 @@ function MergeForm({
   panel,
   today,
   text,
+  onMerged,
 }: {
   departmentId: number;
   panel: ReformPanel;
   today: string;
   text: AdminText;
+  onMerged: (message: string) => void;
 }) {
   const r = text.departments.reform;
-  const [done, setDone] = useState<string | null>(null);
   const { pending, error, errors, onSubmit } = useActionForm(
     (form) => {
       if (!window.confirm(r.mergeConfirm)) return null;
@@ -126,7 +130,7 @@ function MergeForm({
     },
     {
       onSuccess: (data) =>
-        setDone(fill(r.merged, { tasks: data.movedTasks, users: data.movedUsers, tokens: data.movedTokens })),
+        onMerged(fill(r.merged, { tasks: data.movedTasks, users: data.movedUsers, tokens: data.movedTokens })),
     },
   );
   return (
@@ -134,7 +138,7 @@ function MergeForm({
       <h3 id="merge-title" className="font-semibold text-slate-900">
         {r.mergeTitle}
       </h3>
-      <FormResult error={error} saved={done !== null} savedMessage={done ?? ""} />
+      <FormResult error={error} saved={false} savedMessage="" />
       <ChoiceField
         id="merge-toId"
         name="toId"
@@ -247,6 +251,8 @@ function SplitForm({
 
 function ReformHistory({ history, text }: { history: ReformEntry[]; text: AdminText }) {
   const r = text.departments.reform;
+  // Kept here: the refresh after a reversal marks the entry reversed, and the outcome must stay readable.
+  const [results, setResults] = useState<Record<number, ReverseResult>>({});
   return (
     <div className="mt-6">
       <h3 className="mb-2 font-semibold text-slate-900">{r.historyTitle}</h3>
@@ -268,10 +274,16 @@ function ReformHistory({ history, text }: { history: ReformEntry[]; text: AdminT
                 })}
               </p>
               <p className="text-slate-600">{entry.note}</p>
-              {entry.reversedBy ? (
+              {results[entry.id] ? (
+                <ReverseOutcome result={results[entry.id]!} r={r} />
+              ) : entry.reversedBy ? (
                 <p className="text-xs text-slate-500">{r.reversed}</p>
               ) : entry.reversible ? (
-                <ReverseForm entry={entry} r={r} />
+                <ReverseForm
+                  entry={entry}
+                  r={r}
+                  onDone={(result) => setResults((all) => ({ ...all, [entry.id]: result }))}
+                />
               ) : null}
             </li>
           ))}
@@ -281,11 +293,38 @@ function ReformHistory({ history, text }: { history: ReformEntry[]; text: AdminT
   );
 }
 
-function ReverseForm({ entry, r }: { entry: ReformEntry; r: ReformText }) {
+function ReverseOutcome({ result, r }: { result: ReverseResult; r: ReformText }) {
+  return (
+    <div className="space-y-1">
+      <FormMessage kind="success">
+        {fill(r.reverseDone, { tasks: result.restoredTasks, users: result.restoredUsers })}
+      </FormMessage>
+      {result.skippedTasks.length ? (
+        <p className="text-amber-900">
+          {fill(r.skippedTasks, { list: result.skippedTasks.map((t) => `${t.document} ${t.number}`).join("、") })}
+        </p>
+      ) : null}
+      {result.skippedUsers.length ? (
+        <p className="text-amber-900">
+          {fill(r.skippedUsers, { list: result.skippedUsers.map((u) => u.username).join("、") })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function ReverseForm({
+  entry,
+  r,
+  onDone,
+}: {
+  entry: ReformEntry;
+  r: ReformText;
+  onDone: (result: ReverseResult) => void;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<ErrorBody | null>(null);
-  const [result, setResult] = useState<ReverseResult | null>(null);
   const noteErrors = fieldErrorsOf(error).note;
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -298,30 +337,11 @@ function ReverseForm({ entry, r }: { entry: ReformEntry; r: ReformText }) {
         setError(outcome.error);
         return;
       }
-      setResult(outcome.data);
+      onDone(outcome.data);
       router.refresh();
     });
   }
 
-  if (result) {
-    return (
-      <div className="space-y-1">
-        <FormMessage kind="success">
-          {fill(r.reverseDone, { tasks: result.restoredTasks, users: result.restoredUsers })}
-        </FormMessage>
-        {result.skippedTasks.length ? (
-          <p className="text-amber-900">
-            {fill(r.skippedTasks, { list: result.skippedTasks.map((t) => `${t.document} ${t.number}`).join("、") })}
-          </p>
-        ) : null}
-        {result.skippedUsers.length ? (
-          <p className="text-amber-900">
-            {fill(r.skippedUsers, { list: result.skippedUsers.map((u) => u.username).join("、") })}
-          </p>
-        ) : null}
-      </div>
-    );
-  }
   return (
     <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-2">
       {error && !noteErrors ? <FormMessage kind="error">{error.message}</FormMessage> : null}
