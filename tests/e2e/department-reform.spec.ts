@@ -22,8 +22,7 @@ async function expectNoSeriousViolations(page: Page): Promise<void> {
   expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
-const fitsTheScreen = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const fitsTheScreen = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 test("an admin merges two departments; the merged one's page links to the target; the merge is reversed", async ({
   page,
@@ -75,7 +74,7 @@ test("an admin merges two departments; the merged one's page links to the target
   await expect(page).toHaveURL(new RegExp(`/departments/${toId}$`));
   await expect(page.getByRole("heading", { level: 1, name: toName })).toBeVisible();
 
-  // The editor moved with the merge; the merged unit is out of the admin's account form's choices.
+  // The editor moved with the merge.
   const [moved] = await queryE2E<{ departmentId: number }>(`SELECT "departmentId" FROM app_user WHERE id = $1`, [
     editor.id,
   ]);
