@@ -376,9 +376,13 @@ export interface DepartmentOption {
   aliases: string[];
 }
 
-/** The registry the assignment editor picks from (every department; the picker searches names and aliases). */
+/**
+ * The registry the assignment editor picks from (the picker searches names and aliases): every unit not
+ * merged away by institutional reform — a merged unit's names are aliases of its survivor.
+ */
 export async function listAssignableDepartments(db: Tx = getDb()): Promise<DepartmentOption[]> {
   const rows = await db.department.findMany({
+    where: { mergedIntoId: null },
     orderBy: [{ generic: "asc" }, { name: "asc" }],
     select: { id: true, name: true, shortName: true, generic: true, aliases: { select: { alias: true } } },
   });
