@@ -110,12 +110,16 @@ async function reconcileAssignments(tx: Tx, taskId: number, wantedUnits: Map<str
   }
 }
 
-/** Where the text's units differ from a decided assignment; null when they agree. */
+/**
+ * Where the text's units differ from a decided assignment; null when they agree — or when the text names
+ * no unit at all (the plan's tasks): then the assignment fills a gap and contradicts nothing.
+ */
 async function decidedDisagreement(
   tx: Tx,
   taskId: number,
   source: WantedUnit[],
 ): Promise<Pick<AssignmentDisagreement, "onlyInText" | "onlyAssigned"> | null> {
+  if (source.length === 0) return null;
   const current = await tx.taskAssignment.findMany({
     where: { taskId },
     select: { departmentId: true, role: true, department: { select: { name: true } } },

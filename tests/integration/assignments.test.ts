@@ -9,13 +9,18 @@ import { periodContaining } from "../../lib/domain/periods";
 import { taskState } from "../../lib/domain/task-state";
 import type { Actor } from "../../lib/server/auth/actor";
 import type * as AssignmentsModule from "../../lib/server/assignments";
+import type * as BulletinsModule from "../../lib/server/bulletins";
 import type * as ReportDutyModule from "../../lib/server/report-duty";
+import { createTranslator } from "../../lib/i18n/catalogue";
+import { composeBulletin, DOCUMENT_LIST_LIMIT } from "../../lib/reports/bulletin-document";
+import { buildBulletinCsv } from "../../lib/reports/bulletin-sheets";
 import { ensureReportingPeriods } from "../../seed/seed";
 import { makeActor, setUpIntegrationDatabase } from "../support/integration";
 
 const db = setUpIntegrationDatabase({ documents: "all" });
 let assignments: typeof AssignmentsModule;
 let duty: typeof ReportDutyModule;
+let bulletins: typeof BulletinsModule;
 let reviewer: Actor;
 let admin: Actor;
 let editor: Actor;
@@ -75,6 +80,7 @@ function apply(taskId: number, input: AssignmentsModule.AssignmentInput, actor: 
 beforeAll(async () => {
   assignments = await db.load(() => import("../../lib/server/assignments"));
   duty = await db.load(() => import("../../lib/server/report-duty"));
+  bulletins = await db.load(() => import("../../lib/server/bulletins"));
   await ensureReportingPeriods(db.prisma, 2021, 2025);
   reviewer = await makeActor(db.prisma, { role: "REVIEWER", displayName: "审核员甲" });
   admin = await makeActor(db.prisma, { role: "ADMIN", displayName: "管理员" });
@@ -327,5 +333,37 @@ describe("the history is append-only", () => {
       /append-only/,
     );
     expect((await db.prisma.taskAssignmentChange.findUniqueOrThrow({ where: { id: row.id } })).note).toBe(row.note);
+  });
+});
+
+describe("the bulletin", () => {
+  it("lists the tasks without a lead unit in their own section, the same rows in every format", async () => {
+    const period = periodContaining(new Date("2024-03-15T04:00:00Z"));
+    const snapshot = await bulletins.assembleBulletin(period, { now: new Date("2024-03-15T04:00:00Z") });
+    const unassigned = snapshot.unassignedTasks!;
+    expect(unassigned.length).toBe(snapshot.summary.byStatus.UNASSIGNED);
+    expect(unassigned.length).toBeGreaterThan(100);
+    // The tasks assigned above are no longer in it; a task led only by a group still is.
+    const decided = await db.prisma.task.findMany({
+      where: { assignmentDecided: true, hasLead: true },
+      select: { id: true },
+    });
+    expect(decided.length).toBeGreaterThan(0);
+    for (const d of decided) expect(unassigned.map((u) => u.taskId)).not.toContain(d.id);
+
+    const t = createTranslator("zh-CN");
+    const blocks = composeBulletin(
+      snapshot,
+      { title: "通报", issueLabel: "2024年第2期", issuer: "办公室", version: 1, issuedOn: "2024-03-15", draft: true },
+      t,
+      "zh-CN",
+    );
+    expect(blocks).toContainEqual({ kind: "heading", text: "七、待明确责任单位的任务" });
+    const table = blocks.find((b) => b.kind === "table" && b.testId === "bulletin-unassigned");
+    expect(table && table.kind === "table" ? table.rows.length : -1).toBe(
+      Math.min(unassigned.length, DOCUMENT_LIST_LIMIT),
+    );
+    const csv = buildBulletinCsv(snapshot, t).toString("utf8");
+    expect(csv.split("\n").filter((line) => line.startsWith("待明确责任单位,")).length).toBe(unassigned.length);
   });
 });
