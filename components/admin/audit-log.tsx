@@ -86,10 +86,22 @@ const ACTION_LABELS: Record<SecurityAuditAction, MessageKey> = {
   "user.unlock": "admin.audit.actions.user_unlock",
 };
 
+/** Institutional reform's operations (lib/server/department-reform.ts), named for the reader. */
+const REFORM_ACTION_LABELS: Record<string, MessageKey> = {
+  "department.rename": "admin.audit.actions.department_rename",
+  "department.merge": "admin.audit.actions.department_merge",
+  "department.split": "admin.audit.actions.department_split",
+  "department.rename_undo": "admin.audit.actions.department_rename_undo",
+  "department.unmerge": "admin.audit.actions.department_unmerge",
+  "department.split_undo": "admin.audit.actions.department_split_undo",
+};
+
 function actionLabel(action: string, t: Translate): string | null {
-  return (SECURITY_AUDIT_ACTIONS as readonly string[]).includes(action)
-    ? t(ACTION_LABELS[action as SecurityAuditAction])
-    : null;
+  if ((SECURITY_AUDIT_ACTIONS as readonly string[]).includes(action)) {
+    return t(ACTION_LABELS[action as SecurityAuditAction]);
+  }
+  const reform = REFORM_ACTION_LABELS[action];
+  return reform ? t(reform) : null;
 }
 
 function pageHref(filter: AuditFilter, page: number): string {

@@ -1,16 +1,21 @@
 import Link from "next/link";
 import { DepartmentAliases, DepartmentForm } from "@/components/admin/department-forms";
+import { DepartmentReform } from "@/components/admin/department-reform";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMessages, type Locale, type Translate } from "@/lib/i18n/catalogue";
-import type { AdminDepartment } from "@/lib/schemas/departments";
+import type { AdminDepartment, ReformPanel } from "@/lib/schemas/departments";
 
-/** One department for an administrator: its details form and its aliases. */
+/** One department for an administrator: its details form, its aliases and institutional reform. */
 export function DepartmentDetailView({
   department,
+  reform,
+  today,
   locale,
   t,
 }: {
   department: AdminDepartment;
+  reform: ReformPanel;
+  today: string;
   locale: Locale;
   t: Translate;
 }) {
@@ -47,6 +52,7 @@ export function DepartmentDetailView({
           <DepartmentAliases department={editable} text={text} locale={locale} />
         </section>
       </div>
+      <DepartmentReform departmentId={department.id} panel={reform} today={today} text={text} />
     </>
   );
 }

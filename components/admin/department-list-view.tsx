@@ -57,6 +57,11 @@ function DepartmentTable({ departments, t }: { departments: AdminDepartment[]; t
                     {t("admin.departments.generic")}
                   </span>
                 ) : null}
+                {d.mergedInto ? (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
+                    {t("admin.departments.mergedBadge", { name: d.mergedInto.name, date: d.mergedInto.on })}
+                  </span>
+                ) : null}
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{t(`admin.departments.kinds.${d.kind}`)}</td>
               <td className="min-w-48 px-3 py-2 text-slate-600">

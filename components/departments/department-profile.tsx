@@ -153,6 +153,19 @@ export function DepartmentProfile({
             {t("departmentPage.detail.genericNote")}
           </p>
         ) : null}
+        {profile.mergedInto ? (
+          <p
+            role="note"
+            data-testid="merged-into"
+            className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900"
+          >
+            {t("departmentPage.detail.mergedInto", { date: formatDate(locale, profile.mergedInto.on) })}{" "}
+            <Link href={`/departments/${profile.mergedInto.id}`} className="font-medium text-brand-700 underline">
+              {profile.mergedInto.name}
+            </Link>
+            {t("departmentPage.detail.mergedIntoAfter")}
+          </p>
+        ) : null}
         <p className="mt-2 text-sm text-slate-600">
           {t("departmentPage.detail.summary", {
             lead: formatNumber(locale, leadTasks.total),

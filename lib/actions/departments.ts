@@ -1,8 +1,16 @@
 "use server";
 
-import { addAliasSchema, removeAliasSchema, updateDepartmentSchema } from "../schemas/departments";
+import {
+  addAliasSchema,
+  mergeDepartmentSchema,
+  removeAliasSchema,
+  reverseReformSchema,
+  splitDepartmentSchema,
+  updateDepartmentSchema,
+} from "../schemas/departments";
 import { defineAction } from "../server/action";
 import { addDepartmentAlias, removeDepartmentAlias, updateDepartment } from "../server/admin-departments";
+import { mergeDepartment, reverseReform, splitDepartment } from "../server/department-reform";
 
 // Every export is a public endpoint: defineAction checks the session and the ADMIN role on the server,
 // parses the input with zod, and maps failures to typed results. Nothing from the client is trusted.
@@ -32,5 +40,24 @@ export const removeAliasAction = defineAction(
     await removeDepartmentAlias(input, actor);
     return null;
   },
+  admin,
+);
+
+// Institutional reform (lib/server/department-reform.ts checks the ADMIN role again, inside).
+export const mergeDepartmentAction = defineAction(
+  mergeDepartmentSchema,
+  (input, actor) => mergeDepartment(input, actor),
+  admin,
+);
+
+export const splitDepartmentAction = defineAction(
+  splitDepartmentSchema,
+  (input, actor) => splitDepartment(input, actor),
+  admin,
+);
+
+export const reverseReformAction = defineAction(
+  reverseReformSchema,
+  (input, actor) => reverseReform(input, actor),
   admin,
 );

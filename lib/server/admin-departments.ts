@@ -9,6 +9,7 @@ import type {
 } from "../schemas/departments";
 import type { Actor } from "./auth/actor";
 import { writeAudit } from "./audit";
+import { recordRename } from "./department-reform";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
 import { msg } from "../i18n/message";
@@ -24,6 +25,8 @@ const departmentSelect = {
   shortName: true,
   kind: true,
   generic: true,
+  mergedOn: true,
+  mergedInto: { select: { id: true, name: true } },
   aliases: { select: { id: true, alias: true }, orderBy: { alias: "asc" } },
   _count: { select: { users: true } },
 } as const;
@@ -46,6 +49,8 @@ type DepartmentRow = {
   kind: DepartmentKindName;
   generic: boolean;
   aliases: { id: number; alias: string }[];
+  mergedOn: Date | null;
+  mergedInto: { id: number; name: string } | null;
   _count: { users: number };
 };
 
@@ -65,12 +70,18 @@ function toAdminDepartment(
     responsibleCount: c?.RESPONSIBLE ?? 0,
     cooperatingCount: c?.COOPERATING ?? 0,
     userCount: row._count.users,
+    mergedInto:
+      row.mergedInto && row.mergedOn ? { ...row.mergedInto, on: row.mergedOn.toISOString().slice(0, 10) } : null,
   };
 }
 
 export async function listDepartmentsForAdmin(): Promise<AdminDepartment[]> {
   const [rows, counts] = await Promise.all([
-    getDb().department.findMany({ orderBy: [{ generic: "asc" }, { name: "asc" }], select: departmentSelect }),
+    // Merged-away units stay listed here, last and marked: the admin reaches them to reverse a merge.
+    getDb().department.findMany({
+      orderBy: [{ mergedOn: { sort: "desc", nulls: "first" } }, { generic: "asc" }, { name: "asc" }],
+      select: departmentSelect,
+    }),
     assignmentCounts(),
   ]);
   return rows.map((row) => toAdminDepartment(row, counts));
@@ -111,10 +122,15 @@ export async function updateDepartment(input: UpdateDepartmentInput, actor: Acto
       }
       // The new name stops being an alias of its own department; the old one becomes one.
       if (byAlias) await tx.departmentAlias.delete({ where: { alias: input.name } });
-      await tx.departmentAlias.upsert({
-        where: { alias: before.name },
-        create: { alias: before.name, departmentId: before.id },
-        update: {},
+      const oldAlias = await tx.departmentAlias.findUnique({ where: { alias: before.name }, select: { id: true } });
+      if (!oldAlias) await tx.departmentAlias.create({ data: { alias: before.name, departmentId: before.id } });
+      // Logged as a reform so that it can be reversed (lib/server/department-reform.ts).
+      await recordRename(tx, actor, {
+        departmentId: before.id,
+        oldName: before.name,
+        newName: input.name,
+        oldNameAliasCreated: !oldAlias,
+        newNameWasAlias: Boolean(byAlias),
       });
     }
     const after = await tx.department.update({

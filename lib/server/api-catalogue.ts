@@ -26,7 +26,7 @@ const departmentSelect = { id: true, name: true, shortName: true, kind: true, ge
 export async function listApiDepartments(): Promise<ApiDepartmentListItem[]> {
   const db = getDb();
   const [departments, counts] = await Promise.all([
-    db.department.findMany({ orderBy: { name: "asc" }, select: departmentSelect }),
+    db.department.findMany({ where: { mergedIntoId: null }, orderBy: { name: "asc" }, select: departmentSelect }),
     db.taskAssignment.groupBy({
       by: ["departmentId", "role"],
       where: { task: { retiredAt: null } },

@@ -100,16 +100,16 @@ async function textHasMilestones(tx: Tx, taskId: number): Promise<boolean> {
 }
 
 /**
- * Registry facts of the given departments. `retired` is false for every department until the reform
- * (issue 15 item 4) gives departments an end; it then reads it here.
+ * Registry facts of the given departments. A unit merged away by institutional reform
+ * (lib/server/department-reform.ts) is retired: nothing may be assigned to it any more.
  */
 async function registryUnits(tx: Tx, ids: number[]): Promise<Map<number, RegistryUnit>> {
   if (ids.length === 0) return new Map();
   const rows = await tx.department.findMany({
     where: { id: { in: ids } },
-    select: { id: true, name: true, generic: true },
+    select: { id: true, name: true, generic: true, mergedIntoId: true },
   });
-  return new Map(rows.map((r) => [r.id, { ...r, retired: false }]));
+  return new Map(rows.map(({ mergedIntoId, ...r }) => [r.id, { ...r, retired: mergedIntoId !== null }]));
 }
 
 async function assertMayAssign(tx: Tx, actorId: number): Promise<{ id: number; username: string }> {
@@ -590,9 +590,13 @@ export interface DepartmentOption {
   aliases: string[];
 }
 
-/** The registry the assignment editor picks from (every department; the picker searches names and aliases). */
+/**
+ * The registry the assignment editor picks from (the picker searches names and aliases): every unit not
+ * merged away by institutional reform — a merged unit's names are aliases of its survivor.
+ */
 export async function listAssignableDepartments(db: Tx = getDb()): Promise<DepartmentOption[]> {
   const rows = await db.department.findMany({
+    where: { mergedIntoId: null },
     orderBy: [{ generic: "asc" }, { name: "asc" }],
     select: { id: true, name: true, shortName: true, generic: true, aliases: { select: { alias: true } } },
   });

@@ -88,6 +88,7 @@ export async function listDepartmentWorkload(
       )::int AS "attentionCount"
     FROM "department" d
     LEFT JOIN live l ON l."departmentId" = d.id
+    WHERE d."mergedIntoId" IS NULL -- merged away (机构改革): its page still resolves, the index leaves it out
     GROUP BY d.id`;
   const sorted = sortDepartments(rows, sort);
   return { units: sorted.filter((d) => !d.generic), generic: sorted.filter((d) => d.generic) };
@@ -100,6 +101,8 @@ export interface DepartmentProfile {
   kind: "PROVINCIAL" | "CITY" | "CENTRAL" | "ENTERPRISE" | "GENERIC";
   generic: boolean;
   aliases: string[];
+  /** Set when institutional reform merged the unit into another: the page says so and links there. */
+  mergedInto: { id: number; name: string; on: string } | null;
   /** Every open milestone past due that the unit answers for; `overdueMilestones` holds the earliest. */
   overdueTotal: number;
   overdueMilestones: {
@@ -148,6 +151,8 @@ export async function getDepartmentProfile(id: number, today: string): Promise<D
         shortName: true,
         kind: true,
         generic: true,
+        mergedOn: true,
+        mergedInto: { select: { id: true, name: true } },
         aliases: { orderBy: { alias: "asc" }, select: { alias: true } },
       },
     }),
@@ -204,6 +209,10 @@ export async function getDepartmentProfile(id: number, today: string): Promise<D
     kind: department.kind,
     generic: department.generic,
     aliases: department.aliases.map((a) => a.alias),
+    mergedInto:
+      department.mergedInto && department.mergedOn
+        ? { ...department.mergedInto, on: department.mergedOn.toISOString().slice(0, 10) }
+        : null,
     overdueTotal: overdueMilestones[0]?.total ?? 0,
     overdueMilestones: overdueMilestones.map(({ total: _total, ...m }) => m),
     indicators,
@@ -235,13 +244,35 @@ export async function searchLeadDepartments(q: string, limit: number): Promise<{
   const pattern = `%${escapeLikePattern(q)}%`;
   return getDb().$queryRaw<{ id: number; name: string }[]>`
     SELECT d.id, d.name FROM "department" d
-    WHERE NOT d.generic
+    WHERE NOT d.generic AND d."mergedIntoId" IS NULL
       AND (d.name ILIKE ${pattern} ESCAPE '\\'
            OR EXISTS (SELECT 1 FROM "department_alias" x WHERE x."departmentId" = d.id AND x.alias ILIKE ${pattern} ESCAPE '\\'))
       AND EXISTS (SELECT 1 FROM "task_assignment" a JOIN "task" t ON t.id = a."taskId" AND t."retiredAt" IS NULL
                   WHERE a."departmentId" = d.id AND a.role = 'LEAD')
     ORDER BY position(lower(${q}) IN lower(d.name)), d.name
     LIMIT ${limit}`;
+}
+
+/**
+ * The registry as every picker reads it (the assignment combobox, the 分工表's resolution, user forms):
+ * units not merged away (机构改革), with their aliases — a merged unit's names are aliases of the unit it
+ * was merged into, so they resolve there. Real units first, groups (有关部门 …) last.
+ */
+export async function listActiveDepartments(): Promise<
+  { id: number; name: string; shortName: string | null; generic: boolean; aliases: string[] }[]
+> {
+  const rows = await getDb().department.findMany({
+    where: { mergedIntoId: null },
+    orderBy: [{ generic: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      shortName: true,
+      generic: true,
+      aliases: { orderBy: { alias: "asc" }, select: { alias: true } },
+    },
+  });
+  return rows.map((r) => ({ ...r, aliases: r.aliases.map((a) => a.alias) }));
 }
 
 /** A department's name, or null. */

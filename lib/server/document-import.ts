@@ -205,13 +205,15 @@ export async function ensureDepartments(db: Tx | Db, profile: IngestProfile): Pr
       .map((e) => ({ name: e.name, kind: departmentKind(e.name, false) })),
     skipDuplicates: true,
   });
-  const rows = await db.department.findMany({ select: { id: true, name: true, generic: true } });
+  const rows = await db.department.findMany({ select: { id: true, name: true, generic: true, mergedIntoId: true } });
   // Placeholders (有关部门 …) created before the rule knew them are flagged on every import, as the data
   // migration 20261207200000_generic_placeholder_departments did once for every database.
   const placeholders = rows.filter((r) => !r.generic && isGenericUnit(r.name)).map((r) => r.id);
   if (placeholders.length)
     await db.department.updateMany({ where: { id: { in: placeholders } }, data: { generic: true, kind: "GENERIC" } });
-  const ids = new Map(rows.map((r) => [r.name, r.id]));
+  // A unit merged away by institutional reform resolves to the unit it was merged into (its name is an
+  // alias there too): a re-import never gives a task back to a unit that no longer exists.
+  const ids = new Map(rows.map((r) => [r.name, r.mergedIntoId ?? r.id]));
   for (const [alias, departmentId] of existingAliases) if (!ids.has(alias)) ids.set(alias, departmentId);
   const aliases = entries.flatMap((e) =>
     aliasesOf(e.name, e.aliases).map((alias) => ({ alias, departmentId: ids.get(e.name)! })),
@@ -689,7 +691,8 @@ export async function writeDocuments(
       { timeout: 300_000, maxWait: 60_000 },
     );
     // Departments created inside a committed transaction are now real.
-    for (const d of await db.department.findMany({ select: { id: true, name: true } })) departmentIds.set(d.name, d.id);
+    for (const d of await db.department.findMany({ select: { id: true, name: true, mergedIntoId: true } }))
+      departmentIds.set(d.name, d.mergedIntoId ?? d.id);
     results.push({ ...result, status: current ? "updated" : "created" });
     log(
       `[${i + 1}/${prepared.length}] ${doc.entry.slug}: ${current ? "updated" : "imported"} ${result.tasks} tasks, ` +

@@ -87,6 +87,7 @@ export interface OverviewFilterOptions {
 
 const LEAD_DEPARTMENT = {
   generic: false,
+  mergedIntoId: null, // merged away by institutional reform: its open tasks moved to the survivor
   assignments: { some: { role: "LEAD" as const, task: { retiredAt: null } } },
 } satisfies Prisma.DepartmentWhereInput;
 
@@ -216,7 +217,7 @@ async function computeOverview(filters: OverviewFilters, now: Date): Promise<Ove
                count(*)::int AS leads
         FROM "task_assignment" a
         JOIN "task" t ON t.id = a."taskId"
-        JOIN "department" d ON d.id = a."departmentId" AND NOT d.generic
+        JOIN "department" d ON d.id = a."departmentId" AND NOT d.generic AND d."mergedIntoId" IS NULL
         ${reports}
         WHERE a.role = 'LEAD' ${leadOf} AND ${where}
         GROUP BY d.id, d.name

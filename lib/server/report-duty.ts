@@ -64,7 +64,8 @@ async function dutyPairs(db: Db, period: Period, filters: ReportDutyFilters): Pr
     FROM "task_assignment" a
     JOIN "task" t ON t.id = a."taskId"
     JOIN "document" doc ON doc.id = t."documentId"
-    JOIN "department" dep ON dep.id = a."departmentId" AND NOT dep.generic
+    -- A unit merged away (机构改革) owes nothing: its open tasks moved to the unit it was merged into.
+    JOIN "department" dep ON dep.id = a."departmentId" AND NOT dep.generic AND dep."mergedIntoId" IS NULL
     -- Only the latest version of each report thread counts: a returned report owes a resubmission.
     LEFT JOIN LATERAL (
       SELECT u."taskId", u."reviewState"::text AS "reviewState", u.version

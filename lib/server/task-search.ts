@@ -312,7 +312,7 @@ export async function getTaskFilterOptions(documentSlug: string | null): Promise
       : Promise.resolve([]),
     // Only units that have tasks: an empty choice would only ever show an empty list.
     db.department.findMany({
-      where: { assignments: { some: { task: { retiredAt: null } } } },
+      where: { mergedIntoId: null, assignments: { some: { task: { retiredAt: null } } } },
       orderBy: [{ generic: "asc" }, { name: "asc" }],
       select: { id: true, name: true, generic: true },
     }),

@@ -143,8 +143,12 @@ const isUsernameKeyViolation = (error: unknown) =>
 /** A department by its canonical name or any alias (省大数据局, 山东省大数据局 and 省大數據局 are one). */
 export async function findDepartmentByName(db: Db, name: string): Promise<{ id: number; name: string }> {
   const trimmed = name.trim();
-  const byName = await db.department.findUnique({ where: { name: trimmed }, select: { id: true, name: true } });
-  if (byName) return byName;
+  const byName = await db.department.findUnique({
+    where: { name: trimmed },
+    select: { id: true, name: true, mergedInto: { select: { id: true, name: true } } },
+  });
+  // A unit merged away by institutional reform answers with the unit it was merged into.
+  if (byName) return byName.mergedInto ?? { id: byName.id, name: byName.name };
   const byAlias = await db.departmentAlias.findUnique({
     where: { alias: trimmed },
     select: { department: { select: { id: true, name: true } } },
@@ -216,7 +220,11 @@ const passwordProblems = (password: string, username: string) =>
 async function departmentProblem(db: Db | Tx, role: Role, departmentId: number | null): Promise<Message | null> {
   if (role === "DEPARTMENT_EDITOR") {
     if (departmentId === null) return msg("errors.users.editorNeedsDepartment");
-    const exists = await db.department.findUnique({ where: { id: departmentId }, select: { id: true } });
+    // A unit merged away (机构改革) takes no new editors: its work is the survivor's.
+    const exists = await db.department.findUnique({
+      where: { id: departmentId, mergedIntoId: null },
+      select: { id: true },
+    });
     return exists ? null : msg("errors.users.departmentMissing");
   }
   return departmentId === null ? null : msg("errors.users.onlyEditorsHaveDepartment");

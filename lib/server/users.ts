@@ -43,6 +43,7 @@ export interface DepartmentOption {
 /** Departments an editor may belong to: real units first, generic pseudo-units (省政府有关部门) last. */
 export async function listDepartmentOptions(): Promise<DepartmentOption[]> {
   return getDb().department.findMany({
+    where: { mergedIntoId: null }, // merged away by institutional reform
     orderBy: [{ generic: "asc" }, { name: "asc" }],
     select: { id: true, name: true },
   });

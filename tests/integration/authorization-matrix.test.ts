@@ -17,6 +17,7 @@ import { issueApiToken, makeActor, setUpIntegrationDatabase } from "../support/i
 import { periodOf } from "../../lib/domain/periods";
 import type * as AssignmentsModule from "../../lib/server/assignments";
 import type * as AdminDepartmentsModule from "../../lib/server/admin-departments";
+import type * as DepartmentReformModule from "../../lib/server/department-reform";
 import type * as ApiTokensModule from "../../lib/server/api-tokens";
 import type * as BulletinsModule from "../../lib/server/bulletins";
 import type * as PeriodsModule from "../../lib/server/periods";
@@ -118,6 +119,7 @@ interface Ops {
   evidence: typeof EvidenceModule;
   users: typeof UsersModule;
   departments: typeof AdminDepartmentsModule;
+  reform: typeof DepartmentReformModule;
   tokens: typeof ApiTokensModule;
   errors: typeof ErrorsModule;
   observations: typeof ObservationsModule;
@@ -167,6 +169,19 @@ async function matrixIndicator(mergedIntoId: number | null = null): Promise<numb
     },
   });
   return indicator.id;
+}
+
+/** Units (and a reform to reverse) for the reform actions, one per case, made before any snapshot. */
+const reformPools = {
+  merge: [] as { from: number; to: number }[],
+  split: [] as { from: number; to: number; taskId: number }[],
+  reverse: [] as number[],
+};
+// Reform dates are real dates (not after today), unlike the matrix's fixed NOW.
+const NOW_DAY = new Date().toISOString().slice(0, 10);
+
+async function matrixDepartment(): Promise<number> {
+  return (await db.prisma.department.create({ data: { name: unique("矩阵单位") }, select: { id: true } })).id;
 }
 
 function nextIndicator(pool: keyof typeof indicatorPools): number {
@@ -331,6 +346,42 @@ const ACTIONS: Record<
     },
     allowed: ["ADMIN"],
   },
+  // Institutional reform: units made in beforeAll (reformPools), so a refusal is checked against them.
+  mergeDepartmentAction: {
+    module: "lib/actions/departments",
+    roles: ["ADMIN"],
+    run: (a) => {
+      const { from, to } = reformPools.merge.shift()!;
+      return ops.reform.mergeDepartment({ fromId: from, toId: to, effectiveDate: NOW_DAY, note: "矩阵合并" }, a);
+    },
+    allowed: ["ADMIN"],
+  },
+  splitDepartmentAction: {
+    module: "lib/actions/departments",
+    roles: ["ADMIN"],
+    run: (a) => {
+      const { from, to, taskId } = reformPools.split.shift()!;
+      return ops.reform.splitDepartment(
+        {
+          fromId: from,
+          toId: to,
+          newName: null,
+          taskIds: [taskId],
+          userIds: [],
+          effectiveDate: NOW_DAY,
+          note: "矩阵拆分",
+        },
+        a,
+      );
+    },
+    allowed: ["ADMIN"],
+  },
+  reverseReformAction: {
+    module: "lib/actions/departments",
+    roles: ["ADMIN"],
+    run: (a) => ops.reform.reverseReform({ reformId: reformPools.reverse.shift()!, note: "矩阵撤销" }, a),
+    allowed: ["ADMIN"],
+  },
   createApiTokenAction: {
     module: "lib/actions/account",
     roles: null,
@@ -487,6 +538,7 @@ beforeAll(async () => {
     evidence: await import("../../lib/server/evidence"),
     users: await import("../../lib/server/users"),
     departments: await import("../../lib/server/admin-departments"),
+    reform: await import("../../lib/server/department-reform"),
     tokens: await import("../../lib/server/api-tokens"),
     errors: await import("../../lib/server/errors"),
     observations: await import("../../lib/server/observations"),
@@ -504,6 +556,29 @@ beforeAll(async () => {
     indicatorPools.unmerge.push(await matrixIndicator(await matrixIndicator()));
   }
   ownDepartmentId = actors.EDITOR_OWN.departmentId!;
+  const spareTasks = await db.prisma.task.findMany({
+    where: {
+      retiredAt: null,
+      assignments: { none: { departmentId: { in: [ownDepartmentId, actors.EDITOR_OTHER.departmentId!] } } },
+    },
+    orderBy: { id: "desc" },
+    take: CASES.length,
+    select: { id: true },
+  });
+  for (const [i] of CASES.entries()) {
+    reformPools.merge.push({ from: await matrixDepartment(), to: await matrixDepartment() });
+    const from = await matrixDepartment();
+    const taskId = spareTasks[i]!.id;
+    await db.prisma.taskAssignment.create({
+      data: { taskId, departmentId: from, role: "COOPERATING", ordinal: 99, rawName: "矩阵单位" },
+    });
+    reformPools.split.push({ from, to: await matrixDepartment(), taskId });
+    const merged = await ops.reform.mergeDepartment(
+      { fromId: await matrixDepartment(), toId: await matrixDepartment(), effectiveDate: NOW_DAY, note: "矩阵准备" },
+      actors.ADMIN,
+    );
+    reformPools.reverse.push(merged.reformId);
+  }
   const snapshot = await ops.bulletins.assembleBulletin(periodOf({ year: 2023, index: 2 }));
   for (let index = 1; index <= 6; index++) {
     const period = periodOf({ year: 2020, index });

@@ -127,6 +127,7 @@ describe("schema drift", () => {
       );
       expect(rows.map((r) => r.tgname)).toEqual([
         "audit_log_append_only",
+        "department_reform_append_only",
         "observation_append_only",
         "task_assignment_change_append_only",
         "task_update_append_only",
