@@ -95,8 +95,8 @@ function lcsDiff(a: readonly string[], b: readonly string[]): DiffPart[] {
     for (let j = m - 1; j >= 0; j--)
       table[i * width + j] =
         a[i] === b[j]
-          ? table[(i + 1) * width + j + 1] + 1
-          : Math.max(table[(i + 1) * width + j], table[i * width + j + 1]);
+          ? table[(i + 1) * width + j + 1]! + 1
+          : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!);
   const parts: DiffPart[] = [];
   const push = (op: DiffOp, text: string) => {
     const last = parts.at(-1);
@@ -107,14 +107,14 @@ function lcsDiff(a: readonly string[], b: readonly string[]): DiffPart[] {
   let j = 0;
   while (i < n && j < m) {
     if (a[i] === b[j]) {
-      push("same", a[i]);
+      push("same", a[i]!);
       i++;
       j++;
-    } else if (table[(i + 1) * width + j] >= table[i * width + j + 1]) push("removed", a[i++]);
-    else push("added", b[j++]);
+    } else if (table[(i + 1) * width + j]! >= table[i * width + j + 1]!) push("removed", a[i++]!);
+    else push("added", b[j++]!);
   }
-  while (i < n) push("removed", a[i++]);
-  while (j < m) push("added", b[j++]);
+  while (i < n) push("removed", a[i++]!);
+  while (j < m) push("added", b[j++]!);
   return parts;
 }
 
@@ -149,7 +149,7 @@ export function textDiff(before: string, after: string): DiffPart[] {
     else parts.push({ ...part });
   };
   for (let k = 0; k < coarse.length; k++) {
-    const part = coarse[k];
+    const part = coarse[k]!;
     const next = coarse[k + 1];
     if (
       part.op === "removed" &&
