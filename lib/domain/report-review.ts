@@ -166,3 +166,76 @@ export function textDiff(before: string, after: string): DiffPart[] {
 
 /** Whether a diff has any change. */
 export const hasChanges = (parts: readonly DiffPart[]) => parts.some((p) => p.op !== "same");
+
+// ───────────────────────────── the form's starting point ─────────────────────────────
+
+export interface ReportContent extends ReportedState {
+  progressText: string;
+  problems: string;
+  nextSteps: string;
+  milestoneDates: { milestoneId: number; completedDate: string }[];
+}
+
+export type PrefillSource = "thread" | "lastApproved" | "task" | "none";
+
+/**
+ * Where the report form starts, first that applies:
+ *  - this period's report already has a version (a draft, a returned or approved report): all of it;
+ *  - the department's last approved report: its status, progress and milestone dates — the texts start
+ *    empty (the form shows last period's texts beside them; this period's words are new);
+ *  - the task's current status and progress (approved before, e.g. from another lead unit);
+ *  - nothing reported: 按计划推进 0 %.
+ */
+export function reportPrefill(
+  thread: ReportContent | null,
+  lastApproved: ReportContent | null,
+  current: ReportedState | null,
+): ReportContent & { source: PrefillSource } {
+  const empty = { progressText: "", problems: "", nextSteps: "", milestoneDates: [] };
+  if (thread) {
+    const { status, progress, progressText, problems, nextSteps, milestoneDates } = thread;
+    return { status, progress, progressText, problems, nextSteps, milestoneDates, source: "thread" };
+  }
+  if (lastApproved) {
+    const { status, progress, milestoneDates } = lastApproved;
+    return { ...empty, status, progress, milestoneDates, source: "lastApproved" };
+  }
+  if (current) return { ...empty, status: current.status, progress: current.progress, source: "task" };
+  return { ...empty, status: "ON_TRACK", progress: 0, source: "none" };
+}
+
+// ───────────────────────────── the review desk's filters ─────────────────────────────
+
+export interface ReviewFilters {
+  /** A department id, or null for every unit. */
+  unit: number | null;
+  /** A document id, or null for every document. */
+  document: number | null;
+  /** Only reports whose status or progress is lower than their unit's last approved one. */
+  worse: boolean;
+}
+
+const positiveId = (value: string | string[] | undefined): number | null => {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text || !/^[1-9]\d{0,9}$/.test(text)) return null;
+  const n = Number(text);
+  return n <= 2_147_483_647 ? n : null;
+};
+
+/** The desk's filters from the URL (?unit=, ?document=, ?worse=1); anything unparsable means "all". */
+export function reviewFiltersOf(params: Record<string, string | string[] | undefined>): ReviewFilters {
+  const worse = Array.isArray(params.worse) ? params.worse[0] : params.worse;
+  return { unit: positiveId(params.unit), document: positiveId(params.document), worse: worse === "1" };
+}
+
+export function filterReviewQueue<T extends { departmentId: number; documentId: number; worse: Regression | null }>(
+  items: readonly T[],
+  filters: ReviewFilters,
+): T[] {
+  return items.filter(
+    (item) =>
+      (filters.unit === null || item.departmentId === filters.unit) &&
+      (filters.document === null || item.documentId === filters.document) &&
+      (!filters.worse || item.worse !== null),
+  );
+}

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   compareAdvancement,
+  filterReviewQueue,
   hasChanges,
   leastAdvanced,
   regression,
+  reportPrefill,
+  reviewFiltersOf,
   sentences,
   STATUS_ADVANCEMENT,
   textDiff,
@@ -109,5 +112,69 @@ describe("textDiff", () => {
     }
     expect(hasChanges(textDiff("不变。", "不变。"))).toBe(false);
     expect(textDiff("", "")).toEqual([]);
+  });
+});
+
+describe("reportPrefill (where the form starts)", () => {
+  const content = (status: "AT_RISK" | "COMPLETED" | "ON_TRACK", progress: number, text = "") => ({
+    status,
+    progress,
+    progressText: text,
+    problems: text,
+    nextSteps: text,
+    milestoneDates: [{ milestoneId: 1, completedDate: "2026-10-01" }],
+  });
+
+  it("a task that is 存在风险 48 % starts at 存在风险 48 % with empty texts, not 按计划推进 0 %", () => {
+    const start = reportPrefill(null, content("AT_RISK", 48, "上期内容"), { status: "AT_RISK", progress: 48 });
+    expect(start).toMatchObject({ status: "AT_RISK", progress: 48, progressText: "", source: "lastApproved" });
+    expect(start.milestoneDates).toEqual([{ milestoneId: 1, completedDate: "2026-10-01" }]);
+  });
+
+  it("a completed task starts at 已完成 100 %", () => {
+    expect(reportPrefill(null, content("COMPLETED", 100), null)).toMatchObject({ status: "COMPLETED", progress: 100 });
+  });
+
+  it("this period's own draft or returned report wins; the task's status when the unit never had one approved", () => {
+    expect(reportPrefill(content("ON_TRACK", 60, "本期草稿"), content("AT_RISK", 48), null)).toMatchObject({
+      progress: 60,
+      progressText: "本期草稿",
+      source: "thread",
+    });
+    expect(reportPrefill(null, null, { status: "AT_RISK", progress: 48 })).toMatchObject({
+      status: "AT_RISK",
+      progress: 48,
+      source: "task",
+    });
+    expect(reportPrefill(null, null, null)).toMatchObject({ status: "ON_TRACK", progress: 0, source: "none" });
+  });
+});
+
+describe("the review desk's filters", () => {
+  const items = [
+    { id: 1, departmentId: 10, documentId: 1, worse: null },
+    { id: 2, departmentId: 11, documentId: 1, worse: { status: true, progress: false } },
+    { id: 3, departmentId: 10, documentId: 2, worse: { status: false, progress: true } },
+  ];
+
+  it("reads the URL, treating anything unparsable as all", () => {
+    expect(reviewFiltersOf({ unit: "10", document: "2", worse: "1" })).toEqual({ unit: 10, document: 2, worse: true });
+    expect(reviewFiltersOf({ unit: "x", document: "-1", worse: "yes" })).toEqual({
+      unit: null,
+      document: null,
+      worse: false,
+    });
+    expect(reviewFiltersOf({ unit: ["11", "10"] }).unit).toBe(11);
+    expect(reviewFiltersOf({ unit: "99999999999" }).unit).toBeNull();
+  });
+
+  it("filters by unit, document and got worse, together", () => {
+    const ids = (f: Partial<ReturnType<typeof reviewFiltersOf>>) =>
+      filterReviewQueue(items, { unit: null, document: null, worse: false, ...f }).map((i) => i.id);
+    expect(ids({})).toEqual([1, 2, 3]);
+    expect(ids({ unit: 10 })).toEqual([1, 3]);
+    expect(ids({ document: 1 })).toEqual([1, 2]);
+    expect(ids({ worse: true })).toEqual([2, 3]);
+    expect(ids({ unit: 10, worse: true })).toEqual([3]);
   });
 });
