@@ -759,6 +759,52 @@ export async function listAwaitingReview(): Promise<ReviewItem[]> {
   });
 }
 
+export interface LeadUnitReport {
+  departmentId: number;
+  departmentName: string;
+  /** Its latest approved lead report, or null when none was approved yet. */
+  report: { status: TaskStatus; progress: number; periodCode: string; approvedAt: string } | null;
+  /** The task's status follows this unit's report (the least advanced; the co-lead rule). */
+  followed: boolean;
+}
+
+/**
+ * Each lead unit of a task with its latest approved lead report, in the task's order of units — shown
+ * side by side on the task page when a task has several lead units (groups such as 有关部门 cannot report
+ * and are left out).
+ */
+export async function listLeadUnitReports(taskId: number): Promise<LeadUnitReport[]> {
+  const db = getDb();
+  const [leads, reports] = await Promise.all([
+    db.taskAssignment.findMany({
+      where: { taskId, role: "LEAD", department: { generic: false } },
+      orderBy: { ordinal: "asc" },
+      select: { departmentId: true, department: { select: { name: true } } },
+    }),
+    db.$queryRaw<
+      { departmentId: number; status: TaskStatus; progress: number; year: number; index: number; createdAt: Date }[]
+    >`
+      SELECT DISTINCT ON (u."departmentId") u."departmentId", u.status::text AS status, u.progress,
+             p.year, p.index, u."createdAt"
+      FROM "task_update" u JOIN "reporting_period" p ON p.id = u."periodId"
+      WHERE u."taskId" = ${taskId} AND u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED'
+      ORDER BY u."departmentId", p."startDate" DESC, u."createdAt" DESC, u.id DESC`,
+  ]);
+  const byUnit = new Map(reports.map((r) => [r.departmentId, r]));
+  const followed = leastAdvanced(leads.flatMap((l) => byUnit.get(l.departmentId) ?? []));
+  return leads.map((l) => {
+    const r = byUnit.get(l.departmentId);
+    return {
+      departmentId: l.departmentId,
+      departmentName: l.department.name,
+      report: r
+        ? { status: r.status, progress: r.progress, periodCode: periodCode(r), approvedAt: r.createdAt.toISOString() }
+        : null,
+      followed: followed !== null && followed.departmentId === l.departmentId,
+    };
+  });
+}
+
 export type SupervisionRow = ReportDutyRow;
 
 /**

@@ -108,6 +108,14 @@ describe("co-lead units: the task follows the least advanced approved report", (
       orderBy: { id: "desc" },
     });
     expect(audit.after).toMatchObject({ status: "LAGGING", followedDepartmentId: editorA.departmentId });
+    // The task page shows both side by side, the one it follows marked.
+    const side = await updates.listLeadUnitReports(coLedTaskId);
+    expect(side.map((u) => [u.departmentId, u.report?.status, u.followed])).toEqual(
+      expect.arrayContaining([
+        [editorA.departmentId, "LAGGING", true],
+        [editorB.departmentId, "COMPLETED", false],
+      ]),
+    );
 
     // Next period, B first (still 已完成), then A catches up to 按计划推进 60 %.
     const link4 = await evidence.addEvidenceLink(editorB, {

@@ -6,24 +6,26 @@ import { getTranslator } from "@/lib/i18n/server";
 import { idParam } from "@/lib/search-params";
 import { isReviewer } from "@/lib/server/auth/actor";
 import { requirePageActor } from "@/lib/server/auth/session";
-import { getEditorState, listTaskTimeline } from "@/lib/server/task-updates";
+import { getEditorState, listLeadUnitReports, listTaskTimeline } from "@/lib/server/task-updates";
 import { getTask } from "@/lib/server/tasks";
 
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
   if (id === null) notFound();
   const actor = await requirePageActor();
-  const [{ locale, t }, task, timeline, editor] = await Promise.all([
+  const [{ locale, t }, task, timeline, editor, leadReports] = await Promise.all([
     getTranslator(),
     getTask(id, shanghaiDate(new Date())),
     listTaskTimeline(id),
     getEditorState(actor, id),
+    listLeadUnitReports(id),
   ]);
   if (!task) notFound();
   return (
     <TaskView
       task={task}
       timeline={timeline}
+      leadReports={leadReports}
       editor={editor}
       reviewer={isReviewer(actor)}
       departmentName={actor.departmentName}
