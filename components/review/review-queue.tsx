@@ -161,6 +161,7 @@ export function ReviewQueue({
       {notice ? (
         <p
           role={notice.tone === "error" ? "alert" : "status"}
+          data-testid="desk-notice"
           className={`mb-3 rounded border p-3 text-sm ${notice.tone === "error" ? "border-red-300 bg-red-50 text-red-900" : "border-emerald-300 bg-emerald-50 text-emerald-900"}`}
         >
           {notice.text}
@@ -293,7 +294,7 @@ function ReviewCard({
       </dl>
 
       <section aria-label={m.changes} data-testid="review-diff">
-        <h4 className="text-xs font-medium text-slate-600">{item.diff ? m.changes : m.firstReport}</h4>
+        <h3 className="text-xs font-medium text-slate-600">{item.diff ? m.changes : m.firstReport}</h3>
         <dl className="mt-1 space-y-1">
           {TEXTS.map((key) => (
             <div key={key}>
@@ -307,9 +308,9 @@ function ReviewCard({
       </section>
 
       <div data-testid="review-evidence">
-        <h4 className="text-xs font-medium text-slate-600">
+        <h3 className="text-xs font-medium text-slate-600">
           {interpolate(m.evidence, { count: item.threadEvidence.length })}
-        </h4>
+        </h3>
         {item.threadEvidence.length ? (
           <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {item.threadEvidence.map((e) => (
