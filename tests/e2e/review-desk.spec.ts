@@ -5,9 +5,9 @@
  * batch-approves two after a confirmation naming them and returns one with a required comment; the editor
  * sees the comment, fixes the report starting from the returned version and submits again. Axe clean.
  *
- * Each project takes its own three seeded tasks of the 2022 work points (no other spec reports on that
- * document), led by one unit, nobody has reported on yet; support/fixtures.ts says why tasks are not
- * created. Last period's approved reports are added as a department and a reviewer would have left them.
+ * Each project takes its own three seeded tasks of the 数字政府 scheme (no other spec reports on that
+ * document), led by one unit, that no test has reported on yet (sample reports aside);
+ * support/fixtures.ts says why tasks are not created. Last period's approved reports are added as a department and a reviewer would have left them.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -27,24 +27,25 @@ interface Task {
 }
 
 async function tasksFor(project: string): Promise<Task[]> {
+  // Units ranked by how many of the scheme's tasks they lead (a fixed order): desktop takes the first,
+  // phone the second, so the two projects never share a unit or a task.
   const tasks = await queryE2E<Task>(
-    `WITH single AS (
-       SELECT t.id, t.number, t.ordinal, min(a."departmentId") AS "departmentId"
+    `WITH leads AS (
+       SELECT t.id, t.number, t.ordinal, a."departmentId"
        FROM task t
-       JOIN document d ON d.id = t."documentId" AND d.slug = 'work-points-2022'
+       JOIN document d ON d.id = t."documentId" AND d.slug = 'digital-government-scheme-2023'
        JOIN task_assignment a ON a."taskId" = t.id AND a.role = 'LEAD'
        JOIN department dep ON dep.id = a."departmentId"
-       WHERE t."retiredAt" IS NULL AND NOT dep.generic AND dep.name <> '省大数据局'
-         AND NOT EXISTS (SELECT 1 FROM task_update u WHERE u."taskId" = t.id)
-         AND (SELECT count(*) FROM task_assignment l WHERE l."taskId" = t.id AND l.role = 'LEAD') = 1
-       GROUP BY t.id),
-     top AS (SELECT "departmentId" FROM single GROUP BY "departmentId" ORDER BY count(*) DESC, "departmentId" LIMIT 1)
-     SELECT s.id, s.number, s."departmentId", dep.name AS department
-     FROM single s JOIN top USING ("departmentId") JOIN department dep ON dep.id = s."departmentId"
-     ORDER BY s.ordinal OFFSET $1 LIMIT 3`,
-    [project === "phone" ? 3 : 0],
+       WHERE t."retiredAt" IS NULL AND NOT dep.generic AND dep.name <> '省大数据局'),
+     unit AS (SELECT "departmentId" FROM leads GROUP BY "departmentId"
+              ORDER BY count(*) DESC, "departmentId" OFFSET $1 LIMIT 1)
+     SELECT l.id, l.number, l."departmentId", dep.name AS department
+     FROM leads l JOIN unit USING ("departmentId") JOIN department dep ON dep.id = l."departmentId"
+     WHERE NOT EXISTS (SELECT 1 FROM task_update u WHERE u."taskId" = l.id AND NOT u."isSample")
+     ORDER BY l.ordinal LIMIT 3`,
+    [project === "phone" ? 1 : 0],
   );
-  if (tasks.length < 3) throw new Error("not enough unreported tasks led by one unit in the 2022 work points");
+  if (tasks.length < 3) throw new Error("not enough tasks led by one unit in the 数字政府 scheme");
   return tasks;
 }
 
@@ -57,15 +58,15 @@ async function approvedLastPeriod(task: Task) {
      ON CONFLICT (year, index) DO UPDATE SET year = EXCLUDED.year RETURNING id`,
     [period.year, period.index, period.start, period.end],
   );
-  for (const [version, state] of [
-    [1, "SUBMITTED"],
-    [2, "APPROVED"],
-  ] as const) {
+  // After any sample report of that period: the next versions of its thread.
+  for (const state of ["SUBMITTED", "APPROVED"]) {
     await queryE2E(
       `INSERT INTO task_update ("taskId", "periodId", "departmentId", kind, version, "reviewState", status, progress,
                                 "progressText", problems, "nextSteps")
-       VALUES ($1, $2, $3, 'LEAD_REPORT', $4, $5, 'AT_RISK', 48, $6, '资金尚未到位。', '年底前完成二期招标。')`,
-      [task.id, row!.id, task.departmentId, version, state, LAST_TEXT],
+       SELECT $1, $2, $3, 'LEAD_REPORT', COALESCE(max(version), 0) + 1, $4::"ReviewState", 'AT_RISK', 48, $5,
+              '资金尚未到位。', '年底前完成二期招标。'
+       FROM task_update WHERE "taskId" = $1 AND "periodId" = $2 AND "departmentId" = $3`,
+      [task.id, row!.id, task.departmentId, state, LAST_TEXT],
     );
   }
   await queryE2E(
@@ -94,7 +95,7 @@ async function expectAccessible(page: Page, project: string) {
 test("an editor starts from last period; a reviewer compares, batch-approves two and returns one", async ({
   browser,
 }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   const project = testInfo.project.name;
   const tasks = await tasksFor(project);
   for (const task of tasks) await approvedLastPeriod(task);
