@@ -238,7 +238,12 @@ function ReviewCard({
   }
 
   return (
-    <li className="space-y-3 p-3 text-sm" data-testid="review-item" data-worse={item.worse ? "true" : "false"}>
+    <li
+      className="space-y-3 p-3 text-sm"
+      data-testid="review-item"
+      data-task-id={item.taskId}
+      data-worse={item.worse ? "true" : "false"}
+    >
       <div className="flex flex-wrap items-start gap-3">
         <input
           type="checkbox"
@@ -264,7 +269,6 @@ function ReviewCard({
           <button
             type="button"
             aria-expanded={returning}
-            aria-controls={`${commentId}-panel`}
             onClick={() => setReturning((r) => !r)}
             className="rounded border border-red-700 px-3 py-1.5 text-red-800"
           >

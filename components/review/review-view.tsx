@@ -96,9 +96,9 @@ function QueueFilters({ queue, t }: { queue: ReviewQueueView; t: Translate }) {
     <form method="get" action="/review" className="mb-3 rounded-lg border border-slate-200 bg-white p-3">
       <fieldset className="grid gap-3 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end">
         <legend className="sr-only">{t("review.filters.legend")}</legend>
-        <label className="text-sm">
-          {t("review.filters.unit")}
-          <select name="unit" defaultValue={filters.unit ?? ""} className={select}>
+        <div className="text-sm">
+          <label htmlFor="review-filter-unit">{t("review.filters.unit")}</label>
+          <select id="review-filter-unit" name="unit" defaultValue={filters.unit ?? ""} className={select}>
             <option value="">{t("review.filters.all")}</option>
             {[...units].map(([id, name]) => (
               <option key={id} value={id}>
@@ -106,10 +106,10 @@ function QueueFilters({ queue, t }: { queue: ReviewQueueView; t: Translate }) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="text-sm">
-          {t("review.filters.document")}
-          <select name="document" defaultValue={filters.document ?? ""} className={select}>
+        </div>
+        <div className="text-sm">
+          <label htmlFor="review-filter-document">{t("review.filters.document")}</label>
+          <select id="review-filter-document" name="document" defaultValue={filters.document ?? ""} className={select}>
             <option value="">{t("review.filters.all")}</option>
             {[...documents].map(([id, title]) => (
               <option key={id} value={id}>
@@ -117,7 +117,7 @@ function QueueFilters({ queue, t }: { queue: ReviewQueueView; t: Translate }) {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="worse" value="1" defaultChecked={filters.worse} className="h-4 w-4" />
           {t("review.filters.worse")}
