@@ -297,7 +297,7 @@ function ReviewCard({
         </div>
       </dl>
 
-      <section aria-label={m.changes} data-testid="review-diff">
+      <div data-testid="review-diff">
         <h3 className="text-xs font-medium text-slate-600">{item.diff ? m.changes : m.firstReport}</h3>
         <dl className="mt-1 space-y-1">
           {TEXTS.map((key) => (
@@ -309,7 +309,7 @@ function ReviewCard({
             </div>
           ))}
         </dl>
-      </section>
+      </div>
 
       <div data-testid="review-evidence">
         <h3 className="text-xs font-medium text-slate-600">
