@@ -12,6 +12,9 @@
  *   department  GET /departments/{the department with the most assignments}
  *   indicator   GET /indicators/{the indicator with the most values}
  *   API list    GET /api/v1/tasks?status=LAGGING&page=2  with an API token
+ *   review desk GET /review — the full queue (up to 500 reports awaiting review, each with its unit's last
+ *               approved report, diff, evidence, history and comments), signed in as the demo reviewer;
+ *               issue 16 sets no target for it: recorded
  *   submission  POST /api/v1/tasks/{id}/updates — each connection saves drafts of its own task as that
  *               task's lead department (token), carrying the version it got back: every request is a real
  *               write (a new version row + audit row in one transaction)
@@ -201,7 +204,7 @@ async function syncWriterVersions(url: string, writers: Fixtures["writers"]): Pr
   }
 }
 
-function routesFor(fixtures: Fixtures, cookie: string): Route[] {
+function routesFor(fixtures: Fixtures, cookie: string, reviewerCookie: string): Route[] {
   const session = { cookie };
   // One connection per writer (autocannon resets a connection's context every cycle, so the version a
   // writer carries lives in this closure): no two connections ever write the same task at once.
@@ -260,6 +263,7 @@ function routesFor(fixtures: Fixtures, cookie: string): Route[] {
       path: "/api/v1/tasks?status=LAGGING&page=2",
       headers: { authorization: `Bearer ${fixtures.viewerToken}` },
     },
+    { key: "review", label: "审核台（满队列）review desk", path: "/review", headers: { cookie: reviewerCookie } },
     {
       key: "submission",
       label: "提交填报 update submission",
@@ -314,8 +318,9 @@ async function measureRoutes(databaseUrl: string): Promise<RouteResult[]> {
   });
   try {
     const cookie = await signInCookie(server.url, "viewer", DEMO_PASSWORD);
+    const reviewerCookie = await signInCookie(server.url, "reviewer", DEMO_PASSWORD);
     const results: RouteResult[] = [];
-    for (const route of routesFor(fixtures, cookie)) {
+    for (const route of routesFor(fixtures, cookie, reviewerCookie)) {
       // Warm-up: compile caches, connection pool, PostgreSQL buffers. Not recorded.
       await load(server.url, route, Math.min(3, DURATION), CONNECTIONS);
       // The warm-up's last requests were cut off mid-flight but committed: start from the stored versions.

@@ -2,26 +2,50 @@ import Link from "next/link";
 import { column, DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ReviewQueue, type DeskItem } from "@/components/review/review-queue";
+import { textDiff, type ReviewFilters } from "@/lib/domain/report-review";
 import { departmentsMissingReports } from "@/lib/domain/task-updates";
-import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
+import { formatDate, getMessages, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import { periodLabel } from "@/lib/i18n/periods";
 import type { PeriodRow } from "@/lib/server/periods";
 import type { ReviewItem, SupervisionRow } from "@/lib/server/task-updates";
 
-/** The reviewers' desk: reports awaiting review, then the departments that still owe one this period. */
+export interface ReviewQueueView {
+  /** Every report awaiting review (the filters' choices come from it). */
+  all: ReviewItem[];
+  /** The ones the filters keep. */
+  shown: ReviewItem[];
+  filters: ReviewFilters;
+}
+
+/**
+ * The reviewers' desk: the queue (filterable by unit, document and "got worse", each report against its
+ * unit's last approved one, batch approval), then the departments that still owe a report this period.
+ */
 export function ReviewView({
   period,
-  awaiting,
+  queue,
   supervision,
   locale,
   t,
 }: {
   period: PeriodRow;
-  awaiting: ReviewItem[];
+  queue: ReviewQueueView;
   supervision: SupervisionRow[];
   locale: Locale;
   t: Translate;
 }) {
+  const messages = getMessages(locale);
+  const items: DeskItem[] = queue.shown.map((item) => ({
+    ...item,
+    diff: item.lastApproved
+      ? {
+          progressText: textDiff(item.lastApproved.progressText, item.progressText),
+          problems: textDiff(item.lastApproved.problems, item.problems),
+          nextSteps: textDiff(item.lastApproved.nextSteps, item.nextSteps),
+        }
+      : null,
+  }));
   return (
     <>
       <PageHeader title={t("review.title")} intro={t("review.intro")} />
@@ -35,9 +59,20 @@ export function ReviewView({
 
       <section aria-labelledby="awaiting-title" className="mb-8">
         <h2 id="awaiting-title" className="mb-2 text-lg font-semibold">
-          {t("review.awaiting", { count: awaiting.length })}
+          {t("review.awaiting", { count: queue.all.length })}
         </h2>
-        <AwaitingReviewList awaiting={awaiting} locale={locale} t={t} />
+        <QueueFilters queue={queue} t={t} />
+        {queue.all.length === 0 ? (
+          <EmptyState message={t("review.awaitingEmpty")} />
+        ) : (
+          <ReviewQueue
+            items={items}
+            locale={locale}
+            m={messages.review}
+            mu={messages.updates}
+            numberLabel={t("tasks.number")}
+          />
+        )}
       </section>
 
       <section aria-labelledby="supervision-title">
@@ -51,30 +86,55 @@ export function ReviewView({
   );
 }
 
-function AwaitingReviewList({ awaiting, locale, t }: { awaiting: ReviewItem[]; locale: Locale; t: Translate }) {
-  if (awaiting.length === 0) return <EmptyState message={t("review.awaitingEmpty")} />;
+/** A GET form: the filters live in the URL (?unit=&document=&worse=1), so a filtered queue can be shared. */
+function QueueFilters({ queue, t }: { queue: ReviewQueueView; t: Translate }) {
+  const units = new Map(queue.all.map((i) => [i.departmentId, i.departmentName]));
+  const documents = new Map(queue.all.map((i) => [i.documentId, i.documentShortTitle]));
+  const { filters } = queue;
+  const select = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
-    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-      {awaiting.map((item) => (
-        <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
-          <div className="min-w-0">
-            <div className="text-xs text-slate-500">
-              {item.documentShortTitle} · {t("tasks.number")} {item.taskNumber} · {item.periodCode}
-            </div>
-            <div className="font-medium">{item.departmentName}</div>
-            <div className="truncate text-slate-600">{item.taskText.slice(0, 80)}</div>
-          </div>
-          <div className="flex items-center gap-3">
-            <span className="text-xs text-slate-500">
-              {t("review.submittedAt")}：{formatDate(locale, item.createdAt, { hour: "2-digit", minute: "2-digit" })}
-            </span>
-            <Link href={`/tasks/${item.taskId}`} className="rounded bg-brand-600 px-3 py-1.5 text-white">
-              {t("review.open")}
-            </Link>
-          </div>
-        </li>
-      ))}
-    </ul>
+    <form method="get" action="/review" className="mb-3 rounded-lg border border-slate-200 bg-white p-3">
+      <fieldset className="grid gap-3 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end">
+        <legend className="sr-only">{t("review.filters.legend")}</legend>
+        <div className="text-sm">
+          <label htmlFor="review-filter-unit">{t("review.filters.unit")}</label>
+          <select id="review-filter-unit" name="unit" defaultValue={filters.unit ?? ""} className={select}>
+            <option value="">{t("review.filters.all")}</option>
+            {[...units].map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="text-sm">
+          <label htmlFor="review-filter-document">{t("review.filters.document")}</label>
+          <select id="review-filter-document" name="document" defaultValue={filters.document ?? ""} className={select}>
+            <option value="">{t("review.filters.all")}</option>
+            {[...documents].map(([id, title]) => (
+              <option key={id} value={id}>
+                {title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="worse" value="1" defaultChecked={filters.worse} className="h-4 w-4" />
+          {t("review.filters.worse")}
+        </label>
+        <div className="flex gap-2">
+          <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white">
+            {t("review.filters.apply")}
+          </button>
+          <Link href="/review" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
+            {t("review.filters.clear")}
+          </Link>
+        </div>
+      </fieldset>
+      <p className="mt-2 text-xs text-slate-600" data-testid="queue-count">
+        {t("review.filters.showing", { shown: queue.shown.length, total: queue.all.length })}
+      </p>
+    </form>
   );
 }
 

@@ -1,5 +1,6 @@
 import { TaskDetail } from "@/components/tasks/task-detail";
 import { CommentForm } from "@/components/updates/comment-form";
+import { LeadReports } from "@/components/updates/lead-reports";
 import { ReviewPanel } from "@/components/updates/review-panel";
 import { Timeline } from "@/components/updates/timeline";
 import { UpdateForm } from "@/components/updates/update-form";
@@ -7,7 +8,7 @@ import { awaitingReview } from "@/lib/domain/task-updates";
 import { getMessages, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import { periodLabel } from "@/lib/i18n/periods";
 import type { TimelineEntry } from "@/lib/schemas/task-updates";
-import type { EditorState } from "@/lib/server/task-updates";
+import type { EditorState, LeadUnitReport } from "@/lib/server/task-updates";
 import type { TaskDetail as Task } from "@/lib/server/tasks";
 
 /**
@@ -17,6 +18,7 @@ import type { TaskDetail as Task } from "@/lib/server/tasks";
 export function TaskView({
   task,
   timeline,
+  leadReports = [],
   editor,
   reviewer,
   departmentName,
@@ -27,6 +29,8 @@ export function TaskView({
 }: {
   task: Task;
   timeline: TimelineEntry[];
+  /** Each lead unit's latest approved report (shown side by side when there are several). */
+  leadReports?: LeadUnitReport[];
   /** The signed-in department's editing state, or null when it may not report on this task. */
   editor: EditorState | null;
   reviewer: boolean;
@@ -42,6 +46,7 @@ export function TaskView({
   const canComment = reviewer || editor !== null;
   return (
     <TaskDetail task={task} locale={locale} t={t} assignment={assignment}>
+      <LeadReports units={leadReports} m={m} />
       {editor ? (
         <UpdateForm
           taskId={task.id}

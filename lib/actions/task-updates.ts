@@ -2,9 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "../server/action";
-import { commentInput, evidenceLinkInput, reviewInput, taskUpdateInput } from "../schemas/task-updates";
+import {
+  commentInput,
+  evidenceLinkInput,
+  reviewBatchInput,
+  reviewInput,
+  taskUpdateInput,
+} from "../schemas/task-updates";
 import { addEvidenceLink } from "../server/evidence";
-import { addComment, reviewTaskUpdate, saveTaskUpdate } from "../server/task-updates";
+import { addComment, approveTaskUpdates, reviewTaskUpdate, saveTaskUpdate } from "../server/task-updates";
 
 // Thin: the lib/server functions authorize and validate again; these only adapt them to the UI.
 
@@ -19,6 +25,13 @@ export const reviewTaskUpdateAction = defineAction(reviewInput, async (input, ac
   revalidatePath(`/tasks/${input.taskId}`);
   revalidatePath("/review");
   return result;
+});
+
+export const approveTaskUpdatesAction = defineAction(reviewBatchInput, async (input, actor) => {
+  const result = await approveTaskUpdates(actor, input);
+  for (const taskId of new Set(result.map((u) => u.taskId))) revalidatePath(`/tasks/${taskId}`);
+  revalidatePath("/review");
+  return result.map((u) => ({ id: u.id, taskId: u.taskId, departmentId: u.departmentId, version: u.version }));
 });
 
 export const addCommentAction = defineAction(commentInput, async (input, actor) => {

@@ -48,6 +48,15 @@ export const reviewInput = reviewFields.refine((v) => v.decision === "approve" |
 });
 export type ReviewInput = z.input<typeof reviewInput>;
 
+/** Reports a review desk approves together (returns are one at a time, each with its comment). */
+export const REVIEW_BATCH_MAX = 100;
+export const reviewBatchInput = z.object({
+  items: z
+    .array(reviewFields.pick({ taskId: true, periodId: true, departmentId: true, expectedVersion: true }))
+    .min(1)
+    .max(REVIEW_BATCH_MAX),
+});
+
 export const commentInput = z.object({
   taskId: z.number().int().positive(),
   body: z.string().trim().min(1, messageRef("errors.writeSomething")).max(TEXT_LIMITS.comment),

@@ -11,6 +11,7 @@ import "server-only";
  */
 import { Prisma } from "../generated/prisma/client";
 import type { Period } from "../domain/periods";
+import { STATUS_ADVANCEMENT } from "../domain/report-review";
 
 /** Where the reported status comes from: SQL expressions over the query's rows. */
 export interface ReportSource {
@@ -35,16 +36,31 @@ export const CURRENT_REPORT: ReportSource = {
 };
 
 /**
- * Each task's report at a period: its latest approved lead report of that period or an earlier one
- * (DISTINCT ON, index-backed). Join it as `LEFT JOIN (${reportAtPeriod(p)}) r ON r."taskId" = t.id` and
- * pass `REPORT_AT` as the source.
+ * Each task's report at a period: the least advanced (lib/domain/report-review.ts, the co-lead rule) of
+ * its lead units' latest approved lead reports of that period or an earlier one — one per unit currently
+ * assigned as LEAD, as the review transaction keeps `currentStatus`. Join it as
+ * `LEFT JOIN (${reportAtPeriod(p)}) r ON r."taskId" = t.id` and pass `REPORT_AT` as the source.
  */
 export function reportAtPeriod(period: Pick<Period, "start">): Prisma.Sql {
   return Prisma.sql`
-    SELECT DISTINCT ON (u."taskId") u."taskId", u.status::text AS status, u.progress, u.problems
-    FROM "task_update" u JOIN "reporting_period" p ON p.id = u."periodId"
-    WHERE u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED' AND p."startDate" <= ${period.start}::date
-    ORDER BY u."taskId", p."startDate" DESC, u."createdAt" DESC, u.id DESC`;
+    SELECT DISTINCT ON (lr."taskId") lr."taskId", lr.status, lr.progress, lr.problems
+    FROM (
+      SELECT DISTINCT ON (u."taskId", u."departmentId") u."taskId", u.status::text AS status, u.progress, u.problems
+      FROM "task_update" u JOIN "reporting_period" p ON p.id = u."periodId"
+      WHERE u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED' AND p."startDate" <= ${period.start}::date
+        AND EXISTS (SELECT 1 FROM "task_assignment" a
+                    WHERE a."taskId" = u."taskId" AND a."departmentId" = u."departmentId" AND a.role = 'LEAD')
+      ORDER BY u."taskId", u."departmentId", p."startDate" DESC, u."createdAt" DESC, u.id DESC
+    ) lr
+    ORDER BY lr."taskId", ${statusAdvancementSql(Prisma.sql`lr.status`)}, lr.progress`;
+}
+
+/** A reported status's rank, least advanced first (`STATUS_ADVANCEMENT`, lib/domain/report-review.ts). */
+export function statusAdvancementSql(status: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE ${status} ${Prisma.join(
+    STATUS_ADVANCEMENT.map((s, rank) => Prisma.sql`WHEN ${s} THEN ${rank}`),
+    " ",
+  )} END)`;
 }
 
 /** The report joined as `r` (see `reportAtPeriod`). */

@@ -2,14 +2,16 @@ import "server-only";
 import { z } from "zod";
 import { dateWindow, utcMidnight } from "../domain/dates";
 import { periodCode, periodOf, shanghaiDate, type Period } from "../domain/periods";
-import { canEdit, canReview, nextReviewState, submissionProblems } from "../domain/task-status";
-import type { Prisma } from "../generated/prisma/client";
+import { leastAdvanced, regression, type Regression, type ReportedState } from "../domain/report-review";
+import { canEdit, canReview, nextReviewState, submissionProblems, type TaskStatus } from "../domain/task-status";
+import { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "./audit";
 import { isReviewer, type Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound } from "./errors";
 import {
   commentInput,
+  reviewBatchInput,
   reviewInput,
   taskUpdateInput,
   type EvidenceItem,
@@ -117,6 +119,15 @@ function conflict(current: UpdateRecord | null): AppError {
   return new AppError("CONFLICT", msg("errors.updates.changedMeanwhile"), { current: current ? toRow(current) : null });
 }
 
+/** A department's latest approved report on a task, whatever the period (by period, then time). */
+async function lastApprovedReport(tx: Tx, taskId: number, departmentId: number) {
+  return tx.taskUpdate.findFirst({
+    where: { taskId, departmentId, reviewState: "APPROVED" },
+    orderBy: [{ period: { startDate: "desc" } }, { createdAt: "desc" }, { id: "desc" }],
+    select: updateSelect,
+  });
+}
+
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
 
 // ───────────────────────────── mutations ─────────────────────────────
@@ -209,12 +220,30 @@ export async function saveTaskUpdate(actor: Actor, raw: TaskUpdateInput, now = n
       if (input.evidenceIds.length) {
         await tx.evidence.updateMany({ where: { id: { in: input.evidenceIds } }, data: { taskUpdateId: created.id } });
       }
+      // Going backwards from the last approved report is allowed (the form warned) and recorded.
+      const last = input.intent === "submit" ? await lastApprovedReport(tx, input.taskId, departmentId) : null;
+      const backwards = last ? regression(last, input) : null;
       await writeAudit(tx, actor, {
         action: input.intent === "submit" ? "task_update.submit" : "task_update.save_draft",
         entityType: "task_update",
         entityId: `${input.taskId}/${period.code}/${departmentId}`,
         before: latest ? toRow(latest) : null,
-        after: toRow(created),
+        after: {
+          ...toRow(created),
+          ...(backwards && last
+            ? {
+                belowLastApproved: {
+                  ...backwards,
+                  lastApproved: {
+                    status: last.status,
+                    progress: last.progress,
+                    version: last.version,
+                    periodId: last.periodId,
+                  },
+                },
+              }
+            : {}),
+        },
       });
       return { update: toRow(created), period };
     });
@@ -246,50 +275,7 @@ export async function reviewTaskUpdate(actor: Actor, raw: ReviewInput): Promise<
   if (!isReviewer(actor)) throw forbidden("review");
   const input = reviewInput.parse(raw);
   try {
-    return await getDb().$transaction(async (tx) => {
-      const latest = await latestInThread(tx, input.taskId, input.periodId, input.departmentId);
-      if (!latest) throw notFound("report");
-      if (latest.version !== input.expectedVersion) throw conflict(latest);
-      if (!canReview(latest.reviewState)) {
-        throw new AppError("CONFLICT", msg("errors.updates.notAwaitingReview"), {
-          current: toRow(latest),
-        });
-      }
-      const approved = input.decision === "approve";
-      const created = await tx.taskUpdate.create({
-        data: {
-          taskId: latest.taskId,
-          periodId: latest.periodId,
-          departmentId: latest.departmentId,
-          kind: latest.kind,
-          version: latest.version + 1,
-          reviewState: approved ? "APPROVED" : "RETURNED",
-          status: latest.status,
-          progress: latest.progress,
-          progressText: latest.progressText,
-          problems: latest.problems,
-          nextSteps: latest.nextSteps,
-          milestoneDates: latest.milestoneDates ?? [],
-          reviewComment: input.comment || null,
-          authorId: actor.id,
-        },
-        select: updateSelect,
-      });
-      if (input.comment) {
-        await tx.comment.create({
-          data: { taskId: latest.taskId, taskUpdateId: created.id, authorId: actor.id, body: input.comment },
-        });
-      }
-      await writeAudit(tx, actor, {
-        action: approved ? "task_update.approve" : "task_update.return",
-        entityType: "task_update",
-        entityId: `${latest.taskId}/${periodCode(created.period)}/${latest.departmentId}`,
-        before: toRow(latest),
-        after: toRow(created),
-      });
-      if (approved && latest.kind === "LEAD_REPORT") await applyApprovedReport(tx, actor, toRow(created));
-      return toRow(created);
-    });
+    return await getDb().$transaction((tx) => reviewInTx(tx, actor, input));
   } catch (error) {
     if (isUniqueViolation(error))
       throw conflict(await latestInThread(getDb(), input.taskId, input.periodId, input.departmentId));
@@ -297,7 +283,138 @@ export async function reviewTaskUpdate(actor: Actor, raw: ReviewInput): Promise<
   }
 }
 
-/** The task's current status and its milestones follow the approved lead report, in the same transaction. */
+type ReviewRef = Pick<z.output<typeof reviewInput>, "taskId" | "periodId" | "departmentId" | "expectedVersion">;
+
+/** One review inside the caller's transaction: refused (CONFLICT) when the report changed or was reviewed. */
+async function reviewInTx(
+  tx: Tx,
+  actor: Actor,
+  input: ReviewRef & { decision: "approve" | "return"; comment: string },
+): Promise<UpdateRow> {
+  const latest = await latestInThread(tx, input.taskId, input.periodId, input.departmentId);
+  if (!latest) throw notFound("report");
+  if (latest.version !== input.expectedVersion) throw conflict(latest);
+  if (!canReview(latest.reviewState)) {
+    throw new AppError("CONFLICT", msg("errors.updates.notAwaitingReview"), {
+      current: toRow(latest),
+    });
+  }
+  const approved = input.decision === "approve";
+  const created = await tx.taskUpdate.create({
+    data: {
+      taskId: latest.taskId,
+      periodId: latest.periodId,
+      departmentId: latest.departmentId,
+      kind: latest.kind,
+      version: latest.version + 1,
+      reviewState: approved ? "APPROVED" : "RETURNED",
+      status: latest.status,
+      progress: latest.progress,
+      progressText: latest.progressText,
+      problems: latest.problems,
+      nextSteps: latest.nextSteps,
+      milestoneDates: latest.milestoneDates ?? [],
+      reviewComment: input.comment || null,
+      authorId: actor.id,
+    },
+    select: updateSelect,
+  });
+  if (input.comment) {
+    await tx.comment.create({
+      data: { taskId: latest.taskId, taskUpdateId: created.id, authorId: actor.id, body: input.comment },
+    });
+  }
+  await writeAudit(tx, actor, {
+    action: approved ? "task_update.approve" : "task_update.return",
+    entityType: "task_update",
+    entityId: `${latest.taskId}/${periodCode(created.period)}/${latest.departmentId}`,
+    before: toRow(latest),
+    after: toRow(created),
+  });
+  if (approved && latest.kind === "LEAD_REPORT") await applyApprovedReport(tx, actor, toRow(created));
+  return toRow(created);
+}
+
+/**
+ * Approves several submitted reports at once — all or nothing, in one transaction, each approval audited
+ * as if approved alone. When any of them is no longer the version the reviewer confirmed (someone else
+ * reviewed it, or its department changed it), nothing of the batch is written and the refusal names every
+ * such report: the reviewer confirmed exactly this list, so a partial batch would approve something other
+ * than what was confirmed. The reviewer reloads the queue and confirms again.
+ */
+export async function approveTaskUpdates(actor: Actor, raw: z.input<typeof reviewBatchInput>): Promise<UpdateRow[]> {
+  if (!isReviewer(actor)) throw forbidden("review");
+  const { items } = reviewBatchInput.parse(raw);
+  const refuseStale = async (db: Tx) => {
+    const stale = await staleReports(db, items);
+    if (stale.length) {
+      throw new AppError(
+        "CONFLICT",
+        msg("errors.updates.batchStale", { count: stale.length, reports: stale.map((r) => r.label).join("; ") }),
+        { current: { stale } },
+      );
+    }
+  };
+  try {
+    return await getDb().$transaction(async (tx) => {
+      await refuseStale(tx);
+      const done: UpdateRow[] = [];
+      for (const item of items) done.push(await reviewInTx(tx, actor, { ...item, decision: "approve", comment: "" }));
+      return done;
+    });
+  } catch (error) {
+    // A reviewer who raced this batch: its rollback leaves nothing; name what changed.
+    if (isUniqueViolation(error)) await refuseStale(getDb());
+    throw error;
+  }
+}
+
+export interface StaleReport extends Omit<ReviewRef, "expectedVersion"> {
+  /** "#12 省工业和信息化厅": the task's number and the unit (data, the same in every language). */
+  label: string;
+}
+
+/** The batch's reports whose latest version is not the confirmed, still submitted one. */
+async function staleReports(tx: Tx, items: readonly ReviewRef[]): Promise<StaleReport[]> {
+  const rows = await tx.$queryRaw<
+    {
+      taskId: number;
+      periodId: number;
+      departmentId: number;
+      version: number;
+      reviewState: string;
+      number: string;
+      name: string;
+    }[]
+  >`
+    SELECT DISTINCT ON (u."taskId", u."periodId", u."departmentId")
+      u."taskId", u."periodId", u."departmentId", u.version, u."reviewState"::text AS "reviewState",
+      t.number, d.name
+    FROM "task_update" u JOIN "task" t ON t.id = u."taskId" JOIN "department" d ON d.id = u."departmentId"
+    WHERE (u."taskId", u."periodId", u."departmentId") IN (${Prisma.join(
+      items.map((i) => Prisma.sql`(${i.taskId}, ${i.periodId}, ${i.departmentId})`),
+    )})
+    ORDER BY u."taskId", u."periodId", u."departmentId", u.version DESC`;
+  const key = (r: { taskId: number; periodId: number; departmentId: number }) =>
+    `${r.taskId}:${r.periodId}:${r.departmentId}`;
+  const latest = new Map(rows.map((r) => [key(r), r]));
+  return items.flatMap((item) => {
+    const row = latest.get(key(item));
+    if (row && row.version === item.expectedVersion && row.reviewState === "SUBMITTED") return [];
+    const { taskId, periodId, departmentId } = item;
+    return [{ taskId, periodId, departmentId, label: `#${row?.number ?? taskId} ${row?.name ?? ""}`.trim() }];
+  });
+}
+
+/**
+ * The task's current status and its milestones follow the approved lead report, in the same transaction.
+ *
+ * Co-lead units (the rule of lib/domain/report-review.ts): the task's status and progress are those of
+ * the least advanced of its lead units' latest approved reports — each unit currently assigned as LEAD
+ * counts with its own latest approved lead report (by period, then time) — so the order in which a
+ * reviewer approves two units' reports does not matter. Approving a unit's late report for an earlier
+ * period than one of its own already approved changes nothing (that unit's later report stands).
+ */
 async function applyApprovedReport(tx: Tx, actor: Actor, report: UpdateRow): Promise<void> {
   const before = await tx.task.findUniqueOrThrow({
     where: { id: report.taskId },
@@ -308,6 +425,7 @@ async function applyApprovedReport(tx: Tx, actor: Actor, report: UpdateRow): Pro
   const newer = await tx.taskUpdate.findFirst({
     where: {
       taskId: report.taskId,
+      departmentId: report.departmentId,
       kind: "LEAD_REPORT",
       reviewState: "APPROVED",
       period: { startDate: { gt: periodStart } },
@@ -324,9 +442,14 @@ async function applyApprovedReport(tx: Tx, actor: Actor, report: UpdateRow): Pro
     });
     return;
   }
+  const leads = await latestApprovedLeadReports(tx, report.taskId);
+  const followed =
+    leastAdvanced(
+      leads.length ? leads : [{ departmentId: report.departmentId, status: report.status, progress: report.progress }],
+    ) ?? report;
   await tx.task.update({
     where: { id: report.taskId },
-    data: { currentStatus: report.status, currentProgress: report.progress, statusUpdatedAt: new Date() },
+    data: { currentStatus: followed.status, currentProgress: followed.progress, statusUpdatedAt: new Date() },
   });
   // A completion date already recorded stands; a report only fills in the missing ones — and replaces
   // one outside the plausible window (lib/domain/dates.ts), which no page counts as a completion.
@@ -352,8 +475,29 @@ async function applyApprovedReport(tx: Tx, actor: Actor, report: UpdateRow): Pro
     entityType: "task",
     entityId: report.taskId,
     before: { status: before.currentStatus, progress: before.currentProgress },
-    after: { status: report.status, progress: report.progress, milestones: report.milestoneDates },
+    after: {
+      status: followed.status,
+      progress: followed.progress,
+      milestones: report.milestoneDates,
+      ...(leads.length > 1 ? { coLeads: leads, followedDepartmentId: followed.departmentId } : {}),
+    },
   });
+}
+
+export interface LeadReport {
+  departmentId: number;
+  status: TaskStatus;
+  progress: number;
+}
+
+/** Each current lead unit's latest approved lead report on a task (one row per unit that has one). */
+async function latestApprovedLeadReports(tx: Tx, taskId: number): Promise<LeadReport[]> {
+  return tx.$queryRaw<LeadReport[]>`
+    SELECT DISTINCT ON (u."departmentId") u."departmentId", u.status::text AS status, u.progress
+    FROM "task_update" u JOIN "reporting_period" p ON p.id = u."periodId"
+    WHERE u."taskId" = ${taskId} AND u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED'
+      AND u."departmentId" IN (SELECT a."departmentId" FROM "task_assignment" a WHERE a."taskId" = ${taskId} AND a.role = 'LEAD')
+    ORDER BY u."departmentId", p."startDate" DESC, u."createdAt" DESC, u.id DESC`;
 }
 
 /** Reviewers, admins and editors of a unit assigned to the task may comment; viewers read. */
@@ -413,6 +557,10 @@ export interface EditorState {
   latest: UpdateRow | null;
   pendingEvidence: EvidenceItem[];
   threadEvidence: EvidenceItem[];
+  /** The department's latest approved report on the task (any period): the form starts from it. */
+  lastApproved: UpdateRow | null;
+  /** The task's current status and progress, when any report was ever approved. */
+  taskCurrent: ReportedState | null;
 }
 
 const evidenceSelect = {
@@ -443,7 +591,7 @@ export async function getEditorState(actor: Actor, taskId: number, now = new Dat
   const period = await findCurrentReportingPeriod(db, now);
   const stored = period.id !== UNSTORED_PERIOD_ID;
   const departmentId = actor.departmentId!;
-  const [latest, pending, attached] = await Promise.all([
+  const [latest, pending, attached, lastApproved, task] = await Promise.all([
     stored ? latestInThread(db, taskId, period.id, departmentId) : null,
     db.evidence.findMany({
       where: { taskId, taskUpdateId: null, uploadedBy: { departmentId } },
@@ -457,6 +605,11 @@ export async function getEditorState(actor: Actor, taskId: number, now = new Dat
           select: evidenceSelect,
         })
       : [],
+    lastApprovedReport(db, taskId, departmentId),
+    db.task.findUniqueOrThrow({
+      where: { id: taskId },
+      select: { currentStatus: true, currentProgress: true, statusUpdatedAt: true },
+    }),
   ]);
   return {
     period,
@@ -464,38 +617,192 @@ export async function getEditorState(actor: Actor, taskId: number, now = new Dat
     latest: latest ? toRow(latest) : null,
     pendingEvidence: pending.map(toEvidence),
     threadEvidence: attached.map(toEvidence),
+    lastApproved: lastApproved ? toRow(lastApproved) : null,
+    taskCurrent: task.statusUpdatedAt ? { status: task.currentStatus, progress: task.currentProgress } : null,
   };
+}
+
+export interface ReviewHistoryEntry {
+  id: number;
+  version: number;
+  reviewState: UpdateRow["reviewState"];
+  author: string | null;
+  createdAt: string;
+  reviewComment: string | null;
+}
+
+export interface ReviewComment {
+  id: number;
+  author: string | null;
+  body: string;
+  createdAt: string;
 }
 
 export interface ReviewItem extends UpdateRow {
   taskNumber: string;
   taskText: string;
+  documentId: number;
   documentShortTitle: string;
+  /** The department's latest approved report on the task (any period), the diff's "before". */
+  lastApproved: UpdateRow | null;
+  /** Status or progress lower than the last approved ("got worse"); null when not. */
+  worse: Regression | null;
+  /** Every piece of evidence of the thread (each is attached to the version that added it). */
+  threadEvidence: EvidenceItem[];
+  /** The thread's versions, oldest first. */
+  history: ReviewHistoryEntry[];
+  /** The task's comments (not a review's own), newest first, at most REVIEW_COMMENTS_SHOWN. */
+  comments: ReviewComment[];
 }
 
-/** Reports whose latest version awaits review, oldest first (across periods). */
+const REVIEW_QUEUE_MAX = 500;
+const REVIEW_COMMENTS_SHOWN = 5;
+
+/**
+ * The review desk's queue: reports whose latest version awaits review, oldest first (across periods),
+ * each with what the reviewer compares it against and decides on — its department's last approved report,
+ * the thread's evidence, history and the task's comments. Set-based: one query per kind of fact for the
+ * whole queue, whatever its length (scripts/bench.ts measures it at scale).
+ */
 export async function listAwaitingReview(): Promise<ReviewItem[]> {
-  const rows = await getDb().$queryRaw<{ id: number }[]>`
+  const db = getDb();
+  const rows = await db.$queryRaw<{ id: number }[]>`
     SELECT u.id FROM "task_update" u
     WHERE u."reviewState" = 'SUBMITTED'
       AND u.version = (SELECT max(v.version) FROM "task_update" v
                        WHERE v."taskId" = u."taskId" AND v."periodId" = u."periodId" AND v."departmentId" = u."departmentId")
     ORDER BY u."createdAt" ASC
-    LIMIT 500`;
-  const updates = await getDb().taskUpdate.findMany({
+    LIMIT ${REVIEW_QUEUE_MAX}`;
+  if (rows.length === 0) return [];
+  const updates = await db.taskUpdate.findMany({
     where: { id: { in: rows.map((r) => r.id) } },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       ...updateSelect,
-      task: { select: { number: true, text: true, document: { select: { shortTitle: true } } } },
+      task: { select: { number: true, text: true, document: { select: { id: true, shortTitle: true } } } },
     },
   });
-  return updates.map((u) => ({
-    ...toRow(u),
-    taskNumber: u.task.number,
-    taskText: u.task.text,
-    documentShortTitle: u.task.document.shortTitle,
-  }));
+  const pairs = Prisma.join(updates.map((u) => Prisma.sql`(${u.taskId}, ${u.departmentId})`));
+  const threads = Prisma.join(updates.map((u) => Prisma.sql`(${u.taskId}, ${u.periodId}, ${u.departmentId})`));
+  const taskIds = [...new Set(updates.map((u) => u.taskId))];
+  const [approvedIds, history, evidence, comments] = await Promise.all([
+    db.$queryRaw<{ id: number }[]>`
+      SELECT DISTINCT ON (u."taskId", u."departmentId") u.id
+      FROM "task_update" u JOIN "reporting_period" p ON p.id = u."periodId"
+      WHERE u."reviewState" = 'APPROVED' AND (u."taskId", u."departmentId") IN (${pairs})
+      ORDER BY u."taskId", u."departmentId", p."startDate" DESC, u."createdAt" DESC, u.id DESC`,
+    db.$queryRaw<(ReviewHistoryEntry & { taskId: number; periodId: number; departmentId: number; createdAt: Date })[]>`
+      SELECT u.id, u."taskId", u."periodId", u."departmentId", u.version, u."reviewState"::text AS "reviewState",
+             a."displayName" AS author, u."createdAt", u."reviewComment"
+      FROM "task_update" u LEFT JOIN "app_user" a ON a.id = u."authorId"
+      WHERE (u."taskId", u."periodId", u."departmentId") IN (${threads})
+      ORDER BY u.version ASC`,
+    db.evidence.findMany({
+      where: {
+        taskUpdate: {
+          OR: updates.map((u) => ({ taskId: u.taskId, periodId: u.periodId, departmentId: u.departmentId })),
+        },
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { ...evidenceSelect, taskUpdate: { select: { taskId: true, periodId: true, departmentId: true } } },
+    }),
+    db.$queryRaw<(ReviewComment & { taskId: number; createdAt: Date })[]>`
+      SELECT c.id, c."taskId", c.body, c."createdAt", a."displayName" AS author FROM (
+        SELECT x.*, row_number() OVER (PARTITION BY x."taskId" ORDER BY x."createdAt" DESC, x.id DESC) AS n
+        FROM "comment" x WHERE x."taskId" IN (${Prisma.join(taskIds)}) AND x."taskUpdateId" IS NULL) c
+      LEFT JOIN "app_user" a ON a.id = c."authorId"
+      WHERE c.n <= ${REVIEW_COMMENTS_SHOWN}
+      ORDER BY c."createdAt" DESC, c.id DESC`,
+  ]);
+  const approved = approvedIds.length
+    ? await db.taskUpdate.findMany({ where: { id: { in: approvedIds.map((r) => r.id) } }, select: updateSelect })
+    : [];
+  const pairKey = (r: { taskId: number; departmentId: number }) => `${r.taskId}:${r.departmentId}`;
+  const threadKey = (r: { taskId: number; periodId: number; departmentId: number }) =>
+    `${r.taskId}:${r.periodId}:${r.departmentId}`;
+  const approvedBy = new Map(approved.map((a) => [pairKey(a), toRow(a)]));
+  const group = <T, K>(items: readonly T[], key: (t: T) => K) => {
+    const map = new Map<K, T[]>();
+    for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+    return map;
+  };
+  const historyBy = group(history, threadKey);
+  const evidenceBy = group(evidence, (e) => threadKey(e.taskUpdate!));
+  const commentsBy = group(comments, (c) => c.taskId);
+  return updates.map((u) => {
+    const row = toRow(u);
+    const lastApproved = approvedBy.get(pairKey(u)) ?? null;
+    return {
+      ...row,
+      taskNumber: u.task.number,
+      taskText: u.task.text,
+      documentId: u.task.document.id,
+      documentShortTitle: u.task.document.shortTitle,
+      lastApproved,
+      worse: regression(lastApproved, row),
+      threadEvidence: (evidenceBy.get(threadKey(u)) ?? []).map(({ taskUpdate: _, ...e }) => toEvidence(e)),
+      history: (historyBy.get(threadKey(u)) ?? []).map((h) => ({
+        id: h.id,
+        version: h.version,
+        reviewState: h.reviewState,
+        author: h.author,
+        createdAt: h.createdAt.toISOString(),
+        reviewComment: h.reviewComment,
+      })),
+      comments: (commentsBy.get(u.taskId) ?? []).map((c) => ({
+        id: c.id,
+        author: c.author,
+        body: c.body,
+        createdAt: c.createdAt.toISOString(),
+      })),
+    };
+  });
+}
+
+export interface LeadUnitReport {
+  departmentId: number;
+  departmentName: string;
+  /** Its latest approved lead report, or null when none was approved yet. */
+  report: { status: TaskStatus; progress: number; periodCode: string; approvedAt: string } | null;
+  /** The task's status follows this unit's report (the least advanced; the co-lead rule). */
+  followed: boolean;
+}
+
+/**
+ * Each lead unit of a task with its latest approved lead report, in the task's order of units — shown
+ * side by side on the task page when a task has several lead units (groups such as 有关部门 cannot report
+ * and are left out).
+ */
+export async function listLeadUnitReports(taskId: number): Promise<LeadUnitReport[]> {
+  const db = getDb();
+  const [leads, reports] = await Promise.all([
+    db.taskAssignment.findMany({
+      where: { taskId, role: "LEAD", department: { generic: false } },
+      orderBy: { ordinal: "asc" },
+      select: { departmentId: true, department: { select: { name: true } } },
+    }),
+    db.$queryRaw<
+      { departmentId: number; status: TaskStatus; progress: number; year: number; index: number; createdAt: Date }[]
+    >`
+      SELECT DISTINCT ON (u."departmentId") u."departmentId", u.status::text AS status, u.progress,
+             p.year, p.index, u."createdAt"
+      FROM "task_update" u JOIN "reporting_period" p ON p.id = u."periodId"
+      WHERE u."taskId" = ${taskId} AND u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED'
+      ORDER BY u."departmentId", p."startDate" DESC, u."createdAt" DESC, u.id DESC`,
+  ]);
+  const byUnit = new Map(reports.map((r) => [r.departmentId, r]));
+  const followed = leastAdvanced(leads.flatMap((l) => byUnit.get(l.departmentId) ?? []));
+  return leads.map((l) => {
+    const r = byUnit.get(l.departmentId);
+    return {
+      departmentId: l.departmentId,
+      departmentName: l.department.name,
+      report: r
+        ? { status: r.status, progress: r.progress, periodCode: periodCode(r), approvedAt: r.createdAt.toISOString() }
+        : null,
+      followed: followed !== null && followed.departmentId === l.departmentId,
+    };
+  });
 }
 
 export type SupervisionRow = ReportDutyRow;

@@ -142,6 +142,7 @@ export const errorsZh = {
     unknownEvidence: "佐证材料无效或已被使用",
     incomplete: "提交前请补全内容",
     notAwaitingReview: "该填报不在待审核状态",
+    batchStale: "以下 {count} 份填报已被他人审核或修改，本批次一份也未通过：{reports}。请刷新后重新确认。",
   },
   // Evidence (lib/server/evidence.ts).
   evidence: {
@@ -361,6 +362,8 @@ export const errorsEn: Widen<typeof errorsZh> = {
     unknownEvidence: "Unknown or already attached evidence",
     incomplete: "Complete the report before submitting",
     notAwaitingReview: "This report is not awaiting review",
+    batchStale:
+      "{count} of these reports were reviewed or changed by someone else, so none of the batch was approved: {reports}. Reload and confirm again.",
   },
   evidence: {
     empty: "The file is empty",

@@ -241,6 +241,12 @@ const ACTIONS: Record<
     run: async (a) => ops.updates.reviewTaskUpdate(a, { ...(await submittedReport()), decision: "approve" }),
     allowed: ["ADMIN", "REVIEWER"],
   },
+  approveTaskUpdatesAction: {
+    module: "lib/actions/task-updates",
+    roles: null,
+    run: async (a) => ops.updates.approveTaskUpdates(a, { items: [await submittedReport(), await submittedReport()] }),
+    allowed: ["ADMIN", "REVIEWER"],
+  },
   addCommentAction: {
     module: "lib/actions/task-updates",
     roles: null,

@@ -33,13 +33,21 @@ const CHECKS: Record<string, string> = {
       JOIN task_update p ON p."taskId" = u."taskId" AND p."periodId" = u."periodId"
                         AND p."departmentId" = u."departmentId" AND p.version = u.version - 1
      WHERE u."reviewState" IN ('APPROVED', 'RETURNED') AND p."reviewState" <> 'SUBMITTED'`,
-  // The task's status follows its latest approved lead report (applyApprovedReport, same transaction).
+  // The task's status follows its lead units' latest approved reports — the least advanced of them when
+  // there are several (applyApprovedReport, same transaction; the co-lead rule, lib/domain/report-review.ts).
   "a task whose status disagrees with its latest approved lead report": `
     SELECT t.id FROM task t
       JOIN LATERAL (
-        SELECT u.status, u.progress FROM task_update u JOIN reporting_period p ON p.id = u."periodId"
-         WHERE u."taskId" = t.id AND u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED'
-         ORDER BY p."startDate" DESC, u.version DESC LIMIT 1) latest ON true
+        SELECT per_unit.status, per_unit.progress FROM (
+          SELECT DISTINCT ON (u."departmentId") u.status, u.progress
+            FROM task_update u JOIN reporting_period p ON p.id = u."periodId"
+           WHERE u."taskId" = t.id AND u.kind = 'LEAD_REPORT' AND u."reviewState" = 'APPROVED'
+             AND u."departmentId" IN (SELECT a."departmentId" FROM task_assignment a
+                                       WHERE a."taskId" = t.id AND a.role = 'LEAD')
+           ORDER BY u."departmentId", p."startDate" DESC, u."createdAt" DESC, u.id DESC) per_unit
+         ORDER BY CASE per_unit.status WHEN 'LAGGING' THEN 0 WHEN 'AT_RISK' THEN 1 WHEN 'NOT_STARTED' THEN 2
+                    WHEN 'ON_TRACK' THEN 3 WHEN 'ONGOING' THEN 4 ELSE 5 END, per_unit.progress
+         LIMIT 1) latest ON true
      WHERE t."currentStatus"::text <> latest.status::text OR t."currentProgress" <> latest.progress`,
   // Every approval of a lead report audits what it did to the task's status (changed or kept), in its
   // own transaction: one task.status / task.status_kept row per approval.

@@ -8,7 +8,7 @@ import { idParam } from "@/lib/search-params";
 import { getTaskAssignments, listAssignableDepartments } from "@/lib/server/assignments";
 import { isReviewer } from "@/lib/server/auth/actor";
 import { requirePageActor } from "@/lib/server/auth/session";
-import { getEditorState, listTaskTimeline } from "@/lib/server/task-updates";
+import { getEditorState, listLeadUnitReports, listTaskTimeline } from "@/lib/server/task-updates";
 import { getTask } from "@/lib/server/tasks";
 
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
@@ -17,19 +17,21 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const actor = await requirePageActor();
   const today = shanghaiDate(new Date());
   const mayAssign = isReviewer(actor);
-  const [{ locale, t }, task, timeline, editor, assignments, options] = await Promise.all([
+  const [{ locale, t }, task, timeline, editor, assignments, options, leadReports] = await Promise.all([
     getTranslator(),
     getTask(id, today),
     listTaskTimeline(id),
     getEditorState(actor, id),
     getTaskAssignments(id),
     mayAssign ? listAssignableDepartments() : null,
+    listLeadUnitReports(id),
   ]);
   if (!task || !assignments) notFound();
   return (
     <TaskView
       task={task}
       timeline={timeline}
+      leadReports={leadReports}
       editor={editor}
       reviewer={isReviewer(actor)}
       departmentName={actor.departmentName}
