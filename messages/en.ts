@@ -18,6 +18,7 @@ import { bulletinEn } from "./areas/bulletin";
 import { uploadsEn } from "./areas/uploads";
 import { inputTextEn } from "./areas/inputText";
 import { errorsEn } from "./areas/errors";
+import { myEn } from "./areas/my";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -38,6 +39,7 @@ export const en: Messages = {
     review: "Review",
     admin: "Administration",
     account: "My account",
+    my: "My tasks",
   },
   locale: {
     switchLabel: "Language",
@@ -211,4 +213,5 @@ export const en: Messages = {
   uploads: uploadsEn,
   inputText: inputTextEn,
   errors: errorsEn,
+  my: myEn,
 };

@@ -18,6 +18,7 @@ import { bulletinZh } from "./areas/bulletin";
 import { uploadsZh } from "./areas/uploads";
 import { inputTextZh } from "./areas/inputText";
 import { errorsZh } from "./areas/errors";
+import { myZh } from "./areas/my";
 import type { Widen } from "./widen";
 
 /**
@@ -42,6 +43,7 @@ export const zhCN = {
     review: "审核督办",
     admin: "系统管理",
     account: "我的账户",
+    my: "我的待办",
   },
   locale: {
     switchLabel: "语言",
@@ -221,6 +223,7 @@ export const zhCN = {
   uploads: uploadsZh,
   inputText: inputTextZh,
   errors: errorsZh,
+  my: myZh,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;
