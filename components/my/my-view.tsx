@@ -16,17 +16,7 @@ import {
 } from "@/lib/server/my-work";
 
 /** A section whose heading carries its count; the count is the whole list (cut lists say so). */
-function Section({
-  id,
-  title,
-  children,
-  testId,
-}: {
-  id: string;
-  title: string;
-  children: ReactNode;
-  testId?: string;
-}) {
+function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
   return (
     <section aria-labelledby={id} className="mt-6" data-testid={testId}>
       <h2 id={id} className="mb-2 text-lg font-semibold text-slate-900">
@@ -58,7 +48,13 @@ function Cut({ shown, total, t, locale }: { shown: number; total: number; t: Tra
   ) : null;
 }
 
-function TaskLine({ task, t }: { task: { taskId: number; number: string; heading: string; documentShortTitle: string }; t: Translate }) {
+function TaskLine({
+  task,
+  t,
+}: {
+  task: { taskId: number; number: string; heading: string; documentShortTitle: string };
+  t: Translate;
+}) {
   return (
     <>
       <Link href={`/tasks/${task.taskId}`} className="font-medium break-words text-brand-700 underline">
@@ -73,7 +69,9 @@ function PeriodLine({ period, locale, t }: { period: MyPeriod; locale: Locale; t
   return (
     <p className="text-sm text-slate-700" data-testid="my-period">
       {t("my.period", { period: periodLabel(period, locale, t), deadline: formatDate(locale, period.end) })}
-      {period.state === "LOCKED" ? <span className="ml-1 font-medium text-amber-900">{t("my.periodLocked")}</span> : null}
+      {period.state === "LOCKED" ? (
+        <span className="ml-1 font-medium text-amber-900">{t("my.periodLocked")}</span>
+      ) : null}
     </p>
   );
 }
@@ -152,7 +150,9 @@ function Milestones({
       <Cards>
         {list.items.map((m) => (
           <Card key={m.id} testId={testId}>
-            <span className="font-medium text-slate-900">{t("my.editor.due", { date: formatDate(locale, m.dueDate) })}</span>
+            <span className="font-medium text-slate-900">
+              {t("my.editor.due", { date: formatDate(locale, m.dueDate) })}
+            </span>
             <p className="mt-1 break-words text-slate-800">{m.text}</p>
             <Link href={`/tasks/${m.taskId}`} className="mt-1 inline-block text-xs text-brand-700 underline">
               {m.documentShortTitle} · {t("tasks.number")} {m.taskNumber}
@@ -188,7 +188,11 @@ function EditorSections({ work, locale, t }: { work: EditorWork; locale: Locale;
           {t("my.departmentLink", { name: work.departmentName })}
         </Link>
       </section>
-      <Section id="my-returned" title={t("my.editor.returned", { count: n(work.counts.RETURNED) })} testId="my-returned-section">
+      <Section
+        id="my-returned"
+        title={t("my.editor.returned", { count: n(work.counts.RETURNED) })}
+        testId="my-returned-section"
+      >
         <DutyList
           kind="returned"
           tasks={work.returned}
@@ -198,7 +202,11 @@ function EditorSections({ work, locale, t }: { work: EditorWork; locale: Locale;
           t={t}
         />
       </Section>
-      <Section id="my-not-filed" title={t("my.editor.notFiled", { count: n(work.counts.NONE) })} testId="my-not-filed-section">
+      <Section
+        id="my-not-filed"
+        title={t("my.editor.notFiled", { count: n(work.counts.NONE) })}
+        testId="my-not-filed-section"
+      >
         <DutyList
           kind="notFiled"
           tasks={work.notFiled}
@@ -218,7 +226,11 @@ function EditorSections({ work, locale, t }: { work: EditorWork; locale: Locale;
           t={t}
         />
       </Section>
-      <Section id="my-overdue" title={t("my.editor.overdue", { count: n(work.overdue.total) })} testId="my-overdue-section">
+      <Section
+        id="my-overdue"
+        title={t("my.editor.overdue", { count: n(work.overdue.total) })}
+        testId="my-overdue-section"
+      >
         <Milestones list={work.overdue} empty={t("my.editor.overdueEmpty")} locale={locale} t={t} testId="my-overdue" />
       </Section>
       <Section
@@ -256,7 +268,7 @@ function ReviewerSections({ work, locale, t }: { work: ReviewerWork; locale: Loc
                 <Cards>
                   {unit.items.map((item) => (
                     <Card key={item.updateId} testId="my-queue-item">
-                      <TaskLine task={item} t={t} />
+                      <TaskLine task={{ ...item, number: item.taskNumber }} t={t} />
                       <span className="mt-1 block text-xs text-slate-600">
                         {t("my.reviewer.submittedAt", { date: formatDate(locale, item.submittedAt) })}
                         {item.kind === "CONTRIBUTION" ? ` · ${t("my.reviewer.contribution")}` : null}
@@ -273,7 +285,11 @@ function ReviewerSections({ work, locale, t }: { work: ReviewerWork; locale: Loc
           </div>
         )}
       </Section>
-      <Section id="my-missing" title={t("my.reviewer.missing", { count: n(work.missing.length) })} testId="my-missing-section">
+      <Section
+        id="my-missing"
+        title={t("my.reviewer.missing", { count: n(work.missing.length) })}
+        testId="my-missing-section"
+      >
         {work.missing.length === 0 ? (
           <EmptyState message={t("my.reviewer.missingEmpty")} />
         ) : (
@@ -299,7 +315,11 @@ function FollowedSections({ work, locale, t }: { work: FollowedWork; locale: Loc
   const n = (value: number) => formatNumber(locale, value);
   return (
     <>
-      <Section id="my-followed-indicators" title={t("my.follows.indicators", { count: n(work.indicators.length) })} testId="my-followed-indicators">
+      <Section
+        id="my-followed-indicators"
+        title={t("my.follows.indicators", { count: n(work.indicators.length) })}
+        testId="my-followed-indicators"
+      >
         {work.indicators.length === 0 ? (
           <EmptyState message={t("my.follows.indicatorsEmpty")} />
         ) : (
@@ -323,7 +343,11 @@ function FollowedSections({ work, locale, t }: { work: FollowedWork; locale: Loc
           </Cards>
         )}
       </Section>
-      <Section id="my-followed-tasks" title={t("my.follows.tasks", { count: n(work.tasks.length) })} testId="my-followed-tasks">
+      <Section
+        id="my-followed-tasks"
+        title={t("my.follows.tasks", { count: n(work.tasks.length) })}
+        testId="my-followed-tasks"
+      >
         {work.tasks.length === 0 ? (
           <EmptyState message={t("my.follows.tasksEmpty")} />
         ) : (

@@ -22,11 +22,14 @@ export function TaskDetail({
   task,
   locale,
   t,
+  follow,
   children,
 }: {
   task: Task;
   locale: Locale;
   t: Translate;
+  /** The 关注 toggle, under the heading. */
+  follow?: React.ReactNode;
   /** The update cycle's sections (form, review, history), placed after the task's own facts. */
   children?: React.ReactNode;
 }) {
@@ -44,6 +47,7 @@ export function TaskDetail({
           {t("tasks.number")} {task.number}
           {task.title ? `　${task.title}` : ""}
         </h1>
+        {follow ? <div className="mt-2">{follow}</div> : null}
         <p className="mt-2 text-sm">
           <span data-testid="task-status">
             <TaskStatusBadge status={task.state} t={t} />

@@ -17,7 +17,13 @@ import type { TaskState } from "../domain/task-state";
 import type { Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { findPeriodRow } from "./periods";
-import { listOpenReportDuty, listReportDuty, type OpenDutyTask, type ReportDutyRow, type SubmissionState } from "./report-duty";
+import {
+  listOpenReportDuty,
+  listReportDuty,
+  type OpenDutyTask,
+  type ReportDutyRow,
+  type SubmissionState,
+} from "./report-duty";
 import { taskStateSql } from "./task-state";
 
 export const MY_LIST_LIMIT = 50;
@@ -261,8 +267,6 @@ export async function getFollowedWork(userId: number, today: string): Promise<Fo
   ]);
   return {
     tasks: tasks.map(({ title, text, ...task }) => ({ ...task, heading: taskHeading({ title, text }) })),
-    indicators: indicators
-      .map(({ createdAt: _c, ...i }) => i)
-      .sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
+    indicators: indicators.map(({ createdAt: _c, ...i }) => i).sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
   };
 }

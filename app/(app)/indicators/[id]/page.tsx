@@ -4,6 +4,7 @@ import { shanghaiDate } from "@/lib/domain/periods";
 import { getTranslator } from "@/lib/i18n/server";
 import { idParam } from "@/lib/search-params";
 import { requirePageActor } from "@/lib/server/auth/session";
+import { isFollowing } from "@/lib/server/follows";
 import { getIndicatorThresholds } from "@/lib/server/settings";
 import { getIndicator, indicatorChart } from "@/lib/server/indicators";
 import { canRecordObservation, listObservations } from "@/lib/server/observations";
@@ -16,12 +17,13 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   if (id === null) notFound();
   const actor = await requirePageActor();
   const today = shanghaiDate(new Date());
-  const [{ locale, t }, indicator, observations, canRecord, thresholds] = await Promise.all([
+  const [{ locale, t }, indicator, observations, canRecord, thresholds, following] = await Promise.all([
     getTranslator(),
     getIndicator(id),
     listObservations(id),
     canRecordObservation(actor, id),
     getIndicatorThresholds(),
+    isFollowing(actor.id, "indicator", id),
   ]);
   if (!indicator) notFound();
   const chart = indicatorChart(indicator, observations, today, thresholds);
@@ -31,6 +33,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
       chart={chart}
       observations={observations}
       canRecord={canRecord}
+      following={following}
       showAll={showAll}
       today={today}
       locale={locale}

@@ -6,6 +6,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { idParam } from "@/lib/search-params";
 import { isReviewer } from "@/lib/server/auth/actor";
 import { requirePageActor } from "@/lib/server/auth/session";
+import { isFollowing } from "@/lib/server/follows";
 import { getEditorState, listTaskTimeline } from "@/lib/server/task-updates";
 import { getTask } from "@/lib/server/tasks";
 
@@ -13,11 +14,12 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const id = idParam((await params).id);
   if (id === null) notFound();
   const actor = await requirePageActor();
-  const [{ locale, t }, task, timeline, editor] = await Promise.all([
+  const [{ locale, t }, task, timeline, editor, following] = await Promise.all([
     getTranslator(),
     getTask(id, shanghaiDate(new Date())),
     listTaskTimeline(id),
     getEditorState(actor, id),
+    isFollowing(actor.id, "task", id),
   ]);
   if (!task) notFound();
   return (
@@ -26,6 +28,8 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
       timeline={timeline}
       editor={editor}
       reviewer={isReviewer(actor)}
+      following={following}
+      editorRole={actor.role === "DEPARTMENT_EDITOR"}
       departmentName={actor.departmentName}
       uploadMaxBytes={getEnv().UPLOAD_MAX_BYTES}
       locale={locale}
