@@ -16,6 +16,12 @@ export const RESTRICTED_PAGES: readonly { prefix: string; roles: readonly Role[]
   { prefix: "/review", roles: ["REVIEWER", "ADMIN"] },
 ];
 
+/** Whether `role` may open the page at `path` (pages not listed are open to every role). */
+export function mayOpenPage(path: string, role: Role): boolean {
+  const page = RESTRICTED_PAGES.find((p) => path === p.prefix || path.startsWith(`${p.prefix}/`));
+  return !page || page.roles.includes(role);
+}
+
 /** The least privileged role that may open `path`, or null when the page is open to every role. */
 export function roleNeededFor(path: string): "ADMIN" | "REVIEWER" | null {
   const page = RESTRICTED_PAGES.find((p) => path === p.prefix || path.startsWith(`${p.prefix}/`));
