@@ -10,13 +10,10 @@ import { getIndicator, indicatorChart } from "@/lib/server/indicators";
 import { canRecordObservation, listObservations } from "@/lib/server/observations";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ history?: string | string[] }> };
-
 export default async function IndicatorPage({ params, searchParams }: Props) {
   const id = idParam((await params).id);
-  const showAll = (await searchParams).history === "all";
   if (id === null) notFound();
   const actor = await requirePageActor();
-  const today = shanghaiDate(new Date());
   const [{ locale, t }, indicator, observations, canRecord, thresholds, following] = await Promise.all([
     getTranslator(),
     getIndicator(id),
@@ -26,15 +23,15 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
     isFollowing(actor.id, "indicator", id),
   ]);
   if (!indicator) notFound();
-  const chart = indicatorChart(indicator, observations, today, thresholds);
+  const today = shanghaiDate(new Date());
   return (
     <IndicatorView
       indicator={indicator}
-      chart={chart}
+      chart={indicatorChart(indicator, observations, today, thresholds)}
       observations={observations}
       canRecord={canRecord}
       following={following}
-      showAll={showAll}
+      showAll={(await searchParams).history === "all"}
       today={today}
       locale={locale}
       t={t}
