@@ -18,6 +18,8 @@ const nextConfig = {
   // loads its font engine and data files at run time: required from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "pdfkit", "fontkit"],
   typedRoutes: false,
+  // forbidden() (next/navigation): a page a role may not open answers 403 with app/(app)/forbidden.tsx.
+  experimental: { authInterrupts: true },
   // The build type-checks the application; `npm run check` type-checks everything (tests, scripts too).
   typescript: { tsconfigPath: "tsconfig.build.json" },
   async headers() {

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { pageContentSecurityPolicy } from "./lib/domain/content-security-policy";
+import { PATH_HEADER } from "./lib/domain/roles";
 import { getEnv, isDevelopmentBuild } from "./lib/env";
 import { isSafeText, UNSAFE_TEXT_MESSAGES } from "./lib/domain/text-input";
 import { checkServerActionBody, isCrossOriginAction } from "./lib/proxy/server-action-requests";
@@ -90,6 +91,8 @@ export async function proxy(request: NextRequest) {
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
+  // The page's path, for the 403 page's wording (app/(app)/forbidden.tsx): which role the page needs.
+  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   return response;

@@ -20,6 +20,7 @@ import { uploadsEn } from "./areas/uploads";
 import { assignmentsEn } from "./areas/assignments";
 import { inputTextEn } from "./areas/inputText";
 import { errorsEn } from "./areas/errors";
+import { myEn } from "./areas/my";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -40,6 +41,7 @@ export const en: Messages = {
     review: "Review",
     admin: "Administration",
     account: "My account",
+    my: "My tasks",
   },
   locale: {
     switchLabel: "Language",
@@ -215,4 +217,5 @@ export const en: Messages = {
   assignments: assignmentsEn,
   inputText: inputTextEn,
   errors: errorsEn,
+  my: myEn,
 };

@@ -20,6 +20,7 @@ import { uploadsZh } from "./areas/uploads";
 import { assignmentsZh } from "./areas/assignments";
 import { inputTextZh } from "./areas/inputText";
 import { errorsZh } from "./areas/errors";
+import { myZh } from "./areas/my";
 import type { Widen } from "./widen";
 
 /**
@@ -44,6 +45,7 @@ export const zhCN = {
     review: "审核督办",
     admin: "系统管理",
     account: "我的账户",
+    my: "我的待办",
   },
   locale: {
     switchLabel: "语言",
@@ -225,6 +227,7 @@ export const zhCN = {
   assignments: assignmentsZh,
   inputText: inputTextZh,
   errors: errorsZh,
+  my: myZh,
 } as const;
 
 export type Messages = Widen<typeof zhCN>;

@@ -11,6 +11,8 @@
  *   task list   GET /tasks?status=lagging,at_risk&sort=due&page=2
  *   department  GET /departments/{the department with the most assignments}
  *   indicator   GET /indicators/{the indicator with the most values}
+ *   my editor   GET /my  signed in as an editor of the unit leading the most tasks (我的待办)
+ *   my reviewer GET /my  signed in as the demo reviewer (queue by unit, units not reported)
  *   API list    GET /api/v1/tasks?status=LAGGING&page=2  with an API token
  *   review desk GET /review — the full queue (up to 500 reports awaiting review, each with its unit's last
  *               approved report, diff, evidence, history and comments), signed in as the demo reviewer;
@@ -41,6 +43,7 @@ import { BULLETIN_FILE_FORMATS, BULLETIN_ISSUER, bulletinTitle } from "../lib/re
 import { seedDatabase } from "../seed/seed";
 import { generateSampleData } from "../seed/sample";
 import { generateTokenSecret } from "../lib/server/api-tokens";
+import { hashPassword } from "../lib/server/auth/passwords";
 import { hashToken } from "../lib/server/auth/token-hash";
 import { signInCookie, startAppServer } from "./lib/app-server";
 import { buildIfNeeded } from "./lib/build";
@@ -64,7 +67,15 @@ const SCALE = parseScaleArgs(argv);
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 /** p95 targets at the scale data set (issue #7), by route key. */
-const TARGETS: Record<string, number> = { overview: 200, tasks: 150, department: 150, api: 100 };
+const TARGETS: Record<string, number> = {
+  overview: 200,
+  tasks: 150,
+  department: 150,
+  api: 100,
+  // issue #16: 我的待办
+  "my-editor": 100,
+  "my-reviewer": 100,
+};
 
 interface RouteResult {
   key: string;
@@ -118,6 +129,8 @@ interface Route {
 
 interface Fixtures {
   departmentId: number;
+  /** An editor of the unit leading the most tasks, made for the run (password BENCH_PASSWORD). */
+  editorUsername: string;
   indicatorId: number;
   viewerToken: string;
   writers: { taskId: number; token: string; version: number }[];
@@ -156,6 +169,17 @@ async function prepareFixtures(url: string, connections: number): Promise<Fixtur
        GROUP BY i.id ORDER BY count(*) DESC, i.id LIMIT 1`,
     );
     const { rows: viewer } = await client.query<{ id: number }>(`SELECT id FROM app_user WHERE username = 'viewer'`);
+    const { rows: leadUnit } = await client.query<{ id: number }>(
+      `SELECT a."departmentId" AS id FROM task_assignment a JOIN department d ON d.id = a."departmentId" AND NOT d.generic
+       WHERE a.role = 'LEAD' GROUP BY a."departmentId" ORDER BY count(*) DESC, 1 LIMIT 1`,
+    );
+    const editorUsername = "bench-my-editor";
+    await client.query(
+      `INSERT INTO app_user (username, "displayName", role, "departmentId", "passwordHash", "passwordChangedAt", "updatedAt")
+       VALUES ($1, '压测填报员', 'DEPARTMENT_EDITOR', $2, $3, now(), now())
+       ON CONFLICT (username) DO UPDATE SET "departmentId" = EXCLUDED."departmentId", "passwordHash" = EXCLUDED."passwordHash"`,
+      [editorUsername, leadUnit[0]!.id, await hashPassword(BENCH_PASSWORD)],
+    );
     const { rows: candidates } = await client.query<{ taskId: number; userId: number; version: number }>(
       `SELECT DISTINCT ON (a."departmentId") t.id AS "taskId", u.id AS "userId", coalesce(l.version, 0) AS version
        FROM task t
@@ -176,6 +200,7 @@ async function prepareFixtures(url: string, connections: number): Promise<Fixtur
       writers.push({ taskId: c.taskId, token: await insertToken(client, c.userId), version: c.version });
     return {
       departmentId: dept[0]!.id,
+      editorUsername,
       indicatorId: indicator[0]!.id,
       viewerToken: await insertToken(client, viewer[0]!.id),
       writers,
@@ -204,7 +229,7 @@ async function syncWriterVersions(url: string, writers: Fixtures["writers"]): Pr
   }
 }
 
-function routesFor(fixtures: Fixtures, cookie: string, reviewerCookie: string): Route[] {
+function routesFor(fixtures: Fixtures, cookie: string, editorCookie: string, reviewerCookie: string): Route[] {
   const session = { cookie };
   // One connection per writer (autocannon resets a connection's context every cycle, so the version a
   // writer carries lives in this closure): no two connections ever write the same task at once.
@@ -256,6 +281,13 @@ function routesFor(fixtures: Fixtures, cookie: string, reviewerCookie: string): 
       label: "指标页面 indicator page",
       path: `/indicators/${fixtures.indicatorId}`,
       headers: session,
+    },
+    { key: "my-editor", label: "我的待办（填报单位）my tasks, editor", path: "/my", headers: { cookie: editorCookie } },
+    {
+      key: "my-reviewer",
+      label: "我的待办（审核人员）my tasks, reviewer",
+      path: "/my",
+      headers: { cookie: reviewerCookie },
     },
     {
       key: "api",
@@ -318,9 +350,10 @@ async function measureRoutes(databaseUrl: string): Promise<RouteResult[]> {
   });
   try {
     const cookie = await signInCookie(server.url, "viewer", DEMO_PASSWORD);
+    const editorCookie = await signInCookie(server.url, fixtures.editorUsername, BENCH_PASSWORD);
     const reviewerCookie = await signInCookie(server.url, "reviewer", DEMO_PASSWORD);
     const results: RouteResult[] = [];
-    for (const route of routesFor(fixtures, cookie, reviewerCookie)) {
+    for (const route of routesFor(fixtures, cookie, editorCookie, reviewerCookie)) {
       // Warm-up: compile caches, connection pool, PostgreSQL buffers. Not recorded.
       await load(server.url, route, Math.min(3, DURATION), CONNECTIONS);
       // The warm-up's last requests were cut off mid-flight but committed: start from the stored versions.

@@ -3,8 +3,8 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterActions, FilterForm, FilterInput, SelectField } from "@/components/ui/filter-field";
 import { Pager } from "@/components/ui/pager";
-import { SECURITY_AUDIT_ACTIONS, type SecurityAuditAction } from "@/lib/domain/audit-actions";
-import { formatDate, type Locale, type MessageKey, type Translate } from "@/lib/i18n/catalogue";
+import { AUDIT_ACTION_KINDS, auditActionKey, isAuditAction, isAuditEntityType } from "@/lib/domain/audit-actions";
+import { formatDate, type Locale, type Translate } from "@/lib/i18n/catalogue";
 import type { AuditFilter, AuditPage } from "@/lib/server/audit-log";
 
 /** The filters as a GET form: they live in the URL, so a filtered view can be shared. */
@@ -34,7 +34,16 @@ export function AuditFilters({ filter, entityTypes, t }: { filter: AuditFilter; 
   );
   return (
     <FilterForm action="/admin/audit" columns="sm:grid-cols-2 lg:grid-cols-3">
-      {text("actor", t("admin.audit.actor"))}
+      {text("actor", t("admin.audit.actorSearch"))}
+      <SelectField
+        id="audit-kind"
+        label={t("admin.audit.kind")}
+        look="roomy"
+        name="kind"
+        defaultValue={filter.kind ?? ""}
+        allLabel={t("admin.audit.anyKind")}
+        options={AUDIT_ACTION_KINDS.map((kind) => ({ value: kind, label: t(`admin.audit.kinds.${kind}`) }))}
+      />
       {text("action", t("admin.audit.action"), t("admin.audit.actionHint"))}
       <SelectField
         id="audit-entityType"
@@ -43,7 +52,7 @@ export function AuditFilters({ filter, entityTypes, t }: { filter: AuditFilter; 
         name="entityType"
         defaultValue={filter.entityType ?? ""}
         allLabel={t("admin.audit.anyEntityType")}
-        options={entityTypes.map((type) => ({ value: type, label: type }))}
+        options={entityTypes.map((type) => ({ value: type, label: entityTypeLabel(type, t) }))}
       />
       {text("entityId", t("admin.audit.entityId"))}
       <SelectField
@@ -69,44 +78,26 @@ export function AuditFilters({ filter, entityTypes, t }: { filter: AuditFilter; 
   );
 }
 
-/** The catalogue's name of each security event (a missing one is a type error). */
-const ACTION_LABELS: Record<SecurityAuditAction, MessageKey> = {
-  "auth.sign_in": "admin.audit.actions.auth_sign_in",
-  "auth.sign_in_failed": "admin.audit.actions.auth_sign_in_failed",
-  "auth.lockout": "admin.audit.actions.auth_lockout",
-  "auth.sign_out": "admin.audit.actions.auth_sign_out",
-  "security.forbidden": "admin.audit.actions.security_forbidden",
-  "api_token.create": "admin.audit.actions.api_token_create",
-  "api_token.revoke": "admin.audit.actions.api_token_revoke",
-  "api_token.revoke_all": "admin.audit.actions.api_token_revoke_all",
-  "user.end_sessions": "admin.audit.actions.user_end_sessions",
-  "user.reset_password": "admin.audit.actions.user_reset_password",
-  "user.deactivate": "admin.audit.actions.user_deactivate",
-  "user.activate": "admin.audit.actions.user_activate",
-  "user.unlock": "admin.audit.actions.user_unlock",
-};
-
-/** Institutional reform's operations (lib/server/department-reform.ts), named for the reader. */
-const REFORM_ACTION_LABELS: Record<string, MessageKey> = {
-  "department.rename": "admin.audit.actions.department_rename",
-  "department.merge": "admin.audit.actions.department_merge",
-  "department.split": "admin.audit.actions.department_split",
-  "department.rename_undo": "admin.audit.actions.department_rename_undo",
-  "department.unmerge": "admin.audit.actions.department_unmerge",
-  "department.split_undo": "admin.audit.actions.department_split_undo",
-};
-
+/** The catalogue's name of an action (every action of lib/domain/audit-actions.ts has one), else null. */
 function actionLabel(action: string, t: Translate): string | null {
-  if ((SECURITY_AUDIT_ACTIONS as readonly string[]).includes(action)) {
-    return t(ACTION_LABELS[action as SecurityAuditAction]);
-  }
-  const reform = REFORM_ACTION_LABELS[action];
-  return reform ? t(reform) : null;
+  return isAuditAction(action) ? t(`admin.audit.actions.${auditActionKey(action)}`) : null;
+}
+
+/** The catalogue's name of an object type; an unknown one (an older entry) as it was written. */
+function entityTypeLabel(type: string, t: Translate): string {
+  return isAuditEntityType(type) ? t(`admin.audit.entities.${type}`) : type;
+}
+
+/** Who acted: the user's display name and department; system and anonymous entries by their label. */
+function actorText(entry: AuditPage["items"][number], t: Translate): string {
+  if (entry.anonymous) return t("admin.audit.anonymous");
+  if (entry.actorName === null) return entry.actorLabel === "system" ? t("admin.audit.system") : entry.actorLabel;
+  return entry.actorDepartment ? `${entry.actorName}（${entry.actorDepartment}）` : entry.actorName;
 }
 
 function pageHref(filter: AuditFilter, page: number): string {
   const params = new URLSearchParams();
-  for (const key of ["actor", "action", "entityType", "entityId", "category", "from", "to"] as const) {
+  for (const key of ["actor", "kind", "action", "entityType", "entityId", "category", "from", "to"] as const) {
     const value = filter[key];
     if (value) params.set(key, value);
   }
@@ -169,16 +160,22 @@ export function AuditList({
                   second: "2-digit",
                 })}
               </time>
-              <span className="font-medium text-slate-900">
-                {entry.anonymous ? t("admin.audit.anonymous") : entry.actorLabel}
+              <span className="font-medium text-slate-900" title={entry.actorLabel} data-testid="audit-actor">
+                {actorText(entry, t)}
               </span>
-              {actionLabel(entry.action, t) ? (
-                <span className="text-slate-900">{actionLabel(entry.action, t)}</span>
-              ) : null}
-              <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{entry.action}</code>
-              <span className="text-slate-600">
-                {entry.entityType} #{entry.entityId}
+              <span className="text-slate-900" data-testid="audit-action">
+                {actionLabel(entry.action, t) ?? entry.action}
               </span>
+              <span className="text-slate-600" data-testid="audit-entity">
+                {t("admin.audit.entityLabel", { type: entityTypeLabel(entry.entityType, t), id: entry.entityId })}
+              </span>
+              {/* The code, for the action filter and for support: small, after the words. */}
+              <code
+                className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700"
+                aria-label={t("admin.audit.code")}
+              >
+                {entry.action}
+              </code>
               {entry.ip ? <span className="text-slate-500">{t("admin.audit.ip", { ip: entry.ip })}</span> : null}
             </div>
             {entry.changes.length === 0 ? (

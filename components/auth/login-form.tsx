@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { safeCallback } from "@/lib/domain/redirects";
+import { START_PATH } from "@/lib/domain/roles";
 import { FormMessage, SubmitButton, TextField } from "@/components/ui/form";
 
 export interface LoginFormText {
@@ -38,7 +39,13 @@ export function LoginForm({
       redirect: false,
     });
     if (result?.ok && !result.error) {
-      router.replace(safeCallback(callbackUrl, window.location.origin));
+      const target = safeCallback(callbackUrl, window.location.origin);
+      // The landing page depends on the role: a full load, so the server answers with its redirect.
+      if (target === START_PATH) {
+        window.location.assign(target);
+        return;
+      }
+      router.replace(target);
       router.refresh();
       return;
     }

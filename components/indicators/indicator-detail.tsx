@@ -9,11 +9,14 @@ export function IndicatorDetail({
   indicator,
   locale,
   t,
+  follow,
   children,
 }: {
   indicator: Indicator;
   locale: Locale;
   t: Translate;
+  /** The 关注 toggle, under the name. */
+  follow?: ReactNode;
   /** Shown between the header and the sources: the pace summary and the chart. */
   children?: ReactNode;
 }) {
@@ -29,6 +32,7 @@ export function IndicatorDetail({
           )}
         </div>
         <h1 className="mt-1 text-xl font-bold md:text-2xl">{indicator.name}</h1>
+        {follow ? <div className="mt-2">{follow}</div> : null}
         <IndicatorAdminLinks indicator={indicator} t={t} />
       </header>
       {children}

@@ -1,4 +1,5 @@
 import { IndicatorChart } from "@/components/indicators/indicator-chart";
+import { FollowToggle } from "@/components/my/follow-toggle";
 import { IndicatorDetail } from "@/components/indicators/indicator-detail";
 import { IndicatorPace } from "@/components/indicators/indicator-pace";
 import { ObservationForm } from "@/components/indicators/observation-form";
@@ -14,6 +15,7 @@ export function IndicatorView({
   chart,
   observations,
   canRecord,
+  following,
   showAll,
   today,
   locale,
@@ -23,6 +25,8 @@ export function IndicatorView({
   chart: IndicatorChartModel;
   observations: ObservationRow[];
   canRecord: boolean;
+  /** The signed-in user follows this indicator (关注). */
+  following: boolean;
   /** The whole history was asked for (?history=all), so no "show all" link. */
   showAll: boolean;
   today: string;
@@ -33,7 +37,12 @@ export function IndicatorView({
   const current = observations.filter((o) => o.supersededById === null);
   return (
     <div className="space-y-4">
-      <IndicatorDetail indicator={indicator} locale={locale} t={t}>
+      <IndicatorDetail
+        indicator={indicator}
+        locale={locale}
+        t={t}
+        follow={<FollowToggle subject="indicator" id={indicator.id} following={following} t={t} />}
+      >
         <div className="grid gap-4 lg:grid-cols-3">
           <div className="lg:col-span-2">
             <IndicatorChart

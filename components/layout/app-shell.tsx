@@ -21,6 +21,7 @@ export function AppShell({
   children: ReactNode;
 }) {
   const items = [
+    { href: "/my", label: t("nav.my") },
     { href: "/", label: t("nav.overview") },
     { href: "/documents", label: t("nav.documents") },
     { href: "/tasks", label: t("nav.tasks") },

@@ -23,6 +23,7 @@ export function TaskDetail({
   locale,
   t,
   assignment,
+  follow,
   children,
 }: {
   task: Task;
@@ -30,6 +31,8 @@ export function TaskDetail({
   t: Translate;
   /** The units as 原文 beside 分工 with the assignment history (issue 15); replaces the plain unit list. */
   assignment?: React.ReactNode;
+  /** The 关注 toggle, under the heading. */
+  follow?: React.ReactNode;
   /** The update cycle's sections (form, review, history), placed after the task's own facts. */
   children?: React.ReactNode;
 }) {
@@ -47,6 +50,7 @@ export function TaskDetail({
           {t("tasks.number")} {task.number}
           {task.title ? `　${task.title}` : ""}
         </h1>
+        {follow ? <div className="mt-2">{follow}</div> : null}
         <p className="mt-2 text-sm">
           <span data-testid="task-status">
             <TaskStatusBadge status={task.state} t={t} />

@@ -1,3 +1,4 @@
+import { FollowToggle } from "@/components/my/follow-toggle";
 import { TaskDetail } from "@/components/tasks/task-detail";
 import { CommentForm } from "@/components/updates/comment-form";
 import { LeadReports } from "@/components/updates/lead-reports";
@@ -21,6 +22,8 @@ export function TaskView({
   leadReports = [],
   editor,
   reviewer,
+  following,
+  editorRole,
   departmentName,
   uploadMaxBytes,
   assignment,
@@ -34,6 +37,10 @@ export function TaskView({
   /** The signed-in department's editing state, or null when it may not report on this task. */
   editor: EditorState | null;
   reviewer: boolean;
+  /** The signed-in user follows this task (关注). */
+  following: boolean;
+  /** The signed-in user is a department editor (who, when they may not report here, is told who does). */
+  editorRole: boolean;
   departmentName: string | null;
   uploadMaxBytes: number;
   /** The 原文 / 分工 section with history and, for reviewers, the editor. */
@@ -45,8 +52,17 @@ export function TaskView({
   const updates = timeline.flatMap((e) => (e.update ? [e.update] : []));
   const canComment = reviewer || editor !== null;
   return (
-    <TaskDetail task={task} locale={locale} t={t} assignment={assignment}>
+    <TaskDetail
+      task={task}
+      locale={locale}
+      t={t}
+      assignment={assignment}
+      follow={<FollowToggle subject="task" id={task.id} following={following} t={t} />}
+    >
       <LeadReports units={leadReports} m={m} />
+      {editorRole && !editor && !task.retired ? (
+        <NotReporterNote task={task} departmentName={departmentName} t={t} />
+      ) : null}
       {editor ? (
         <UpdateForm
           taskId={task.id}
@@ -72,5 +88,25 @@ export function TaskView({
         {canComment ? <CommentForm taskId={task.id} m={m.comments} /> : null}
       </section>
     </TaskDetail>
+  );
+}
+
+/** Where the form would be, for an editor who may not report on this task: which unit reports it. */
+function NotReporterNote({ task, departmentName, t }: { task: Task; departmentName: string | null; t: Translate }) {
+  // The lead units report; without a lead that can report, the other named units carry the task.
+  const named = task.units.filter((u) => !u.generic);
+  const leads = (named.some((u) => u.role === "LEAD") ? named.filter((u) => u.role === "LEAD") : named).map(
+    (u) => u.name,
+  );
+  return (
+    <p
+      role="note"
+      className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800"
+      data-testid="not-reporter"
+    >
+      {leads.length > 0
+        ? t("my.notReporter.leadUnits", { units: leads.join("、"), department: departmentName ?? "" })
+        : t("my.notReporter.noLead")}
+    </p>
   );
 }

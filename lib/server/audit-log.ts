@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { AUDIT_CATEGORIES, SECURITY_AUDIT_ACTIONS } from "../domain/audit-actions";
+import { AUDIT_ACTION_KINDS, AUDIT_CATEGORIES, isAuditAction, SECURITY_AUDIT_ACTIONS } from "../domain/audit-actions";
 import { inputDateSchema } from "../domain/dates";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "./db";
@@ -25,8 +25,12 @@ const day = inputDateSchema.optional().catch(undefined);
 
 /** Filters as they stand in the URL; anything unparsable is ignored rather than failing the page. */
 export const auditFilterSchema = z.object({
+  /** A username (exact, any case) or part of a display name. */
   actor: text(64),
+  /** An action (exact when it is one, e.g. user.unlock), else a prefix. */
   action: text(64),
+  /** The kind of action: the part before the dot (lib/domain/audit-actions.ts). */
+  kind: z.enum(AUDIT_ACTION_KINDS).optional().catch(undefined),
   entityType: text(64),
   entityId: text(64),
   /** "security": only the security events (sign-ins, failures, lockouts, sign-outs, refusals, tokens…). */
@@ -54,6 +58,9 @@ export interface AuditEntryView {
   id: string;
   at: string;
   actorLabel: string;
+  /** The acting user's display name and department today, when the entry names a user. */
+  actorName: string | null;
+  actorDepartment: string | null;
   /** Nobody signed in (a failed sign-in): actorId is null and the label is "anonymous". */
   anonymous: boolean;
   action: string;
@@ -103,11 +110,22 @@ const endOfDay = (value: string) => new Date(startOfDay(value).getTime() + 24 * 
 
 export async function listAuditEntries(filter: AuditFilter): Promise<AuditPage> {
   const where: Prisma.AuditLogWhereInput = {
-    actorLabel: filter.actor ? { equals: filter.actor, mode: "insensitive" } : undefined,
-    action: {
-      startsWith: filter.action,
-      in: filter.category === "security" ? [...SECURITY_AUDIT_ACTIONS] : undefined,
-    },
+    OR: filter.actor
+      ? [
+          { actorLabel: { equals: filter.actor, mode: "insensitive" } },
+          { actor: { displayName: { contains: filter.actor, mode: "insensitive" } } },
+        ]
+      : undefined,
+    AND: [
+      {
+        action: {
+          startsWith: filter.action && !isAuditAction(filter.action) ? filter.action : undefined,
+          equals: filter.action && isAuditAction(filter.action) ? filter.action : undefined,
+          in: filter.category === "security" ? [...SECURITY_AUDIT_ACTIONS] : undefined,
+        },
+      },
+      { action: { startsWith: filter.kind ? `${filter.kind}.` : undefined } },
+    ],
     entityType: filter.entityType,
     entityId: filter.entityId,
     at:
@@ -128,6 +146,7 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditPage> 
         at: true,
         actorId: true,
         actorLabel: true,
+        actor: { select: { displayName: true, department: { select: { name: true } } } },
         action: true,
         entityType: true,
         entityId: true,
@@ -145,6 +164,8 @@ export async function listAuditEntries(filter: AuditFilter): Promise<AuditPage> 
       id: row.id.toString(),
       at: row.at.toISOString(),
       actorLabel: row.actorLabel,
+      actorName: row.actor?.displayName ?? null,
+      actorDepartment: row.actor?.department?.name ?? null,
       anonymous: row.actorId === null && row.actorLabel === "anonymous",
       action: row.action,
       entityType: row.entityType,

@@ -18,6 +18,7 @@ import "server-only";
  */
 import { periodContaining, previousPeriod, type Period } from "../domain/periods";
 import { DEFAULT_STATE, filtersOf } from "../domain/task-filters";
+import { taskHeading } from "../domain/task-heading";
 import { Prisma } from "../generated/prisma/client";
 import { getDb } from "./db";
 import { findPeriodRow } from "./periods";
@@ -68,7 +69,7 @@ async function dutyPairs(db: Db, period: Period, filters: ReportDutyFilters): Pr
     JOIN "department" dep ON dep.id = a."departmentId" AND NOT dep.generic AND dep."mergedIntoId" IS NULL
     -- Only the latest version of each report thread counts: a returned report owes a resubmission.
     LEFT JOIN LATERAL (
-      SELECT u."taskId", u."reviewState"::text AS "reviewState", u.version
+      SELECT u."taskId", u."reviewState"::text AS "reviewState", u.version, u."reviewComment", u."createdAt"
       FROM "task_update" u
       WHERE u."periodId" = ${periodId} AND u.kind = 'LEAD_REPORT' AND u."taskId" = t.id AND u."departmentId" = dep.id
       ORDER BY u.version DESC LIMIT 1
@@ -170,6 +171,60 @@ export function dutyTotalsOf(
   const tasksInScope = SUBMISSION_STATES.reduce((sum, state) => sum + counts[state], 0);
   const submitted = counts.SUBMITTED + counts.APPROVED;
   return { tasksInScope, submitted, approved: counts.APPROVED, missing: tasksInScope - submitted };
+}
+
+/** A task of the unit that still needs its report this period: not filed, returned, or a draft. */
+export interface OpenDutyTask {
+  taskId: number;
+  number: string;
+  heading: string;
+  documentShortTitle: string;
+  state: "NONE" | "RETURNED" | "DRAFT";
+  version: number | null;
+  /** The reviewer's comment on a returned report. */
+  reviewComment: string | null;
+  /** When the latest version was written (returned, or the draft saved); null when nothing was filed. */
+  at: string | null;
+}
+
+/**
+ * 我的待办 for an editor: one unit's duty for `period` (the pairs `listReportDuty` counts), how many in
+ * each report state over all of them, and the first `limit` of each state that still needs the unit's
+ * work (not filed, returned, drafts) — one scan of the pairs, whatever the unit's size.
+ */
+export async function listOpenReportDuty(
+  period: Period,
+  departmentId: number,
+  limit: number,
+  db: Db = getDb(),
+): Promise<{ counts: Record<SubmissionState, number>; open: OpenDutyTask[] }> {
+  type Row = Omit<OpenDutyTask, "heading" | "at"> & { title: string | null; text: string; n: number; at: Date | null };
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT x."taskId", x.number, x.title, x.text, x."documentShortTitle", x.state, x.version, x."reviewComment", x.at, x.n
+    FROM (
+      SELECT t.id AS "taskId", t.number, t.title, t.text,
+             doc."shortTitle" AS "documentShortTitle", COALESCE(l."reviewState", 'NONE') AS state, l.version,
+             l."reviewComment", l."createdAt" AS at,
+             (count(*) OVER (PARTITION BY COALESCE(l."reviewState", 'NONE')))::int AS n,
+             row_number() OVER (PARTITION BY COALESCE(l."reviewState", 'NONE')
+                                ORDER BY t."documentId", t.ordinal, t.id) AS rn
+      ${await dutyPairs(db, period, { departmentId })}
+    ) x
+    -- The open states up to the limit, and one row of every other state for its count.
+    WHERE (x.state IN ('NONE', 'RETURNED', 'DRAFT') AND x.rn <= ${limit}) OR x.rn = 1
+    ORDER BY array_position(ARRAY['RETURNED', 'NONE', 'DRAFT'], x.state), x.rn`;
+  const counts = Object.fromEntries(SUBMISSION_STATES.map((s) => [s, 0])) as Record<SubmissionState, number>;
+  for (const row of rows) counts[row.state] = row.n;
+  return {
+    counts,
+    open: rows
+      .filter((row) => row.state === "NONE" || row.state === "RETURNED" || row.state === "DRAFT")
+      .map(({ n: _n, at, title, text, ...row }) => ({
+        ...row,
+        heading: taskHeading({ title, text }),
+        at: at ? at.toISOString() : null,
+      })),
+  };
 }
 
 /** The totals over `listReportDuty`'s rows: the overview's submission rate. */

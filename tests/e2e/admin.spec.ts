@@ -82,11 +82,14 @@ test("an admin creates an editor who signs in, deactivates them, and the audit l
   await expect(page).toHaveURL(new RegExp(`entityType=user.*entityId=${userId}`));
   const entries = page.getByTestId("audit-entries").getByRole("listitem");
   await expect(entries).toHaveCount(3);
+  // Labels from the catalogue, the actor by display name and department, the object by its kind.
+  await expect(entries.nth(0).getByTestId("audit-action")).toHaveText("停用账号");
+  await expect(entries.nth(0).getByTestId("audit-actor")).toHaveText(admin.displayName);
+  await expect(entries.nth(0).getByTestId("audit-entity")).toHaveText(`账号 #${userId}`);
   await expect(entries.nth(0)).toContainText("user.deactivate");
-  await expect(entries.nth(0)).toContainText(admin.username);
-  await expect(entries.nth(1)).toContainText("登录成功");
-  await expect(entries.nth(1)).toContainText(username);
-  await expect(entries.nth(2)).toContainText("user.create");
+  await expect(entries.nth(1).getByTestId("audit-action")).toHaveText("登录成功");
+  await expect(entries.nth(1).getByTestId("audit-actor")).toHaveText("端到端填报员（省大数据局）");
+  await expect(entries.nth(2).getByTestId("audit-action")).toHaveText("创建账号");
   // Deactivation changes two things: the account is inactive, and its sessions end (session version).
   await entries.nth(0).getByText("查看 2 项变更").click();
   const change = entries.nth(0).getByRole("row", { name: /active/ });
@@ -94,6 +97,13 @@ test("an admin creates an editor who signs in, deactivates them, and the audit l
   await expect(change).toContainText("false");
   await expect(entries.nth(0).getByRole("row", { name: /sessionVersion/ })).toBeVisible();
   await expect(page.getByText(/\$2[aby]\$/)).toHaveCount(0);
+  // Filtered by action kind and by the actor's display name.
+  await page.goto(`/admin/audit?kind=user&actor=${encodeURIComponent("端到端填报员")}&entityId=${userId}`);
+  await expect(page.getByLabel("操作类型")).toHaveValue("user");
+  await expect(entries).toHaveCount(0);
+  await page.goto(`/admin/audit?kind=auth&actor=${encodeURIComponent("端到端填报员")}`);
+  await expect(entries.getByTestId("audit-action").filter({ hasText: "登录成功" })).toHaveCount(1);
+  await expect(entries.getByTestId("audit-actor").first()).toHaveText("端到端填报员（省大数据局）");
   await expectNoSeriousViolations(page);
 });
 
@@ -207,7 +217,7 @@ test("an admin adds and removes a department alias; a taken alias is refused cle
   await expect(page.getByRole("listitem").filter({ hasText: alias })).toHaveCount(0);
 });
 
-test("a viewer is sent away from every admin page and sees no admin link", async ({ page }) => {
+test("a viewer gets the 403 page on every admin page and sees no admin link", async ({ page }) => {
   await signInAs(page, "VIEWER");
   await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "系统管理" })).toHaveCount(0);
   for (const path of [
@@ -218,8 +228,13 @@ test("a viewer is sent away from every admin page and sees no admin link", async
     "/admin/departments",
     "/admin/audit",
   ]) {
-    await page.goto(path);
-    await expect(page).toHaveURL(/\/\?forbidden=1$/);
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "无权访问此页面" })).toBeVisible();
+    await expect(page.getByTestId("forbidden-page")).toContainText(
+      "此页面需要系统管理员权限，您当前的角色是只读用户。",
+    );
+    await expect(page.getByTestId("forbidden-page")).toContainText("请联系省大数据局管理员");
   }
 });
 

@@ -44,6 +44,7 @@ async function pagesToVisit(): Promise<string[]> {
   const periodCode = period ? `${period.year}-P${period.index}` : "2026-P1";
   return [
     "/",
+    "/my",
     "/tasks",
     `/tasks/${task}`,
     "/documents",

@@ -6,7 +6,7 @@ test.beforeEach(async ({ page }) => {
   await signIn(page, "viewer");
 });
 
-const NAV = ["总览", "规划文件", "任务", "责任单位", "指标", "进展通报"];
+const NAV = ["我的待办", "总览", "规划文件", "任务", "责任单位", "指标", "进展通报"];
 
 test("the Chinese shell: navigation, every section reachable, no horizontal overflow", async ({ page }) => {
   await page.goto("/");
@@ -16,6 +16,7 @@ test("the Chinese shell: navigation, every section reachable, no horizontal over
   for (const label of NAV) await expect(nav.getByRole("link", { name: label, exact: true })).toBeVisible();
 
   for (const [label, path] of [
+    ["我的待办", "/my"],
     ["规划文件", "/documents"],
     ["任务", "/tasks"],
     ["责任单位", "/departments"],

@@ -147,4 +147,28 @@ describe("audit log", () => {
     expect(auditLog.diffAuditPayload(null, null)).toEqual([]);
     expect(auditLog.diffAuditPayload({ a: [1, 2] }, { a: [1, 2] })).toEqual([]);
   });
+  it("names the actor by display name and department, and filters by action kind and actor", async () => {
+    const department = await db.prisma.department.create({ data: { name: "审计测试局" } });
+    const user = await db.prisma.user.create({
+      data: { username: "li.si", displayName: "李四", role: "DEPARTMENT_EDITOR", departmentId: department.id },
+    });
+    for (const action of ["api_token.revoke", "api_token.revoke_all", "evidence.link"]) {
+      await db.prisma.auditLog.create({
+        data: { actorId: user.id, actorLabel: "li.si", action, entityType: "api_token", entityId: "9" },
+      });
+    }
+    const mine = await list({ actor: "李" });
+    expect(mine.total).toBe(3);
+    expect(mine.items[0]).toMatchObject({ actorName: "李四", actorDepartment: "审计测试局", actorLabel: "li.si" });
+    expect((await list({ actor: "LI.SI" })).total).toBe(3);
+    // An action kind is the part before the dot; a whole action matches exactly, not as a prefix.
+    expect((await list({ actor: "李四", kind: "api_token" })).total).toBe(2);
+    expect((await list({ actor: "李四", action: "api_token.revoke" })).items.map((e) => e.action)).toEqual([
+      "api_token.revoke",
+    ]);
+    expect((await list({ kind: "user" })).items.every((e) => e.action.startsWith("user."))).toBe(true);
+    expect(auditLog.parseAuditFilter({ kind: "nonsense" }).kind).toBeUndefined();
+    // Entries without a user (cli, system) have no name.
+    expect((await list({ actor: "cli" })).items.every((e) => e.actorName === null)).toBe(true);
+  });
 });

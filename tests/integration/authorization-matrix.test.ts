@@ -22,6 +22,7 @@ import type * as ApiTokensModule from "../../lib/server/api-tokens";
 import type * as BulletinsModule from "../../lib/server/bulletins";
 import type * as PeriodsModule from "../../lib/server/periods";
 import type * as ErrorsModule from "../../lib/server/errors";
+import type * as FollowsModule from "../../lib/server/follows";
 import type * as ObservationsModule from "../../lib/server/observations";
 import type * as SettingsModule from "../../lib/server/settings";
 import type * as EvidenceModule from "../../lib/server/evidence";
@@ -127,6 +128,7 @@ interface Ops {
   settings: typeof SettingsModule;
   bulletins: typeof BulletinsModule;
   periods: typeof PeriodsModule;
+  follows: typeof FollowsModule;
 }
 let ops: Ops;
 
@@ -534,6 +536,17 @@ ACTIONS.assignTaskAction = {
   allowed: ["ADMIN", "REVIEWER"],
 };
 
+// 关注: every signed-in role may follow what it may read (everything); the follower is always the actor.
+ACTIONS.setFollowAction = {
+  module: "lib/actions/follows",
+  roles: null,
+  run: async (a) => {
+    const task = await db.prisma.task.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } });
+    return ops.follows.setFollow(a, { subject: "task", id: task.id, follow: true });
+  },
+  allowed: ["ADMIN", "REVIEWER", "VIEWER", "EDITOR_OWN", "EDITOR_OTHER"],
+};
+
 // Not data mutations: choosing the interface language needs no account.
 const EXEMPT_ACTIONS = new Set(["setLocale"]);
 
@@ -552,6 +565,7 @@ beforeAll(async () => {
     settings: await import("../../lib/server/settings"),
     bulletins: await import("../../lib/server/bulletins"),
     periods: await import("../../lib/server/periods"),
+    follows: await import("../../lib/server/follows"),
   };
   for (const c of CASES) actors[c] = await actorFor(c);
   for (const _ of CASES) {
@@ -651,6 +665,7 @@ describe("inventory", () => {
       "lib/actions/indicator-admin": await import("../../lib/actions/indicator-admin"),
       "lib/actions/bulletins": await import("../../lib/actions/bulletins"),
       "lib/actions/assignments": await import("../../lib/actions/assignments"),
+      "lib/actions/follows": await import("../../lib/actions/follows"),
     } as Record<string, Record<string, unknown>>;
     const found: string[] = [];
     for (const [module, exports] of Object.entries(modules)) {
@@ -683,6 +698,7 @@ describe("inventory", () => {
         "lib/actions/account",
         "lib/actions/assignments",
         "lib/actions/departments",
+        "lib/actions/follows",
         "lib/actions/indicator-admin",
         "lib/actions/users",
         "lib/actions/bulletins",

@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden as forbiddenPage, redirect } from "next/navigation";
 import { cache } from "react";
 import { sessionRefusal, type SessionClaims } from "../../domain/sessions";
 import { getDb } from "../db";
@@ -81,11 +81,14 @@ export async function actorFromSession(session: unknown): Promise<Actor | null> 
     : null;
 }
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
+/**
+ * For pages: the signed-in user, or a redirect to the sign-in page; a role that may not open the page
+ * gets the 403 page (app/(app)/forbidden.tsx: why, and who can help), with HTTP status 403.
+ */
 export async function requirePageActor(roles?: RoleName[]): Promise<Actor> {
   const actor = await getCurrentActor();
   if (!actor) redirect("/login");
-  if (roles && !roles.includes(actor.role)) redirect("/?forbidden=1");
+  if (roles && !roles.includes(actor.role)) forbiddenPage();
   return actor;
 }
 

@@ -8,6 +8,7 @@ import { idParam } from "@/lib/search-params";
 import { getTaskAssignments, listAssignableDepartments } from "@/lib/server/assignments";
 import { isReviewer } from "@/lib/server/auth/actor";
 import { requirePageActor } from "@/lib/server/auth/session";
+import { isFollowing } from "@/lib/server/follows";
 import { getEditorState, listLeadUnitReports, listTaskTimeline } from "@/lib/server/task-updates";
 import { getTask } from "@/lib/server/tasks";
 
@@ -17,7 +18,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const actor = await requirePageActor();
   const today = shanghaiDate(new Date());
   const mayAssign = isReviewer(actor);
-  const [{ locale, t }, task, timeline, editor, assignments, options, leadReports] = await Promise.all([
+  const [{ locale, t }, task, timeline, editor, assignments, options, leadReports, following] = await Promise.all([
     getTranslator(),
     getTask(id, today),
     listTaskTimeline(id),
@@ -25,6 +26,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
     getTaskAssignments(id),
     mayAssign ? listAssignableDepartments() : null,
     listLeadUnitReports(id),
+    isFollowing(actor.id, "task", id),
   ]);
   if (!task || !assignments) notFound();
   return (
@@ -34,6 +36,8 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
       leadReports={leadReports}
       editor={editor}
       reviewer={isReviewer(actor)}
+      following={following}
+      editorRole={actor.role === "DEPARTMENT_EDITOR"}
       departmentName={actor.departmentName}
       uploadMaxBytes={getEnv().UPLOAD_MAX_BYTES}
       assignment={
