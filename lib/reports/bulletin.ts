@@ -164,8 +164,22 @@ export interface BulletinSnapshot {
   narratives: BulletinNarrative[];
 }
 
+/**
+ * The official layout (GB/T 9704-2012) of one bulletin: 红头 with the 文号, signature, and the 版记 with
+ * 抄送 and 印发. Chosen per bulletin (defaults from the admin's settings), frozen when it is published.
+ */
+export interface OfficialLayout {
+  /** 鲁数字办〔2026〕5号 */
+  docNumber: string;
+  copyTo: string[];
+  /** 印发机关 of the 版记 (usually the issuer's office). */
+  printedBy: string;
+}
+
 /** What a rendered file prints in its head: fixed when the bulletin is published. */
 export interface BulletinMeta {
+  /** The official layout, or null/absent for the plain one. */
+  official?: OfficialLayout | null;
   title: string;
   issueLabel: string;
   issuer: string;
