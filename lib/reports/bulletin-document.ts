@@ -347,14 +347,13 @@ export function composeBulletin(
       columns: [
         { header: t("bulletin.doc.col.index"), width: 0.8, align: "center" },
         { header: t("bulletin.doc.col.indicator"), width: 4 },
-        { header: t("bulletin.doc.col.latest"), width: 1.8, align: "right" },
-        { header: t("bulletin.doc.col.asOf"), width: 1.6, nowrap: true },
-        { header: t("bulletin.doc.col.target"), width: 1.8, align: "right" },
-        { header: t("bulletin.doc.col.due"), width: 1.6, nowrap: true },
+        { header: t("bulletin.doc.col.latestAsOf"), width: 1.8, align: "right" },
+        { header: t("bulletin.doc.col.targetDue"), width: 1.8, align: "right" },
         { header: t("bulletin.doc.col.expected"), width: 1.3, align: "right" },
         { header: t("bulletin.doc.col.actual"), width: 1.3, align: "right" },
         { header: t("bulletin.doc.col.status"), width: 1.6, nowrap: true },
       ],
+      // A figure and its date are two lines of one cell: the line break between them is the only one.
       rows: indicatorsInAttentionOrder(snapshot)
         .slice(0, DOCUMENT_LIST_LIMIT)
         .map((ind, i) => {
@@ -362,10 +361,8 @@ export function composeBulletin(
           return [
             String(i + 1),
             `${ind.name}（${printed.unit}）`,
-            printed.latest ?? "—",
-            ind.latest ? printedDate(ind.latest.asOf, locale) : "—",
-            printed.target ?? "—",
-            ind.target ? printedDate(ind.target.dueDate, locale) : "—",
+            ind.latest ? `${printed.latest}\n${printedDate(ind.latest.asOf, locale)}` : "—",
+            ind.target ? `${printed.target}\n${printedDate(ind.target.dueDate, locale)}` : "—",
             formatShare(ind.expectedShare),
             formatShare(ind.actualShare),
             t(`indicators.statusLabel.${ind.status}`),

@@ -90,6 +90,8 @@ function table(columns: TableColumn[], rows: string[][]): Table {
       children: text.split("\n").map(
         (line) =>
           new Paragraph({
+            // No automatic space between Chinese and figures in a cell: widths stay as computed.
+            autoSpaceEastAsianText: false,
             alignment: header
               ? AlignmentType.CENTER
               : column.align === "right"
@@ -238,6 +240,15 @@ async function addFontFallbacks(bytes: Buffer): Promise<Buffer> {
     ? xml.replace("</w:fonts>", `${declarations}</w:fonts>`)
     : xml.replace(/<w:fonts([^>]*)\/>/, `<w:fonts$1>${declarations}</w:fonts>`);
   zip.file("word/fontTable.xml", xml);
+  // docx writes autoSpaceDN only (digits); Latin words (5G) get autoSpaceDE, which must come first.
+  const body = zip.file("word/document.xml");
+  if (body) {
+    const text = await body.async("string");
+    zip.file(
+      "word/document.xml",
+      text.replace(/<w:autoSpaceDN w:val="(false|0)"\/>/g, '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'),
+    );
+  }
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
