@@ -37,6 +37,7 @@
  *   listed in attention order (lib/domain/indicator-attention.ts): the largest gap to 序时进度 or to a past
  *   target first, whatever the status; unmeasurable gaps, then achieved ones, then no data last.
  */
+import { DEFAULT_BULLETIN_SETTINGS } from "../domain/bulletin-settings";
 import type { IndicatorStatus, Comparator } from "../domain/indicator-status";
 import { INDICATOR_STATUSES } from "../domain/indicator-status";
 import { rankByAttention } from "../domain/indicator-attention";
@@ -59,8 +60,11 @@ import type { TaskStatus } from "../domain/task-status";
 export const BULLETIN_SCHEMA_VERSION = 2;
 export const NARRATIVE_LIMIT = 12;
 export const NARRATIVE_MAX_CHARS = 400;
-/** The unit that issues the bulletin: the office of the leading group, hosted by 省大数据局. */
-export const BULLETIN_ISSUER = "山东省数字强省建设领导小组办公室";
+/**
+ * The unit that issues the bulletin by default: the office of the leading group, hosted by 省大数据局.
+ * What a bulletin prints is the admin's setting (lib/domain/bulletin-settings.ts), stored with it.
+ */
+export const BULLETIN_ISSUER = DEFAULT_BULLETIN_SETTINGS.issuer;
 export const BULLETIN_SERIES = "数字强省建设工作进展通报";
 /** Tasks whose area the documents do not state. */
 export const NO_AREA = "";

@@ -475,12 +475,16 @@ describe("generate, publish and download", () => {
   });
 
   it("publishing stores four files whose contents match the database", async () => {
-    await expect(bulletins.publishBulletin(actors.viewer, { bulletinId: firstId })).rejects.toSatisfy(
+    await expect(bulletins.publishBulletin(actors.viewer, { bulletinId: firstId, confirm: true })).rejects.toSatisfy(
       (e: unknown) => e instanceof errors.AppError && e.code === "FORBIDDEN",
     );
-    const published = await bulletins.publishBulletin(actors.reviewer, { bulletinId: firstId }, AFTER_P3);
+    const published = await bulletins.publishBulletin(
+      actors.reviewer,
+      { bulletinId: firstId, confirm: true },
+      AFTER_P3,
+    );
     expect(published).toMatchObject({ version: 1, periodCode: "2023-P3" });
-    await expect(bulletins.publishBulletin(actors.admin, { bulletinId: firstId })).rejects.toSatisfy(
+    await expect(bulletins.publishBulletin(actors.admin, { bulletinId: firstId, confirm: true })).rejects.toSatisfy(
       (e: unknown) => e instanceof errors.AppError && e.code === "CONFLICT",
     );
 
@@ -616,7 +620,11 @@ describe("generate, publish and download", () => {
     // Readers still see version 1 until the correction is published.
     expect((await bulletins.getBulletinForPeriod(actors.viewer, P3, null))!.version).toBe(1);
 
-    await bulletins.publishBulletin(actors.admin, { bulletinId: correction.id }, new Date("2023-07-05T02:00:00Z"));
+    await bulletins.publishBulletin(
+      actors.admin,
+      { bulletinId: correction.id, confirm: true },
+      new Date("2023-07-05T02:00:00Z"),
+    );
     const states = await db.prisma.bulletin.findMany({
       where: { periodId: before.periodId },
       orderBy: { version: "asc" },
@@ -839,7 +847,7 @@ describe("bulletins stored before the task states (schema version 1)", () => {
       const file = await bulletins.getBulletinFile(actors.reviewer, stored.id, format);
       expect(file.content.byteLength).toBeGreaterThan(0);
     }
-    await bulletins.publishBulletin(actors.reviewer, { bulletinId: stored.id }, AFTER_P3);
+    await bulletins.publishBulletin(actors.reviewer, { bulletinId: stored.id, confirm: true }, AFTER_P3);
     const published = await bulletins.getBulletinForPeriod(actors.viewer, P1, null);
     expect(published).toMatchObject({ state: "PUBLISHED", version: 1 });
     const pdf = flat(await pdfText((await bulletins.getBulletinFile(actors.viewer, stored.id, "pdf")).content));

@@ -174,7 +174,7 @@ describe("a stored row outside the plausible window reads as no data, everywhere
         latest: null,
       });
     }
-    const published = await bulletins.publishBulletin(admin, { bulletinId: generated.id }, NOW);
+    const published = await bulletins.publishBulletin(admin, { bulletinId: generated.id, confirm: true }, NOW);
     expect(await db.prisma.bulletinFile.count({ where: { bulletinId: published.id } })).toBe(4);
   });
 
