@@ -225,6 +225,24 @@ function render(block: BulletinBlock): (Paragraph | Table)[] {
   }
 }
 
+/** Elements that follow w:overflowPunct in a paragraph's properties (ECMA-376 CT_PPrBase order). */
+const AFTER_OVERFLOW_PUNCT =
+  /<w:(topLinePunct|autoSpaceDE|autoSpaceDN|bidi|adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b/;
+
+/**
+ * Every paragraph without hanging punctuation (标点悬挂, on by default in LibreOffice and WPS): a closing
+ * mark takes the character before it to the next line instead of standing in the margin.
+ */
+function withoutHangingPunctuation(xml: string): string {
+  const mark = '<w:overflowPunct w:val="0"/>';
+  const withProps = xml.replace(/<w:pPr>([\s\S]*?)<\/w:pPr>/g, (_, inner: string) => {
+    const at = inner.search(AFTER_OVERFLOW_PUNCT);
+    return `<w:pPr>${at < 0 ? inner + mark : inner.slice(0, at) + mark + inner.slice(at)}</w:pPr>`;
+  });
+  // Paragraphs without properties get them.
+  return withProps.replace(/<w:p>(?!<w:pPr>)/g, `<w:p><w:pPr>${mark}</w:pPr>`);
+}
+
 /** Adds w:altName fallbacks to the fonts the document names (see the module comment). */
 async function addFontFallbacks(bytes: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
@@ -240,14 +258,26 @@ async function addFontFallbacks(bytes: Buffer): Promise<Buffer> {
     ? xml.replace("</w:fonts>", `${declarations}</w:fonts>`)
     : xml.replace(/<w:fonts([^>]*)\/>/, `<w:fonts$1>${declarations}</w:fonts>`);
   zip.file("word/fontTable.xml", xml);
+  // No hanging punctuation (标点悬挂): a closing mark pulls the character before it to the next line
+  // instead of standing in the margin, so nothing prints outside the type area.
+  const styles = zip.file("word/styles.xml");
+  if (styles) {
+    zip.file(
+      "word/styles.xml",
+      (await styles.async("string")).replace(
+        "<w:pPrDefault/>",
+        '<w:pPrDefault><w:pPr><w:overflowPunct w:val="0"/></w:pPr></w:pPrDefault>',
+      ),
+    );
+  }
   // docx writes autoSpaceDN only (digits); Latin words (5G) get autoSpaceDE, which must come first.
   const body = zip.file("word/document.xml");
   if (body) {
-    const text = await body.async("string");
-    zip.file(
-      "word/document.xml",
-      text.replace(/<w:autoSpaceDN w:val="(false|0)"\/>/g, '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'),
+    const text = (await body.async("string")).replace(
+      /<w:autoSpaceDN w:val="(false|0)"\/>/g,
+      '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>',
     );
+    zip.file("word/document.xml", withoutHangingPunctuation(text));
   }
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

@@ -72,40 +72,54 @@ class TextLayout {
     return total;
   }
 
-  /** Breaks text into lines no wider than `width` (the first line `firstWidth`). */
+  /**
+   * Breaks text into lines no wider than `width` (the first line `firstWidth`). A closing mark that
+   * does not fit takes the token before it to the next line (避头点 without hanging punctuation), so
+   * nothing is drawn past the line's end.
+   */
   wrap(text: string, font: FontName, size: number, width: number, firstWidth = width): string[] {
     const lines: string[] = [];
     for (const paragraph of text.split("\n")) {
-      let line = "";
+      let tokens: string[] = [];
       let lineWidth = 0;
       const limit = () => (lines.length === 0 ? firstWidth : width);
+      const flush = () => {
+        lines.push(tokens.join("").trimEnd());
+        tokens = [];
+        lineWidth = 0;
+      };
+      const push = (token: string, tokenWidth: number) => {
+        if (tokens.length === 0 && /^\s+$/.test(token)) return;
+        tokens.push(token);
+        lineWidth += tokenWidth;
+      };
       for (const token of paragraph.match(WORD) ?? []) {
         const tokenWidth = this.width(token, font, size);
-        if (lineWidth + tokenWidth <= limit() || line === "" || NO_LINE_START.has(token)) {
-          if (line === "" && /^\s+$/.test(token)) continue;
-          if (tokenWidth > limit() && line === "") {
+        if (lineWidth + tokenWidth <= limit() || tokens.length === 0) {
+          if (tokenWidth > limit() && tokens.length === 0) {
             // A word wider than the line: break it between characters.
             for (const ch of token) {
               const w = this.width(ch, font, size);
-              if (lineWidth + w > limit() && line !== "") {
-                lines.push(line);
-                line = "";
-                lineWidth = 0;
-              }
-              line += ch;
-              lineWidth += w;
+              if (lineWidth + w > limit() && tokens.length > 0) flush();
+              push(ch, w);
             }
             continue;
           }
-          line += token;
-          lineWidth += tokenWidth;
+          push(token, tokenWidth);
           continue;
         }
-        lines.push(line.trimEnd());
-        line = /^\s+$/.test(token) ? "" : token;
-        lineWidth = line ? tokenWidth : 0;
+        if (NO_LINE_START.has(token) && tokens.length > 1) {
+          // The token before goes down with the mark.
+          const previous = tokens.pop()!;
+          flush();
+          push(previous, this.width(previous, font, size));
+          push(token, tokenWidth);
+          continue;
+        }
+        flush();
+        push(token, tokenWidth);
       }
-      lines.push(line.trimEnd());
+      flush();
     }
     return lines;
   }

@@ -3,7 +3,12 @@
  * in 元 (30,013,172,629), counts in 个, long task texts and unit lists, 编号 such as （三）12, and long
  * lists — for rendering tests of the Word, PDF and Excel files.
  */
-import { emptyIndicatorCounts, emptyStatusCounts, type BulletinMeta, type BulletinSnapshot } from "@/lib/reports/bulletin";
+import {
+  emptyIndicatorCounts,
+  emptyStatusCounts,
+  type BulletinMeta,
+  type BulletinSnapshot,
+} from "@/lib/reports/bulletin";
 
 const UNITS = ["省工业和信息化厅", "省通信管理局", "省发展改革委", "省大数据局", "省财政厅", "省科技厅"];
 
