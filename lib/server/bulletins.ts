@@ -47,6 +47,7 @@ import { getBulletinSettings } from "./settings";
 import { renderBulletinFile } from "../reports/bulletin-files";
 import { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "./audit";
+import { validationError } from "./failures";
 import { isReviewer, type Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound, type Deed } from "./errors";
@@ -491,7 +492,10 @@ export async function publishBulletin(
   now = new Date(),
 ): Promise<{ id: number; version: number; periodCode: string }> {
   requireReviewer(actor, "publishBulletin");
-  const { bulletinId } = publishBulletinInput.parse(raw);
+  // Without the confirmation nothing is read or written: a typed VALIDATION error naming `confirm`.
+  const parsed = publishBulletinInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { bulletinId } = parsed.data;
   const db = getDb();
   const draft = await db.bulletin.findUnique({
     where: { id: bulletinId },
