@@ -410,14 +410,16 @@ export function formatFigure(value: number): string {
   return new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 4 }).format(value);
 }
 
-export type BulletinFileFormat = "docx" | "pdf" | "xlsx" | "csv";
-export const BULLETIN_FILE_FORMATS: readonly BulletinFileFormat[] = ["docx", "pdf", "xlsx", "csv"];
+export type BulletinFileFormat = "docx" | "pdf" | "xlsx" | "csv" | "pptx";
+/** Stored with every publication; one published before the slide deck existed has no pptx. */
+export const BULLETIN_FILE_FORMATS: readonly BulletinFileFormat[] = ["docx", "pdf", "xlsx", "csv", "pptx"];
 
 export const BULLETIN_CONTENT_TYPES: Record<BulletinFileFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   pdf: "application/pdf",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 };
 
 /** 数字强省建设工作进展通报（2023年第3期）.docx; a correction adds 第2版. ASCII fallback for old clients. */

@@ -522,7 +522,7 @@ export async function publishBulletin(
     BULLETIN_FILE_FORMATS.map(async (format) => {
       const content = await renderBulletinFile(format, snapshot, meta);
       return {
-        format: format.toUpperCase() as "DOCX" | "PDF" | "XLSX" | "CSV",
+        format: format.toUpperCase() as "DOCX" | "PDF" | "XLSX" | "CSV" | "PPTX",
         fileName: bulletinFileName(meta, snapshot.period.code, format).name,
         contentType: BULLETIN_CONTENT_TYPES[format],
         byteSize: content.byteLength,
@@ -739,7 +739,7 @@ export async function getBulletinFile(
     };
   }
   const file = await db.bulletinFile.findUnique({
-    where: { bulletinId_format: { bulletinId, format: format.toUpperCase() as "DOCX" | "PDF" | "XLSX" | "CSV" } },
+    where: { bulletinId_format: { bulletinId, format: format.toUpperCase() as "DOCX" | "PDF" | "XLSX" | "CSV" | "PPTX" } },
     select: { fileName: true, contentType: true, content: true },
   });
   if (!file) throw notFound("bulletinFile");

@@ -29,7 +29,8 @@ export function ensureSystemPackages(
 ): void {
   const missing: string[] = [];
   if (needs.office) {
-    if (!existsSync("/usr/bin/soffice")) missing.push("libreoffice-writer", "libreoffice-calc");
+    if (!existsSync("/usr/bin/soffice")) missing.push("libreoffice-writer", "libreoffice-calc", "libreoffice-impress");
+    else if (!existsSync("/usr/lib/libreoffice/program/libsdlo.so")) missing.push("libreoffice-impress");
     if (!existsSync("/usr/bin/pdftotext")) missing.push("poppler-utils");
     if (!hasLiberation()) missing.push("fonts-liberation");
     if (!hasCjkFont()) missing.push("fonts-noto-cjk");

@@ -131,7 +131,7 @@ test("a reviewer generates, previews, publishes and downloads a bulletin; a view
   const dialog = page.getByRole("dialog", { name: "确认发布" });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(`${period.year}年第${period.index}期`);
-  await expect(dialog).toContainText("Word、PDF、Excel、CSV");
+  await expect(dialog).toContainText("Word、PDF、Excel、CSV、PPT");
   await expect(dialog).toContainText("不可撤销");
   await expectAccessible(page, project);
   await dialog.getByRole("button", { name: "取消" }).click();
@@ -158,7 +158,7 @@ test("a reviewer generates, previews, publishes and downloads a bulletin; a view
      WHERE p.year = $1 AND p.index = $2 AND b.state = 'PUBLISHED'`,
     [period.year, period.index],
   );
-  expect(version!.files).toBe(4);
+  expect(version!.files).toBe(5);
   const suffix = version!.version > 1 ? `（第${version!.version}版）` : "";
 
   // 4. Download the Word file and the PDF.

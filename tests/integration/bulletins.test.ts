@@ -502,7 +502,7 @@ describe("generate, publish and download", () => {
       },
     });
     const files = await storedFiles(firstId);
-    expect(Object.keys(files).sort()).toEqual(["CSV", "DOCX", "PDF", "XLSX"]);
+    expect(Object.keys(files).sort()).toEqual(["CSV", "DOCX", "PDF", "PPTX", "XLSX"]);
     for (const file of Object.values(files)) {
       expect(file.byteSize).toBe(file.content.byteLength);
       expect(file.fileName.startsWith("数字强省建设工作进展通报（2023年第3期）")).toBe(true);
@@ -606,7 +606,7 @@ describe("generate, publish and download", () => {
     expect(after.snapshot).toEqual(before.snapshot);
     expect(after.publishedAt).toEqual(before.publishedAt);
     const filesAfter = await storedFiles(firstId);
-    for (const format of ["DOCX", "PDF", "XLSX", "CSV"]) {
+    for (const format of ["DOCX", "PDF", "XLSX", "CSV", "PPTX"]) {
       expect(filesAfter[format]!.sha256).toBe(filesBefore[format]!.sha256);
       expect(Buffer.from(filesAfter[format]!.content).equals(Buffer.from(filesBefore[format]!.content))).toBe(true);
     }
@@ -843,7 +843,7 @@ describe("bulletins stored before the task states (schema version 1)", () => {
     const texts = composeBulletin(view!.snapshot, view!.meta, t, "zh-CN").map((b) => ("text" in b ? b.text : ""));
     // As it was written then: its own comparison, no roll-up it never had.
     expect(texts).toContain("较上期：已完成 +1，存在风险 0，滞后 0。");
-    for (const format of ["docx", "pdf", "xlsx", "csv"] as const) {
+    for (const format of ["docx", "pdf", "xlsx", "csv", "pptx"] as const) {
       const file = await bulletins.getBulletinFile(actors.reviewer, stored.id, format);
       expect(file.content.byteLength).toBeGreaterThan(0);
     }

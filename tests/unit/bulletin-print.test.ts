@@ -261,6 +261,26 @@ describe("the bulletin as printed", () => {
     expect(pages.length).toBeLessThanOrEqual(10);
   }, 240_000);
 
+  it("the slide deck, rendered by LibreOffice: title, overall figures, charts, lagging lists, one slide per unit", async () => {
+    const pages = textLayer(officePdf("deck.pptx", await renderBulletinFile("pptx", snapshot, officialMeta)));
+    const units = new Set(snapshot.laggingTasks.flatMap((t) => t.leadUnits));
+    // Title, overall, two charts, lagging tasks, indicators, then one per unit.
+    expect(pages.length).toBe(6 + units.size);
+    const text = pages.map((p) => p.lines.join("")).join("\n");
+    expect(pages[0]!.lines.join("")).toContain("数字强省建设工作进展通报（2026年第5期）");
+    for (const title of ["总体情况", "各文件任务推进情况", "各领域任务推进情况", "滞后和存在风险的任务（60项）"]) {
+      expect(text).toContain(title);
+    }
+    expect(text).toContain("数字经济核心产业增加值（亿元）");
+    expect(text).not.toContain("30,013,172,629");
+    for (const unit of units) expect(text).toContain(`${unit}：滞后和存在风险的任务`);
+    // Lists are cut per slide, with a pointer to the workbook.
+    expect(text).toContain("（列出前8项，另有52项见本期通报Excel附表。）");
+    // The charts carry their categories (documents) as text.
+    expect(text).toContain("山东省数字政府建设实施方案");
+    for (const page of pages) for (const w of page.words) expect(w.xMax).toBeLessThanOrEqual(page.width + 0.5);
+  }, 240_000);
+
   it("a long workbook stays one page wide and grows by whole pages of rows", async () => {
     const big = bulletinFixture(1500);
     const pages = textLayer(officePdf("big.xlsx", await renderBulletinFile("xlsx", big, fixtureMeta)));
