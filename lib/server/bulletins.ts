@@ -739,7 +739,9 @@ export async function getBulletinFile(
     };
   }
   const file = await db.bulletinFile.findUnique({
-    where: { bulletinId_format: { bulletinId, format: format.toUpperCase() as "DOCX" | "PDF" | "XLSX" | "CSV" | "PPTX" } },
+    where: {
+      bulletinId_format: { bulletinId, format: format.toUpperCase() as "DOCX" | "PDF" | "XLSX" | "CSV" | "PPTX" },
+    },
     select: { fileName: true, contentType: true, content: true },
   });
   if (!file) throw notFound("bulletinFile");
