@@ -15,8 +15,16 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The launcher and scripts run the PGlite server; the web server only needs pg. pdfkit (bulletin PDFs)
-  // loads its font engine and data files at run time: required from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "pdfkit", "fontkit"],
+  // loads its font engine and data files at run time: required from node_modules, not bundled; so is
+  // pptxgenjs (the slide deck), whose Node build requires fs, https and image-size at run time.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pg",
+    "pdfkit",
+    "fontkit",
+    "pptxgenjs",
+  ],
   typedRoutes: false,
   // forbidden() (next/navigation): a page a role may not open answers 403 with app/(app)/forbidden.tsx.
   experimental: { authInterrupts: true },

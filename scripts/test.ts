@@ -91,6 +91,7 @@ async function main(): Promise<number> {
       {
         browser: layers.includes("e2e"),
         postgres: layers.includes("integration") || layers.includes("reliability") || layers.includes("e2e"),
+        office: layers.includes("unit"),
       },
       log,
     );

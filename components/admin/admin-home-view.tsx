@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { BulletinSettingsForm } from "@/components/admin/bulletin-settings-form";
 import { IndicatorThresholdsForm } from "@/components/admin/indicator-thresholds-form";
+import type { BulletinSettings } from "@/lib/domain/bulletin-settings";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import type { IndicatorThresholds } from "@/lib/domain/indicator-status";
@@ -10,11 +12,13 @@ import type { AdminOverview } from "@/lib/server/users";
 export function AdminHomeView({
   overview,
   thresholds,
+  bulletinSettings,
   locale,
   t,
 }: {
   overview: AdminOverview;
   thresholds: IndicatorThresholds;
+  bulletinSettings: BulletinSettings;
   locale: Locale;
   t: Translate;
 }) {
@@ -60,6 +64,16 @@ export function AdminHomeView({
         </h2>
         <p className="mt-1 mb-3 text-sm text-slate-600">{t("admin.thresholds.intro")}</p>
         <IndicatorThresholdsForm current={thresholds} text={getMessages(locale).admin.thresholds} locale={locale} />
+      </section>
+      <section
+        aria-labelledby="bulletin-settings-title"
+        className="mt-6 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <h2 id="bulletin-settings-title" className="font-semibold">
+          {t("bulletin.settings.title")}
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-slate-600">{t("bulletin.settings.intro")}</p>
+        <BulletinSettingsForm current={bulletinSettings} text={getMessages(locale).bulletin.settings} />
       </section>
     </>
   );

@@ -7,7 +7,7 @@ import { periodLabel } from "@/lib/i18n/periods";
 import { bulletinTitle } from "@/lib/reports/bulletin";
 import { composeBulletin } from "@/lib/reports/bulletin-document";
 import type { BulletinView as BulletinData } from "@/lib/server/bulletins";
-import { PublishButton, RegenerateButton } from "./bulletin-actions";
+import { BulletinLayoutForm, LockOffer, PublishButton, RegenerateButton } from "./bulletin-actions";
 import { BulletinDownloads } from "./bulletin-downloads";
 import { BulletinStateBadge } from "./bulletin-state-badge";
 import { BulletinView } from "./bulletin-view";
@@ -18,11 +18,14 @@ export function BulletinPreview({
   period,
   bulletin,
   reviewer,
+  justPublished = false,
 }: {
   locale: Locale;
   period: Period;
   bulletin: BulletinData | null;
   reviewer: boolean;
+  /** Opened right after publishing: offer to lock the period when it is still open. */
+  justPublished?: boolean;
 }) {
   const m = getMessages(locale).bulletin;
   const t = createTranslator(locale);
@@ -64,9 +67,29 @@ export function BulletinPreview({
           <h2 className="text-sm font-semibold">{m.downloads}</h2>
           <BulletinDownloads bulletinId={bulletin.id} formats={bulletin.formats} label={versionLabel} m={m} />
         </section>
+        {reviewer && justPublished && bulletin.state === "PUBLISHED" && bulletin.periodState === "OPEN" ? (
+          <LockOffer period={period.code} label={periodLabel(period, locale, t)} m={m} />
+        ) : null}
         {reviewer && bulletin.id === latest.id ? (
           <div className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3">
-            {bulletin.state === "DRAFT" ? <PublishButton bulletinId={bulletin.id} m={m} /> : null}
+            {bulletin.state === "DRAFT" ? (
+              <BulletinLayoutForm
+                bulletinId={bulletin.id}
+                official={Boolean(bulletin.meta.official)}
+                docNumber={bulletin.meta.official?.docNumber ?? ""}
+                suggestedDocNumber={bulletin.suggestedDocNumber}
+                m={m}
+              />
+            ) : null}
+            {bulletin.state === "DRAFT" ? (
+              <PublishButton
+                bulletinId={bulletin.id}
+                issueLabel={bulletin.issueLabel}
+                version={bulletin.version}
+                files={bulletin.formats.map((f) => m.formats[f])}
+                m={m}
+              />
+            ) : null}
             <RegenerateButton
               period={period.code}
               label={bulletin.state === "DRAFT" ? m.generate.refresh : m.generate.newVersion}

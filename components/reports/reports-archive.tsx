@@ -78,6 +78,12 @@ export function ReportsArchive({
       (p) => (
         <>
           <span data-testid="period-state">{m.periods[p.state]}</span>
+          {/* Every period listed has started; one that is not current has ended. */}
+          {p.state === "OPEN" && !p.current ? (
+            <div data-testid="period-open-past-end" className="text-xs text-amber-800">
+              {m.periods.openPastEnd}
+            </div>
+          ) : null}
           {p.lockedAt && p.lockedBy ? (
             <div className="text-xs text-slate-600">
               {interpolate(m.periods.lockedBy, { name: p.lockedBy, date: formatDate(locale, p.lockedAt) })}

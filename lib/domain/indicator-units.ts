@@ -39,3 +39,25 @@ export function unitMagnitude(unit: string): number {
   }
   return 1;
 }
+
+/** Units that are never rescaled for print: shares and places in a ranking. */
+const UNSCALED_UNITS = new Set(["%", "‰", "名", "位"]);
+
+/**
+ * The unit an indicator's figures are printed in, and the divisor that gets them there: the display unit
+ * as it is when it already carries a magnitude (万个) or is a share or a rank; otherwise the largest of
+ * 亿/万 that leaves the largest figure at 1 or more (30,013,172,629 元 → 亿元, ÷ 1e8; 160,000 个 → 万个).
+ * One magnitude per indicator, so its figures compare at a glance. `values` are in the display unit.
+ */
+export function printMagnitude(unit: string, values: readonly number[]): { unit: string; divisor: number } {
+  const trimmed = unit.trim();
+  if (!trimmed || UNSCALED_UNITS.has(trimmed) || unitMagnitude(trimmed) !== 1) return { unit, divisor: 1 };
+  const largest = Math.max(0, ...values.filter(Number.isFinite).map(Math.abs));
+  for (const [prefix, magnitude] of MAGNITUDE_PREFIXES.slice(1)) {
+    if (largest >= magnitude) return { unit: `${prefix}${trimmed}`, divisor: magnitude };
+  }
+  return { unit, divisor: 1 };
+}
+
+/** Decimals a printed figure keeps: two once rescaled (300.13亿元), else as recorded up to four. */
+export const printedDecimals = (divisor: number): number => (divisor > 1 ? 2 : 4);

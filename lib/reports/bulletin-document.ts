@@ -7,33 +7,43 @@
 import { INDICATOR_STATUSES } from "../domain/indicator-status";
 import { COMPARATOR_SYMBOL } from "../domain/indicator-status";
 import { TASK_STATES } from "../domain/task-state";
+import { printMagnitude, printedDecimals } from "../domain/indicator-units";
 import type { Translate } from "../i18n/catalogue";
+import type { TableColumn } from "./table-layout";
 import {
   formatDelta,
-  formatFigure,
   formatShare,
   statusDelta,
   type BulletinMeta,
   type BulletinSnapshot,
+  type BulletinIndicator,
   type BulletinTask,
   type CompletionRow,
   indicatorsInAttentionOrder,
 } from "./bulletin";
 
-export interface TableColumn {
-  header: string;
-  /** Relative width. */
-  width: number;
-  align?: "left" | "right" | "center";
+export type { TableColumn } from "./table-layout";
+
+/** The 红头 of the official layout (GB/T 9704-2012): issuer in red, 期号, 文号, then the red rule. */
+export interface RedHeaderBlock {
+  kind: "redHeader";
+  issuer: string;
+  issueLabel: string;
+  docNumber: string;
 }
 
 export type BulletinBlock =
+  | RedHeaderBlock
   | { kind: "title"; text: string }
   | { kind: "meta"; text: string }
   | { kind: "heading"; text: string }
   | { kind: "paragraph"; text: string }
   | { kind: "narrative"; head: string; text: string }
-  | { kind: "table"; caption: string; columns: TableColumn[]; rows: string[][]; testId: string };
+  | { kind: "table"; caption: string; columns: TableColumn[]; rows: string[][]; testId: string }
+  /** The official layout's closing: issuer and date under the body, right. */
+  | { kind: "signature"; issuer: string; date: string }
+  /** 版记 on the last page: 抄送, then 印发机关 and date, between rules. */
+  | { kind: "closing"; copyTo: string; printedBy: string; printedOn: string };
 
 /** 2023-05-01 → 2023年5月1日 (zh) or 1 May 2023 (en). */
 export function printedDate(iso: string, locale: "zh-CN" | "en"): string {
@@ -56,7 +66,7 @@ function completionTable(rows: CompletionRow[], t: Translate, keyHeader: string,
       { header: t("bulletin.doc.col.atRisk"), width: 1.2, align: "right" as const },
       { header: t("bulletin.doc.col.lagging"), width: 1.2, align: "right" as const },
       { header: t("bulletin.doc.col.rate"), width: 1.4, align: "right" as const },
-      { header: t("bulletin.doc.col.rollUp"), width: 1.6 },
+      { header: t("bulletin.doc.col.rollUp"), width: 1.6, nowrap: true },
     ],
     rows: rows.map((r) => [
       r.label,
@@ -104,6 +114,26 @@ function taskRows(tasks: BulletinTask[], t: Translate, withProblems: boolean): s
   ]);
 }
 
+/**
+ * An indicator's latest value and target as printed: in one unit for both, with the magnitude the
+ * figures call for (30,013,172,629 元 → 300.13 亿元; lib/domain/indicator-units.ts `printMagnitude`).
+ */
+export function printedIndicator(ind: Pick<BulletinIndicator, "unit" | "latest" | "target">): {
+  unit: string;
+  latest: string | null;
+  target: string | null;
+} {
+  const values = [ind.latest?.value, ind.target?.value].filter((v): v is number => typeof v === "number");
+  const { unit, divisor } = printMagnitude(ind.unit, values);
+  const figure = (value: number) =>
+    new Intl.NumberFormat("zh-CN", { maximumFractionDigits: printedDecimals(divisor) }).format(value / divisor);
+  return {
+    unit,
+    latest: ind.latest ? figure(ind.latest.value) : null,
+    target: ind.target ? `${COMPARATOR_SYMBOL[ind.target.comparator]}${figure(ind.target.value)}` : null,
+  };
+}
+
 export function composeBulletin(
   snapshot: BulletinSnapshot,
   meta: BulletinMeta,
@@ -113,11 +143,17 @@ export function composeBulletin(
   const s = snapshot.summary;
   const delta = statusDelta(s.byStatus, s.previousByStatus);
   const blocks: BulletinBlock[] = [];
+  const official = meta.official ?? null;
   if (meta.draft) blocks.push({ kind: "meta", text: t("bulletin.doc.draftMark") });
+  if (official) {
+    blocks.push({ kind: "redHeader", issuer: meta.issuer, issueLabel: meta.issueLabel, docNumber: official.docNumber });
+  }
   blocks.push({ kind: "title", text: meta.title });
   if (meta.version > 1) blocks.push({ kind: "meta", text: t("bulletin.doc.versionNote", { version: meta.version }) });
-  blocks.push({ kind: "meta", text: meta.issuer });
-  blocks.push({ kind: "meta", text: printedDate(meta.issuedOn, locale) });
+  if (!official) {
+    blocks.push({ kind: "meta", text: meta.issuer });
+    blocks.push({ kind: "meta", text: printedDate(meta.issuedOn, locale) });
+  }
   blocks.push({
     kind: "paragraph",
     text: t("bulletin.doc.intro", {
@@ -184,7 +220,7 @@ export function composeBulletin(
     caption: t("bulletin.doc.byStatusTitle"),
     testId: "bulletin-by-status",
     columns: [
-      { header: t("bulletin.doc.col.status"), width: 3 },
+      { header: t("bulletin.doc.col.status"), width: 3, nowrap: true },
       { header: t("bulletin.doc.col.count"), width: 1.5, align: "right" },
       { header: t("bulletin.doc.col.previous"), width: 1.5, align: "right" },
       { header: t("bulletin.doc.col.change"), width: 1.5, align: "right" },
@@ -226,10 +262,10 @@ export function composeBulletin(
       columns: [
         { header: t("bulletin.doc.col.index"), width: 0.8, align: "center" },
         { header: t("bulletin.doc.col.document"), width: 2 },
-        { header: t("bulletin.doc.col.number"), width: 0.9 },
+        { header: t("bulletin.doc.col.number"), width: 0.9, nowrap: true },
         { header: t("bulletin.doc.col.task"), width: 4.5 },
         { header: t("bulletin.doc.col.leadUnits"), width: 2.2 },
-        { header: t("bulletin.doc.col.status"), width: 1.3 },
+        { header: t("bulletin.doc.col.status"), width: 1.3, nowrap: true },
         { header: t("bulletin.doc.col.progress"), width: 1, align: "right" },
         { header: t("bulletin.doc.col.problems"), width: 3 },
       ],
@@ -279,10 +315,10 @@ export function composeBulletin(
       columns: [
         { header: t("bulletin.doc.col.index"), width: 0.8, align: "center" },
         { header: t("bulletin.doc.col.document"), width: 2 },
-        { header: t("bulletin.doc.col.number"), width: 0.9 },
+        { header: t("bulletin.doc.col.number"), width: 0.9, nowrap: true },
         { header: t("bulletin.doc.col.task"), width: 5 },
         { header: t("bulletin.doc.col.leadUnits"), width: 2.4 },
-        { header: t("bulletin.doc.col.status"), width: 1.3 },
+        { header: t("bulletin.doc.col.status"), width: 1.3, nowrap: true },
         { header: t("bulletin.doc.col.progress"), width: 1, align: "right" },
       ],
       rows: taskRows(snapshot.newlyCompleted.slice(0, DOCUMENT_LIST_LIMIT), t, false),
@@ -311,25 +347,27 @@ export function composeBulletin(
       columns: [
         { header: t("bulletin.doc.col.index"), width: 0.8, align: "center" },
         { header: t("bulletin.doc.col.indicator"), width: 4 },
-        { header: t("bulletin.doc.col.latest"), width: 1.8, align: "right" },
-        { header: t("bulletin.doc.col.target"), width: 1.8, align: "right" },
-        { header: t("bulletin.doc.col.due"), width: 1.6 },
+        { header: t("bulletin.doc.col.latestAsOf"), width: 1.8, align: "right" },
+        { header: t("bulletin.doc.col.targetDue"), width: 1.8, align: "right" },
         { header: t("bulletin.doc.col.expected"), width: 1.3, align: "right" },
         { header: t("bulletin.doc.col.actual"), width: 1.3, align: "right" },
-        { header: t("bulletin.doc.col.status"), width: 1.6 },
+        { header: t("bulletin.doc.col.status"), width: 1.6, nowrap: true },
       ],
+      // A figure and its date are two lines of one cell: the line break between them is the only one.
       rows: indicatorsInAttentionOrder(snapshot)
         .slice(0, DOCUMENT_LIST_LIMIT)
-        .map((ind, i) => [
-          String(i + 1),
-          `${ind.name}（${ind.unit}）`,
-          ind.latest ? `${formatFigure(ind.latest.value)}（${ind.latest.asOf}）` : "—",
-          ind.target ? `${COMPARATOR_SYMBOL[ind.target.comparator]}${formatFigure(ind.target.value)}` : "—",
-          ind.target?.dueDate ?? "—",
-          formatShare(ind.expectedShare),
-          formatShare(ind.actualShare),
-          t(`indicators.statusLabel.${ind.status}`),
-        ]),
+        .map((ind, i) => {
+          const printed = printedIndicator(ind);
+          return [
+            String(i + 1),
+            `${ind.name}（${printed.unit}）`,
+            ind.latest ? `${printed.latest}\n${printedDate(ind.latest.asOf, locale)}` : "—",
+            ind.target ? `${printed.target}\n${printedDate(ind.target.dueDate, locale)}` : "—",
+            formatShare(ind.expectedShare),
+            formatShare(ind.actualShare),
+            t(`indicators.statusLabel.${ind.status}`),
+          ];
+        }),
     });
     blocks.push(...overflowNote(snapshot.indicators.length, t));
   }
@@ -370,16 +408,25 @@ export function composeBulletin(
         columns: [
           { header: t("bulletin.doc.col.index"), width: 0.8, align: "center" },
           { header: t("bulletin.doc.col.document"), width: 2 },
-          { header: t("bulletin.doc.col.number"), width: 0.9 },
+          { header: t("bulletin.doc.col.number"), width: 0.9, nowrap: true },
           { header: t("bulletin.doc.col.task"), width: 5 },
           { header: t("bulletin.doc.col.leadUnits"), width: 2.4 },
-          { header: t("bulletin.doc.col.status"), width: 1.3 },
+          { header: t("bulletin.doc.col.status"), width: 1.3, nowrap: true },
           { header: t("bulletin.doc.col.progress"), width: 1, align: "right" },
         ],
         rows: taskRows(snapshot.unassignedTasks.slice(0, DOCUMENT_LIST_LIMIT), t, false),
       });
       blocks.push(...overflowNote(snapshot.unassignedTasks.length, t));
     }
+  }
+  if (official) {
+    blocks.push({ kind: "signature", issuer: meta.issuer, date: printedDate(meta.issuedOn, locale) });
+    blocks.push({
+      kind: "closing",
+      copyTo: official.copyTo.join("，"),
+      printedBy: official.printedBy,
+      printedOn: t("bulletin.doc.printedOn", { date: printedDate(meta.issuedOn, locale) }),
+    });
   }
   return blocks;
 }

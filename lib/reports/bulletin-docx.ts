@@ -21,12 +21,15 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
   type IRunOptions,
 } from "docx";
-import type { BulletinBlock, TableColumn } from "./bulletin-document";
+import type { BulletinBlock } from "./bulletin-document";
+import { estimateWidth, layoutTable, type TableColumn } from "./table-layout";
 
 export const DOCX_FONTS = {
   body: "仿宋_GB2312",
@@ -43,8 +46,13 @@ export const DOCX_FONT_FALLBACKS: Record<string, string> = {
 };
 
 const PT = 2; // docx sizes are half-points
-const SIZE = { title: 22 * PT, body: 16 * PT, heading: 16 * PT, table: 10.5 * PT, meta: 16 * PT };
+const SIZE = { title: 22 * PT, body: 16 * PT, heading: 16 * PT, table: 10.5 * PT, meta: 16 * PT, redHeader: 26 * PT };
 const mm = (millimetres: number) => Math.round(millimetres * 56.7); // in twips
+const MARGIN = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
+/** The type area's width (A4 less the margins), in twips. */
+const TEXT_WIDTH = 11906 - MARGIN.left - MARGIN.right;
+const CELL_MARGIN = 60; // twips, left and right
+const RED = "FF0000";
 
 const font = (eastAsia: string) => ({
   ascii: DOCX_FONTS.latin,
@@ -61,15 +69,29 @@ function run(text: string, options: Partial<IRunOptions> & { eastAsia?: string }
 const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 
 function table(columns: TableColumn[], rows: string[][]): Table {
-  const total = columns.reduce((sum, c) => sum + c.width, 0);
-  const cell = (text: string, column: TableColumn, header: boolean) =>
-    new TableCell({
-      width: { size: (column.width / total) * 100, type: WidthType.PERCENTAGE }, // percent
+  // Widths from the content (table-layout.ts), in points, estimated for the fonts Word, WPS and
+  // LibreOffice will set; a smaller size when the figures alone are wider than the line.
+  const basePt = SIZE.table / PT;
+  const plan = layoutTable(
+    columns,
+    rows,
+    TEXT_WIDTH / 20,
+    (text, bold) => estimateWidth(text, basePt, bold),
+    CELL_MARGIN / 20 + 1,
+  );
+  const size = Math.round(SIZE.table * plan.fontScale);
+  const twips = plan.widths.map((w) => Math.floor(w * 20));
+  const cell = (text: string, index: number, header: boolean) => {
+    const column = columns[index]!;
+    return new TableCell({
+      width: { size: twips[index]!, type: WidthType.DXA },
       shading: header ? { type: ShadingType.CLEAR, fill: "E7E6E6", color: "auto" } : undefined,
-      margins: { top: 40, bottom: 40, left: 60, right: 60 },
+      margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN },
       children: text.split("\n").map(
         (line) =>
           new Paragraph({
+            // No automatic space between Chinese and figures in a cell: widths stay as computed.
+            autoSpaceEastAsianText: false,
             alignment: header
               ? AlignmentType.CENTER
               : column.align === "right"
@@ -77,25 +99,30 @@ function table(columns: TableColumn[], rows: string[][]): Table {
                 : column.align === "center"
                   ? AlignmentType.CENTER
                   : AlignmentType.LEFT,
-            children: [
-              run(line, { size: SIZE.table, bold: header, eastAsia: header ? DOCX_FONTS.heading : DOCX_FONTS.body }),
-            ],
+            children: [run(line, { size, bold: header, eastAsia: header ? DOCX_FONTS.heading : DOCX_FONTS.body })],
           }),
       ),
     });
+  };
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: twips,
+    layout: TableLayoutType.FIXED,
     borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.header, c, true)) }),
-      ...rows.map(
-        (row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, columns[i]!, false)) }),
-      ),
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.header, i, true)) }),
+      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, i, false)) })),
     ],
   });
 }
 
 function render(block: BulletinBlock): (Paragraph | Table)[] {
+  const line = (style: (typeof BorderStyle)[keyof typeof BorderStyle], size: number, color: string) => ({
+    style,
+    size,
+    color,
+    space: 1,
+  });
   const bodyParagraph = (text: string) =>
     new Paragraph({
       alignment: AlignmentType.JUSTIFIED,
@@ -104,6 +131,52 @@ function render(block: BulletinBlock): (Paragraph | Table)[] {
       children: [run(text, { size: SIZE.body })],
     });
   switch (block.kind) {
+    case "redHeader":
+      // 红头: the issuer in red, 期号 left and 文号 right, the red rule under them.
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 240, after: 360 },
+          children: [run(block.issuer, { size: SIZE.redHeader, eastAsia: DOCX_FONTS.title, color: RED })],
+        }),
+        new Paragraph({
+          tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+          border: { bottom: line(BorderStyle.SINGLE, 18, RED) },
+          spacing: { after: 360 },
+          children: [run(block.issueLabel, { size: SIZE.body }), run(`\t${block.docNumber}`, { size: SIZE.body })],
+        }),
+      ];
+    case "signature":
+      return [
+        new Paragraph({ children: [] }),
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          indent: { right: SIZE.body * 10 * 2 },
+          children: [run(block.issuer, { size: SIZE.body })],
+        }),
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          indent: { right: SIZE.body * 10 * 4 },
+          children: [run(block.date, { size: SIZE.body })],
+        }),
+      ];
+    case "closing":
+      // 版记 at the end of the document, between rules (GB/T 9704: 四号 仿宋).
+      return [
+        new Paragraph({ children: [], spacing: { before: 480 } }),
+        new Paragraph({
+          keepNext: true,
+          border: { top: line(BorderStyle.SINGLE, 8, "000000"), bottom: line(BorderStyle.SINGLE, 4, "000000") },
+          indent: { left: 280, right: 280 },
+          children: [run(`抄送：${block.copyTo}`, { size: 14 * PT })],
+        }),
+        new Paragraph({
+          tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 560 }],
+          border: { bottom: line(BorderStyle.SINGLE, 8, "000000") },
+          indent: { left: 280, right: 280 },
+          children: [run(block.printedBy, { size: 14 * PT }), run(`\t${block.printedOn}`, { size: 14 * PT })],
+        }),
+      ];
     case "title":
       return [
         new Paragraph({
@@ -152,6 +225,24 @@ function render(block: BulletinBlock): (Paragraph | Table)[] {
   }
 }
 
+/** Elements that follow w:overflowPunct in a paragraph's properties (ECMA-376 CT_PPrBase order). */
+const AFTER_OVERFLOW_PUNCT =
+  /<w:(topLinePunct|autoSpaceDE|autoSpaceDN|bidi|adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b/;
+
+/**
+ * Every paragraph without hanging punctuation (标点悬挂, on by default in LibreOffice and WPS): a closing
+ * mark takes the character before it to the next line instead of standing in the margin.
+ */
+function withoutHangingPunctuation(xml: string): string {
+  const mark = '<w:overflowPunct w:val="0"/>';
+  const withProps = xml.replace(/<w:pPr>([\s\S]*?)<\/w:pPr>/g, (_, inner: string) => {
+    const at = inner.search(AFTER_OVERFLOW_PUNCT);
+    return `<w:pPr>${at < 0 ? inner + mark : inner.slice(0, at) + mark + inner.slice(at)}</w:pPr>`;
+  });
+  // Paragraphs without properties get them.
+  return withProps.replace(/<w:p>(?!<w:pPr>)/g, `<w:p><w:pPr>${mark}</w:pPr>`);
+}
+
 /** Adds w:altName fallbacks to the fonts the document names (see the module comment). */
 async function addFontFallbacks(bytes: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
@@ -167,6 +258,27 @@ async function addFontFallbacks(bytes: Buffer): Promise<Buffer> {
     ? xml.replace("</w:fonts>", `${declarations}</w:fonts>`)
     : xml.replace(/<w:fonts([^>]*)\/>/, `<w:fonts$1>${declarations}</w:fonts>`);
   zip.file("word/fontTable.xml", xml);
+  // No hanging punctuation (标点悬挂): a closing mark pulls the character before it to the next line
+  // instead of standing in the margin, so nothing prints outside the type area.
+  const styles = zip.file("word/styles.xml");
+  if (styles) {
+    zip.file(
+      "word/styles.xml",
+      (await styles.async("string")).replace(
+        "<w:pPrDefault/>",
+        '<w:pPrDefault><w:pPr><w:overflowPunct w:val="0"/></w:pPr></w:pPrDefault>',
+      ),
+    );
+  }
+  // docx writes autoSpaceDN only (digits); Latin words (5G) get autoSpaceDE, which must come first.
+  const body = zip.file("word/document.xml");
+  if (body) {
+    const text = (await body.async("string")).replace(
+      /<w:autoSpaceDN w:val="(false|0)"\/>/g,
+      '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>',
+    );
+    zip.file("word/document.xml", withoutHangingPunctuation(text));
+  }
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
@@ -190,7 +302,7 @@ export async function buildBulletinDocx(
         properties: {
           page: {
             size: { width: 11906, height: 16838 }, // A4
-            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
+            margin: MARGIN,
           },
         },
         footers: {

@@ -1,5 +1,5 @@
 /**
- * Renders a bulletin snapshot into one of its four files. The files are always in Chinese: a bulletin
+ * Renders a bulletin snapshot into one of its five files. The files are always in Chinese: a bulletin
  * is an official document, whatever language the person pressing the button reads.
  */
 import { createTranslator } from "../i18n/catalogue";
@@ -8,6 +8,7 @@ import { composeBulletin } from "./bulletin-document";
 import { buildBulletinDocx } from "./bulletin-docx";
 import { buildBulletinPdf } from "./bulletin-pdf";
 import { buildBulletinCsv, buildBulletinXlsx } from "./bulletin-sheets";
+import { buildBulletinSlides } from "./bulletin-slides";
 
 export async function renderBulletinFile(
   format: BulletinFileFormat,
@@ -25,5 +26,7 @@ export async function renderBulletinFile(
       return buildBulletinXlsx(snapshot, meta, t);
     case "csv":
       return buildBulletinCsv(snapshot, t);
+    case "pptx":
+      return buildBulletinSlides(snapshot, meta, t);
   }
 }

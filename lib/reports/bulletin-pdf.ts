@@ -11,7 +11,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import type { BulletinBlock, TableColumn } from "./bulletin-document";
+import type { BulletinBlock } from "./bulletin-document";
+import { isNowrap, layoutTable, type TableColumn } from "./table-layout";
 
 const FONT_DIR = ["node_modules", "@expo-google-fonts", "noto-serif-sc"];
 const FONT_FILES = { regular: "400Regular/NotoSerifSC_400Regular.ttf", bold: "700Bold/NotoSerifSC_700Bold.ttf" };
@@ -33,7 +34,8 @@ function fonts(): { regular: Buffer; bold: Buffer } {
 // A4 with the margins of GB/T 9704 (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm), in points.
 const MM = 72 / 25.4;
 const MARGINS = { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM };
-const SIZE = { title: 20, heading: 14, body: 11.5, table: 8.5, meta: 11, pageNumber: 9 };
+const SIZE = { title: 20, heading: 14, body: 11.5, table: 8.5, meta: 11, pageNumber: 9, redHeader: 24, closing: 10 };
+const RED = "#d40000";
 const LEADING = 1.45;
 const CELL_PAD = 3;
 
@@ -70,40 +72,54 @@ class TextLayout {
     return total;
   }
 
-  /** Breaks text into lines no wider than `width` (the first line `firstWidth`). */
+  /**
+   * Breaks text into lines no wider than `width` (the first line `firstWidth`). A closing mark that
+   * does not fit takes the token before it to the next line (避头点 without hanging punctuation), so
+   * nothing is drawn past the line's end.
+   */
   wrap(text: string, font: FontName, size: number, width: number, firstWidth = width): string[] {
     const lines: string[] = [];
     for (const paragraph of text.split("\n")) {
-      let line = "";
+      let tokens: string[] = [];
       let lineWidth = 0;
       const limit = () => (lines.length === 0 ? firstWidth : width);
+      const flush = () => {
+        lines.push(tokens.join("").trimEnd());
+        tokens = [];
+        lineWidth = 0;
+      };
+      const push = (token: string, tokenWidth: number) => {
+        if (tokens.length === 0 && /^\s+$/.test(token)) return;
+        tokens.push(token);
+        lineWidth += tokenWidth;
+      };
       for (const token of paragraph.match(WORD) ?? []) {
         const tokenWidth = this.width(token, font, size);
-        if (lineWidth + tokenWidth <= limit() || line === "" || NO_LINE_START.has(token)) {
-          if (line === "" && /^\s+$/.test(token)) continue;
-          if (tokenWidth > limit() && line === "") {
+        if (lineWidth + tokenWidth <= limit() || tokens.length === 0) {
+          if (tokenWidth > limit() && tokens.length === 0) {
             // A word wider than the line: break it between characters.
             for (const ch of token) {
               const w = this.width(ch, font, size);
-              if (lineWidth + w > limit() && line !== "") {
-                lines.push(line);
-                line = "";
-                lineWidth = 0;
-              }
-              line += ch;
-              lineWidth += w;
+              if (lineWidth + w > limit() && tokens.length > 0) flush();
+              push(ch, w);
             }
             continue;
           }
-          line += token;
-          lineWidth += tokenWidth;
+          push(token, tokenWidth);
           continue;
         }
-        lines.push(line.trimEnd());
-        line = /^\s+$/.test(token) ? "" : token;
-        lineWidth = line ? tokenWidth : 0;
+        if (NO_LINE_START.has(token) && tokens.length > 1) {
+          // The token before goes down with the mark.
+          const previous = tokens.pop()!;
+          flush();
+          push(previous, this.width(previous, font, size));
+          push(token, tokenWidth);
+          continue;
+        }
+        flush();
+        push(token, tokenWidth);
       }
-      lines.push(line.trimEnd());
+      flush();
     }
     return lines;
   }
@@ -148,13 +164,31 @@ export async function buildBulletinPdf(
   };
 
   /** Draws one line at (x, y) without pdfkit's wrapping. */
-  const drawLine = (text: string, font: FontName, size: number, x: number, lineY: number, w: number, align: Align) => {
+  const drawLine = (
+    text: string,
+    font: FontName,
+    size: number,
+    x: number,
+    lineY: number,
+    w: number,
+    align: Align,
+    color = "#000000",
+  ) => {
     if (!text) return;
     const lineWidth = layout.width(text, font, size);
     const dx = align === "right" ? w - lineWidth : align === "center" ? (w - lineWidth) / 2 : 0;
-    doc.font(font).fontSize(size).fillColor("#000000");
+    doc.font(font).fontSize(size).fillColor(color);
     doc.text(text, x + Math.max(0, dx), lineY, { lineBreak: false });
   };
+  /** The largest size up to `size` at which `text` fits `w` on one line. */
+  const fitting = (text: string, font: FontName, size: number, w: number) =>
+    Math.min(size, (size * w) / Math.max(1, layout.width(text, font, size)));
+  const rule = (ruleY: number, color: string, lineWidth: number) =>
+    doc
+      .moveTo(left, ruleY)
+      .lineTo(left + width, ruleY)
+      .lineWidth(lineWidth)
+      .stroke(color);
 
   /** Flowing text: wraps, breaks pages between lines, first-line indent in characters. */
   const flow = (text: string, font: FontName, size: number, options: { align?: Align; indent?: number } = {}) => {
@@ -170,6 +204,70 @@ export async function buildBulletinPdf(
 
   for (const block of blocks) {
     switch (block.kind) {
+      case "redHeader": {
+        // 红头: the issuer in red, then 期号 (left) and 文号 (right), then the red rule.
+        const size = fitting(block.issuer, "bold", SIZE.redHeader, width);
+        y += size * 0.4;
+        drawLine(block.issuer, "bold", size, left, y, width, "center", RED);
+        y += size * LEADING + SIZE.meta;
+        drawLine(block.issueLabel, "regular", SIZE.meta, left, y, width, "left");
+        drawLine(block.docNumber, "regular", SIZE.meta, left, y, width, "right");
+        y += SIZE.meta * LEADING;
+        rule(y, RED, 1.5);
+        y += SIZE.meta;
+        break;
+      }
+      case "signature":
+        y += SIZE.body * 1.5;
+        ensureSpace(SIZE.body * LEADING * 2);
+        drawLine(block.issuer, "regular", SIZE.body, left, y, width - SIZE.body * 2, "right");
+        y += SIZE.body * LEADING;
+        drawLine(block.date, "regular", SIZE.body, left, y, width - SIZE.body * 4, "right");
+        y += SIZE.body * LEADING;
+        break;
+      case "closing": {
+        // 版记 at the foot of the last page, between rules.
+        const lineHeight = SIZE.closing * 2;
+        const copyLines = layout.wrap(block.copyTo, "regular", SIZE.closing, width - SIZE.closing * 4);
+        const height = lineHeight * (copyLines.length + 1) + 4;
+        if (y + height > bottom) newPage();
+        let at = bottom - height;
+        rule(at, "#000000", 1);
+        copyLines.forEach((line, i) => {
+          drawLine(
+            i === 0 ? `抄送：${line}` : line,
+            "regular",
+            SIZE.closing,
+            left + SIZE.closing * (i === 0 ? 1 : 4),
+            at + 4 + lineHeight * i + SIZE.closing * 0.4,
+            width,
+            "left",
+          );
+        });
+        at += lineHeight * copyLines.length;
+        rule(at + 2, "#000000", 0.5);
+        drawLine(
+          block.printedBy,
+          "regular",
+          SIZE.closing,
+          left + SIZE.closing,
+          at + 6 + SIZE.closing * 0.4,
+          width,
+          "left",
+        );
+        drawLine(
+          block.printedOn,
+          "regular",
+          SIZE.closing,
+          left,
+          at + 6 + SIZE.closing * 0.4,
+          width - SIZE.closing,
+          "right",
+        );
+        rule(bottom, "#000000", 1);
+        y = bottom;
+        break;
+      }
       case "title":
         y += SIZE.title * 0.5;
         flow(block.text, "bold", SIZE.title, { align: "center" });
@@ -202,22 +300,48 @@ export async function buildBulletinPdf(
   }
 
   function drawTable(caption: string, columns: TableColumn[], rows: string[][]) {
-    const total = columns.reduce((sum, c) => sum + c.width, 0);
-    const widths = columns.map((c) => (c.width / total) * width);
-    const lineHeight = SIZE.table * 1.3;
-    const measure = (cells: string[], font: FontName) => {
-      const wrapped = cells.map((cell, i) => layout.wrap(cell, font, SIZE.table, widths[i]! - CELL_PAD * 2));
-      return { wrapped, height: Math.max(...wrapped.map((lines) => lines.length)) * lineHeight + CELL_PAD * 2 };
+    // Widths from the content (table-layout.ts), measured with this font; a smaller size when needed.
+    const plan = layoutTable(
+      columns,
+      rows,
+      width,
+      (text, bold) => layout.width(text, bold ? "bold" : "regular", SIZE.table),
+      CELL_PAD,
+    );
+    const size = SIZE.table * plan.fontScale;
+    const widths = plan.widths;
+    const lineHeight = size * 1.3;
+    /** A cell's lines and the size they are set in: text wraps, a nowrap cell shrinks to fit instead. */
+    const cellLines = (cell: string, i: number, font: FontName, header: boolean) => {
+      const inner = widths[i]! - CELL_PAD * 2;
+      if (!header && isNowrap(columns[i]!)) {
+        const lines = cell.split("\n");
+        const fit = Math.min(...lines.map((line) => fitting(line, font, size, inner)));
+        return { lines, size: fit };
+      }
+      return { lines: layout.wrap(cell, font, size, inner), size };
     };
-    const drawRow = (row: { wrapped: string[][]; height: number }, font: FontName, shade: boolean) => {
+    const measure = (cells: string[], font: FontName, header = false) => {
+      const wrapped = cells.map((cell, i) => cellLines(cell, i, font, header));
+      return { wrapped, height: Math.max(...wrapped.map((c) => c.lines.length)) * lineHeight + CELL_PAD * 2 };
+    };
+    const drawRow = (row: ReturnType<typeof measure>, font: FontName, shade: boolean) => {
       let x = left;
-      row.wrapped.forEach((lines, i) => {
+      row.wrapped.forEach((cell, i) => {
         const w = widths[i]!;
         if (shade) doc.rect(x, y, w, row.height).fill("#eeeeee");
         doc.rect(x, y, w, row.height).lineWidth(0.5).stroke("#333333");
         const align: Align = shade ? "center" : (columns[i]!.align ?? "left");
-        lines.forEach((line, n) =>
-          drawLine(line, font, SIZE.table, x + CELL_PAD, y + CELL_PAD + n * lineHeight, w - CELL_PAD * 2, align),
+        cell.lines.forEach((line, n) =>
+          drawLine(
+            line,
+            font,
+            cell.size,
+            x + CELL_PAD,
+            y + CELL_PAD + n * lineHeight + (size - cell.size) / 2,
+            w - CELL_PAD * 2,
+            align,
+          ),
         );
         x += w;
       });
@@ -226,6 +350,7 @@ export async function buildBulletinPdf(
     const header = measure(
       columns.map((c) => c.header),
       "bold",
+      true,
     );
     const first = rows[0] ? measure(rows[0], "regular").height : 0;
     // Caption, header and the first row stay together.

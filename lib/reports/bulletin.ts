@@ -37,6 +37,7 @@
  *   listed in attention order (lib/domain/indicator-attention.ts): the largest gap to 序时进度 or to a past
  *   target first, whatever the status; unmeasurable gaps, then achieved ones, then no data last.
  */
+import { DEFAULT_BULLETIN_SETTINGS } from "../domain/bulletin-settings";
 import type { IndicatorStatus, Comparator } from "../domain/indicator-status";
 import { INDICATOR_STATUSES } from "../domain/indicator-status";
 import { rankByAttention } from "../domain/indicator-attention";
@@ -59,8 +60,11 @@ import type { TaskStatus } from "../domain/task-status";
 export const BULLETIN_SCHEMA_VERSION = 2;
 export const NARRATIVE_LIMIT = 12;
 export const NARRATIVE_MAX_CHARS = 400;
-/** The unit that issues the bulletin: the office of the leading group, hosted by 省大数据局. */
-export const BULLETIN_ISSUER = "山东省数字强省建设领导小组办公室";
+/**
+ * The unit that issues the bulletin by default: the office of the leading group, hosted by 省大数据局.
+ * What a bulletin prints is the admin's setting (lib/domain/bulletin-settings.ts), stored with it.
+ */
+export const BULLETIN_ISSUER = DEFAULT_BULLETIN_SETTINGS.issuer;
 export const BULLETIN_SERIES = "数字强省建设工作进展通报";
 /** Tasks whose area the documents do not state. */
 export const NO_AREA = "";
@@ -166,8 +170,22 @@ export interface BulletinSnapshot {
   narratives: BulletinNarrative[];
 }
 
+/**
+ * The official layout (GB/T 9704-2012) of one bulletin: 红头 with the 文号, signature, and the 版记 with
+ * 抄送 and 印发. Chosen per bulletin (defaults from the admin's settings), frozen when it is published.
+ */
+export interface OfficialLayout {
+  /** 鲁数字办〔2026〕5号 */
+  docNumber: string;
+  copyTo: string[];
+  /** 印发机关 of the 版记 (usually the issuer's office). */
+  printedBy: string;
+}
+
 /** What a rendered file prints in its head: fixed when the bulletin is published. */
 export interface BulletinMeta {
+  /** The official layout, or null/absent for the plain one. */
+  official?: OfficialLayout | null;
   title: string;
   issueLabel: string;
   issuer: string;
@@ -394,14 +412,16 @@ export function formatFigure(value: number): string {
   return new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 4 }).format(value);
 }
 
-export type BulletinFileFormat = "docx" | "pdf" | "xlsx" | "csv";
-export const BULLETIN_FILE_FORMATS: readonly BulletinFileFormat[] = ["docx", "pdf", "xlsx", "csv"];
+export type BulletinFileFormat = "docx" | "pdf" | "xlsx" | "csv" | "pptx";
+/** Stored with every publication; one published before the slide deck existed has no pptx. */
+export const BULLETIN_FILE_FORMATS: readonly BulletinFileFormat[] = ["docx", "pdf", "xlsx", "csv", "pptx"];
 
 export const BULLETIN_CONTENT_TYPES: Record<BulletinFileFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   pdf: "application/pdf",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 };
 
 /** 数字强省建设工作进展通报（2023年第3期）.docx; a correction adds 第2版. ASCII fallback for old clients. */

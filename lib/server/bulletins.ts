@@ -23,7 +23,6 @@ import { createTranslator } from "../i18n/catalogue";
 import {
   BULLETIN_CONTENT_TYPES,
   BULLETIN_FILE_FORMATS,
-  BULLETIN_ISSUER,
   BULLETIN_SCHEMA_VERSION,
   bulletinFileName,
   bulletinTitle,
@@ -38,11 +37,17 @@ import {
   type BulletinNarrative,
   type BulletinSnapshot,
   type BulletinTask,
+  type OfficialLayout,
   type StatusGroup,
 } from "../reports/bulletin";
+import { docNumberFor, type BulletinSettings } from "../domain/bulletin-settings";
+import { bulletinLayoutSchema } from "../schemas/bulletins";
+import { messageRef } from "../i18n/message";
+import { getBulletinSettings } from "./settings";
 import { renderBulletinFile } from "../reports/bulletin-files";
 import { Prisma } from "../generated/prisma/client";
 import { writeAudit } from "./audit";
+import { validationError } from "./failures";
 import { isReviewer, type Actor } from "./auth/actor";
 import { getDb } from "./db";
 import { AppError, forbidden, notFound, type Deed } from "./errors";
@@ -338,7 +343,36 @@ async function readTaskFigures(db: Tx, period: Period, asOf: string, progress: (
 // ───────────────────────────── lifecycle ─────────────────────────────
 
 export const generateBulletinInput = z.object({ period: periodCodeSchema });
-export const publishBulletinInput = z.object({ bulletinId: z.number().int().positive() });
+/**
+ * Publishing cannot be undone, so the request must say it was confirmed (`confirm: true`, what the
+ * dialog sends); a request without it is refused before anything is read.
+ */
+export const publishBulletinInput = z.object({
+  bulletinId: z.number().int().positive(),
+  confirm: z.literal(true, { message: messageRef("errors.bulletins.confirmPublish") }),
+});
+export const setBulletinLayoutInput = bulletinLayoutSchema;
+
+/** The official layout of a period's bulletin from the settings (文号 from the pattern unless given). */
+export function officialLayoutFor(
+  settings: BulletinSettings,
+  period: { year: number; index: number },
+  docNumber?: string,
+): OfficialLayout {
+  return {
+    docNumber: docNumber?.trim() || docNumberFor(settings.docNumberPattern, period),
+    copyTo: settings.copyTo,
+    printedBy: settings.printedBy,
+  };
+}
+
+/** A stored `official` column: the layout, or null (plain, or a value that is not one). */
+export function readOfficialLayout(value: unknown): OfficialLayout | null {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.docNumber !== "string" || typeof v.printedBy !== "string" || !Array.isArray(v.copyTo)) return null;
+  return { docNumber: v.docNumber, printedBy: v.printedBy, copyTo: v.copyTo.map(String) };
+}
 
 function requireReviewer(actor: Actor, what: Deed): void {
   if (!isReviewer(actor)) throw forbidden(what);
@@ -363,7 +397,7 @@ export async function generateBulletin(
   requireReviewer(actor, "generateBulletin");
   const { period } = generateBulletinInput.parse(raw);
   refuseFuturePeriod(period, now);
-  const snapshot = await assembleBulletin(period, { now });
+  const [snapshot, settings] = await Promise.all([assembleBulletin(period, { now }), getBulletinSettings()]);
   const { title, issueLabel } = bulletinTitle(period);
   const json = snapshot as unknown as Prisma.InputJsonValue;
   try {
@@ -378,7 +412,8 @@ export async function generateBulletin(
         // A draft is a working copy: refreshing it replaces its figures (nothing was published).
         await tx.bulletin.update({
           where: { id: latest.id },
-          data: { snapshot: json, title, issueLabel, createdById: actor.id, createdAt: now },
+          // The layout chosen for the draft stays; the issuer follows the settings.
+          data: { snapshot: json, title, issueLabel, issuer: settings.issuer, createdById: actor.id, createdAt: now },
         });
         await writeAudit(tx, actor, {
           action: "bulletin.refresh",
@@ -396,7 +431,10 @@ export async function generateBulletin(
           state: "DRAFT",
           title,
           issueLabel,
-          issuer: BULLETIN_ISSUER,
+          issuer: settings.issuer,
+          official: settings.officialByDefault
+            ? (officialLayoutFor(settings, period) as unknown as Prisma.InputJsonValue)
+            : Prisma.DbNull,
           snapshot: json,
           createdById: actor.id,
           createdAt: now,
@@ -427,10 +465,12 @@ function metaOf(
     version: number;
     state: string;
     publishedAt: Date | null;
+    official?: unknown;
   },
   now: Date,
 ): BulletinMeta {
   return {
+    official: readOfficialLayout(row.official),
     title: row.title,
     issueLabel: row.issueLabel,
     issuer: row.issuer,
@@ -456,7 +496,10 @@ export async function publishBulletin(
   now = new Date(),
 ): Promise<{ id: number; version: number; periodCode: string }> {
   requireReviewer(actor, "publishBulletin");
-  const { bulletinId } = publishBulletinInput.parse(raw);
+  // Without the confirmation nothing is read or written: a typed VALIDATION error naming `confirm`.
+  const parsed = publishBulletinInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { bulletinId } = parsed.data;
   const db = getDb();
   const draft = await db.bulletin.findUnique({
     where: { id: bulletinId },
@@ -468,6 +511,7 @@ export async function publishBulletin(
       title: true,
       issueLabel: true,
       issuer: true,
+      official: true,
       snapshot: true,
       createdAt: true,
       period: { select: { year: true, index: true } },
@@ -482,7 +526,7 @@ export async function publishBulletin(
     BULLETIN_FILE_FORMATS.map(async (format) => {
       const content = await renderBulletinFile(format, snapshot, meta);
       return {
-        format: format.toUpperCase() as "DOCX" | "PDF" | "XLSX" | "CSV",
+        format: format.toUpperCase() as "DOCX" | "PDF" | "XLSX" | "CSV" | "PPTX",
         fileName: bulletinFileName(meta, snapshot.period.code, format).name,
         contentType: BULLETIN_CONTENT_TYPES[format],
         byteSize: content.byteLength,
@@ -518,6 +562,40 @@ export async function publishBulletin(
       },
     });
     return { id: draft.id, version: draft.version, periodCode: snapshot.period.code };
+  });
+}
+
+/**
+ * Chooses a draft's layout: official (红头 with the 文号 given or from the pattern, 版记 from the
+ * settings) or plain. Drafts only — a publication is frozen. Reviewers and admins; audited.
+ */
+export async function setBulletinLayout(
+  actor: Actor,
+  raw: z.input<typeof setBulletinLayoutInput>,
+): Promise<{ official: OfficialLayout | null }> {
+  requireReviewer(actor, "publishBulletin");
+  const input = setBulletinLayoutInput.parse(raw);
+  const settings = await getBulletinSettings();
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.bulletin.findUnique({
+      where: { id: input.bulletinId },
+      select: { id: true, state: true, official: true, period: { select: { year: true, index: true } } },
+    });
+    if (!row) throw notFound("bulletin");
+    if (row.state !== "DRAFT") throw new AppError("CONFLICT", msg("errors.bulletins.layoutOnlyDraft"));
+    const official = input.official ? officialLayoutFor(settings, row.period, input.docNumber) : null;
+    await tx.bulletin.update({
+      where: { id: row.id },
+      data: { official: official ? (official as unknown as Prisma.InputJsonValue) : Prisma.DbNull },
+    });
+    await writeAudit(tx, actor, {
+      action: "bulletin.layout",
+      entityType: "bulletin",
+      entityId: row.id,
+      before: { official: readOfficialLayout(row.official) },
+      after: { official },
+    });
+    return { official };
   });
 }
 
@@ -578,6 +656,10 @@ export async function listBulletins(actor: Actor): Promise<BulletinSummary[]> {
 export interface BulletinView extends BulletinSummary {
   snapshot: BulletinSnapshot;
   meta: BulletinMeta;
+  /** The period's lock: a published bulletin of an open period offers to lock it. */
+  periodState: "OPEN" | "LOCKED";
+  /** The 文号 the settings' pattern gives this period (the layout form's suggestion). */
+  suggestedDocNumber: string;
   /** Every version of the period the actor may see, newest first. */
   versions: BulletinSummary[];
 }
@@ -598,12 +680,15 @@ export async function getBulletinForPeriod(
       ...(isReviewer(actor) ? {} : { state: { in: ["PUBLISHED", "SUPERSEDED"] } }),
     },
     orderBy: { version: "desc" },
-    select: { ...summarySelect, issuer: true, snapshot: true },
+    select: { ...summarySelect, issuer: true, official: true, snapshot: true },
   });
   const row = version === null ? rows[0] : rows.find((r) => r.version === version);
   if (!row) return null;
+  const [periodRow, settings] = await Promise.all([findPeriodRow(getDb(), period), getBulletinSettings()]);
   return {
     ...toSummary(row),
+    periodState: periodRow?.state === "LOCKED" ? "LOCKED" : "OPEN",
+    suggestedDocNumber: docNumberFor(settings.docNumberPattern, period),
     snapshot: parseSnapshot(row.snapshot),
     meta: metaOf(row, now),
     versions: rows.map(toSummary),
@@ -638,6 +723,7 @@ export async function getBulletinFile(
       title: true,
       issueLabel: true,
       issuer: true,
+      official: true,
       publishedAt: true,
       snapshot: true,
       period: { select: { year: true, index: true } },
@@ -657,7 +743,9 @@ export async function getBulletinFile(
     };
   }
   const file = await db.bulletinFile.findUnique({
-    where: { bulletinId_format: { bulletinId, format: format.toUpperCase() as "DOCX" | "PDF" | "XLSX" | "CSV" } },
+    where: {
+      bulletinId_format: { bulletinId, format: format.toUpperCase() as "DOCX" | "PDF" | "XLSX" | "CSV" | "PPTX" },
+    },
     select: { fileName: true, contentType: true, content: true },
   });
   if (!file) throw notFound("bulletinFile");

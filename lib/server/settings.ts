@@ -1,5 +1,7 @@
 import "server-only";
+import { readBulletinSettings, type BulletinSettings } from "../domain/bulletin-settings";
 import { readIndicatorThresholds } from "../domain/indicator-thresholds";
+import { bulletinSettingsSchema } from "../schemas/bulletins";
 import { indicatorThresholdsSchema } from "../schemas/indicator-admin";
 import type { IndicatorThresholds } from "../domain/indicator-status";
 import { writeAudit } from "./audit";
@@ -54,6 +56,37 @@ export async function updateIndicatorThresholds(
       action: "settings.indicator_thresholds",
       entityType: "setting",
       entityId: THRESHOLDS_SETTING,
+      before: { ...before },
+      after: { ...next },
+    });
+    return next;
+  });
+}
+
+export const BULLETIN_SETTING = "bulletin";
+
+/** The bulletin's issuer, 文号 pattern, 抄送 list and default layout: the admin's setting, or the defaults. */
+export async function getBulletinSettings(): Promise<BulletinSettings> {
+  const row = await getDb().appSetting.findUnique({ where: { key: BULLETIN_SETTING }, select: { value: true } });
+  return readBulletinSettings(row?.value);
+}
+
+/** Admins only; the change and the previous values are audited in the same transaction. */
+export async function updateBulletinSettings(actor: Actor, input: BulletinSettings): Promise<BulletinSettings> {
+  if (!isAdmin(actor)) throw forbidden("changeBulletinSettings");
+  const next = bulletinSettingsSchema.parse(input);
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.appSetting.findUnique({ where: { key: BULLETIN_SETTING }, select: { value: true } });
+    const before = readBulletinSettings(row?.value);
+    await tx.appSetting.upsert({
+      where: { key: BULLETIN_SETTING },
+      create: { key: BULLETIN_SETTING, value: { ...next } },
+      update: { value: { ...next } },
+    });
+    await writeAudit(tx, actor, {
+      action: "settings.bulletin",
+      entityType: "setting",
+      entityId: BULLETIN_SETTING,
       before: { ...before },
       after: { ...next },
     });

@@ -13,6 +13,7 @@ export const errorsZh = {
     default: "此操作",
     manageIndicators: "管理指标",
     changeThresholds: "修改指标状态阈值",
+    changeBulletinSettings: "修改通报设置",
     createTokenWithToken: "用 API 令牌创建令牌",
     viewOthersTokens: "查看他人的令牌",
     report: "填报",
@@ -125,6 +126,9 @@ export const errorsZh = {
     draftChanged: "该草稿已被发布或刷新，请重新预览",
     periodLocked: "该报送期已锁定",
     periodNotLocked: "该报送期未锁定",
+    docNumberPattern: "文号格式须包含 {issue}（期号），例如 鲁数字办〔{year}〕{issue}号",
+    confirmPublish: "发布前须确认：发布后不可撤销",
+    layoutOnlyDraft: "只有草稿可以更改版式",
   },
   // API tokens (lib/server/api-tokens.ts).
   tokens: {
@@ -241,6 +245,7 @@ export const errorsEn: Widen<typeof errorsZh> = {
     default: "this action",
     manageIndicators: "managing indicators",
     changeThresholds: "changing the status thresholds",
+    changeBulletinSettings: "changing the bulletin settings",
     createTokenWithToken: "creating a token with a token",
     viewOthersTokens: "viewing other users' tokens",
     report: "reporting on this task",
@@ -347,6 +352,9 @@ export const errorsEn: Widen<typeof errorsZh> = {
     draftChanged: "The draft changed; preview it again",
     periodLocked: "The period is already locked",
     periodNotLocked: "The period is not locked",
+    docNumberPattern: "The document number pattern must contain {issue}, e.g. 鲁数字办〔{year}〕{issue}号",
+    confirmPublish: "Publishing must be confirmed: it cannot be undone",
+    layoutOnlyDraft: "Only a draft's layout can be changed",
   },
   tokens: {
     nameRequired: "Name the token",

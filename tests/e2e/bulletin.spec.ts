@@ -1,6 +1,7 @@
 /**
  * The bimonthly bulletin as reviewers and readers use it: a reviewer generates a draft for a period,
- * previews it (with a lagging task this test reported), publishes it and downloads the files; a viewer
+ * previews it (with a lagging task this test reported), publishes it — after a confirmation that can be
+ * cancelled, then offered to lock the period — and downloads the files; a viewer
  * reads and downloads the published bulletin but cannot generate. The desktop and phone projects each
  * work on their own (past) period, so they never share a bulletin when they run in parallel; the accounts
  * are each run's own, the lagging task a seeded one per project (support/fixtures.ts says why).
@@ -117,9 +118,39 @@ test("a reviewer generates, previews, publishes and downloads a bulletin; a view
   }
   await expectAccessible(page, project);
 
-  // 3. Publish: the draft becomes the frozen, published version.
+  // 3. Publish asks first, naming the period, the version and the files; cancelling publishes nothing.
+  const draftState = async () =>
+    (
+      await queryE2E<{ state: string }>(
+        `SELECT b.state FROM bulletin b JOIN reporting_period p ON p.id = b."periodId"
+         WHERE p.year = $1 AND p.index = $2 ORDER BY b.version DESC LIMIT 1`,
+        [period.year, period.index],
+      )
+    )[0]!.state;
   await page.getByRole("button", { name: "发布通报" }).click();
+  const dialog = page.getByRole("dialog", { name: "确认发布" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(`${period.year}年第${period.index}期`);
+  await expect(dialog).toContainText("Word、PDF、Excel、CSV、PPT");
+  await expect(dialog).toContainText("不可撤销");
+  await expectAccessible(page, project);
+  await dialog.getByRole("button", { name: "取消" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("bulletin-status")).toContainText("草稿");
+  expect(await draftState()).toBe("DRAFT");
+
+  // Confirmed: the draft becomes the frozen, published version, and locking the open period is offered.
+  await page.getByRole("button", { name: "发布通报" }).click();
+  await dialog.getByRole("button", { name: "确认发布" }).click();
   await expect(page.getByTestId("bulletin-status")).toContainText("已发布");
+  expect(await draftState()).toBe("PUBLISHED");
+  const offer = page.getByTestId("lock-offer");
+  await expect(offer).toContainText("建议现在锁定");
+  await expect(offer.getByRole("button", { name: /^锁定/ })).toBeVisible();
+  await expectAccessible(page, project);
+  // (The lock itself is the next test's journey, on this period: here it is declined.)
+  await offer.getByRole("button", { name: "暂不锁定" }).click();
+  await expect(offer).toHaveCount(0);
   await expect(page.getByRole("button", { name: "发布通报" })).toHaveCount(0);
   const [version] = await queryE2E<{ version: number; files: number }>(
     `SELECT b.version, (SELECT count(*)::int FROM bulletin_file f WHERE f."bulletinId" = b.id) AS files
@@ -127,7 +158,7 @@ test("a reviewer generates, previews, publishes and downloads a bulletin; a view
      WHERE p.year = $1 AND p.index = $2 AND b.state = 'PUBLISHED'`,
     [period.year, period.index],
   );
-  expect(version!.files).toBe(4);
+  expect(version!.files).toBe(5);
   const suffix = version!.version > 1 ? `（第${version!.version}版）` : "";
 
   // 4. Download the Word file and the PDF.

@@ -499,6 +499,26 @@ ACTIONS.updateIndicatorThresholdsAction = {
     ops.settings.updateIndicatorThresholds(a, { onPaceMargin: 0.05, atRiskMargin: 0.15, approxTolerance: 0.02 }),
   allowed: ["ADMIN"],
 };
+ACTIONS.updateBulletinSettingsAction = {
+  module: "lib/actions/bulletins",
+  roles: ["ADMIN"],
+  run: (a) =>
+    ops.settings.updateBulletinSettings(a, {
+      issuer: "山东省数字强省建设领导小组办公室",
+      docNumberPattern: "鲁数字办〔{year}〕{issue}号",
+      copyTo: ["省委办公厅"],
+      printedBy: "山东省数字强省建设领导小组办公室",
+      officialByDefault: false,
+    }),
+  allowed: ["ADMIN"],
+};
+ACTIONS.setBulletinLayoutAction = {
+  module: "lib/actions/bulletins",
+  roles: ["ADMIN", "REVIEWER"],
+  // The last draft: publishing takes them from the front.
+  run: (a) => ops.bulletins.setBulletinLayout(a, { bulletinId: draftBulletins.at(-1)!, official: true }),
+  allowed: ["ADMIN", "REVIEWER"],
+};
 const next = (pool: (string | number)[], what: string) => {
   const item = pool.shift();
   if (item === undefined) throw new Error(`ran out of ${what} for the matrix`);
@@ -508,7 +528,7 @@ const next = (pool: (string | number)[], what: string) => {
 for (const [name, run] of Object.entries({
   generateBulletinAction: (a: Actor) => ops.bulletins.generateBulletin(a, { period: "2023-P2" }, NOW),
   publishBulletinAction: (a: Actor) =>
-    ops.bulletins.publishBulletin(a, { bulletinId: next(draftBulletins, "drafts") as number }, NOW),
+    ops.bulletins.publishBulletin(a, { bulletinId: next(draftBulletins, "drafts") as number, confirm: true }, NOW),
   lockPeriodAction: (a: Actor) => ops.periods.lockPeriod(a, { period: next(periodsToLock, "periods") as string }, NOW),
   reopenPeriodAction: (a: Actor) => ops.periods.reopenPeriod(a, { period: next(lockedPeriods, "periods") as string }),
 })) {

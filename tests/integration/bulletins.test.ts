@@ -475,12 +475,16 @@ describe("generate, publish and download", () => {
   });
 
   it("publishing stores four files whose contents match the database", async () => {
-    await expect(bulletins.publishBulletin(actors.viewer, { bulletinId: firstId })).rejects.toSatisfy(
+    await expect(bulletins.publishBulletin(actors.viewer, { bulletinId: firstId, confirm: true })).rejects.toSatisfy(
       (e: unknown) => e instanceof errors.AppError && e.code === "FORBIDDEN",
     );
-    const published = await bulletins.publishBulletin(actors.reviewer, { bulletinId: firstId }, AFTER_P3);
+    const published = await bulletins.publishBulletin(
+      actors.reviewer,
+      { bulletinId: firstId, confirm: true },
+      AFTER_P3,
+    );
     expect(published).toMatchObject({ version: 1, periodCode: "2023-P3" });
-    await expect(bulletins.publishBulletin(actors.admin, { bulletinId: firstId })).rejects.toSatisfy(
+    await expect(bulletins.publishBulletin(actors.admin, { bulletinId: firstId, confirm: true })).rejects.toSatisfy(
       (e: unknown) => e instanceof errors.AppError && e.code === "CONFLICT",
     );
 
@@ -498,7 +502,7 @@ describe("generate, publish and download", () => {
       },
     });
     const files = await storedFiles(firstId);
-    expect(Object.keys(files).sort()).toEqual(["CSV", "DOCX", "PDF", "XLSX"]);
+    expect(Object.keys(files).sort()).toEqual(["CSV", "DOCX", "PDF", "PPTX", "XLSX"]);
     for (const file of Object.values(files)) {
       expect(file.byteSize).toBe(file.content.byteLength);
       expect(file.fileName.startsWith("数字强省建设工作进展通报（2023年第3期）")).toBe(true);
@@ -611,7 +615,7 @@ describe("generate, publish and download", () => {
     expect(after.snapshot).toEqual(before.snapshot);
     expect(after.publishedAt).toEqual(before.publishedAt);
     const filesAfter = await storedFiles(firstId);
-    for (const format of ["DOCX", "PDF", "XLSX", "CSV"]) {
+    for (const format of ["DOCX", "PDF", "XLSX", "CSV", "PPTX"]) {
       expect(filesAfter[format]!.sha256).toBe(filesBefore[format]!.sha256);
       expect(Buffer.from(filesAfter[format]!.content).equals(Buffer.from(filesBefore[format]!.content))).toBe(true);
     }
@@ -625,7 +629,11 @@ describe("generate, publish and download", () => {
     // Readers still see version 1 until the correction is published.
     expect((await bulletins.getBulletinForPeriod(actors.viewer, P3, null))!.version).toBe(1);
 
-    await bulletins.publishBulletin(actors.admin, { bulletinId: correction.id }, new Date("2023-07-05T02:00:00Z"));
+    await bulletins.publishBulletin(
+      actors.admin,
+      { bulletinId: correction.id, confirm: true },
+      new Date("2023-07-05T02:00:00Z"),
+    );
     const states = await db.prisma.bulletin.findMany({
       where: { periodId: before.periodId },
       orderBy: { version: "asc" },
@@ -844,11 +852,11 @@ describe("bulletins stored before the task states (schema version 1)", () => {
     const texts = composeBulletin(view!.snapshot, view!.meta, t, "zh-CN").map((b) => ("text" in b ? b.text : ""));
     // As it was written then: its own comparison, no roll-up it never had.
     expect(texts).toContain("较上期：已完成 +1，存在风险 0，滞后 0。");
-    for (const format of ["docx", "pdf", "xlsx", "csv"] as const) {
+    for (const format of ["docx", "pdf", "xlsx", "csv", "pptx"] as const) {
       const file = await bulletins.getBulletinFile(actors.reviewer, stored.id, format);
       expect(file.content.byteLength).toBeGreaterThan(0);
     }
-    await bulletins.publishBulletin(actors.reviewer, { bulletinId: stored.id }, AFTER_P3);
+    await bulletins.publishBulletin(actors.reviewer, { bulletinId: stored.id, confirm: true }, AFTER_P3);
     const published = await bulletins.getBulletinForPeriod(actors.viewer, P1, null);
     expect(published).toMatchObject({ state: "PUBLISHED", version: 1 });
     const pdf = flat(await pdfText((await bulletins.getBulletinFile(actors.viewer, stored.id, "pdf")).content));

@@ -174,8 +174,8 @@ describe("a stored row outside the plausible window reads as no data, everywhere
         latest: null,
       });
     }
-    const published = await bulletins.publishBulletin(admin, { bulletinId: generated.id }, NOW);
-    expect(await db.prisma.bulletinFile.count({ where: { bulletinId: published.id } })).toBe(4);
+    const published = await bulletins.publishBulletin(admin, { bulletinId: generated.id, confirm: true }, NOW);
+    expect(await db.prisma.bulletinFile.count({ where: { bulletinId: published.id } })).toBe(5);
   });
 
   it("a bulletin for a period outside the window is refused with 422, not 500", async () => {

@@ -347,7 +347,7 @@ describe("composeBulletin", () => {
     const indicators = blocks.find((b) => b.kind === "table" && b.testId === "bulletin-indicators");
     expect(indicators).toMatchObject({
       rows: [
-        ["1", "5G基站（万个）", "180,000（2023-06-30）", "≥200,000", "2023-12-31", "50.0%", "55.0%", "符合序时进度"],
+        ["1", "5G基站（万个）", "180,000\n2023年6月30日", "≥200,000\n2023年12月31日", "50.0%", "55.0%", "符合序时进度"],
       ],
     });
   });
@@ -393,6 +393,56 @@ describe("composeBulletin", () => {
       "戊覆盖率（万个）",
       "甲无数据（万个）",
     ]);
+  });
+
+  it("prints money in 亿元 and counts in 万个 with two decimals, one unit per indicator", () => {
+    const base = snapshot.indicators[0]!;
+    const indicators = [
+      {
+        ...base,
+        id: 7,
+        name: "数字经济核心产业增加值",
+        unit: "元",
+        latest: { value: 30_013_172_629, asOf: "2023-12-31" },
+        target: { value: 1.4e12, comparator: "GT" as const, dueDate: "2025-12-31" },
+      },
+      { ...base, id: 8, name: "5G基站", unit: "个", latest: { value: 162_345, asOf: "2026-09-30" }, target: null },
+      { ...base, id: 9, name: "上网率", unit: "%", latest: { value: 98.6, asOf: "2026-09-30" }, target: null },
+    ];
+    const blocks = composeBulletin({ ...snapshot, indicators }, meta, zh, "zh-CN");
+    const table = blocks.find((b) => b.kind === "table" && b.testId === "bulletin-indicators");
+    const rows = table?.kind === "table" ? table.rows : [];
+    const byName = (name: string) => rows.find((r) => r[1]!.startsWith(name))!;
+    expect(byName("数字经济核心产业增加值").slice(1, 4)).toEqual([
+      "数字经济核心产业增加值（亿元）",
+      "300.13\n2023年12月31日",
+      ">14,000\n2025年12月31日",
+    ]);
+    expect(byName("5G基站").slice(1, 3)).toEqual(["5G基站（万个）", "16.23\n2026年9月30日"]);
+    expect(byName("上网率").slice(1, 3)).toEqual(["上网率（%）", "98.6\n2026年9月30日"]);
+  });
+
+  it("adds the 红头, signature and 版记 only in the official layout", () => {
+    const official = {
+      ...meta,
+      official: { docNumber: "鲁数字办〔2023〕3号", copyTo: ["省委办公厅", "省政府办公厅"], printedBy: "办公室" },
+    };
+    const on = composeBulletin(snapshot, official, zh, "zh-CN");
+    expect(on[0]).toEqual({
+      kind: "redHeader",
+      issuer: meta.issuer,
+      issueLabel: "2023年第3期",
+      docNumber: "鲁数字办〔2023〕3号",
+    });
+    expect(on.at(-2)).toEqual({ kind: "signature", issuer: meta.issuer, date: "2023年7月3日" });
+    expect(on.at(-1)).toEqual({
+      kind: "closing",
+      copyTo: "省委办公厅，省政府办公厅",
+      printedBy: "办公室",
+      printedOn: "2023年7月3日印发",
+    });
+    const off = composeBulletin(snapshot, meta, zh, "zh-CN");
+    expect(off.some((b) => b.kind === "redHeader" || b.kind === "signature" || b.kind === "closing")).toBe(false);
   });
 
   it("says 无上期数据 in every 较上期 figure when there is no previous data", () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { toBaseUnit, toDisplayUnit, unitMagnitude, unitScaleOf } from "../../lib/domain/indicator-units";
+import {
+  printMagnitude,
+  printedDecimals,
+  toBaseUnit,
+  toDisplayUnit,
+  unitMagnitude,
+  unitScaleOf,
+} from "../../lib/domain/indicator-units";
 
 describe("unitScaleOf", () => {
   it("reads a scale from a number, a Decimal-like value or its string", () => {
@@ -44,5 +51,19 @@ describe("unitMagnitude", () => {
     expect(unitMagnitude("%")).toBe(1);
     expect(unitMagnitude("千瓦")).toBe(1);
     expect(unitMagnitude("")).toBe(1);
+  });
+});
+
+describe("printMagnitude", () => {
+  it("rescales base units to the magnitude of the largest figure, keeps shares, ranks and scaled units", () => {
+    expect(printMagnitude("元", [30_013_172_629, 1.4e12])).toEqual({ unit: "亿元", divisor: 1e8 });
+    expect(printMagnitude("个", [162_345])).toEqual({ unit: "万个", divisor: 1e4 });
+    expect(printMagnitude("个", [1500])).toEqual({ unit: "个", divisor: 1 });
+    expect(printMagnitude("万个", [47.89])).toEqual({ unit: "万个", divisor: 1 });
+    expect(printMagnitude("%", [98_000])).toEqual({ unit: "%", divisor: 1 });
+    expect(printMagnitude("名", [12])).toEqual({ unit: "名", divisor: 1 });
+    expect(printMagnitude("元", [])).toEqual({ unit: "元", divisor: 1 });
+    expect(printedDecimals(1e8)).toBe(2);
+    expect(printedDecimals(1)).toBe(4);
   });
 });

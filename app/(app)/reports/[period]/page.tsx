@@ -14,15 +14,23 @@ export default async function BulletinPage({
   searchParams,
 }: {
   params: Promise<{ period: string }>;
-  searchParams: Promise<{ version?: string | string[] }>;
+  searchParams: Promise<{ version?: string | string[]; published?: string | string[] }>;
 }) {
   const actor = await requirePageActor();
   const period = parsePeriodCode((await params).period);
   if (!period) notFound();
-  const versionParam = (await searchParams).version;
+  const { version: versionParam, published } = await searchParams;
   const version = typeof versionParam === "string" ? idParam(versionParam) : null;
   const [{ locale }, bulletin] = await Promise.all([getTranslator(), getBulletinForPeriod(actor, period, version)]);
   // Readers without review rights see only published bulletins: no bulletin is a plain 404 for them.
   if (!bulletin && !isReviewer(actor)) notFound();
-  return <BulletinPreview locale={locale} period={period} bulletin={bulletin} reviewer={isReviewer(actor)} />;
+  return (
+    <BulletinPreview
+      locale={locale}
+      period={period}
+      bulletin={bulletin}
+      reviewer={isReviewer(actor)}
+      justPublished={published === "1"}
+    />
+  );
 }

@@ -12,7 +12,9 @@ export const dynamic = "force-dynamic";
  * for reviewers and admins (others get 404).
  */
 export const GET = defineRoute(
-  { params: z.object({ id: idSchema, format: z.enum(BULLETIN_FILE_FORMATS as ["docx", "pdf", "xlsx", "csv"]) }) },
+  {
+    params: z.object({ id: idSchema, format: z.enum(BULLETIN_FILE_FORMATS as ["docx", "pdf", "xlsx", "csv", "pptx"]) }),
+  },
   async ({ actor, params }) => {
     const file = await getBulletinFile(actor, params.id, params.format);
     return new Response(new Uint8Array(file.content), {

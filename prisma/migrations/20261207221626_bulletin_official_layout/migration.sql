@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "bulletin" ADD COLUMN     "official" JSONB;
+

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "ExportFormat" ADD VALUE 'PPTX';
+
