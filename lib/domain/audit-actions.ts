@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = [
   "indicator.split",
   "indicator.unmerge",
   "settings.indicator_thresholds",
+  "settings.bulletin",
   // periods and bulletins (lib/server/periods.ts, lib/server/bulletins.ts)
   "period.lock",
   "period.reopen",
@@ -65,6 +66,7 @@ export const AUDIT_ACTIONS = [
   "bulletin.new_version",
   "bulletin.refresh",
   "bulletin.publish",
+  "bulletin.layout",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

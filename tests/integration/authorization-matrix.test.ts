@@ -73,8 +73,6 @@ async function snapshot() {
     tokens: await p.apiToken.count({ where: { revokedAt: null } }),
     aliases: await p.departmentAlias.count(),
     observations: await p.observation.count(),
-    assignments: await p.taskAssignment.count(),
-    assignmentChanges: await p.taskAssignmentChange.count(),
     settings: await p.appSetting.findMany({ select: { key: true, value: true }, orderBy: { key: "asc" } }),
     bulletins: await p.bulletin.findMany({
       select: { id: true, state: true, version: true, createdAt: true, publishedAt: true },
