@@ -279,6 +279,11 @@ function ReviewerSections({ work, locale, t }: { work: ReviewerWork; locale: Loc
                 <Cut shown={unit.items.length} total={unit.total} t={t} locale={locale} />
               </div>
             ))}
+            {work.queueUnits > work.queue.length ? (
+              <p className="text-xs text-slate-600">
+                {t("my.reviewer.unitsCut", { shown: n(work.queue.length), total: n(work.queueUnits) })}
+              </p>
+            ) : null}
             <Link href="/review" className="inline-block text-sm text-brand-700 underline">
               {t("my.reviewer.openQueue")}
             </Link>
@@ -287,10 +292,10 @@ function ReviewerSections({ work, locale, t }: { work: ReviewerWork; locale: Loc
       </Section>
       <Section
         id="my-missing"
-        title={t("my.reviewer.missing", { count: n(work.missing.length) })}
+        title={t("my.reviewer.missing", { count: n(work.missingUnits) })}
         testId="my-missing-section"
       >
-        {work.missing.length === 0 ? (
+        {work.missingUnits === 0 ? (
           <EmptyState message={t("my.reviewer.missingEmpty")} />
         ) : (
           <Cards>
@@ -306,6 +311,12 @@ function ReviewerSections({ work, locale, t }: { work: ReviewerWork; locale: Loc
             ))}
           </Cards>
         )}
+        <Cut shown={work.missing.length} total={work.missingUnits} t={t} locale={locale} />
+        {work.missingUnits > 0 ? (
+          <Link href="/review" className="mt-2 inline-block text-sm text-brand-700 underline">
+            {t("my.reviewer.openQueue")}
+          </Link>
+        ) : null}
       </Section>
     </>
   );

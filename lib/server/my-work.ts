@@ -27,6 +27,9 @@ import {
 import { taskStateSql } from "./task-state";
 
 export const MY_LIST_LIMIT = 50;
+/** The reviewer's queue: the units with the most waiting first, and the oldest few of each. */
+export const QUEUE_UNIT_LIMIT = 20;
+export const QUEUE_ITEMS_PER_UNIT = 5;
 export const MILESTONE_HORIZON_DAYS = 60;
 
 export interface MyPeriod {
@@ -82,9 +85,12 @@ export interface QueueUnit {
 export interface ReviewerWork {
   period: MyPeriod;
   queueTotal: number;
+  /** How many units have reports waiting; `queue` holds the first QUEUE_UNIT_LIMIT of them. */
+  queueUnits: number;
   queue: QueueUnit[];
-  /** /review's 督办 rows with something missing, most missing first. */
+  /** /review's 督办 rows with something missing, most missing first: the first MY_LIST_LIMIT. */
   missing: ReportDutyRow[];
+  missingUnits: number;
 }
 
 export interface FollowedTask {
@@ -187,9 +193,15 @@ export async function getReviewerWork(today: string): Promise<ReviewerWork> {
         departmentName: string;
         submittedAt: Date;
         total: number;
+        queueTotal: number;
+        queueUnits: number;
       })[]
     >`
-      SELECT x.* FROM (
+      SELECT y.* FROM (
+      SELECT x.*, dense_rank() OVER (ORDER BY x.total DESC, x."departmentName", x."departmentId") AS unit_rank,
+             (count(*) OVER ())::int AS "queueTotal",
+             (count(*) FILTER (WHERE x.rn = 1) OVER ())::int AS "queueUnits"
+      FROM (
         SELECT u.id AS "updateId", t.id AS "taskId", t.number AS "taskNumber", t.title, t.text,
           d."shortTitle" AS "documentShortTitle", u.kind::text AS kind,
           p.year || '-P' || p.index AS "periodCode", u."createdAt" AS "submittedAt",
@@ -206,8 +218,9 @@ export async function getReviewerWork(today: string): Promise<ReviewerWork> {
                           WHERE v."taskId" = u."taskId" AND v."periodId" = u."periodId"
                             AND v."departmentId" = u."departmentId" AND v.version > u.version)
       ) x
-      WHERE x.rn <= ${MY_LIST_LIMIT}
-      ORDER BY x.total DESC, x."departmentName", x."departmentId", x.rn`,
+      ) y
+      WHERE y.unit_rank <= ${QUEUE_UNIT_LIMIT} AND y.rn <= ${QUEUE_ITEMS_PER_UNIT}
+      ORDER BY y.unit_rank, y.rn`,
     listReportDuty(period),
   ]);
   const units = new Map<number, QueueUnit>();
@@ -228,12 +241,14 @@ export async function getReviewerWork(today: string): Promise<ReviewerWork> {
       submittedAt: row.submittedAt.toISOString(),
     });
   }
-  const queueUnits = [...units.values()];
+  const missing = duty.filter((row) => row.missing > 0);
   return {
     period: info,
-    queueTotal: queueUnits.reduce((sum, unit) => sum + unit.total, 0),
-    queue: queueUnits,
-    missing: duty.filter((row) => row.missing > 0),
+    queueTotal: queue[0]?.queueTotal ?? 0,
+    queueUnits: queue[0]?.queueUnits ?? 0,
+    queue: [...units.values()],
+    missing: missing.slice(0, MY_LIST_LIMIT),
+    missingUnits: missing.length,
   };
 }
 

@@ -146,13 +146,19 @@ describe("a reviewer's 待办", () => {
     expect(work.queueTotal).toBeGreaterThan(0);
     const byUnit = new Map<number, number>();
     for (const item of awaiting) byUnit.set(item.departmentId, (byUnit.get(item.departmentId) ?? 0) + 1);
-    expect(new Map(work.queue.map((u) => [u.departmentId, u.total]))).toEqual(byUnit);
-    for (const unit of work.queue) expect(unit.items.length).toBe(Math.min(unit.total, my.MY_LIST_LIMIT));
-    expect(new Set(work.queue.flatMap((u) => u.items.map((i) => i.updateId)))).toEqual(
-      new Set(awaiting.filter((a) => (byUnit.get(a.departmentId) ?? 0) <= my.MY_LIST_LIMIT).map((a) => a.id)),
-    );
+    expect(work.queueUnits).toBe(byUnit.size);
+    expect(work.queue.length).toBe(Math.min(byUnit.size, my.QUEUE_UNIT_LIMIT));
+    // The units with the most waiting, each with its whole count and its oldest reports.
+    const largest = [...byUnit.values()].sort((a, b) => b - a).slice(0, my.QUEUE_UNIT_LIMIT);
+    expect(work.queue.map((u) => u.total)).toEqual(largest);
+    for (const unit of work.queue) {
+      expect(unit.total).toBe(byUnit.get(unit.departmentId));
+      const oldest = awaiting.filter((a) => a.departmentId === unit.departmentId).slice(0, my.QUEUE_ITEMS_PER_UNIT);
+      expect(unit.items.map((i) => i.updateId)).toEqual(oldest.map((a) => a.id));
+    }
     const missing = supervision.filter((r) => r.missing > 0);
-    expect(work.missing).toEqual(missing);
+    expect(work.missingUnits).toBe(missing.length);
+    expect(work.missing).toEqual(missing.slice(0, my.MY_LIST_LIMIT));
     expect(work.missing.length).toBeGreaterThan(0);
   });
 });
