@@ -1,42 +1,25 @@
 import { notFound } from "next/navigation";
 import { TaskAssignmentSection } from "@/components/tasks/task-assignment";
 import { TaskView } from "@/components/tasks/task-view";
-import { shanghaiDate } from "@/lib/domain/periods";
 import { getEnv } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { idParam } from "@/lib/search-params";
-import { getTaskAssignments, listAssignableDepartments } from "@/lib/server/assignments";
 import { isReviewer } from "@/lib/server/auth/actor";
 import { requirePageActor } from "@/lib/server/auth/session";
-import { isFollowing } from "@/lib/server/follows";
-import { getEditorState, listLeadUnitReports, listTaskTimeline } from "@/lib/server/task-updates";
-import { getTask } from "@/lib/server/tasks";
+import { getTaskPage } from "@/lib/server/task-page";
 
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
   if (id === null) notFound();
   const actor = await requirePageActor();
-  const today = shanghaiDate(new Date());
-  const mayAssign = isReviewer(actor);
-  const [{ locale, t }, task, timeline, editor, assignments, options, leadReports, following] = await Promise.all([
-    getTranslator(),
-    getTask(id, today),
-    listTaskTimeline(id),
-    getEditorState(actor, id),
-    getTaskAssignments(id),
-    mayAssign ? listAssignableDepartments() : null,
-    listLeadUnitReports(id),
-    isFollowing(actor.id, "task", id),
-  ]);
-  if (!task || !assignments) notFound();
+  const [{ locale, t }, data] = await Promise.all([getTranslator(), getTaskPage(actor, id)]);
+  if (!data) notFound();
+  const { task, assignments, options, today, ...view } = data;
   return (
     <TaskView
+      {...view}
       task={task}
-      timeline={timeline}
-      leadReports={leadReports}
-      editor={editor}
       reviewer={isReviewer(actor)}
-      following={following}
       editorRole={actor.role === "DEPARTMENT_EDITOR"}
       departmentName={actor.departmentName}
       uploadMaxBytes={getEnv().UPLOAD_MAX_BYTES}
@@ -44,7 +27,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         <TaskAssignmentSection
           data={assignments}
           unitsSource={task.unitsSource}
-          options={task.retired ? null : options}
+          options={options}
           today={today}
           locale={locale}
           t={t}
