@@ -142,7 +142,8 @@ test("a reviewer generates, previews, publishes and downloads a bulletin; a view
   // Confirmed: the draft becomes the frozen, published version, and locking the open period is offered.
   await page.getByRole("button", { name: "发布通报" }).click();
   await dialog.getByRole("button", { name: "确认发布" }).click();
-  await expect(page.getByTestId("bulletin-status")).toContainText("已发布");
+  // Publishing renders the five files (a cold server's first PDF loads the font): seconds, not instant.
+  await expect(page.getByTestId("bulletin-status")).toContainText("已发布", { timeout: 30_000 });
   expect(await draftState()).toBe("PUBLISHED");
   const offer = page.getByTestId("lock-offer");
   await expect(offer).toContainText("建议现在锁定");
