@@ -300,7 +300,7 @@ export const errorsEn: Widen<typeof errorsZh> = {
     draftChanged: "The draft changed; preview it again",
     periodLocked: "The period is already locked",
     periodNotLocked: "The period is not locked",
-    docNumberPattern: "The document number pattern must contain {issue}, e.g. 鲁数字办〔{year}〕{issue}号",
+    docNumberPattern: "The document number pattern must contain {issue} (the issue number) and usually {year}",
     confirmPublish: "Publishing must be confirmed: it cannot be undone",
     layoutOnlyDraft: "Only a draft's layout can be changed",
   },
