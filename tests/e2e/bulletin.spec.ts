@@ -68,7 +68,9 @@ test("a reviewer generates, previews, publishes and downloads a bulletin; a view
   page,
   browser,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  // Generate, publish (cancel, then confirm, rendering five files), download, and a viewer: several
+  // axe scans on a machine shared with other suites.
+  test.setTimeout(240_000);
   const project = testInfo.project.name;
   const period = periodFor(project);
   const title = `数字强省建设工作进展通报（${period.year}年第${period.index}期）`;
