@@ -257,7 +257,7 @@ export const bulletinEn: Widen<typeof bulletinZh> = {
     intro: "Issuer, document number pattern, copy-to list and default layout; changes are audited.",
     issuer: "Issuer (red header and signature)",
     docNumberPattern: "Document number pattern",
-    docNumberPatternHint: "{year} is the year, {issue} the issue number, e.g. 鲁数字办〔{year}〕{issue}号",
+    docNumberPatternHint: "{year} is the year and {issue} the issue number; the rest is printed as written",
     copyTo: "Copied to (one per line)",
     printedBy: "Printed by",
     officialByDefault: "New bulletins use the official layout",

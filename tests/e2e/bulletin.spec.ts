@@ -68,7 +68,9 @@ test("a reviewer generates, previews, publishes and downloads a bulletin; a view
   page,
   browser,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  // Generate, publish (cancel, then confirm, rendering five files), download, and a viewer: several
+  // axe scans on a machine shared with other suites.
+  test.setTimeout(240_000);
   const project = testInfo.project.name;
   const period = periodFor(project);
   const title = `数字强省建设工作进展通报（${period.year}年第${period.index}期）`;
@@ -142,7 +144,8 @@ test("a reviewer generates, previews, publishes and downloads a bulletin; a view
   // Confirmed: the draft becomes the frozen, published version, and locking the open period is offered.
   await page.getByRole("button", { name: "发布通报" }).click();
   await dialog.getByRole("button", { name: "确认发布" }).click();
-  await expect(page.getByTestId("bulletin-status")).toContainText("已发布");
+  // Publishing renders the five files (a cold server's first PDF loads the font): seconds, not instant.
+  await expect(page.getByTestId("bulletin-status")).toContainText("已发布", { timeout: 30_000 });
   expect(await draftState()).toBe("PUBLISHED");
   const offer = page.getByTestId("lock-offer");
   await expect(offer).toContainText("建议现在锁定");
