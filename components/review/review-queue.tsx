@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { approveTaskUpdatesAction, reviewTaskUpdateAction } from "@/lib/actions/task-updates";
 import type { DiffPart } from "@/lib/domain/report-review";
 import { TEXT_LIMITS } from "@/lib/domain/task-status";
@@ -27,12 +27,15 @@ const TEXTS = ["progressText", "problems", "nextSteps"] as const;
  */
 export function ReviewQueue({
   items,
+  empty,
   locale,
   m,
   mu,
   numberLabel,
 }: {
   items: DeskItem[];
+  /** Shown when nothing (left) awaits review. */
+  empty: ReactNode;
   locale: Locale;
   m: Messages["review"];
   mu: Messages["updates"];
@@ -168,7 +171,12 @@ export function ReviewQueue({
         </p>
       ) : null}
 
-      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label={m.title}>
+      {items.length === 0 ? empty : null}
+      <ul
+        hidden={items.length === 0}
+        className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+        aria-label={m.title}
+      >
         {items.map((item) => (
           <ReviewCard
             key={item.id}

@@ -62,17 +62,15 @@ export function ReviewView({
           {t("review.awaiting", { count: queue.all.length })}
         </h2>
         <QueueFilters queue={queue} t={t} />
-        {queue.all.length === 0 ? (
-          <EmptyState message={t("review.awaitingEmpty")} />
-        ) : (
-          <ReviewQueue
-            items={items}
-            locale={locale}
-            m={messages.review}
-            mu={messages.updates}
-            numberLabel={t("tasks.number")}
-          />
-        )}
+        {/* Always mounted: its notice (approved, returned) stays when the last report leaves the queue. */}
+        <ReviewQueue
+          items={items}
+          empty={<EmptyState message={t("review.awaitingEmpty")} />}
+          locale={locale}
+          m={messages.review}
+          mu={messages.updates}
+          numberLabel={t("tasks.number")}
+        />
       </section>
 
       <section aria-labelledby="supervision-title">
@@ -93,7 +91,12 @@ function QueueFilters({ queue, t }: { queue: ReviewQueueView; t: Translate }) {
   const { filters } = queue;
   const select = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
-    <form method="get" action="/review" className="mb-3 rounded-lg border border-slate-200 bg-white p-3">
+    <form
+      key={`${filters.unit}-${filters.document}-${filters.worse}`}
+      method="get"
+      action="/review"
+      className="mb-3 rounded-lg border border-slate-200 bg-white p-3"
+    >
       <fieldset className="grid gap-3 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end">
         <legend className="sr-only">{t("review.filters.legend")}</legend>
         <div className="text-sm">
