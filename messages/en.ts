@@ -17,6 +17,7 @@ import { indicatorAdminEn } from "./areas/indicatorAdmin";
 import { documentDashboardEn } from "./areas/documentDashboard";
 import { bulletinEn } from "./areas/bulletin";
 import { uploadsEn } from "./areas/uploads";
+import { assignmentsEn } from "./areas/assignments";
 import { inputTextEn } from "./areas/inputText";
 import { errorsEn } from "./areas/errors";
 import type { Messages } from "./zh-CN";
@@ -211,6 +212,7 @@ export const en: Messages = {
   documentDashboard: documentDashboardEn,
   bulletin: bulletinEn,
   uploads: uploadsEn,
+  assignments: assignmentsEn,
   inputText: inputTextEn,
   errors: errorsEn,
 };

@@ -17,6 +17,7 @@ import { indicatorAdminZh } from "./areas/indicatorAdmin";
 import { documentDashboardZh } from "./areas/documentDashboard";
 import { bulletinZh } from "./areas/bulletin";
 import { uploadsZh } from "./areas/uploads";
+import { assignmentsZh } from "./areas/assignments";
 import { inputTextZh } from "./areas/inputText";
 import { errorsZh } from "./areas/errors";
 import type { Widen } from "./widen";
@@ -221,6 +222,7 @@ export const zhCN = {
   documentDashboard: documentDashboardZh,
   bulletin: bulletinZh,
   uploads: uploadsZh,
+  assignments: assignmentsZh,
   inputText: inputTextZh,
   errors: errorsZh,
 } as const;

@@ -22,6 +22,7 @@ import { toBaseUnit, toDisplayUnit, unitScaleOf } from "../lib/domain/indicator-
 import { valueBounds, valueKind, type ValueKind } from "../lib/domain/indicator-values";
 import { periodContaining, previousPeriod, shanghaiDate, type Period } from "../lib/domain/periods";
 import type { TaskStatus } from "../lib/domain/task-status";
+import { applyAssignment } from "../lib/server/assignments";
 
 export const SAMPLE_SETTING = "sampleData";
 
@@ -29,6 +30,79 @@ export interface SampleSummary {
   generatedAt: string;
   taskReports: number;
   observations: number;
+  /** Plan tasks given a sample assignment (the rest of the plan stays 待明确责任单位). */
+  sampleAssignments?: number;
+}
+
+/**
+ * The sample assignment (issue 15): the first SAMPLE_ASSIGNED_TASKS tasks of the five-year plan whose text
+ * names no unit get a lead (and a responsible) unit, written through the one write path
+ * (lib/server/assignments.ts) by the demo reviewer, each change marked isSample and its note 【示例数据】.
+ * Only a handful, on purpose: the rest of the plan's 178 tasks stay 待明确责任单位, so the 任务分工表
+ * flow (download, fill, upload; the overview's count drops) can still be shown on the demo.
+ */
+export const SAMPLE_ASSIGNED_TASKS = 10;
+const SAMPLE_UNITS: [lead: string, responsible: string][] = [
+  ["省通信管理局", "省工业和信息化厅"],
+  ["省大数据局", "省发展改革委"],
+  ["省工业和信息化厅", "省科技厅"],
+  ["省发展改革委", "省大数据局"],
+  ["省科技厅", "省教育厅"],
+];
+
+async function generateSampleAssignments(db: Db, today: string, log: (line: string) => void): Promise<number> {
+  if (await db.taskAssignmentChange.findFirst({ where: { isSample: true }, select: { id: true } })) return 0;
+  const reviewer = await db.user.findFirst({
+    where: { role: "REVIEWER", isDemo: true, active: true },
+    select: { id: true },
+  });
+  if (!reviewer) {
+    log("sample data: no demo reviewer, no sample assignment");
+    return 0;
+  }
+  const names = [...new Set(SAMPLE_UNITS.flat())];
+  const departments = new Map(
+    (await db.department.findMany({ where: { name: { in: names } }, select: { id: true, name: true } })).map((d) => [
+      d.name,
+      d.id,
+    ]),
+  );
+  const tasks = await db.task.findMany({
+    where: {
+      document: { slug: "plan-2021-2025" },
+      retiredAt: null,
+      assignmentDecided: false,
+      assignments: { none: {} },
+    },
+    orderBy: { ordinal: "asc" },
+    take: SAMPLE_ASSIGNED_TASKS,
+    select: { id: true, document: { select: { periodStart: true } } },
+  });
+  let assigned = 0;
+  await db.$transaction(async (tx) => {
+    for (const [i, task] of tasks.entries()) {
+      const [lead, responsible] = SAMPLE_UNITS[i % SAMPLE_UNITS.length]!;
+      const leadId = departments.get(lead);
+      const responsibleId = departments.get(responsible);
+      if (leadId === undefined || responsibleId === undefined) continue;
+      const start = utcDay(task.document.periodStart);
+      const result = await applyAssignment(
+        tx,
+        task.id,
+        { lead: [leadId], responsible: [responsibleId], cooperating: [] },
+        {
+          actorId: reviewer.id,
+          note: "【示例数据】演示用的示例分工，不是正式任务分工方案。",
+          effectiveDate: today < start ? start : today,
+          channel: "BROWSER",
+          today: today < start ? start : today,
+          isSample: true,
+        },
+      );
+      if (result.changed) assigned += 1;
+    }
+  });
+  return assigned;
 }
 
 /** mulberry32: small, fast, good enough for demo figures (and replayable test inputs). */
@@ -254,7 +328,9 @@ export async function generateSampleData(
 
   const observations = await generateObservations(db, random, today);
   log(`sample data: ${observations} indicator values`);
-  const summary: SampleSummary = { generatedAt: now.toISOString(), taskReports, observations };
+  const sampleAssignments = await generateSampleAssignments(db, today, log);
+  log(`sample data: ${sampleAssignments} plan tasks given a sample assignment`);
+  const summary: SampleSummary = { generatedAt: now.toISOString(), taskReports, observations, sampleAssignments };
   await db.appSetting.update({ where: { key: SAMPLE_SETTING }, data: { value: { state: "complete", ...summary } } });
   return summary;
 }

@@ -22,11 +22,14 @@ export function TaskDetail({
   task,
   locale,
   t,
+  assignment,
   children,
 }: {
   task: Task;
   locale: Locale;
   t: Translate;
+  /** The units as 原文 beside 分工 with the assignment history (issue 15); replaces the plain unit list. */
+  assignment?: React.ReactNode;
   /** The update cycle's sections (form, review, history), placed after the task's own facts. */
   children?: React.ReactNode;
 }) {
@@ -69,38 +72,40 @@ export function TaskDetail({
         </Link>
       </Card>
 
-      <Card title={t("tasks.detail.units")}>
-        {task.units.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("tasks.detail.noUnits")}</p>
-        ) : (
-          <dl className="space-y-2 text-sm">
-            {ROLES.map(([role, key]) => {
-              const units = task.units.filter((u) => u.role === role);
-              if (units.length === 0) return null;
-              return (
-                <div key={role}>
-                  <dt className="font-medium text-slate-700">{t(key)}</dt>
-                  <dd className="mt-1 flex flex-wrap gap-1">
-                    {units.map((u) => (
-                      <span
-                        key={u.departmentId}
-                        className={`rounded px-2 py-0.5 ${role === "LEAD" ? "bg-brand-50 text-brand-900" : "bg-slate-100"}`}
-                      >
-                        {u.name}
-                      </span>
-                    ))}
-                  </dd>
-                </div>
-              );
-            })}
-          </dl>
-        )}
-        {task.unitsSource ? (
-          <Link href={task.unitsSource.href} className="mt-3 inline-block text-xs text-brand-700 underline">
-            {t("tasks.detail.unitsFrom", { file: task.unitsSource.fileName })}
-          </Link>
-        ) : null}
-      </Card>
+      {assignment ?? (
+        <Card title={t("tasks.detail.units")}>
+          {task.units.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("tasks.detail.noUnits")}</p>
+          ) : (
+            <dl className="space-y-2 text-sm">
+              {ROLES.map(([role, key]) => {
+                const units = task.units.filter((u) => u.role === role);
+                if (units.length === 0) return null;
+                return (
+                  <div key={role}>
+                    <dt className="font-medium text-slate-700">{t(key)}</dt>
+                    <dd className="mt-1 flex flex-wrap gap-1">
+                      {units.map((u) => (
+                        <span
+                          key={u.departmentId}
+                          className={`rounded px-2 py-0.5 ${role === "LEAD" ? "bg-brand-50 text-brand-900" : "bg-slate-100"}`}
+                        >
+                          {u.name}
+                        </span>
+                      ))}
+                    </dd>
+                  </div>
+                );
+              })}
+            </dl>
+          )}
+          {task.unitsSource ? (
+            <Link href={task.unitsSource.href} className="mt-3 inline-block text-xs text-brand-700 underline">
+              {t("tasks.detail.unitsFrom", { file: task.unitsSource.fileName })}
+            </Link>
+          ) : null}
+        </Card>
+      )}
 
       <Card title={t("tasks.detail.milestones")}>
         {task.milestones.length === 0 ? (

@@ -21,6 +21,7 @@ export function TaskView({
   reviewer,
   departmentName,
   uploadMaxBytes,
+  assignment,
   locale,
   t,
 }: {
@@ -31,6 +32,8 @@ export function TaskView({
   reviewer: boolean;
   departmentName: string | null;
   uploadMaxBytes: number;
+  /** The 原文 / 分工 section with history and, for reviewers, the editor. */
+  assignment?: React.ReactNode;
   locale: Locale;
   t: Translate;
 }) {
@@ -38,7 +41,7 @@ export function TaskView({
   const updates = timeline.flatMap((e) => (e.update ? [e.update] : []));
   const canComment = reviewer || editor !== null;
   return (
-    <TaskDetail task={task} locale={locale} t={t}>
+    <TaskDetail task={task} locale={locale} t={t} assignment={assignment}>
       {editor ? (
         <UpdateForm
           taskId={task.id}

@@ -8,7 +8,7 @@ import { apiEn } from "../../messages/areas/api";
 import * as s from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
-type Method = "get" | "post";
+type Method = "get" | "post" | "put";
 type Tag = keyof typeof apiEn.tags;
 type ErrorResponseName = keyof typeof ERROR_RESPONSES;
 
@@ -37,6 +37,9 @@ const RESPONSE_SCHEMAS = {
   IndicatorDetail: s.indicatorDetail,
   Period: s.period,
   PeriodList: s.periodListResponse,
+  AssignmentSnapshot: s.assignmentSnapshot,
+  TaskAssignments: s.taskAssignmentsResponse,
+  AssignmentResult: s.assignmentResult,
   AssignmentPreview: s.assignmentPreview,
   AssignmentImportResult: s.assignmentImportResult,
 } satisfies Record<string, z.ZodType>;
@@ -46,6 +49,7 @@ type SchemaName = keyof typeof RESPONSE_SCHEMAS | keyof typeof BODY_SCHEMAS;
 const BODY_SCHEMAS = {
   TaskUpdateBody: s.taskUpdateBody,
   ReviewBody: s.reviewBody,
+  AssignmentBody: s.assignmentBody,
   AssignmentImportForm: s.assignmentImportForm,
 } satisfies Record<string, z.ZodType>;
 
@@ -138,6 +142,25 @@ export const OPERATIONS: OperationSpec[] = [
     body: "ReviewBody",
     response: { status: 201, schema: "TaskUpdate" },
     errors: WRITE_ERRORS,
+  },
+  {
+    method: "get",
+    path: "/tasks/{id}/assignments",
+    op: "getTaskAssignments",
+    tag: "tasks",
+    params: s.idParams,
+    response: { status: 200, schema: "TaskAssignments" },
+    errors: BY_ID,
+  },
+  {
+    method: "put",
+    path: "/tasks/{id}/assignments",
+    op: "putTaskAssignments",
+    tag: "tasks",
+    params: s.idParams,
+    body: "AssignmentBody",
+    response: { status: 200, schema: "AssignmentResult" },
+    errors: WRITE_ERRORS.filter((e) => e !== "Conflict"),
   },
   {
     method: "get",

@@ -9,6 +9,7 @@ import { EARLIEST_DATE, inputDateSchema, inputRuleMessage, YEARS_AHEAD } from ".
 import { TASK_STATES } from "../domain/task-state";
 import { REVIEW_STATES, TASK_STATUSES } from "../domain/task-status";
 import { text } from "../domain/text-input";
+import { assignmentChangeFields } from "../schemas/assignments";
 import { MILESTONE_DATES_MAX, reviewFields, taskUpdateInput } from "../schemas/task-updates";
 import { STATUS, type ErrorCode } from "../server/errors";
 
@@ -159,6 +160,29 @@ export const reviewBody = z.strictObject(
   rejectUnknownKeys,
 );
 export type ReviewBody = z.output<typeof reviewBody>;
+
+/** PUT /tasks/{id}/assignments: the whole assignment (units by role), the deadline, why and from when. */
+export const assignmentBody = z.strictObject(
+  {
+    lead: assignmentChangeFields.shape.lead.meta({ description: "Department ids of the lead units (牵头单位)" }),
+    responsible: assignmentChangeFields.shape.responsible.meta({
+      description: "Department ids of the responsible units (责任单位)",
+    }),
+    cooperating: assignmentChangeFields.shape.cooperating.meta({
+      description: "Department ids of the cooperating units (配合单位)",
+    }),
+    deadline: assignmentChangeFields.shape.deadline.meta({
+      description:
+        "YYYY-MM-DD, only where the text gives no milestone, within the document's period; null removes it; omitted keeps it",
+    }),
+    note: assignmentChangeFields.shape.note.meta({ description: "Why (required, 1–500 characters)" }),
+    effectiveDate: assignmentChangeFields.shape.effectiveDate.meta({
+      description: "YYYY-MM-DD: from when it holds; not after today, not before the document's start",
+    }),
+  },
+  rejectUnknownKeys,
+);
+export type AssignmentBody = z.output<typeof assignmentBody>;
 
 // ───────────────────────────── responses ─────────────────────────────
 
@@ -402,16 +426,54 @@ export const period = z.object({
 export type ApiPeriod = z.output<typeof period>;
 export const periodListResponse = z.object({ items: z.array(period), current: period });
 
+// ───────────────────────────── assignments (issue 15) ─────────────────────────────
+
+const snapshotUnit = z.object({ id, name: z.string().meta({ description: "The name as it was at that moment" }) });
+export const assignmentSnapshot = z
+  .object({
+    lead: z.array(snapshotUnit),
+    responsible: z.array(snapshotUnit),
+    cooperating: z.array(snapshotUnit),
+    deadline: isoDate.nullable().meta({ description: "The assigned deadline, or null when none was" }),
+  })
+  .meta({ description: "An assignment as it stood at one moment" });
+
+export const taskAssignmentsResponse = z.object({
+  taskId: id,
+  decided: z.boolean().meta({ description: "A person decided the assignment: re-imports no longer change it" }),
+  source: z
+    .array(unitRef.extend({ role: z.enum(["LEAD", "RESPONSIBLE", "COOPERATING"]), rawName: z.string() }))
+    .meta({ description: "The units the document text names (原文)" }),
+  current: unitsByRole
+    .extend({ deadline: isoDate.nullable().meta({ description: "The assigned deadline, if any" }) })
+    .meta({ description: "The current assignment (分工): reports and counts follow it" }),
+  deadlineFromText: z.boolean().meta({ description: "The text gives milestones: no deadline can be assigned" }),
+  period: z.object({ start: isoDate, end: isoDate }),
+  history: z.array(
+    z.object({
+      id,
+      channel: z.enum(["BROWSER", "API", "TABLE", "REFORM"]),
+      batchId: z.string().nullable(),
+      actor: z.object({ id, displayName: z.string(), username: z.string() }),
+      note: z.string(),
+      effectiveDate: isoDate,
+      recordedAt: isoDateTime,
+      before: assignmentSnapshot,
+      after: assignmentSnapshot,
+      isSample: z.boolean(),
+    }),
+  ),
+});
+export type ApiTaskAssignments = z.output<typeof taskAssignmentsResponse>;
+
+export const assignmentResult = z.object({
+  changed: z.boolean().meta({ description: "false: the same assignment again, nothing was recorded" }),
+  assignments: taskAssignmentsResponse,
+});
+
 // ───────────────────────────── the 任务分工表 import ─────────────────────────────
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/i);
-const snapshotUnit = z.object({ id, name: z.string() });
-const assignmentState = z.object({
-  lead: z.array(snapshotUnit),
-  responsible: z.array(snapshotUnit),
-  cooperating: z.array(snapshotUnit),
-  deadline: isoDate.nullable().meta({ description: "The deadline a person assigned; null when none is" }),
-});
 const assignmentColumn = z.enum([
   "number",
   "title",
@@ -461,8 +523,8 @@ export const assignmentPreview = z
         taskId: id,
         number: z.string(),
         title: z.string(),
-        before: assignmentState,
-        after: assignmentState,
+        before: assignmentSnapshot,
+        after: assignmentSnapshot,
         note: z.string(),
       }),
     ),

@@ -353,5 +353,33 @@ export function composeBulletin(
       });
     });
   }
+  // 七、待明确责任单位的任务 (issue 15; bulletins made before it have no such list and no section).
+  if (snapshot.unassignedTasks) {
+    blocks.push({ kind: "heading", text: t("bulletin.doc.s7") });
+    if (snapshot.unassignedTasks.length === 0) {
+      blocks.push({ kind: "paragraph", text: t("bulletin.doc.unassignedNone") });
+    } else {
+      blocks.push({
+        kind: "paragraph",
+        text: t("bulletin.doc.unassignedIntro", { count: snapshot.unassignedTasks.length }),
+      });
+      blocks.push({
+        kind: "table",
+        caption: t("bulletin.doc.unassignedTitle"),
+        testId: "bulletin-unassigned",
+        columns: [
+          { header: t("bulletin.doc.col.index"), width: 0.8, align: "center" },
+          { header: t("bulletin.doc.col.document"), width: 2 },
+          { header: t("bulletin.doc.col.number"), width: 0.9 },
+          { header: t("bulletin.doc.col.task"), width: 5 },
+          { header: t("bulletin.doc.col.leadUnits"), width: 2.4 },
+          { header: t("bulletin.doc.col.status"), width: 1.3 },
+          { header: t("bulletin.doc.col.progress"), width: 1, align: "right" },
+        ],
+        rows: taskRows(snapshot.unassignedTasks.slice(0, DOCUMENT_LIST_LIMIT), t, false),
+      });
+      blocks.push(...overflowNote(snapshot.unassignedTasks.length, t));
+    }
+  }
   return blocks;
 }

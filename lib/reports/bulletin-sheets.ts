@@ -4,8 +4,9 @@
  * shares are percentages, dates are dates), a frozen header row and filters on every list sheet, as in
  * the task-list export (task-export.ts, whose CSV helpers are reused).
  *
- * The CSV holds the tasks sheet — lagging/at-risk tasks and the tasks completed in the period, with a
- * section column — because that is the list people paste elsewhere; the other tables are in the workbook.
+ * The CSV holds the tasks sheet — lagging/at-risk tasks, the tasks completed in the period and the tasks without a
+ * responsible unit (待明确责任单位), with a section column — because that is the list people paste elsewhere;
+ * the other tables are in the workbook.
  */
 import { utcMidnight } from "../domain/dates";
 import ExcelJS from "exceljs";
@@ -68,6 +69,11 @@ function taskRows(snapshot: BulletinSnapshot, t: Translate): TaskRow[] {
     ...snapshot.newlyCompleted.map((task, i) => ({
       ...task,
       section: t("bulletin.sheet.newlyCompleted"),
+      index: i + 1,
+    })),
+    ...(snapshot.unassignedTasks ?? []).map((task, i) => ({
+      ...task,
+      section: t("bulletin.sheet.unassigned"),
       index: i + 1,
     })),
   ];

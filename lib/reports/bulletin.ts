@@ -159,6 +159,8 @@ export interface BulletinSnapshot {
   };
   laggingTasks: BulletinTask[];
   newlyCompleted: BulletinTask[];
+  /** Tasks 待明确责任单位 at the period (issue 15); absent in snapshots made before the section existed. */
+  unassignedTasks?: BulletinTask[];
   departmentsNotSubmitted: BulletinDepartment[];
   indicators: BulletinIndicator[];
   narratives: BulletinNarrative[];

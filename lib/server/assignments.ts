@@ -51,6 +51,8 @@ export interface ChangeContext {
   batchId?: string;
   /** Today (YYYY-MM-DD, Shanghai) — tests pass a fixed date; default now. */
   today?: string;
+  /** The embedded demo's sample assignment (seed/sample.ts): shown as 示例数据. */
+  isSample?: boolean;
 }
 
 export interface ApplyResult {
@@ -236,6 +238,7 @@ export async function applyAssignment(
       effectiveDate: utcMidnight(ctx.effectiveDate),
       before: before as unknown as Prisma.InputJsonValue,
       after: after as unknown as Prisma.InputJsonValue,
+      isSample: ctx.isSample ?? false,
     },
   });
   await writeAudit(tx, actor, {
@@ -502,6 +505,7 @@ export interface AssignmentHistoryEntry {
   recordedAt: string;
   before: AssignmentSnapshot;
   after: AssignmentSnapshot;
+  isSample: boolean;
 }
 
 export interface TaskAssignments {
@@ -549,6 +553,7 @@ export async function getTaskAssignments(taskId: number, db: Tx = getDb()): Prom
         recordedAt: true,
         before: true,
         after: true,
+        isSample: true,
         actor: { select: { id: true, displayName: true, username: true } },
       },
     }),
@@ -572,6 +577,7 @@ export async function getTaskAssignments(taskId: number, db: Tx = getDb()): Prom
       recordedAt: h.recordedAt.toISOString(),
       before: readSnapshot(h.before),
       after: readSnapshot(h.after),
+      isSample: h.isSample,
     })),
   };
 }

@@ -206,6 +206,7 @@ export async function assembleBulletin(period: Period, options: AssembleOptions 
     summary: { ...figures.summary, indicatorsByStatus },
     laggingTasks: figures.laggingTasks,
     newlyCompleted: figures.newlyCompleted,
+    unassignedTasks: figures.unassignedTasks,
     departmentsNotSubmitted: figures.departmentsNotSubmitted,
     indicators,
     narratives: figures.narratives,
@@ -247,6 +248,8 @@ async function readTaskFigures(db: Tx, period: Period, asOf: string, progress: (
 
   progress(3, "newly completed tasks");
   const newlyCompleted = await listTasksWhere(db, NEWLY_COMPLETED);
+  // Tasks without a lead unit that can report (issue 15): their own short section.
+  const unassignedTasks = await listTasksWhere(db, Prisma.sql`s.status = 'UNASSIGNED'`);
 
   progress(4, "departments that did not report");
   // The one rule of who owes a report (lib/server/report-duty.ts), read in this snapshot.
@@ -326,6 +329,7 @@ async function readTaskFigures(db: Tx, period: Period, asOf: string, progress: (
     },
     laggingTasks,
     newlyCompleted,
+    unassignedTasks,
     departmentsNotSubmitted: notSubmitted,
     narratives,
   };

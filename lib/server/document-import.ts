@@ -5,10 +5,11 @@ import "server-only";
  * the rules (stable keys, retire instead of delete, skip unchanged) are described there.
  */
 import * as OpenCC from "opencc-js";
+import { ASSIGNED_DEADLINE_ORDINAL, sourceDisagreement } from "../domain/assignments";
 import { utcDay, utcMidnight } from "../domain/dates";
 import type { Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import type { Comparator, DepartmentKind, SectionKind, TaskKind } from "../generated/prisma/enums";
+import type { AssignmentRole, Comparator, DepartmentKind, SectionKind, TaskKind } from "../generated/prisma/enums";
 import { isGenericUnit, type IngestProfile, type Extraction, type ExtractedTask, type ManifestEntry } from "../ingest";
 
 export interface PreparedFile {
@@ -40,7 +41,108 @@ export interface DocumentImportResult {
   baselines: number;
   newIndicators: string[];
   unknownUnits: string[];
+  /** Tasks whose assignment a person decided and whose text now names other units (the decision is kept). */
+  assignmentDisagreements: AssignmentDisagreement[];
   warnings: number;
+}
+
+export interface DisagreeingUnit {
+  departmentId: number;
+  name: string;
+  role: AssignmentRole;
+}
+
+export interface AssignmentDisagreement {
+  number: string;
+  taskId: number;
+  /** Named by the text in a role the decided assignment does not give them. */
+  onlyInText: DisagreeingUnit[];
+  /** In the decided assignment, not named by the text in that role. */
+  onlyAssigned: DisagreeingUnit[];
+}
+
+const ROLE_LABEL: Record<AssignmentRole, string> = { LEAD: "牵头", RESPONSIBLE: "责任", COOPERATING: "配合" };
+const describeUnit = (u: DisagreeingUnit) => `${u.name}（${ROLE_LABEL[u.role]}）`;
+
+interface WantedUnit {
+  departmentId: number;
+  role: AssignmentRole;
+  ordinal: number;
+  rawName: string;
+}
+
+/** task_source_unit = the units the text names, rewritten only when they changed. */
+async function writeSourceUnits(tx: Tx, taskId: number, wanted: WantedUnit[]): Promise<void> {
+  const existing = await tx.taskSourceUnit.findMany({
+    where: { taskId },
+    select: { departmentId: true, role: true, ordinal: true, rawName: true },
+  });
+  const key = (u: WantedUnit) => `${u.departmentId}:${u.role}:${u.ordinal}:${u.rawName}`;
+  const have = existing.map(key).sort().join("|");
+  if (have === wanted.map(key).sort().join("|")) return;
+  await tx.taskSourceUnit.deleteMany({ where: { taskId } });
+  if (wanted.length) await tx.taskSourceUnit.createMany({ data: wanted.map((w) => ({ taskId, ...w })) });
+}
+
+/** task_assignment follows the text (undecided tasks), reconciled in place so ids stay stable. */
+async function reconcileAssignments(tx: Tx, taskId: number, wantedUnits: Map<string, WantedUnit>): Promise<void> {
+  const wanted = new Map(wantedUnits);
+  const existing = await tx.taskAssignment.findMany({
+    where: { taskId },
+    select: { id: true, departmentId: true, role: true, ordinal: true, rawName: true },
+  });
+  for (const assignment of existing) {
+    const want = wanted.get(`${assignment.departmentId}:${assignment.role}`);
+    if (!want) {
+      await tx.taskAssignment.delete({ where: { id: assignment.id } });
+    } else {
+      if (want.ordinal !== assignment.ordinal || want.rawName !== assignment.rawName) {
+        await tx.taskAssignment.update({
+          where: { id: assignment.id },
+          data: { ordinal: want.ordinal, rawName: want.rawName },
+        });
+      }
+      wanted.delete(`${assignment.departmentId}:${assignment.role}`);
+    }
+  }
+  if (wanted.size) {
+    await tx.taskAssignment.createMany({ data: [...wanted.values()].map((w) => ({ taskId, ...w })) });
+  }
+}
+
+/**
+ * Where the text's units differ from a decided assignment; null when they agree — or when the text names
+ * no unit at all (the plan's tasks): then the assignment fills a gap and contradicts nothing.
+ */
+async function decidedDisagreement(
+  tx: Tx,
+  taskId: number,
+  source: WantedUnit[],
+): Promise<Pick<AssignmentDisagreement, "onlyInText" | "onlyAssigned"> | null> {
+  if (source.length === 0) return null;
+  const current = await tx.taskAssignment.findMany({
+    where: { taskId },
+    select: { departmentId: true, role: true, department: { select: { name: true } } },
+  });
+  const { onlyInText, onlyAssigned } = sourceDisagreement(source, current);
+  if (onlyInText.length === 0 && onlyAssigned.length === 0) return null;
+  const ids = [...new Set(onlyInText.map((u) => u.departmentId))];
+  const names = new Map(
+    (await tx.department.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((d) => [
+      d.id,
+      d.name,
+    ]),
+  );
+  return {
+    onlyInText: onlyInText.map((u) => ({
+      departmentId: u.departmentId,
+      role: u.role,
+      name: names.get(u.departmentId) ?? String(u.departmentId),
+    })),
+    onlyAssigned: current
+      .filter((c) => onlyAssigned.some((u) => u.departmentId === c.departmentId && u.role === c.role))
+      .map((c) => ({ departmentId: c.departmentId, role: c.role, name: c.department.name })),
+  };
 }
 
 const COMPARATORS: Record<string, Comparator> = {
@@ -161,8 +263,9 @@ async function reconcileMilestones(
   extracted: ExtractedTask["milestones"],
   fileId: (name: string) => number,
 ): Promise<void> {
+  // The deadline a person assigned (lib/server/assignments.ts) is not the text's: never matched, moved or retired.
   const existing = await tx.milestone.findMany({
-    where: { taskId },
+    where: { taskId, ordinal: { not: ASSIGNED_DEADLINE_ORDINAL } },
     orderBy: { ordinal: "asc" },
     select: { id: true, ordinal: true, dueDate: true, text: true, retiredAt: true },
   });
@@ -291,6 +394,7 @@ async function writeDocument(
   ];
   const taskIds = new Map<string, number>();
   const unknownUnits = new Set<string>();
+  const disagreements: AssignmentDisagreement[] = [];
   for (const [ordinal, { task, kind }] of records.entries()) {
     const key = `${slug}#${task.number}`;
     const data = {
@@ -312,41 +416,26 @@ async function writeDocument(
       where: { key },
       create: { key, documentId: document.id, number: task.number, ...data },
       update: data,
-      select: { id: true },
+      select: { id: true, assignmentDecided: true },
     });
     taskIds.set(task.number, row.id);
 
-    // Assignments: extracted data, reconciled in place so ids stay stable.
-    const wanted = new Map<
-      string,
-      { departmentId: number; role: "LEAD" | "RESPONSIBLE" | "COOPERATING"; ordinal: number; rawName: string }
-    >();
+    // The units the text names (原文): always written to task_source_unit. task_assignment (the current
+    // assignment) follows the text only until a person decides it (task.assignmentDecided, issue 15);
+    // after that the importer leaves it alone and reports where the text now disagrees.
+    const wanted = new Map<string, WantedUnit>();
     for (const [unitOrdinal, unit] of task.units.entries()) {
       if (!unit.known) unknownUnits.add(unit.name);
       const departmentId = await ensureDepartment(tx, departmentIds, unit.name, unit.generic);
       const id = `${departmentId}:${unit.role}`;
       if (!wanted.has(id)) wanted.set(id, { departmentId, role: unit.role, ordinal: unitOrdinal, rawName: unit.raw });
     }
-    const existing = await tx.taskAssignment.findMany({
-      where: { taskId: row.id },
-      select: { id: true, departmentId: true, role: true, ordinal: true, rawName: true },
-    });
-    for (const assignment of existing) {
-      const want = wanted.get(`${assignment.departmentId}:${assignment.role}`);
-      if (!want) {
-        await tx.taskAssignment.delete({ where: { id: assignment.id } });
-      } else {
-        if (want.ordinal !== assignment.ordinal || want.rawName !== assignment.rawName) {
-          await tx.taskAssignment.update({
-            where: { id: assignment.id },
-            data: { ordinal: want.ordinal, rawName: want.rawName },
-          });
-        }
-        wanted.delete(`${assignment.departmentId}:${assignment.role}`);
-      }
-    }
-    if (wanted.size) {
-      await tx.taskAssignment.createMany({ data: [...wanted.values()].map((w) => ({ taskId: row.id, ...w })) });
+    await writeSourceUnits(tx, row.id, [...wanted.values()]);
+    if (row.assignmentDecided) {
+      const disagreement = await decidedDisagreement(tx, row.id, [...wanted.values()]);
+      if (disagreement) disagreements.push({ number: task.number, taskId: row.id, ...disagreement });
+    } else {
+      await reconcileAssignments(tx, row.id, wanted);
     }
 
     await reconcileMilestones(tx, row.id, task.milestones, fileId);
@@ -512,6 +601,13 @@ async function writeDocument(
   if (unknownUnits.size)
     log(`  ${slug}: units not in the registry (created as departments): ${[...unknownUnits].join("、")}`);
   if (newIndicators.length) log(`  ${slug}: new indicators: ${newIndicators.join("、")}`);
+  for (const d of disagreements) {
+    log(
+      `  ${slug} task ${d.number}: the text now disagrees with the decided assignment (kept)` +
+        (d.onlyInText.length ? `; the text names ${d.onlyInText.map(describeUnit).join("、")}` : "") +
+        (d.onlyAssigned.length ? `; assigned but not in the text ${d.onlyAssigned.map(describeUnit).join("、")}` : ""),
+    );
+  }
   return {
     slug,
     tasks: records.length,
@@ -520,6 +616,7 @@ async function writeDocument(
     baselines: extraction.baselines.length,
     newIndicators,
     unknownUnits: [...unknownUnits],
+    assignmentDisagreements: disagreements,
     warnings: extraction.warnings.length,
   };
 }
@@ -563,6 +660,7 @@ export async function writeDocuments(
         baselines: doc.extraction.baselines.length,
         newIndicators: [],
         unknownUnits: [],
+        assignmentDisagreements: [],
         warnings: doc.extraction.warnings.length,
       });
       continue;
@@ -582,6 +680,7 @@ export async function writeDocuments(
               retiredTasks: written.retiredTasks,
               indicatorTargets: written.indicatorTargets,
               baselines: written.baselines,
+              assignmentDisagreements: written.assignmentDisagreements as unknown as Prisma.InputJsonValue,
             },
           },
         });

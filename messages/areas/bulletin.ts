@@ -61,6 +61,7 @@ export const bulletinZh = {
     s4: "四、本期新完成的任务",
     s5: "五、主要指标监测情况",
     s6: "六、典型进展",
+    s7: "七、待明确责任单位的任务",
     overview:
       "纳入本期通报的任务共 {total} 项。其中已完成 {completed} 项，常态化推进 {ongoing} 项，按计划推进 {onTrack} 项，未启动 {notStarted} 项，存在风险 {atRisk} 项，滞后 {lagging} 项，未报送 {noReport} 项，待明确责任单位 {unassigned} 项。",
     changeLine: "较上期：已完成 {completedDelta}，存在风险 {atRiskDelta}，滞后 {laggingDelta}。",
@@ -81,6 +82,9 @@ export const bulletinZh = {
     laggingTitle: "表4 滞后和存在风险的任务清单",
     missingTitle: "表5 未按时报送进展的单位",
     completedTitle: "表6 本期新完成的任务",
+    unassignedTitle: "表8 待明确责任单位的任务",
+    unassignedIntro: "以下 {count} 项任务尚无可报送的牵头单位，请领导小组办公室明确分工：",
+    unassignedNone: "所有任务均已明确牵头单位。",
     indicatorsTitle: "表7 主要指标监测情况",
     listCut: "（上表列出前 {shown} 项，另有 {rest} 项见本期通报 Excel 附表。）",
     laggingIntro: "截至本期末，共有 {count} 项任务滞后或存在风险，请牵头单位加快推进：",
@@ -149,6 +153,7 @@ export const bulletinZh = {
     section: "部分",
     newlyCompleted: "本期新完成",
     lagging: "滞后任务清单",
+    unassigned: "待明确责任单位",
   },
 } as const;
 
@@ -214,6 +219,7 @@ export const bulletinEn: Widen<typeof bulletinZh> = {
     s4: "4. Tasks completed in this period",
     s5: "5. Indicators",
     s6: "6. Notable progress",
+    s7: "7. Tasks without a responsible unit",
     overview:
       "{total} tasks are covered: completed {completed}, ongoing {ongoing}, on track {onTrack}, not started {notStarted}, at risk {atRisk}, lagging {lagging}, not reported {noReport}, lead unit to be assigned {unassigned}.",
     changeLine:
@@ -238,6 +244,10 @@ export const bulletinEn: Widen<typeof bulletinZh> = {
     laggingTitle: "Table 4 Lagging and at-risk tasks",
     missingTitle: "Table 5 Departments that did not report",
     completedTitle: "Table 6 Tasks completed in this period",
+    unassignedTitle: "Table 8 Tasks without a responsible unit",
+    unassignedIntro:
+      "These {count} tasks have no lead unit that can report; the leading group's office is asked to assign them:",
+    unassignedNone: "Every task has a lead unit.",
     indicatorsTitle: "Table 7 Indicators",
     listCut: "(The table lists the first {shown}; {rest} more are in this bulletin's Excel file.)",
     laggingIntro: "{count} tasks are lagging or at risk at the end of the period; their lead units must speed up:",
@@ -307,5 +317,6 @@ export const bulletinEn: Widen<typeof bulletinZh> = {
     section: "Section",
     newlyCompleted: "Completed this period",
     lagging: "Lagging tasks",
+    unassigned: "Without a responsible unit",
   },
 };

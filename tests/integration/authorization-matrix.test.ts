@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/server/auth/actor";
 import { issueApiToken, makeActor, setUpIntegrationDatabase } from "../support/integration";
 import { periodOf } from "../../lib/domain/periods";
+import type * as AssignmentsModule from "../../lib/server/assignments";
 import type * as AdminDepartmentsModule from "../../lib/server/admin-departments";
 import type * as ApiTokensModule from "../../lib/server/api-tokens";
 import type * as BulletinsModule from "../../lib/server/bulletins";
@@ -36,6 +37,7 @@ const actors = {} as Record<Case, Actor>;
 const tokens = {} as Record<Case, string>;
 let ownDepartmentId: number;
 let freeTasks: number[] = []; // tasks led by the own department, without reports yet
+let planTasks: number[] = []; // plan tasks whose text names no unit, for assigning
 let serial = 0;
 // Prepared in beforeAll without audit entries, so a refused run's setup writes nothing:
 const draftBulletins: number[] = []; // drafts of 2020's periods, ready to publish
@@ -69,14 +71,18 @@ async function snapshot() {
     tokens: await p.apiToken.count({ where: { revokedAt: null } }),
     aliases: await p.departmentAlias.count(),
     observations: await p.observation.count(),
-    assignments: await p.taskAssignment.count(),
-    assignmentChanges: await p.taskAssignmentChange.count(),
     settings: await p.appSetting.findMany({ select: { key: true, value: true }, orderBy: { key: "asc" } }),
     bulletins: await p.bulletin.findMany({
       select: { id: true, state: true, version: true, createdAt: true, publishedAt: true },
       orderBy: { id: "asc" },
     }),
     bulletinFiles: await p.bulletinFile.count(),
+    assignments: await p.taskAssignment.findMany({
+      select: { taskId: true, departmentId: true, role: true, ordinal: true },
+      orderBy: { id: "asc" },
+    }),
+    assignmentChanges: await p.taskAssignmentChange.count(),
+    decided: await p.task.count({ where: { assignmentDecided: true } }),
     periodStates: await p.reportingPeriod.findMany({
       where: { OR: [{ state: "LOCKED" }, { year: { in: [2020, 2021, 2022] } }] },
       select: { year: true, index: true, state: true, lockedAt: true },
@@ -105,6 +111,7 @@ function nextFreeTask(): number {
 }
 
 interface Ops {
+  assignments: typeof AssignmentsModule;
   updates: typeof TaskUpdatesModule;
   evidence: typeof EvidenceModule;
   users: typeof UsersModule;
@@ -452,11 +459,28 @@ for (const [name, run] of Object.entries({
   };
 }
 
+// Assigning a task (issue 15): reviewers and admins only, on a plan task of its own per call.
+ACTIONS.assignTaskAction = {
+  module: "lib/actions/assignments",
+  roles: ["ADMIN", "REVIEWER"],
+  run: async (a: Actor) => {
+    const bureau = await db.prisma.department.findUniqueOrThrow({ where: { name: "省大数据局" } });
+    return ops.assignments.assignTask(
+      a,
+      next(planTasks, "plan tasks") as number,
+      { lead: [bureau.id], responsible: [], cooperating: [], note: "矩阵测试", effectiveDate: "2023-05-01" },
+      "BROWSER",
+    );
+  },
+  allowed: ["ADMIN", "REVIEWER"],
+};
+
 // Not data mutations: choosing the interface language needs no account.
 const EXEMPT_ACTIONS = new Set(["setLocale"]);
 
 beforeAll(async () => {
   ops = {
+    assignments: await import("../../lib/server/assignments"),
     updates: await import("../../lib/server/task-updates"),
     evidence: await import("../../lib/server/evidence"),
     users: await import("../../lib/server/users"),
@@ -522,6 +546,13 @@ beforeAll(async () => {
       select: { id: true },
     })
   ).map((t) => t.id);
+  planTasks = (
+    await db.prisma.task.findMany({
+      where: { document: { slug: "plan-2021-2025" }, retiredAt: null, assignments: { none: {} } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    })
+  ).map((t) => t.id);
 }, 120_000);
 
 describe("inventory", () => {
@@ -536,6 +567,7 @@ describe("inventory", () => {
       "lib/actions/observations": await import("../../lib/actions/observations"),
       "lib/actions/indicator-admin": await import("../../lib/actions/indicator-admin"),
       "lib/actions/bulletins": await import("../../lib/actions/bulletins"),
+      "lib/actions/assignments": await import("../../lib/actions/assignments"),
     } as Record<string, Record<string, unknown>>;
     const found: string[] = [];
     for (const [module, exports] of Object.entries(modules)) {
@@ -566,6 +598,7 @@ describe("inventory", () => {
     expect(files.sort()).toEqual(
       [
         "lib/actions/account",
+        "lib/actions/assignments",
         "lib/actions/departments",
         "lib/actions/indicator-admin",
         "lib/actions/users",
@@ -621,13 +654,15 @@ describe("API routes with tokens", () => {
       "POST /api/indicators/observations/import": (await import("../../app/api/indicators/observations/import/route"))
         .POST as Handler,
       "POST /api/v1/assignments/import": (await import("../../app/api/v1/assignments/import/route")).POST as Handler,
+      "PUT /api/v1/tasks/{id}/assignments": (await import("../../app/api/v1/tasks/[id]/assignments/route"))
+        .PUT as Handler,
     };
   });
 
   const call = (route: string, c: Case | null, id: number, body: BodyInit, json = true) =>
     routes[route]!(
       new Request(`http://localhost${route.split(" ")[1]!.replace("{id}", String(id))}`, {
-        method: "POST",
+        method: route.split(" ")[0]!,
         body,
         headers: {
           ...(c ? { authorization: `Bearer ${tokens[c]}` } : {}),
@@ -667,6 +702,7 @@ describe("API routes with tokens", () => {
         "app/api/tasks/[id]/evidence/route.ts",
         "app/api/v1/[...path]/route.ts", // unknown paths: answers 401/404, writes nothing
         "app/api/v1/assignments/import/route.ts",
+        "app/api/v1/tasks/[id]/assignments/route.ts",
         "app/api/v1/tasks/[id]/reviews/route.ts",
         "app/api/v1/tasks/[id]/updates/route.ts",
       ].sort(),
@@ -679,6 +715,7 @@ describe("API routes with tokens", () => {
     "POST /api/tasks/{id}/evidence": ["EDITOR_OWN"],
     // Committing a file of actual values for an indicator of a task the own department leads.
     "POST /api/indicators/observations/import": ["ADMIN", "REVIEWER", "EDITOR_OWN"],
+    "PUT /api/v1/tasks/{id}/assignments": ["ADMIN", "REVIEWER"],
     // Committing a 任务分工表: reviewers and administrators only.
     "POST /api/v1/assignments/import": ["ADMIN", "REVIEWER"],
   };
@@ -749,6 +786,20 @@ describe("API routes with tokens", () => {
         return { id: 0, body: (await assignmentForm(c)) as BodyInit, json: false };
       }
       if (route.endsWith("/import")) return { id: 0, body: (await importForm(c)) as BodyInit, json: false };
+      if (route.endsWith("/assignments")) {
+        const bureau = await db.prisma.department.findUniqueOrThrow({ where: { name: "省大数据局" } });
+        return {
+          id: next(planTasks, "plan tasks") as number,
+          body: JSON.stringify({
+            lead: [bureau.id],
+            responsible: [],
+            cooperating: [],
+            note: `via API as ${c}`,
+            effectiveDate: "2023-05-01",
+          }),
+          json: true,
+        };
+      }
       if (route.endsWith("/updates")) {
         return {
           id: nextFreeTask(),
@@ -781,7 +832,7 @@ describe("API routes with tokens", () => {
       const before = await snapshot();
       const response = await call(route, c, request.id, request.body, request.json);
       if (c !== null && allowedCases.includes(c)) {
-        expect(response.status, await response.clone().text()).toBe(201);
+        expect(response.status, await response.clone().text()).toBe(route.startsWith("PUT") ? 200 : 201);
         return;
       }
       expect(response.status).toBe(c === null ? 401 : 403);

@@ -509,7 +509,13 @@ describe("generate, publish and download", () => {
     expect(docx.text).toContain("数字强省建设工作进展通报（2023年第3期）");
     expect(docx.text).toContain("山东省数字强省建设领导小组办公室");
     expect(docx.text).toContain("2023年7月3日");
-    for (const heading of ["一、总体情况", "二、滞后和存在风险的任务", "三、未按时报送进展的单位", "六、典型进展"]) {
+    for (const heading of [
+      "一、总体情况",
+      "二、滞后和存在风险的任务",
+      "三、未按时报送进展的单位",
+      "六、典型进展",
+      "七、待明确责任单位的任务",
+    ]) {
       expect(docx.text).toContain(heading);
     }
     const counts = countBy([...now.values()].map((t) => t.status));
@@ -538,6 +544,7 @@ describe("generate, publish and download", () => {
       expect(pdf).toContain(flat(task.problems));
     }
     expect(pdf).toContain("二、滞后和存在风险的任务");
+    expect(pdf).toContain("七、待明确责任单位的任务");
 
     // xlsx: four sheets, typed cells, frozen header and filters; the task rows are the lagging list.
     const book = await workbook(files.XLSX!.content);
@@ -561,7 +568,9 @@ describe("generate, publish and download", () => {
     expect(summaryValue("状态：待明确责任单位")).toBe(counts.UNASSIGNED);
     expect(summaryValue("首次报告即已完成")).toBe(1);
     const tasksSheet = book.getWorksheet("滞后任务")!;
-    expect(tasksSheet.rowCount).toBe(1 + lagging.length + 1); // header, lagging, one newly completed
+    // Header, lagging, one newly completed, then the tasks without a responsible unit (issue 15).
+    expect(tasksSheet.rowCount).toBe(1 + lagging.length + 1 + counts.UNASSIGNED);
+    expect(snapshot.unassignedTasks).toHaveLength(counts.UNASSIGNED);
     const idColumn = tasksSheet.getRow(1).cellCount;
     const laggingIds: number[] = [];
     tasksSheet.eachRow((row, n) => {
@@ -578,7 +587,7 @@ describe("generate, publish and download", () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.toString("utf8").slice(1).trimEnd().split("\r\n");
     expect(lines[0]).toContain("牵头单位");
-    expect(lines).toHaveLength(1 + lagging.length + 1);
+    expect(lines).toHaveLength(1 + lagging.length + 1 + counts.UNASSIGNED);
     for (const task of snapshot.laggingTasks) expect(lines.some((l) => l.includes(task.heading))).toBe(true);
 
     // Everyone signed in can read it now, and download the stored bytes.

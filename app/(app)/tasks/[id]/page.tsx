@@ -1,9 +1,11 @@
 import { notFound } from "next/navigation";
+import { TaskAssignmentSection } from "@/components/tasks/task-assignment";
 import { TaskView } from "@/components/tasks/task-view";
 import { shanghaiDate } from "@/lib/domain/periods";
 import { getEnv } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { idParam } from "@/lib/search-params";
+import { getTaskAssignments, listAssignableDepartments } from "@/lib/server/assignments";
 import { isReviewer } from "@/lib/server/auth/actor";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { getEditorState, listTaskTimeline } from "@/lib/server/task-updates";
@@ -13,13 +15,17 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const id = idParam((await params).id);
   if (id === null) notFound();
   const actor = await requirePageActor();
-  const [{ locale, t }, task, timeline, editor] = await Promise.all([
+  const today = shanghaiDate(new Date());
+  const mayAssign = isReviewer(actor);
+  const [{ locale, t }, task, timeline, editor, assignments, options] = await Promise.all([
     getTranslator(),
-    getTask(id, shanghaiDate(new Date())),
+    getTask(id, today),
     listTaskTimeline(id),
     getEditorState(actor, id),
+    getTaskAssignments(id),
+    mayAssign ? listAssignableDepartments() : null,
   ]);
-  if (!task) notFound();
+  if (!task || !assignments) notFound();
   return (
     <TaskView
       task={task}
@@ -28,6 +34,16 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
       reviewer={isReviewer(actor)}
       departmentName={actor.departmentName}
       uploadMaxBytes={getEnv().UPLOAD_MAX_BYTES}
+      assignment={
+        <TaskAssignmentSection
+          data={assignments}
+          unitsSource={task.unitsSource}
+          options={task.retired ? null : options}
+          today={today}
+          locale={locale}
+          t={t}
+        />
+      }
       locale={locale}
       t={t}
     />
