@@ -470,15 +470,10 @@ export const assignmentResult = z.object({
   changed: z.boolean().meta({ description: "false: the same assignment again, nothing was recorded" }),
   assignments: taskAssignmentsResponse,
 });
+
 // ───────────────────────────── the 任务分工表 import ─────────────────────────────
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/i);
-const assignmentState = z.object({
-  lead: z.array(snapshotUnit),
-  responsible: z.array(snapshotUnit),
-  cooperating: z.array(snapshotUnit),
-  deadline: isoDate.nullable().meta({ description: "The deadline a person assigned; null when none is" }),
-});
 const assignmentColumn = z.enum([
   "number",
   "title",
@@ -528,8 +523,8 @@ export const assignmentPreview = z
         taskId: id,
         number: z.string(),
         title: z.string(),
-        before: assignmentState,
-        after: assignmentState,
+        before: assignmentSnapshot,
+        after: assignmentSnapshot,
         note: z.string(),
       }),
     ),

@@ -770,9 +770,9 @@ describe("API routes with tokens", () => {
       "POST /api/tasks/{id}/evidence": (await import("../../app/api/tasks/[id]/evidence/route")).POST as Handler,
       "POST /api/indicators/observations/import": (await import("../../app/api/indicators/observations/import/route"))
         .POST as Handler,
+      "POST /api/v1/assignments/import": (await import("../../app/api/v1/assignments/import/route")).POST as Handler,
       "PUT /api/v1/tasks/{id}/assignments": (await import("../../app/api/v1/tasks/[id]/assignments/route"))
         .PUT as Handler,
-      "POST /api/v1/assignments/import": (await import("../../app/api/v1/assignments/import/route")).POST as Handler,
     };
   });
 
@@ -818,8 +818,8 @@ describe("API routes with tokens", () => {
         "app/api/indicators/observations/import/route.ts",
         "app/api/tasks/[id]/evidence/route.ts",
         "app/api/v1/[...path]/route.ts", // unknown paths: answers 401/404, writes nothing
-        "app/api/v1/tasks/[id]/assignments/route.ts",
         "app/api/v1/assignments/import/route.ts",
+        "app/api/v1/tasks/[id]/assignments/route.ts",
         "app/api/v1/tasks/[id]/reviews/route.ts",
         "app/api/v1/tasks/[id]/updates/route.ts",
       ].sort(),
