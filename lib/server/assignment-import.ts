@@ -177,17 +177,27 @@ async function loadDocument(db: Db, slug: string): Promise<DocumentContext> {
   };
 }
 
-/** Every unit of the registry with its short name and aliases (old names of renamed units among them). */
+/** Every unit of the registry with its short name and aliases (old names of renamed units among them), merged units marked. */
 export async function loadRegistry(db: Db): Promise<RegistryUnit[]> {
   const departments = await db.department.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, name: true, shortName: true, aliases: { select: { alias: true } } },
+    select: {
+      id: true,
+      name: true,
+      shortName: true,
+      aliases: { select: { alias: true } },
+      mergedInto: { select: { name: true } },
+    },
   });
+  // A unit merged away by institutional reform stays findable by its own name, so a 分工表 that still
+  // names it is refused with the unit it was merged into (never silently re-routed, never assigned).
   return departments.map((d) => ({
     id: d.id,
     name: d.name,
     shortName: d.shortName,
     aliases: d.aliases.map((a) => a.alias),
+    retired: d.mergedInto !== null,
+    successor: d.mergedInto?.name ?? null,
   }));
 }
 

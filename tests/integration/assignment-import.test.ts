@@ -333,6 +333,24 @@ describe("a file with any bad row stores none", () => {
   });
 });
 
+describe("a unit merged away by institutional reform", () => {
+  it("is refused by its own name with the unit it was merged into named, and nothing is assigned to it", async () => {
+    const [a] = units as [(typeof units)[0]];
+    const gone = await db.prisma.department.create({
+      data: { name: "省分工表测试撤并局", mergedIntoId: a.id, mergedOn: new Date("2025-03-01") },
+    });
+    const bytes = utf8([[open[16]!.number, null, null, gone.name, null, null, null, null]]);
+    const p = await preview(bytes, "merged.csv");
+    expect(p.canCommit).toBe(false);
+    const issue = p.errors[0]!.issues[0]!;
+    expect(issue).toMatchObject({ column: "lead", code: "retiredUnit", params: { successor: a.name } });
+    expect(issue.message).toContain(a.name);
+    const before = await counts();
+    expect((await commit(bytes, "merged.csv", p)).status).toBe(422);
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe("the commit confirms what the preview showed", () => {
   it("refuses when a task changed after the preview (409), and when the file differs", async () => {
     const task = open[20]!;
