@@ -52,7 +52,12 @@ function dropHandWritten(dump: string): string {
     .replace(/CREATE FUNCTION public\.dpt_username_key\(name text\)[\s\S]*?\$\$;/, "")
     .replace(/CREATE FUNCTION public\.dpt_(refresh_task_state|task_state_\w+)\([^)]*\)[\s\S]*?\$\$;/g, "")
     .split("\n")
-    .filter((line) => !/_append_only|_data_version |app_user_username_fold_key|follow_one_subject|_state_(ins|del|upd) /.test(line))
+    .filter(
+      (line) =>
+        !/_append_only|_data_version |app_user_username_fold_key|follow_one_subject|task_update_submitted_queue_idx|_state_(ins|del|upd) /.test(
+          line,
+        ),
+    )
     .join("\n");
 }
 
