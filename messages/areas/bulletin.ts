@@ -50,7 +50,7 @@ export const bulletinZh = {
     intro: "发文机关、文号格式、抄送单位和默认版式；修改记入审计日志。",
     issuer: "发文机关（红头与落款）",
     docNumberPattern: "文号格式",
-    docNumberPatternHint: "{year} 为年份，{issue} 为期号，例如 鲁数字办〔{year}〕{issue}号",
+    docNumberPatternHint: "{year} 为年份，{issue} 为期号，其余文字按原样印出",
     copyTo: "抄送单位（每行一个）",
     printedBy: "印发机关",
     officialByDefault: "新生成的通报默认采用公文版式",

@@ -126,7 +126,7 @@ export const errorsZh = {
     draftChanged: "该草稿已被发布或刷新，请重新预览",
     periodLocked: "该报送期已锁定",
     periodNotLocked: "该报送期未锁定",
-    docNumberPattern: "文号格式须包含 {issue}（期号），例如 鲁数字办〔{year}〕{issue}号",
+    docNumberPattern: "文号格式须包含 {issue}（期号），通常也包含 {year}（年份）",
     confirmPublish: "发布前须确认：发布后不可撤销",
     layoutOnlyDraft: "只有草稿可以更改版式",
   },
