@@ -263,7 +263,10 @@ function ReviewerSections({ work, locale, t }: { work: ReviewerWork; locale: Loc
             {work.queue.map((unit) => (
               <div key={unit.departmentId} data-testid="my-queue-unit">
                 <h3 className="mb-1 text-sm font-semibold text-slate-900">
-                  {t("my.reviewer.queueUnit", { department: unit.departmentName, count: n(unit.total) })}
+                  {/* The review desk filtered to this unit lists exactly these reports (the same queue rule). */}
+                  <Link href={`/review?unit=${unit.departmentId}`} className="text-brand-700 underline">
+                    {t("my.reviewer.queueUnit", { department: unit.departmentName, count: n(unit.total) })}
+                  </Link>
                 </h3>
                 <Cards>
                   {unit.items.map((item) => (
