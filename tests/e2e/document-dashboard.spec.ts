@@ -131,7 +131,9 @@ test("the plan's dashboard after its period: 待明确责任单位 for every tas
   await expect(async () => {
     await page.goto("/documents/plan-2021-2025/dashboard");
     const open = await unassignedPlanTasks();
-    expect(open).toBeGreaterThanOrEqual(178 - 6);
+    // The 分工表 journey (3 per project) and the task-page journey (1 per project) assign plan tasks while
+    // this runs; the demo's sample assignment is not in the e2e database.
+    expect(open).toBeGreaterThanOrEqual(178 - 20);
     expect(open).toBeLessThanOrEqual(178);
     await expect(unassigned.locator("[data-value]")).toHaveText(String(open), { timeout: 2_000 });
     await unassigned.click();

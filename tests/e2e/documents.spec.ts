@@ -33,7 +33,8 @@ test("an indicator links its targets across documents, and a task's 原文 link 
   await target2023.getByRole("link", { name: /^任务 \d+$/ }).click();
   await expect(page).toHaveURL(/\/tasks\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("编号");
-  await expect(page.getByText("牵头单位", { exact: true })).toBeVisible();
+  // The units as the text gives them (原文); the current assignment (分工) stands beside them.
+  await expect(page.getByTestId("units-source").getByText("牵头单位", { exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: /原文 · 在原文中查看/ }).click();
   await expect(page).toHaveURL(/\/documents\/work-points-2023\?file=2023-work-points\.txt#task-\d+$/);

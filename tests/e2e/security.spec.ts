@@ -227,25 +227,30 @@ test("every cookie-authenticated mutating route refuses a cross-site request bef
     "app/api/indicators/observations/import/route.ts": "/api/indicators/observations/import",
     "app/api/tasks/[id]/evidence/route.ts": "/api/tasks/1/evidence",
     "app/api/v1/[...path]/route.ts": "/api/v1/no-such-endpoint",
+    "app/api/v1/assignments/import/route.ts": "/api/v1/assignments/import",
+    "app/api/v1/tasks/[id]/assignments/route.ts": "/api/v1/tasks/1/assignments",
     "app/api/v1/tasks/[id]/reviews/route.ts": "/api/v1/tasks/1/reviews",
     "app/api/v1/tasks/[id]/updates/route.ts": "/api/v1/tasks/1/updates",
   };
   expect(mutatingRouteFiles().sort()).toEqual([...Object.keys(routes), "app/api/auth/[...nextauth]/route.ts"].sort());
 
+  // The method each route's mutation answers to (POST unless named here).
+  const methods: Record<string, string> = { "/api/v1/tasks/1/assignments": "PUT" };
   await signIn(page, "admin");
   for (const url of Object.values(routes)) {
+    const method = methods[url] ?? "POST";
     const foreign: Record<string, string>[] = [
       { origin: "https://evil.example" },
       { referer: "https://evil.example/page" },
       {},
     ];
     for (const headers of foreign) {
-      const refused = await page.request.post(url, { headers, data: {} });
+      const refused = await page.request.fetch(url, { method, headers, data: {} });
       expect(refused.status(), `${url} ${JSON.stringify(headers)}`).toBe(403);
       expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(CROSS_SITE);
     }
     // From our own origin the request gets past the check (and fails on its content instead).
-    const own = await page.request.post(url, { headers: { origin: baseURL! }, data: {} });
+    const own = await page.request.fetch(url, { method, headers: { origin: baseURL! }, data: {} });
     expect(own.status(), url).toBeGreaterThanOrEqual(400);
     expect(await own.text(), url).not.toMatch(CROSS_SITE);
   }
